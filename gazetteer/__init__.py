@@ -1,0 +1,28 @@
+"""An offline, pip-installable gazetteer with spelling-variant matching."""
+
+from gazetteer.errors import (
+    AmbiguousPlace,
+    GazetteerDataError,
+    GazetteerError,
+    OverlayError,
+    PlaceNotFound,
+)
+from gazetteer.lookup import Gazetteer
+from gazetteer.model import Candidate, Kind, MatchType, Place
+from gazetteer.normalize import fold, skeleton, transliterate
+
+__all__ = [
+    "AmbiguousPlace",
+    "Candidate",
+    "Gazetteer",
+    "GazetteerDataError",
+    "GazetteerError",
+    "Kind",
+    "MatchType",
+    "OverlayError",
+    "Place",
+    "PlaceNotFound",
+    "fold",
+    "skeleton",
+    "transliterate",
+]
