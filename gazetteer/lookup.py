@@ -298,7 +298,7 @@ class Gazetteer:
         place = self.place(gid)
         assert place is not None
         same_key = [s for s in self.spellings(gid) if fold(s) == key]
-        if fold(place.name) == key:
+        if fold(place.name) == key and script_of(place.name) == query_script:
             # Exact on the display name; an alias written exactly as typed still counts
             # as the literal evidence ("Jalalabad" for Jalal-Abad).
             spelling = _closest(name, [place.name, *same_key])

@@ -1,0 +1,480 @@
+/* geomap event renderer (MIT, part of geomap).
+ * Draws events from a JSON blob: one marker per place and event type, grid clustering,
+ * popups, legend, layer and date controls. Article text only ever reaches the page through
+ * DOM text nodes (textContent), so it is shown as text and never parsed as HTML. */
+(function () {
+  "use strict";
+  if (window.geomapRender) {
+    return; // a second map on the same page reuses the first copy
+  }
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  // Event row columns, as written by geomap.render.payload.EVENT_FIELDS.
+  var F = {type: 0, place: 1, source: 2, quote: 3, date: 4, dateText: 5, mentions: 6,
+    crowdLow: 7, crowdHigh: 8, crowdText: 9, killed: 10, injured: 11, arrested: 12,
+    claimedBy: 13, disputed: 14, inferred: 15, precision: 16};
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null && text !== "") {
+      node.appendChild(document.createTextNode(String(text)));
+    }
+    return node;
+  }
+
+  function isWebLink(url) {
+    return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
+  }
+
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  function glyph(style, size) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", size);
+    svg.setAttribute("height", size);
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "geomap-glyph");
+    var disc = document.createElementNS(SVG_NS, "circle");
+    disc.setAttribute("cx", "12");
+    disc.setAttribute("cy", "12");
+    disc.setAttribute("r", "11.5");
+    disc.setAttribute("fill", style.color);
+    disc.setAttribute("stroke", "#fff");
+    disc.setAttribute("stroke-width", "1.5");
+    svg.appendChild(disc);
+    var path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("d", style.glyph);
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "#fff");
+    path.setAttribute("stroke-width", "2");
+    path.setAttribute("stroke-linecap", "round");
+    path.setAttribute("stroke-linejoin", "round");
+    path.setAttribute("transform", "translate(4.8 4.8) scale(0.6)");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function reportWord(n) {
+    return n === 1 ? "1 report" : number(n) + " reports";
+  }
+
+  function render(map, data, basemap, config) {
+    var styles = config.types;
+    var places = data.places;
+    var sources = data.sources;
+    var events = data.events;
+    var cellPx = config.clusterCellPx;
+    var container = map.getContainer();
+
+    // Which event types occur, and the date range, decide which controls exist.
+    var present = [];
+    var countByType = styles.map(function () { return 0; });
+    var minDate = "", maxDate = "", undated = 0;
+    var eventDates = new Array(events.length);
+    events.forEach(function (row, i) {
+      countByType[row[F.type]] += 1;
+      var date = row[F.date] || sources[row[F.source]][2] || "";
+      date = date.slice(0, 10);
+      eventDates[i] = date;
+      if (!date) { undated += 1; return; }
+      if (!minDate || date < minDate) minDate = date;
+      if (!maxDate || date > maxDate) maxDate = date;
+    });
+    styles.forEach(function (style, t) { if (countByType[t]) present.push(t); });
+
+    if (basemap) {
+      map.createPane("geomapBasemap").style.zIndex = 250;
+      container.classList.add("geomap-vector");
+      L.geoJSON(basemap.countries, {pane: "geomapBasemap", interactive: false,
+        style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
+      L.geoJSON(basemap.admin1, {pane: "geomapBasemap", interactive: false,
+        style: {color: "#a9a9a9", weight: 0.6, dashArray: "3 3", fill: false}}).addTo(map);
+    }
+    map.attributionControl.addAttribution(config.attribution);
+
+    var layers = styles.map(function () { return L.layerGroup(); });
+    var filter = {from: minDate, to: maxDate, undated: true};
+
+    function visibleGroups() {
+      // place index -> type index -> [event index]
+      var groups = {};
+      for (var i = 0; i < events.length; i++) {
+        var row = events[i];
+        var t = row[F.type];
+        if (!map.hasLayer(layers[t])) continue;
+        var date = eventDates[i];
+        if (date ? (date < filter.from || date > filter.to) : !filter.undated) continue;
+        var byType = groups[row[F.place]] || (groups[row[F.place]] = {});
+        (byType[t] || (byType[t] = [])).push(i);
+      }
+      return groups;
+    }
+
+    function ringOffsets(n, size) {
+      // Markers of different types at one spot sit on a ring, so none hides another.
+      if (n === 1) return [[0, 0]];
+      var radius = n === 2 ? size / 2 + 1 : (size + 2) / (2 * Math.sin(Math.PI / n));
+      var offsets = [];
+      for (var k = 0; k < n; k++) {
+        var angle = -Math.PI / 2 + (2 * Math.PI * k) / n;
+        offsets.push([Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))]);
+      }
+      return offsets;
+    }
+
+    function markerIcon(style, count, size, offset, cluster) {
+      var box = el("div", "geomap-marker" + (cluster ? " geomap-cluster" : ""));
+      box.setAttribute("data-type", style.key);
+      box.appendChild(glyph(style, size));
+      if (count > 1) box.appendChild(el("span", "geomap-count", number(count)));
+      return L.divIcon({html: box, className: "geomap-icon", iconSize: [size, size],
+        iconAnchor: [size / 2 - offset[0], size / 2 - offset[1]],
+        popupAnchor: [offset[0], offset[1] - size / 2]});
+    }
+
+    function addCrowdCircles(layer, latlng, indexes) {
+      var low = Infinity, high = 0;
+      indexes.forEach(function (i) {
+        var row = events[i];
+        var a = row[F.crowdLow], b = row[F.crowdHigh] || a;
+        if (a) { low = Math.min(low, a); high = Math.max(high, b || a); }
+      });
+      if (!high) return;
+      var style = styles[data.types.indexOf("crowd")];
+      var radius = function (n) {
+        return Math.max(config.crowd.minRadius, config.crowd.pxPerSqrt * Math.sqrt(n));
+      };
+      var label = "Crowd estimates " + number(low) + (high > low ? "–" + number(high) : "");
+      if (high > low) {
+        layer.addLayer(L.circleMarker(latlng, {radius: radius(high), color: style.color,
+          weight: 1.5, dashArray: "4 3", fillColor: style.color, fillOpacity: 0.08,
+          interactive: false, className: "geomap-crowd-high"}));
+      }
+      layer.addLayer(L.circleMarker(latlng, {radius: radius(low), color: style.color,
+        weight: 1, fillColor: style.color, fillOpacity: 0.25, interactive: false,
+        className: "geomap-crowd-low"}).bindTooltip(label));
+    }
+
+    function figureLines(row) {
+      var lines = [];
+      if (row[F.crowdLow]) {
+        var high = row[F.crowdHigh] && row[F.crowdHigh] !== row[F.crowdLow];
+        lines.push("Crowd: " + number(row[F.crowdLow]) + (high ? "–" + number(row[F.crowdHigh]) : "") +
+          (row[F.crowdText] ? " (“" + row[F.crowdText] + "”)" : ""));
+      }
+      [[F.killed, "Killed"], [F.injured, "Injured"], [F.arrested, "Arrested"]].forEach(function (p) {
+        var value = row[p[0]];
+        if (value !== undefined && value !== null) lines.push(p[1] + ": " + number(value));
+      });
+      return lines;
+    }
+
+    function sourceLine(source) {
+      var line = el("div", "geomap-source");
+      line.appendChild(document.createTextNode("Source: "));
+      var title = source[0] || source[4] || "untitled";
+      if (isWebLink(source[3])) {
+        var link = el("a", "", title);
+        link.href = source[3];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer nofollow";
+        line.appendChild(link);
+      } else {
+        line.appendChild(el("cite", "", title));
+      }
+      var details = [source[1], source[2]].filter(Boolean);
+      if (details.length) line.appendChild(document.createTextNode(" · " + details.join(" · ")));
+      if (!isWebLink(source[3]) && source[4] && source[4] !== title) {
+        line.appendChild(document.createTextNode(" · file "));
+        line.appendChild(el("code", "", source[4]));
+      }
+      return line;
+    }
+
+    function popupContent(placeIndex, t, indexes) {
+      var place = places[placeIndex];
+      var style = styles[t];
+      var root = el("div", "geomap-popup");
+      var heading = el("div", "geomap-popup-title");
+      heading.appendChild(glyph(style, 18));
+      heading.appendChild(el("strong", "", style.label + " · " + place[2]));
+      root.appendChild(heading);
+
+      var spellings = [];
+      indexes.forEach(function (i) {
+        (events[i][F.mentions] || []).forEach(function (m) {
+          if (m.toLowerCase() !== String(place[2]).toLowerCase() && spellings.indexOf(m) < 0) {
+            spellings.push(m);
+          }
+        });
+      });
+      var where = [place[2], place[3], place[4]].filter(Boolean).join(", ");
+      if (spellings.length) {
+        where += ", written " + spellings.map(function (s) { return "‘" + s + "’"; }).join(", ");
+      }
+      root.appendChild(el("div", "geomap-place", where));
+
+      var sourceCount = {};
+      indexes.forEach(function (i) { sourceCount[events[i][F.source]] = 1; });
+      var nSources = Object.keys(sourceCount).length;
+      var summary = reportWord(indexes.length) + " from " +
+        (nSources === 1 ? "1 source" : nSources + " sources");
+      var figures = {};
+      indexes.forEach(function (i) { figureLines(events[i]).forEach(function (f) { figures[f.split(" (")[0]] = 1; }); });
+      var conflicting = Object.keys(figures).length > 1 &&
+        indexes.some(function (i) { return events[i][F.disputed]; });
+      root.appendChild(el("div", "geomap-summary", summary));
+      if (conflicting) root.appendChild(el("div", "geomap-conflict", "Reports give different figures"));
+
+      var list = el("ol", "geomap-reports");
+      // Reports from one source stay together; sources in the order they were read.
+      indexes.slice().sort(function (a, b) {
+        return events[a][F.source] - events[b][F.source] || a - b;
+      }).forEach(function (i) {
+        var row = events[i];
+        var item = el("li", "geomap-report");
+        var date = row[F.date] ? "Date: " + row[F.date] :
+          (sources[row[F.source]][2] ? "Reported " + sources[row[F.source]][2] : "Date unknown");
+        if (row[F.dateText]) date += " (“" + row[F.dateText] + "”)";
+        item.appendChild(el("div", "geomap-date", date));
+        var lines = figureLines(row);
+        if (lines.length) {
+          var figureBox = el("div", "geomap-figures");
+          figureBox.appendChild(document.createTextNode(lines.join("; ")));
+          if (row[F.claimedBy]) {
+            figureBox.appendChild(document.createTextNode(" — claimed by "));
+            figureBox.appendChild(el("span", "geomap-claimant", row[F.claimedBy]));
+          }
+          if (row[F.disputed]) figureBox.appendChild(el("span", "geomap-disputed", "disputed"));
+          item.appendChild(figureBox);
+        } else if (row[F.claimedBy]) {
+          item.appendChild(el("div", "geomap-figures", "According to " + row[F.claimedBy]));
+        }
+        item.appendChild(el("blockquote", "geomap-quote", row[F.quote]));
+        if (row[F.inferred] || row[F.precision]) {
+          var caveat = row[F.inferred] ? "Place inferred from the surrounding paragraph" : "";
+          if (row[F.precision]) {
+            caveat += (caveat ? "; " : "") + "located only to the " + row[F.precision];
+          }
+          item.appendChild(el("div", "geomap-caveat", caveat));
+        }
+        item.appendChild(sourceLine(sources[row[F.source]]));
+        list.appendChild(item);
+      });
+      root.appendChild(list);
+      return root;
+    }
+
+    function popupOptions() {
+      var width = Math.max(200, Math.min(340, container.clientWidth - 60));
+      return {maxWidth: width, minWidth: Math.min(240, width),
+        maxHeight: Math.max(160, Math.min(360, container.clientHeight - 80)),
+        className: "geomap-popup-wrapper", autoPanPadding: [12, 12]};
+    }
+
+    function drawPlace(placeIndex, byType) {
+      var place = places[placeIndex];
+      var latlng = L.latLng(place[0], place[1]);
+      var types = present.filter(function (t) { return byType[t]; });
+      var size = 26;
+      var offsets = ringOffsets(types.length, size);
+      types.forEach(function (t, k) {
+        var indexes = byType[t];
+        var style = styles[t];
+        if (style.key === "crowd") addCrowdCircles(layers[t], latlng, indexes);
+        var marker = L.marker(latlng, {icon: markerIcon(style, indexes.length, size, offsets[k], false),
+          title: style.label + " at " + place[2] + ": " + reportWord(indexes.length),
+          alt: style.label, riseOnHover: true});
+        marker.bindPopup(function () { return popupContent(placeIndex, t, indexes); }, popupOptions());
+        layers[t].addLayer(marker);
+      });
+    }
+
+    function drawCluster(cell) {
+      var bounds = L.latLngBounds(cell.latlngs);
+      var center = bounds.getCenter();
+      var types = present.filter(function (t) { return cell.counts[t]; });
+      var size = 34;
+      var offsets = ringOffsets(types.length, size);
+      types.forEach(function (t, k) {
+        var style = styles[t];
+        var marker = L.marker(center, {icon: markerIcon(style, cell.counts[t], size, offsets[k], true),
+          title: style.label + ": " + reportWord(cell.counts[t]) + " at " + cell.latlngs.length +
+            " places; click to zoom in", alt: style.label, riseOnHover: true});
+        marker.on("click", function () { map.fitBounds(bounds.pad(0.3)); });
+        layers[t].addLayer(marker);
+      });
+      cell.crowd.forEach(function (p) {
+        var t = data.types.indexOf("crowd");
+        addCrowdCircles(layers[t], L.latLng(places[p.place][0], places[p.place][1]), p.indexes);
+      });
+    }
+
+    function redraw() {
+      layers.forEach(function (layer) { layer.clearLayers(); });
+      var groups = visibleGroups();
+      var zoom = map.getZoom();
+      var view = map.getBounds().pad(0.5);
+      var clustering = zoom < config.clusterMaxZoom;
+      var cells = {}, order = [];
+      Object.keys(groups).forEach(function (key) {
+        var placeIndex = +key;
+        var place = places[placeIndex];
+        var latlng = L.latLng(place[0], place[1]);
+        if (!view.contains(latlng)) return;
+        var point = map.project(latlng, zoom);
+        var cellKey = clustering ? Math.floor(point.x / cellPx) + ":" + Math.floor(point.y / cellPx)
+          : "p" + placeIndex;
+        var cell = cells[cellKey];
+        if (!cell) {
+          cell = cells[cellKey] = {places: [], latlngs: [], counts: {}, crowd: []};
+          order.push(cellKey);
+        }
+        cell.places.push(placeIndex);
+        cell.latlngs.push(latlng);
+        var byType = groups[key];
+        Object.keys(byType).forEach(function (t) {
+          cell.counts[t] = (cell.counts[t] || 0) + byType[t].length;
+          if (styles[t].key === "crowd") cell.crowd.push({place: placeIndex, indexes: byType[t]});
+        });
+      });
+      order.forEach(function (cellKey) {
+        var cell = cells[cellKey];
+        if (cell.places.length === 1) drawPlace(cell.places[0], groups[cell.places[0]]);
+        else drawCluster(cell);
+      });
+      container.setAttribute("data-geomap-markers",
+        String(container.querySelectorAll(".geomap-marker").length));
+    }
+
+    // Controls ------------------------------------------------------------------------------
+    var overlays = {};
+    present.forEach(function (t) {
+      var style = styles[t];
+      // Leaflet puts layer names in as HTML; these come from geomap's own style table.
+      overlays["<span class=\"geomap-swatch\" style=\"background:" + style.color + "\"></span>" +
+        style.label + " (" + number(countByType[t]) + ")"] = layers[t];
+      layers[t].addTo(map);
+    });
+    L.control.layers(null, overlays, {collapsed: container.clientWidth < 560, position: "topright"})
+      .addTo(map);
+
+    var Legend = L.Control.extend({
+      onAdd: function () {
+        var box = el("div", "geomap-legend leaflet-bar");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Legend");
+        box.appendChild(el("div", "geomap-legend-title", "Event types"));
+        present.forEach(function (t) {
+          var row = el("div", "geomap-legend-row");
+          row.appendChild(glyph(styles[t], 16));
+          row.appendChild(el("span", "", styles[t].label));
+          box.appendChild(row);
+        });
+        if (countByType[data.types.indexOf("crowd")]) {
+          box.appendChild(el("div", "geomap-legend-title", "Crowd size (circle area)"));
+          var scale = config.crowd.scale;
+          var biggest = Math.max(config.crowd.minRadius,
+            config.crowd.pxPerSqrt * Math.sqrt(scale[scale.length - 1]));
+          var svg = document.createElementNS(SVG_NS, "svg");
+          var width = 2 * biggest + 70;
+          svg.setAttribute("width", width);
+          svg.setAttribute("height", 2 * biggest + 4);
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", "Crowd size scale: " + scale.map(number).join(", "));
+          scale.forEach(function (n) {
+            var r = Math.max(config.crowd.minRadius, config.crowd.pxPerSqrt * Math.sqrt(n));
+            var c = document.createElementNS(SVG_NS, "circle");
+            c.setAttribute("cx", biggest + 2);
+            c.setAttribute("cy", 2 * biggest + 2 - r);
+            c.setAttribute("r", r);
+            c.setAttribute("fill", "none");
+            c.setAttribute("stroke", "#555");
+            svg.appendChild(c);
+            var label = document.createElementNS(SVG_NS, "text");
+            label.setAttribute("x", 2 * biggest + 8);
+            label.setAttribute("y", 2 * biggest + 6 - 2 * r);
+            label.setAttribute("font-size", "10");
+            label.textContent = number(n);
+            svg.appendChild(label);
+          });
+          box.appendChild(svg);
+          box.appendChild(el("div", "geomap-legend-note", "Dashed ring: highest estimate"));
+        }
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      }
+    });
+    new Legend({position: "bottomleft"}).addTo(map);
+
+    if (minDate) {
+      var TimeFilter = L.Control.extend({
+        onAdd: function () {
+          var box = el("form", "geomap-time leaflet-bar");
+          box.setAttribute("aria-label", "Date range");
+          function dateInput(label, value, key) {
+            var wrap = el("label", "", label + " ");
+            var input = el("input");
+            input.type = "date";
+            input.min = minDate;
+            input.max = maxDate;
+            input.value = value;
+            input.name = key;
+            input.addEventListener("change", function () {
+              filter[key] = input.value || (key === "from" ? minDate : maxDate);
+              redraw();
+            });
+            wrap.appendChild(input);
+            return wrap;
+          }
+          box.appendChild(dateInput("From", minDate, "from"));
+          box.appendChild(dateInput("to", maxDate, "to"));
+          if (undated) {
+            var wrap = el("label", "", " ");
+            var check = el("input");
+            check.type = "checkbox";
+            check.checked = true;
+            check.name = "undated";
+            check.addEventListener("change", function () { filter.undated = check.checked; redraw(); });
+            wrap.insertBefore(check, wrap.firstChild);
+            wrap.appendChild(document.createTextNode("undated (" + number(undated) + ")"));
+            box.appendChild(wrap);
+          }
+          box.addEventListener("submit", function (e) { e.preventDefault(); });
+          L.DomEvent.disableClickPropagation(box);
+          return box;
+        }
+      });
+      new TimeFilter({position: "bottomright"}).addTo(map);
+    }
+
+    if (config.title) {
+      var title = el("div", "geomap-title", config.title);
+      title.setAttribute("role", "heading");
+      title.setAttribute("aria-level", "1");
+      container.appendChild(title);
+    }
+
+    // View ----------------------------------------------------------------------------------
+    if (places.length) {
+      // Leave room for the legend (left) and the layer list (right) on wide screens.
+      var side = container.clientWidth > 700 ? 200 : 20;
+      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
+        {paddingTopLeft: [side, 50], paddingBottomRight: [side, 50], maxZoom: config.fitMaxZoom,
+          animate: false});
+    } else {
+      map.setView([20, 0], 2, {animate: false});
+    }
+    map.on("moveend overlayadd overlayremove", redraw);
+    redraw();
+    container.setAttribute("data-geomap-ready", "1");
+    return {layers: layers, redraw: redraw};
+  }
+
+  window.geomapRender = render;
+})();

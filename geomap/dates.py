@@ -1,0 +1,216 @@
+"""Dates in news sentences ("on Sunday", "18 March"), resolved against the article date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateRef", "find_dates", "parse_article_date", "resolve_date"]
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# A date "18 March" with no year that would fall this far after the article is taken to be
+# from the year before: news reports the past, give or take a dateline in another time zone.
+_FUTURE_TOLERANCE = timedelta(days=7)
+
+# Month names must be capitalised: "march" and "may" are common words.
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?![\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_WEEKDAY = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+_SMALL_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_DATE_RE = re.compile(
+    rf"\b(?P<iso>(?P<iso_year>{_YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01]))\b"
+    rf"|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
+    rf"(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b)?"
+    rf"|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?"
+    r"|\b(?P<before_yesterday>(?i:the\s+day\s+before\s+yesterday))\b"
+    rf"|\b(?P<yesterday>(?i:(?:(?:early|earlier|late|later)\s+)?yesterday{_PART_OF_DAY}"
+    r"|last\s+night))\b"
+    rf"|\b(?P<today>(?i:(?:(?:early|earlier|late|later)\s+)?(?:today|tonight){_PART_OF_DAY}"
+    r"|this\s+(?:morning|afternoon|evening)))\b"
+    r"|\b(?P<tomorrow>(?i:tomorrow))\b"
+    rf"|\b(?P<ago>(?i:(?P<ago_count>{_SMALL_NUMBER})\s+(?P<ago_unit>days?|weeks?)\s+ago))\b"
+    rf"|\b(?P<weekday>(?:(?:(?:early|late)\s+)?[Oo]n|(?P<direction>[Ll]ast|[Nn]ext|[Tt]his)|"
+    rf"[Ss]ince|[Bb]y|[Uu]ntil)?\s*(?P<weekday_name>{_WEEKDAY}){_PART_OF_DAY})(?!\w)"
+    r"|\b(?P<vague>(?i:(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year)"
+    r"|in\s+recent\s+(?:days|weeks|months)|the\s+previous\s+(?:day|week|month|year)"
+    rf"|the\s+(?:day|week)\s+before|in\s+{_YEAR}))\b",
+)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """Words that date an event; date is ISO (YYYY-MM-DD) or None when it cannot be fixed."""
+
+    date: str | None
+    text: str
+    start: int
+    end: int
+
+
+def parse_article_date(value: str | None) -> date | None:
+    """The calendar date of an ISO date or timestamp ("2005-03-21T10:14Z"), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _calendar(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_and_month(
+    day_text: str, month_text: str, year_text: str | None, article: date | None
+) -> date | None:
+    day = int(day_text.rstrip("stndrh"))
+    month = _MONTHS[month_text[:3].lower()]
+    if year_text:
+        return _calendar(int(year_text), month, day)
+    if article is None:
+        return None
+    resolved = _calendar(article.year, month, day)
+    if resolved is not None and resolved - article > _FUTURE_TOLERANCE:
+        resolved = _calendar(article.year - 1, month, day)
+    return resolved
+
+
+def _shift(article: date | None, days: int) -> date | None:
+    if article is None:
+        return None
+    try:
+        return article + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _weekday(name: str, direction: str | None, article: date | None) -> date | None:
+    if article is None:
+        return None
+    target = _WEEKDAYS[name.lower()]
+    direction = (direction or "").lower()
+    if direction == "next":
+        return _shift(article, (target - article.weekday()) % 7 or 7)
+    # News speaks of the past: "on Sunday" is the latest Sunday on or before the article.
+    back = (article.weekday() - target) % 7
+    if direction == "last" and back == 0:
+        back = 7
+    return _shift(article, -back)
+
+
+def _resolve(match: re.Match[str], article: date | None) -> tuple[date | None, bool]:
+    """The date a match means, and whether it names a single day at all."""
+    group = match.group
+    if group("iso"):
+        return _calendar(
+            int(group("iso_year")), int(group("iso_month")), int(group("iso_day"))
+        ), True
+    if group("dm_day"):
+        return _day_and_month(group("dm_day"), group("dm_month"), group("dm_year"), article), True
+    if group("md_day"):
+        return _day_and_month(group("md_day"), group("md_month"), group("md_year"), article), True
+    if group("before_yesterday"):
+        return _shift(article, -2), True
+    if group("yesterday"):
+        return _shift(article, -1), True
+    if group("today"):
+        return article, True
+    if group("tomorrow"):
+        return _shift(article, 1), True
+    if group("ago"):
+        count_text = group("ago_count").lower()
+        count = _NUMBER_WORDS.get(count_text) or int(count_text)
+        days = count * (7 if group("ago_unit").lower().startswith("week") else 1)
+        return _shift(article, -days), True
+    if group("weekday"):
+        return _weekday(group("weekday_name"), group("direction"), article), True
+    return None, False
+
+
+def find_dates(sentence: str, article_date: str | None) -> tuple[DateRef, ...]:
+    """Every date expression in the sentence, in order, resolved where possible."""
+    article = parse_article_date(article_date)
+    found = []
+    for match in _DATE_RE.finditer(sentence):
+        resolved, _ = _resolve(match, article)
+        found.append(
+            DateRef(
+                date=resolved.isoformat() if resolved else None,
+                text=match.group(0).strip(),
+                start=match.start() + len(match.group(0)) - len(match.group(0).lstrip()),
+                end=match.end(),
+            )
+        )
+    return tuple(found)
+
+
+def resolve_date(sentence: str, article_date: str | None) -> DateRef | None:
+    """The date of the sentence's event: its first expression naming a day, else a vague one.
+
+    Relative words ("on Sunday", "yesterday") need the article date; without it their
+    date is None but their words are kept.
+    """
+    article = parse_article_date(article_date)
+    vague: DateRef | None = None
+    for match in _DATE_RE.finditer(sentence):
+        resolved, names_a_day = _resolve(match, article)
+        text = match.group(0)
+        start = match.start() + len(text) - len(text.lstrip())
+        ref = DateRef(
+            date=resolved.isoformat() if resolved else None,
+            text=text.strip(),
+            start=start,
+            end=match.end(),
+        )
+        if names_a_day:
+            return ref
+        if vague is None:
+            vague = ref
+    return vague

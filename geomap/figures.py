@@ -1,0 +1,669 @@
+"""Numbers in news sentences: crowd sizes and counts of the killed, injured and arrested."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "VAGUE_NUMBERS",
+    "Counts",
+    "CrowdFigure",
+    "NumberPhrase",
+    "find_numbers",
+    "parse_counts",
+    "parse_crowd",
+    "parse_number",
+]
+
+# Vague plurals follow the Crowd Counting Consortium convention: the smallest value the
+# plural can mean (two of the unit). They are floors, so a crowd gets high=None.
+VAGUE_NUMBERS = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+}
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Multipliers for "several hundred", "a few thousand": the smallest count the word allows
+# in ordinary usage, matching the floors of VAGUE_NUMBERS.
+_FUZZY_MULTIPLIERS = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3}
+# "several protesters" as a count of people: the same floor as "several hundred".
+_FUZZY_MULTIPLIER_ORDER = sorted(_FUZZY_MULTIPLIERS.items(), key=lambda item: -len(item[0]))
+_FUZZY_COUNTS = {"several": 3, "a few": 3, "a couple of": 2, "a handful of": 3}
+
+# Numbers are capped so that "999999999999999999999 people" cannot produce absurd values.
+_MAX_VALUE = 10_000_000_000
+
+_UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(_TENS)
+_WORD_BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+(?:\.\d+)?)"
+_BASE = (
+    rf"(?:{_DIGITS}(?:\s+{_SCALE_WORD})?"
+    rf"|(?:{_WORD_BELOW_100}\s+|(?:a|an|several|a\s+few|a\s+couple\s+of)\s+)?{_SCALE_WORD}"
+    rf"(?:\s+{_SCALE_WORD})*(?:\s+(?:and\s+)?{_WORD_BELOW_100}(?!\s+{_SCALE_WORD}))?"
+    rf"|(?:{_WORD_BELOW_100}|a|an|two|a\s+couple\s+of|several|a\s+few)\s+dozen"
+    r"|(?:tens|hundreds)\s+of\s+thousands|hundreds|thousands|millions|dozens|scores"
+    rf"|{_WORD_BELOW_100}"
+    r"|several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)"
+)
+_QUALIFIER = (
+    r"(?:around|about|some|approximately|approx\.|roughly|nearly|almost|close\s+to|"
+    r"an\s+estimated|estimated|up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+least|"
+    r"more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
+    r"fewer\s+than|less\s+than|under|just\s+over|just\s+under|well\s+over|at\s+most|"
+    r"between|from|an?\s+)"
+)
+_OPEN_QUALIFIERS = frozenset(
+    {
+        "at least",
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+        "just over",
+        "well over",
+    }
+)
+_NUMBER_RE = re.compile(
+    rf"\b(?:(?P<qual>{_QUALIFIER})\s*)?(?P<low>{_BASE})"
+    rf"(?:\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<high>{_BASE}))?\b",
+    re.IGNORECASE,
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A number as written in a sentence; high is None when the text sets no upper bound."""
+
+    low: int
+    high: int | None
+    text: str
+    start: int
+    end: int
+    vague: bool  # a word like "hundreds" or "several" rather than a stated number
+
+
+@dataclass(frozen=True)
+class CrowdFigure:
+    """The size of a gathering; high is None for "more than 2,000" or "thousands"."""
+
+    low: int
+    high: int | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """People killed, injured and arrested, each with the words that gave the number."""
+
+    killed: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    killed_text: str = ""
+    injured_text: str = ""
+    arrested_text: str = ""
+    released: bool = False  # the arrests are reported through a release of detainees
+
+    @property
+    def empty(self) -> bool:
+        return self.killed is None and self.injured is None and self.arrested is None
+
+
+def _words_below_100(words: str) -> int | None:
+    words = words.replace("-", " ")
+    total = 0
+    for word in words.split():
+        if word in _UNITS:
+            total += _UNITS[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        else:
+            return None
+    return total
+
+
+def _base_value(text: str) -> tuple[int, bool] | None:
+    """Value of one number without qualifiers, and whether it is vague."""
+    words = _SPACE_RE.sub(" ", text.strip().lower())
+    if words in VAGUE_NUMBERS:
+        return VAGUE_NUMBERS[words], True
+    if words in _FUZZY_COUNTS:
+        return _FUZZY_COUNTS[words], True
+    if words[:1].isdigit():
+        number, _, scale = words.partition(" ")
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            return None
+        for scale_word in scale.split():
+            value *= _SCALES.get(scale_word, 1)
+        return int(min(value, _MAX_VALUE)), False
+    if words.endswith(" dozen"):
+        head = words[: -len(" dozen")]
+        if head in _FUZZY_MULTIPLIERS:
+            return 12 * _FUZZY_MULTIPLIERS[head], head not in ("a", "an")
+        count = _words_below_100(head)
+        return (12 * count, False) if count is not None else None
+    # "two hundred and fifty", "a thousand", "several hundred"
+    vague = False
+    multiplier = 1
+    for head, factor in _FUZZY_MULTIPLIER_ORDER:
+        if words.startswith(head + " "):
+            multiplier = factor
+            vague = head not in ("a", "an")
+            words = words[len(head) + 1 :]
+            break
+    tokens = words.replace(" and ", " ").split()
+    total = 0
+    current = 0
+    for token in tokens:
+        if token in _SCALES:
+            current = (current or multiplier) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total += current
+                current = 0
+        else:
+            below_100 = _words_below_100(token)
+            if below_100 is None:
+                return None
+            current += below_100
+    total += current
+    return min(total, _MAX_VALUE), vague
+
+
+def _phrase(match: re.Match[str], offset: int = 0) -> NumberPhrase | None:
+    low = _base_value(match.group("low"))
+    if low is None:
+        return None
+    qualifier = _SPACE_RE.sub(" ", (match.group("qual") or "").strip().lower())
+    high_text = match.group("high")
+    high: int | None = low[0]
+    if high_text:
+        high_value = _base_value(high_text)
+        if high_value is None or high_value[0] < low[0]:
+            return None
+        high = high_value[0]
+    elif qualifier in ("between", "from"):
+        return None
+    if low[1] or qualifier in _OPEN_QUALIFIERS:
+        high = None
+    # "a 5,000-strong crowd": the article belongs to the noun, not to the number.
+    start = match.start("low") if qualifier in ("a", "an") else match.start()
+    return NumberPhrase(
+        low=low[0],
+        high=high,
+        text=match.string[start : match.end()],
+        start=start + offset,
+        end=match.end() + offset,
+        vague=low[1],
+    )
+
+
+def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
+    """Every number phrase in the sentence, with its qualifiers ("about", "more than")."""
+    found = []
+    for match in _NUMBER_RE.finditer(sentence):
+        phrase = _phrase(match)
+        if phrase is not None:
+            found.append(phrase)
+    return tuple(found)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a phrase that is wholly a number ("2,000", "two thousand"), else None."""
+    match = _NUMBER_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    phrase = _phrase(match)
+    return None if phrase is None else phrase.low
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A number that measures something other than people: times, dates, money, distances.
+_NOT_PEOPLE_AFTER_RE = re.compile(
+    rf"\s*(?:%|percent\b|per\s*cent\b|[ap]\.?m\.?(?!\w)|GMT\b|UTC\b|o'clock\b|[:.]\d|{_MONTH}(?!\w)|"
+    r"(?:st|nd|rd|th)\b|km\b|kilomet|mile|met(?:er|re)|feet\b|foot\b|kg\b|tonnes?\b|tons?\b|"
+    r"hours?\b|days?\b|weeks?\b|months?\b|years?\b|decades?\b|minutes?\b|seconds?\b|"
+    r"dollars?\b|euros?\b|pounds?\b|roubles?\b|rubles?\b|soms?\b|votes?\b|seats?\b|"
+    r"-year|-day|-hour|-km|-mile)",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE_BEFORE_RE = re.compile(
+    rf"(?:[$£€¥]\s*|\b{_MONTH}\s+|\b(?:in|since|until|of|by|from|year|No\.?|number|"
+    r"route|article|paragraph|page|room|gate|building|district|section)\s+)$",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
+    if phrase.vague:
+        return False
+    after = sentence[phrase.end : phrase.end + 12]
+    if _NOT_PEOPLE_AFTER_RE.match(after):
+        return True
+    before = sentence[max(0, phrase.start - 12) : phrase.start]
+    if _NOT_PEOPLE_BEFORE_RE.search(before):
+        return True
+    bare = phrase.text.strip()
+    return bool(_YEAR_RE.fullmatch(bare)) or before.endswith(("no ", "No "))
+
+
+_PEOPLE_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "marchers",
+        "ralliers",
+        "supporters",
+        "activists",
+        "students",
+        "workers",
+        "residents",
+        "participants",
+        "rioters",
+        "opponents",
+        "villagers",
+        "farmers",
+        "miners",
+        "pensioners",
+        "women",
+        "men",
+        "youths",
+        "youngsters",
+        "citizens",
+        "members",
+        "followers",
+        "strikers",
+        "teachers",
+        "doctors",
+        "nurses",
+        "mourners",
+        "worshippers",
+        "worshipers",
+        "fans",
+        "locals",
+        "inhabitants",
+        "voters",
+        "employees",
+        "traders",
+        "vendors",
+        "drivers",
+        "veterans",
+        "demonstrator",
+        "protester",
+        "protestor",
+        "others",
+        "picketers",
+        "campaigners",
+        "unionists",
+        "opposition-supporters",
+    ]
+)
+# Words between a number and its noun that make the number a count of victims or detainees.
+_VICTIM_MODIFIERS = frozenset(
+    [
+        "arrested",
+        "detained",
+        "injured",
+        "wounded",
+        "dead",
+        "killed",
+        "jailed",
+        "imprisoned",
+        "missing",
+        "captured",
+        "hospitalised",
+        "hospitalized",
+        "hurt",
+        "held",
+        "slain",
+    ]
+)
+# Words that end the search for a noun: the number is then not followed by a people noun.
+_NOUN_SEARCH_STOPS = frozenset(
+    [
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "has",
+        "and",
+        "or",
+        "but",
+        "in",
+        "at",
+        "on",
+        "to",
+        "from",
+        "by",
+        "with",
+        "for",
+        "who",
+        "which",
+        "that",
+        "then",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+        "said",
+        "say",
+        "says",
+        "of",
+    ]
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
+_VICTIM_VERB_BEFORE_RE = re.compile(
+    r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
+    r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
+    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|among|including)\s*$",
+    re.IGNORECASE,
+)
+_VICTIM_PREDICATE_RE = re.compile(
+    r"\s*(?:(?:were|was|are|is|had|have|has|been|being|reportedly|reported|later|then|also|"
+    r"still|all|who|\w+ly)\s+){0,4}(?:killed|dead|died|injured|wounded|hurt|arrested|detained|"
+    r"held|jailed|hospitali[sz]ed|taken\s+(?:to|into)\b|treated|shot|beaten|freed|released|"
+    r"evacuated|missing)\b",
+    re.IGNORECASE,
+)
+_CROWD_CONTEXT_BEFORE_RE = re.compile(
+    r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
+    r"throngs?|attendance|numbers?|figure|size)\b[^.,;:]{0,30}?\b(?:of|at|to\s+be|was|were|"
+    r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to)"
+    r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
+    r"numbering))\s*$",
+    re.IGNORECASE,
+)
+_CROWD_CONTEXT_AFTER_RE = re.compile(
+    r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|\s+(?:people\s+)?(?:turned\s+out|took\s+to\s+the\s+streets|gathered|"
+    r"rallied|marched|demonstrated|protested|attended|joined\s+(?:the\s+)?"
+    r"(?:rally|protest|march|demonstration)))",
+    re.IGNORECASE,
+)
+
+
+def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
+    """End of the people noun that the number counts, if there is one."""
+    seen = 0
+    previous = ""
+    for match in _WORD_RE.finditer(sentence, phrase.end, min(len(sentence), phrase.end + 80)):
+        word = match.group(0).lower()
+        if word in _PEOPLE_NOUNS:
+            return match.end()
+        if word == "of" and phrase.vague:
+            previous = word
+            continue  # "hundreds of protestors"
+        if word == "the" and previous != "of":
+            previous = word
+            continue
+        # "one of the demonstrators" is a part of a group, not the size of a gathering.
+        if word in _VICTIM_MODIFIERS or word in _NOUN_SEARCH_STOPS or not word[0].isalpha():
+            return None
+        seen += 1
+        if seen > 3:
+            return None
+        previous = word
+    return None
+
+
+def parse_crowd(sentence: str) -> CrowdFigure | None:
+    """The first crowd-size figure in the sentence: a count of people gathered.
+
+    Counts of victims ("30 arrested protestors", "four people were killed"), of things
+    ("seven government buildings") and of measures ("250 km", "4 a.m.") are not crowds.
+    """
+    for phrase in find_numbers(sentence):
+        if phrase.text.strip().lower() in _FUZZY_COUNTS or _measures_something_else(
+            sentence, phrase
+        ):
+            continue
+        before = sentence[max(0, phrase.start - 60) : phrase.start]
+        if _VICTIM_VERB_BEFORE_RE.search(before):
+            continue
+        end = _people_noun_end(sentence, phrase)
+        if end is None:
+            context = _CROWD_CONTEXT_AFTER_RE.match(sentence, phrase.end)
+            if context is None and not _CROWD_CONTEXT_BEFORE_RE.search(before):
+                continue
+            end = phrase.end if context is None else context.end()
+            if context is not None and not context.group(0).startswith("-strong"):
+                end = phrase.end
+        elif _VICTIM_PREDICATE_RE.match(sentence, end):
+            continue
+        start = phrase.start
+        text = sentence[start:end]
+        return CrowdFigure(low=phrase.low, high=phrase.high, text=text, start=start, end=end)
+    return None
+
+
+_KILLED = "killed"
+_INJURED = "injured"
+_ARRESTED = "arrested"
+# Outcome words that follow their count: "four officers were killed", "30 arrested protestors".
+_PREDICATES = (
+    (
+        _KILLED,
+        re.compile(
+            r"\b(?:killed|beaten\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
+            r"burned\s+to\s+death|burnt\s+to\s+death|died|dead|deaths|lost\s+their\s+lives|"
+            r"fatalities|perished|slain|bodies)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _INJURED,
+        re.compile(
+            r"\b(?:injured|wounded|hurt|hospitali[sz]ed|injuries|"
+            r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|"
+            r"treated\s+(?:in\s+hospital|for\s+(?:injuries|wounds)))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _ARRESTED,
+        re.compile(
+            r"\b(?:arrested|detained|held\s+in\s+custody|jailed|taken\s+into\s+custody|"
+            r"rounded\s+up|detentions|arrests|detainees|apprehended|imprisoned)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Active verbs whose count follows them: "killing at least five", "freed around 30".
+_OBJECT_VERBS = (
+    (_KILLED, re.compile(r"\b(?:killing|killed|kill|shot\s+dead|shooting\s+dead)\s+$", re.I)),
+    (_INJURED, re.compile(r"\b(?:injuring|injured|wounding|wounded|hurting)\s+$", re.I)),
+    (
+        _ARRESTED,
+        re.compile(
+            r"\b(?:arrested|arresting|detained|detaining|freed|freeing|released|releasing|"
+            r"rounded\s+up|rounding\s+up|jailed|jailing)\s+$",
+            re.I,
+        ),
+    ),
+)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+_TOLL_RE = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
+_ZERO_PATTERNS = (
+    (
+        _KILLED,
+        re.compile(
+            r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:died|was\s+killed|"
+            r"were\s+killed|had\s+been\s+killed|has\s+been\s+killed|killed|lost\s+(?:his|her|"
+            r"their)\s+li(?:fe|ves))|no\s+(?:casualties|deaths|fatalities|one\s+dead|dead)|"
+            r"none\s+(?:\w+\s+){0,2}?(?:died|killed))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _INJURED,
+        re.compile(
+            r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
+            r"(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _ARRESTED,
+        re.compile(
+            r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
+            r"(?:arrested|detained)|no\s+(?:arrests|detentions)|"
+            r"(?:did\s+not|didn't|did\s+n't)\s+(?:arrest|detain)\s+anyone)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_RELEASE_RE = re.compile(
+    r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
+    r"(?:freed|released|freeing|releasing|set\s+free)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:detainees|prisoners|protesters|protestors|demonstrators|activists|arrested|detained|"
+    r"them|him|her)|release\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:detainees|prisoners|protesters|"
+    r"protestors|demonstrators|activists|arrested|detained|those))\b",
+    re.IGNORECASE,
+)
+# A count and its outcome word belong together only within one short clause.
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:()\"“”]|\b(?:said|says|say|told|but|while|when|after|before|because|although)\b",
+    re.IGNORECASE,
+)
+_MAX_GAP_WORDS = 6
+
+
+def _count_numbers(sentence: str) -> list[NumberPhrase]:
+    return [
+        phrase
+        for phrase in find_numbers(sentence)
+        if not _measures_something_else(sentence, phrase)
+        and not sentence[max(0, phrase.start - 3) : phrase.start].lower().endswith("no ")
+    ]
+
+
+def _subject_count(
+    sentence: str, numbers: list[NumberPhrase], position: int
+) -> NumberPhrase | None:
+    """The count closest before an outcome word, in the same clause."""
+    best = None
+    for phrase in numbers:
+        if phrase.end > position:
+            break
+        best = phrase
+    if best is None:
+        return None
+    gap = sentence[best.end : position]
+    if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > _MAX_GAP_WORDS:
+        return None
+    return best
+
+
+def parse_counts(sentence: str) -> Counts:
+    """People killed, injured and arrested, as the sentence states them.
+
+    "nobody died" and "there were no casualties" give killed=0: a denial is a figure too.
+    When a sentence gives two figures for one outcome, the first is kept.
+    """
+    numbers = _count_numbers(sentence)
+    found: dict[str, tuple[int, int, str]] = {}  # outcome -> (position, value, text)
+
+    def keep(outcome: str, position: int, value: int, text: str) -> None:
+        if outcome not in found or position < found[outcome][0]:
+            found[outcome] = (position, value, text)
+
+    for phrase in numbers:
+        before = sentence[max(0, phrase.start - 30) : phrase.start]
+        for outcome, verb_re in _OBJECT_VERBS:
+            verb = verb_re.search(before)
+            if verb is None or _PASSIVE_BEFORE_RE.search(before[: verb.start()]):
+                continue
+            start = phrase.start - len(before) + verb.start()
+            keep(outcome, start, phrase.low, sentence[start : phrase.end])
+    for outcome, predicate_re in _PREDICATES:
+        for match in predicate_re.finditer(sentence):
+            if outcome in found and found[outcome][0] < match.start():
+                break
+            subject = _subject_count(sentence, numbers, match.start())
+            # "Two gunmen killed 5 protesters": the count is the object, not the subject.
+            object_follows = any(
+                not sentence[match.end() : later.start].strip()
+                for later in numbers
+                if later.start >= match.end()
+            )
+            if subject is not None and not object_follows:
+                keep(outcome, subject.start, subject.low, sentence[subject.start : match.end()])
+    for toll in _TOLL_RE.finditer(sentence):
+        for toll_count in numbers:
+            gap = sentence[toll.end() : toll_count.start]
+            if toll_count.start > toll.end() and len(gap.split()) <= 8:
+                keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
+                break
+    for outcome, zero_re in _ZERO_PATTERNS:
+        for match in zero_re.finditer(sentence):
+            keep(outcome, match.start(), 0, match.group(0))
+
+    def value(outcome: str) -> int | None:
+        return found[outcome][1] if outcome in found else None
+
+    def text(outcome: str) -> str:
+        return found[outcome][2] if outcome in found else ""
+
+    return Counts(
+        killed=value(_KILLED),
+        injured=value(_INJURED),
+        arrested=value(_ARRESTED),
+        killed_text=text(_KILLED),
+        injured_text=text(_INJURED),
+        arrested_text=text(_ARRESTED),
+        released=bool(_RELEASE_RE.search(sentence)),
+    )

@@ -1,0 +1,103 @@
+"""Plain values that flow one way through the pipeline.
+
+source files -> Article -> PlaceMention -> Event -> GeoJSON / map.
+Coordinates are (lat, lon) everywhere in Python; the swap to GeoJSON's
+(lon, lat) happens once, in geomap.export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from gazetteer.model import Place
+
+__all__ = [
+    "Article",
+    "Event",
+    "EventType",
+    "InputProblem",
+    "PlaceMention",
+    "Precision",
+]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One decoded news text and what is known about where it came from."""
+
+    source: str  # the path as the user gave it ("-" for stdin); jsonl lines get "path#L12"
+    text: str  # decoded text; every character offset in geomap indexes this string
+    title: str = ""
+    date: str | None = None  # ISO publication date, when known
+    outlet: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A user's input that could not be used, recorded so the batch goes on."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in an article, resolved to a gazetteer place."""
+
+    text: str  # the surface form exactly as written (article.text[start:end])
+    start: int
+    end: int  # exclusive
+    place: Place
+    score: float = 100.0
+    match_type: str = "exact"
+
+
+class EventType(str, Enum):
+    PROTEST = "protest"
+    SEIZURE = "seizure"
+    CLASH = "clash"
+    CROWD = "crowd"
+    CASUALTIES = "casualties"
+    ARREST = "arrest"
+
+
+class Precision(str, Enum):
+    POINT = "point"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One place, one type, one piece of evidence (a sentence)."""
+
+    event_type: EventType
+    place: Place
+    precision: Precision
+    inferred: bool  # the sentence named no place; it came from the paragraph
+    mentions: tuple[str, ...]  # surface forms of the place as written in the article
+    source: str
+    source_title: str
+    source_date: str | None
+    outlet: str
+    url: str
+    quote: str  # the verbatim sentence: article.text[char_start:char_end]
+    char_start: int
+    char_end: int
+    date: str | None = None
+    date_text: str = ""
+    crowd_low: int | None = None
+    crowd_high: int | None = None
+    crowd_text: str = ""
+    killed: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    claimed_by: str = ""
+    disputed: bool = False
+    confidence: float = 0.5

@@ -1,0 +1,15 @@
+"""Draw events on a map: a folium.Map for notebooks, or a reproducible HTML page or fragment."""
+
+from __future__ import annotations
+
+from geomap.render.contract import load_events_geojson, validate_feature_collection
+from geomap.render.page import EMBED_HEIGHT_PX, RenderMode, build_map, render_html
+
+__all__ = [
+    "EMBED_HEIGHT_PX",
+    "RenderMode",
+    "build_map",
+    "load_events_geojson",
+    "render_html",
+    "validate_feature_collection",
+]

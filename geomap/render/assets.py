@@ -1,0 +1,164 @@
+"""Where the page's JS, CSS and basemap come from: registry packages and committed data."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import importlib.resources
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import RenderError
+
+__all__ = [
+    "LEAFLET_CDN_CSS",
+    "LEAFLET_CDN_JS",
+    "VendorAsset",
+    "basemap_for",
+    "leaflet_assets",
+    "renderer_css",
+    "renderer_js",
+    "scope_css",
+]
+
+# The same Leaflet release the self-contained page inlines from XStatic-Leaflet.
+LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+
+_LEAFLET_NOTICE = (
+    "Leaflet {version}, https://leafletjs.com, BSD-2-Clause licence, "
+    "(c) 2010-2022 Vladimir Agafonkin, (c) 2010-2011 CloudMade; "
+    "inlined from the PyPI package XStatic-Leaflet"
+)
+
+
+@dataclass(frozen=True)
+class VendorAsset:
+    """A third-party file inlined into a page, with the licence notice kept beside it."""
+
+    name: str  # file name in its package, e.g. "leaflet.js"
+    text: str
+    notice: str
+
+
+def _leaflet_files() -> tuple[Any, str]:
+    try:
+        import xstatic.pkg.leaflet as xstatic_leaflet
+    except ImportError as error:
+        raise RenderError(
+            "self-contained and embed maps need the XStatic-Leaflet package "
+            "(pip install XStatic-Leaflet)"
+        ) from error
+    return importlib.resources.files(xstatic_leaflet) / "data", str(xstatic_leaflet.VERSION)
+
+
+@functools.lru_cache(maxsize=1)
+def leaflet_assets() -> tuple[VendorAsset, VendorAsset]:
+    """leaflet.js and leaflet.css, ready to inline: no source map, images as data URIs."""
+    data, version = _leaflet_files()
+    notice = _LEAFLET_NOTICE.format(version=version)
+    js = (data / "leaflet.js").read_text(encoding="utf-8")
+    # A sourceMappingURL makes developer tools fetch a file that is not there.
+    js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", js)
+
+    def inline_image(match: re.Match[str]) -> str:
+        image = (data / "images" / match.group(1)).read_bytes()
+        return "url(data:image/png;base64," + base64.b64encode(image).decode("ascii") + ")"
+
+    css = (data / "leaflet.css").read_text(encoding="utf-8")
+    css = re.sub(r"url\(images/([\w.-]+\.png)\)", inline_image, css)
+    return VendorAsset("leaflet.js", js, notice), VendorAsset("leaflet.css", css, notice)
+
+
+# geomap/assets ships as package data beside this subpackage.
+_ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+def _geomap_asset(*parts: str) -> str:
+    return _ASSETS_DIR.joinpath(*parts).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def renderer_js() -> str:
+    """geomap's own browser-side renderer (markers, popups, legend, filters)."""
+    return _geomap_asset("renderer", "geomap.js")
+
+
+@functools.lru_cache(maxsize=1)
+def renderer_css() -> str:
+    return _geomap_asset("renderer", "geomap.css")
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, Any]:
+    countries: dict[str, Any] = json.loads(_geomap_asset("basemap", "countries.json"))
+    return countries
+
+
+@functools.lru_cache(maxsize=1)
+def _admin1() -> dict[str, Any]:
+    admin1: dict[str, Any] = json.loads(_geomap_asset("basemap", "admin1.json"))
+    return admin1
+
+
+def basemap_for(country_codes: frozenset[str]) -> dict[str, Any]:
+    """World country outlines plus first-level regions of the countries that have events."""
+    countries = _countries()
+    admin1 = _admin1()
+    regions = [
+        feature
+        for code in sorted(country_codes)
+        for feature in admin1["countries"].get(code.upper(), [])
+    ]
+    return {
+        "countries": {"type": "FeatureCollection", "features": countries["features"]},
+        "admin1": {"type": "FeatureCollection", "features": regions},
+    }
+
+
+_ROOT_SELECTORS = re.compile(r"^(html|body|:root)\b")
+
+
+def _scope_selectors(selectors: str, scope: str) -> str:
+    scoped = []
+    for selector in selectors.split(","):
+        selector = selector.strip()
+        if not selector:
+            continue
+        if _ROOT_SELECTORS.match(selector):
+            scoped.append(_ROOT_SELECTORS.sub(scope, selector, count=1))
+        else:
+            scoped.append(f"{scope} {selector}")
+    return ",".join(scoped)
+
+
+def scope_css(css: str, scope: str) -> str:
+    """Prefix every selector with `scope` (e.g. "#geomap-1a2b"), inside @media blocks too.
+
+    Enough for plain stylesheets like Leaflet's and ours: rules, comments and @media.
+    """
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out: list[str] = []
+    position = 0
+    while position < len(css):
+        brace = css.find("{", position)
+        if brace < 0:
+            break
+        prelude = css[position:brace].strip()
+        depth, end = 1, brace + 1
+        while depth and end < len(css):
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        body = css[brace + 1 : end - 1]
+        if prelude.startswith("@media") or prelude.startswith("@supports"):
+            out.append(f"{prelude}{{{scope_css(body, scope)}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body.strip()}}}")
+        else:
+            declarations = " ".join(body.split())
+            out.append(f"{_scope_selectors(prelude, scope)}{{{declarations}}}")
+        position = end
+    return "\n".join(out) + "\n"

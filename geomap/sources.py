@@ -1,0 +1,710 @@
+"""Read articles from files, directories, JSON-lines corpora and stdin, as a stream.
+
+Every user mistake (a missing path, an unreadable, empty, binary or oversized file, a broken
+JSON line, a symlink loop) becomes one `InputProblem` in the stream and the batch goes on;
+nothing here raises for bad input or prints.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import itertools
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any
+
+from geomap.errors import InputError
+from geomap.htmltext import html_to_text
+from geomap.metadata import parse_date, text_metadata
+from geomap.model import Article, InputProblem
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "UndecodableError",
+    "decode_bytes",
+    "iter_articles",
+]
+
+# Big enough for any news article or page (a long feature is well under 1 MB), small enough
+# that a stray database dump or a 50 MB one-line file is refused before it fills memory.
+# For JSON-lines corpora the cap applies to each line, not to the file.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+StdinStream = IO[str] | IO[bytes]
+
+
+class UndecodableError(InputError):
+    """Bytes that are not text in any encoding geomap recognises."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("<bytes>", reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+# Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_LEGACY_CANDIDATES = ("cp1252", "cp1251", "koi8-r")  # on a tie the earlier one wins
+# C0 and C1 control characters other than whitespace and ESC: rare in text, common in binaries.
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ]")
+
+
+def _bom_encoding(data: bytes) -> tuple[str, str, int] | None:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return codec, label, len(bom)
+    return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM, recognised by mostly-ASCII text having every other byte NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.6 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.6 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _script(char: str) -> str:
+    if "\u0400" <= char <= "\u04ff":
+        return "cyrillic"
+    if _LATIN_LETTER.match(char):
+        return "latin"
+    return "other"
+
+
+def _implausibility(text: str) -> int:
+    """How unlike real prose a single-byte decoding looks; lower is more plausible.
+
+    Wrongly decoded legacy text gives itself away inside words: Cyrillic read as Latin-1 makes
+    runs of accented letters ("Ìèòèíã"), Latin-1 read as cp1251 mixes scripts ("prйfecture"),
+    and cp1251 read as KOI8-R swaps letter case ("лХРХМЦ").
+    """
+    penalty = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        if word.isascii():
+            continue
+        scripts = {_script(c) for c in word}
+        if len(scripts) > 1:
+            penalty += 2
+        if "latin" in scripts and "cyrillic" not in scripts:
+            accented_run = 0
+            for char in word:
+                accented_run = accented_run + 1 if not char.isascii() else 0
+                if accented_run >= 2:
+                    penalty += 1
+        if any(a.islower() and b.isupper() for a, b in itertools.pairwise(word)):
+            penalty += 1
+    penalty += 3 * len(_CONTROL_CHAR.findall(text))
+    return penalty
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """Pick the most plausible of the common single-byte encodings of news text."""
+    best: tuple[int, int, str, str] | None = None
+    for rank, codec in enumerate(_LEGACY_CANDIDATES):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = (_implausibility(text), rank, codec, text)
+        if best is None or score < best:
+            best = score
+    if best is None:
+        return None
+    penalty, _, codec, text = best
+    non_ascii_letters = sum(1 for c in text if not c.isascii() and c.isalpha())
+    if penalty > max(2, non_ascii_letters // 10):
+        return None  # none of them reads like prose: let the statistical detector try
+    if codec == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
+        codec = "latin-1"  # identical to cp1252 outside 0x80-0x9F; name it as users know it
+    return text, codec
+
+
+def _decode_detected(data: bytes) -> tuple[str, str] | None:
+    # charset-normalizer is slow and unreliable on short texts, so it is only the last resort.
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data).best()
+    if match is None or match.encoding is None:
+        return None
+    return str(match), match.encoding
+
+
+def _check_not_binary(text: str) -> None:
+    if not _CONTROL_CHAR.search(text):
+        return  # the usual case, found without a Python-level loop over the text
+    if len(_CONTROL_CHAR.findall(text)) > max(8, len(text) // 100):
+        raise UndecodableError("binary file (control characters)")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a file's bytes to text, returning (text, encoding name).
+
+    Order of checks, cheapest and surest first:
+    1. a byte-order mark (UTF-8, UTF-16, UTF-32; the mark is not part of the text);
+    2. UTF-16 without a BOM (every other byte NUL); other NUL bytes mean a binary file;
+    3. strict UTF-8;
+    4. UTF-8 with a few broken bytes (more valid multi-byte characters than invalid bytes):
+       decoded with U+FFFD for each broken sequence and named "utf-8 (N invalid bytes
+       replaced)", since re-reading such text as cp1252 would garble every correct character;
+    5. the most plausible of cp1252/latin-1, cp1251 and KOI8-R, judged word by word;
+    6. charset-normalizer, when none of those reads like prose.
+    Newlines are kept exactly as they are (no CRLF translation), so character offsets into the
+    returned text match what `open(path, encoding=..., newline="")` would give.
+
+    Raises UndecodableError for binary data or bytes that are not text in any encoding.
+    """
+    bom = _bom_encoding(data)
+    if bom:
+        codec, label, size = bom
+        try:
+            text = data[size:].decode(codec)
+        except UnicodeDecodeError as error:
+            raise UndecodableError(f"not decodable as {label}: {error.reason}") from None
+        _check_not_binary(text)
+        return text, label
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise UndecodableError("binary file (NUL bytes)")
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            raise UndecodableError("binary file (NUL bytes)") from None
+        _check_not_binary(text)
+        return text, utf16
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_not_binary(text)
+        return text, "utf-8"
+
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for c in escaped if "\udc80" <= c <= "\udcff")
+    valid_multibyte = sum(1 for c in escaped if not c.isascii() and not "\udc80" <= c <= "\udcff")
+    if valid_multibyte > invalid:
+        text = data.decode("utf-8", errors="replace")
+        _check_not_binary(text)
+        plural = "byte" if invalid == 1 else "bytes"
+        return text, f"utf-8 ({invalid} invalid {plural} replaced)"
+
+    decoded = _decode_legacy(data) or _decode_detected(data)
+    if decoded is None:
+        raise UndecodableError("not decodable as text")
+    _check_not_binary(decoded[0])
+    return decoded
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """Like decode_bytes, but a page's own <meta charset> is believed before guessing."""
+    if _bom_encoding(data) or b"\x00" in data:
+        return decode_bytes(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            codec = codecs.lookup(declared[1].decode("ascii")).name
+            if not codec.startswith("utf-16") and not codec.startswith("utf-32"):
+                return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reasons
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if error.errno == errno.EISDIR:
+        return "is a directory"
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({size:,} bytes > {limit:,} limit)"
+
+
+# ---------------------------------------------------------------------------------------------
+# One document (a whole file or stdin)
+
+
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_SNIFF.match(data[:2048].lstrip(codecs.BOM_UTF8)))
+
+
+def _article_from_document(
+    source: str, data: bytes, *, as_html: bool, date_override: str | None
+) -> Article | InputProblem:
+    if not data:
+        return InputProblem(source, "empty file" if source != "-" else "empty input")
+    try:
+        text, encoding = _decode_html(data) if as_html else decode_bytes(data)
+    except UndecodableError as error:
+        return InputProblem(source, error.reason)
+    if not text.strip():
+        return InputProblem(source, "no text (only whitespace)")
+    if as_html:
+        page = html_to_text(text)
+        if not page.text.strip():
+            return InputProblem(source, "no article text found in the HTML")
+        return Article(
+            source=source,
+            text=page.text,
+            title=page.title,
+            date=date_override or page.date,
+            outlet=page.outlet,
+            url=page.url,
+            encoding=encoding,
+        )
+    meta = text_metadata(text)
+    return Article(
+        source=source,
+        text=text,
+        title=meta.title,
+        date=date_override or meta.date,
+        outlet=meta.outlet,
+        encoding=encoding,
+    )
+
+
+def _read_capped(stream: IO[bytes], limit: int) -> bytes | None:
+    """At most `limit` bytes from a stream, or None if it holds more."""
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON lines
+
+
+def _skip_rest_of_line(readline: Callable[[int], bytes]) -> None:
+    # In bounded pieces, so an oversized line is never held in memory whole.
+    while True:
+        rest = readline(1 << 20)
+        if not rest or rest.endswith(b"\n"):
+            return
+
+
+def _byte_lines(
+    readline: Callable[[int], bytes], limit: int, *, first_number: int = 1
+) -> Iterator[tuple[int, bytes | None]]:
+    """(1-based line number, line) pairs; None for a line longer than `limit` (skipped)."""
+    number = first_number - 1
+    while True:
+        line = readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            _skip_rest_of_line(readline)
+            yield number, None
+            continue
+        yield number, line
+
+
+def _jsonl_records(
+    source: str,
+    lines: Iterable[tuple[int, bytes | None]],
+    *,
+    limit: int,
+    date_override: str | None,
+) -> Iterator[Article | InputProblem]:
+    seen_content = False
+    for number, raw in lines:
+        if raw is None:
+            seen_content = True
+            yield InputProblem(source, f"line {number}: line too large (> {limit:,} bytes limit)")
+            continue
+        if number == 1:
+            if not seen_content and b"\x00" in raw and not _bom_encoding(raw):
+                yield InputProblem(source, "binary file (NUL bytes)")
+                return
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        seen_content = True
+        yield _jsonl_record(source, number, raw, date_override)
+    if not seen_content:
+        yield InputProblem(source, "no articles (only blank lines)")
+
+
+def _jsonl_record(
+    source: str, number: int, raw: bytes, date_override: str | None
+) -> Article | InputProblem:
+    where = f"line {number}"
+    try:
+        line, encoding = decode_bytes(raw)
+    except UndecodableError as error:
+        return InputProblem(source, f"{where}: {error.reason}")
+    try:
+        record: Any = json.loads(line.strip())
+    except json.JSONDecodeError as error:
+        return InputProblem(source, f"{where}: invalid JSON: {error.msg} (column {error.colno})")
+    except RecursionError:
+        return InputProblem(source, f"{where}: invalid JSON: nested too deeply")
+    if not isinstance(record, dict):
+        return InputProblem(source, f"{where}: not a JSON object")
+    if "text" not in record:
+        return InputProblem(source, f'{where}: no "text" field')
+    text = record["text"]
+    if not isinstance(text, str):
+        return InputProblem(source, f'{where}: "text" is not a string')
+    if not text.strip():
+        return InputProblem(source, f'{where}: empty "text"')
+    meta = text_metadata(text)
+    given_date = _field(record, "date")
+    return Article(
+        source=f"{source}:{number}",
+        text=text,
+        title=_field(record, "title") or meta.title,
+        date=date_override or (parse_date(given_date) if given_date else None) or meta.date,
+        outlet=_field(record, "outlet") or meta.outlet,
+        url=_field(record, "url"),
+        encoding=encoding,
+    )
+
+
+def _field(record: dict[str, Any], name: str) -> str:
+    value = record.get(name)
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def _read_jsonl(
+    path: str, *, limit: int, date_override: str | None
+) -> Iterator[Article | InputProblem]:
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4)
+            bom = _bom_encoding(head)
+            if bom and bom[1] != "utf-8-sig":
+                # JSON lines are UTF-8 by definition; a UTF-16/32 file is rare enough to read
+                # whole (still capped) rather than line by line.
+                rest = _read_capped(stream, limit - len(head))
+                if rest is None:
+                    yield InputProblem(path, _too_large(os.fstat(stream.fileno()).st_size, limit))
+                    return
+                data = head + rest
+                yield from _jsonl_from_text(path, data, limit=limit, date_override=date_override)
+                return
+            if not head:
+                yield InputProblem(path, "empty file")
+                return
+            stream.seek(0)
+            yield from _jsonl_records(
+                path,
+                _byte_lines(stream.readline, limit),
+                limit=limit,
+                date_override=date_override,
+            )
+    except OSError as error:
+        yield InputProblem(path, _os_reason(error))
+
+
+def _jsonl_from_text(
+    source: str, data: bytes, *, limit: int, date_override: str | None
+) -> Iterator[Article | InputProblem]:
+    try:
+        text, _ = decode_bytes(data)
+    except UndecodableError as error:
+        yield InputProblem(source, error.reason)
+        return
+    lines = (
+        (number, line.encode("utf-8"))
+        for number, line in enumerate(text.splitlines(keepends=True), start=1)
+    )
+    yield from _jsonl_records(source, lines, limit=limit, date_override=date_override)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths
+
+
+def _kind_of(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".txt":
+        return "text"
+    return "sniff"  # unknown suffix: HTML if it starts like a page, else text
+
+
+def _read_file(
+    path: str, info: os.stat_result, *, limit: int, date_override: str | None
+) -> Iterator[Article | InputProblem]:
+    kind = _kind_of(path)
+    if kind == "jsonl":
+        yield from _read_jsonl(path, limit=limit, date_override=date_override)
+        return
+    if info.st_size > limit:
+        yield InputProblem(path, _too_large(info.st_size, limit))
+        return
+    try:
+        with open(path, "rb") as stream:
+            data = _read_capped(stream, limit)
+    except OSError as error:
+        yield InputProblem(path, _os_reason(error))
+        return
+    if data is None:  # the file grew, or its size was not known (/proc and the like)
+        yield InputProblem(path, f"file too large (> {limit:,} bytes limit)")
+        return
+    as_html = kind == "html" or (kind == "sniff" and _looks_like_html(data))
+    yield _article_from_document(path, data, as_html=as_html, date_override=date_override)
+
+
+class _Walker:
+    """Walks paths in a deterministic order, reading each file and directory once."""
+
+    def __init__(self, *, limit: int, date_override: str | None) -> None:
+        self.limit = limit
+        self.date_override = date_override
+        self.seen_files: set[tuple[int, int]] = set()
+        self.seen_dirs: set[tuple[int, int]] = set()
+
+    def path(self, path: str) -> Iterator[Article | InputProblem]:
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            yield InputProblem(path, self._stat_reason(path, error))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            yield from self.directory(path, info)
+        else:
+            yield from self.file(path, info)
+
+    def file(self, path: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
+        if not stat.S_ISREG(info.st_mode):
+            yield InputProblem(path, "not a regular file")
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen_files:
+            return  # the same file reached twice (named twice, or through a link)
+        self.seen_files.add(key)
+        yield from _read_file(path, info, limit=self.limit, date_override=self.date_override)
+
+    def directory(self, root: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
+        root_key = (info.st_dev, info.st_ino)
+        if root_key in self.seen_dirs:
+            return
+        self.seen_dirs.add(root_key)
+        # An explicit stack rather than recursion: trees can be deeper than Python's stack.
+        stack: list[tuple[Iterator[str], str, frozenset[tuple[int, int]]]] = []
+        listing = self._listing(root)
+        if isinstance(listing, InputProblem):
+            yield listing
+            return
+        stack.append((iter(listing), root, frozenset({root_key})))
+        while stack:
+            names, folder, ancestors = stack[-1]
+            name = next(names, None)
+            if name is None:
+                stack.pop()
+                continue
+            child = os.path.join(folder, name)
+            try:
+                child_info = os.stat(child)
+            except OSError as error:
+                yield InputProblem(child, self._stat_reason(child, error))
+                continue
+            if not stat.S_ISDIR(child_info.st_mode):
+                yield from self.file(child, child_info)
+                continue
+            key = (child_info.st_dev, child_info.st_ino)
+            if key in ancestors:
+                yield InputProblem(child, "symlink loop")
+                continue
+            if key in self.seen_dirs:
+                continue  # a second link to a directory already read
+            self.seen_dirs.add(key)
+            listing = self._listing(child)
+            if isinstance(listing, InputProblem):
+                yield listing
+                continue
+            stack.append((iter(listing), child, ancestors | {key}))
+
+    @staticmethod
+    def _listing(folder: str) -> list[str] | InputProblem:
+        try:
+            with os.scandir(folder) as entries:
+                # Hidden entries (.git, .DS_Store) are tooling, not articles.
+                return sorted(entry.name for entry in entries if not entry.name.startswith("."))
+        except OSError as error:
+            return InputProblem(folder, _os_reason(error))
+
+    @staticmethod
+    def _stat_reason(path: str, error: OSError) -> str:
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            return "broken symbolic link"
+        return _os_reason(error)
+
+
+# ---------------------------------------------------------------------------------------------
+# stdin
+
+
+def _binary_stdin(stream: StdinStream | None) -> Callable[[int], bytes]:
+    """A bytes `readline(limit)` over stdin, whether it was opened as text or binary."""
+    if stream is None:
+        stream = sys.stdin
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer.readline
+
+    def readline(limit: int) -> bytes:
+        line = stream.readline(limit)
+        return line.encode("utf-8", errors="replace") if isinstance(line, str) else line
+
+    return readline
+
+
+def _read_stdin(
+    stream: StdinStream | None, *, limit: int, date_override: str | None
+) -> Iterator[Article | InputProblem]:
+    try:
+        readline = _binary_stdin(stream)
+        first = readline(limit + 1)
+        if first.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"{"):
+            # JSON lines are streamed line by line, so a whole corpus can be piped in.
+            def lines() -> Iterator[tuple[int, bytes | None]]:
+                if len(first) > limit and not first.endswith(b"\n"):
+                    _skip_rest_of_line(readline)
+                    yield 1, None
+                else:
+                    yield 1, first
+                yield from _byte_lines(readline, limit, first_number=2)
+
+            yield from _jsonl_records("-", lines(), limit=limit, date_override=date_override)
+            return
+        chunks = [first]
+        size = len(first)
+        while size <= limit:
+            chunk = readline(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        yield InputProblem("-", _os_reason(error))
+        return
+    if size > limit:
+        yield InputProblem("-", f"input too large (> {limit:,} bytes limit)")
+        return
+    data = b"".join(chunks)
+    yield _article_from_document(
+        "-", data, as_html=_looks_like_html(data), date_override=date_override
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _checked_date(date_override: str | None) -> str | None:
+    if date_override is None:
+        return None
+    iso = parse_date(date_override)
+    if iso is None:
+        raise InputError("--date", f"not a date: {date_override!r} (use YYYY-MM-DD)")
+    return iso
+
+
+def iter_articles(
+    paths: Sequence[str],
+    *,
+    date_override: str | None = None,
+    stdin: StdinStream | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | InputProblem]:
+    """Stream the articles in `paths`, with one InputProblem for each input that fails.
+
+    A path is a file, a directory (read recursively in sorted order, hidden entries skipped,
+    each file and directory once, symlink loops reported and not followed) or "-" for stdin.
+    The format follows the suffix: .jsonl/.ndjson hold one article per line (`text`, and
+    optionally `title`, `url`, `date`, `outlet`; the Article.source of line 3 is "path:3");
+    .html/.htm pages are reduced to their article text; .txt and any other file are text,
+    unless they start like an HTML page. stdin is read as JSON lines if it starts with "{",
+    else as one HTML page or text.
+
+    `date_override` (any date `parse_date` understands) replaces every article's date.
+    Files larger than `max_bytes` (for JSON lines, lines larger than it) are refused.
+
+    Raises InputError only for an invalid `date_override`, before anything is read.
+    """
+    override = _checked_date(date_override)
+    # A lone string is a Sequence[str] too, and would be walked one character at a time.
+    path_list = [paths] if isinstance(paths, str) else list(paths)
+    return _iter_articles(path_list, override, stdin, max_bytes)
+
+
+def _iter_articles(
+    paths: list[str], date_override: str | None, stdin: StdinStream | None, limit: int
+) -> Iterator[Article | InputProblem]:
+    walker = _Walker(limit=limit, date_override=date_override)
+    stdin_read = False
+    reported: set[tuple[str, str]] = set()
+    for path in paths:
+        if path == "-":
+            if stdin_read:
+                continue  # stdin can only be read once
+            stdin_read = True
+            items = _read_stdin(stdin, limit=limit, date_override=date_override)
+        else:
+            items = walker.path(path)
+        for item in items:
+            if isinstance(item, InputProblem):
+                # A path named twice, or reached again through a link, is reported once.
+                key = (item.source, item.reason)
+                if key in reported:
+                    continue
+                reported.add(key)
+            yield item

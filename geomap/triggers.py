@@ -1,0 +1,238 @@
+"""Words that make a sentence report a protest event, and cues that it is history or hypothesis.
+
+Who acts decides between a seizure and a clash: protesters who storm, occupy or retake a
+building make a `seizure`; security forces who storm or retake it make a `clash` (a raid).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.dates import parse_article_date
+from geomap.figures import parse_crowd
+from geomap.model import EventType
+
+__all__ = ["Trigger", "classify", "historical_cue", "is_historical"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The words that give one event type, with offsets within the sentence."""
+
+    event_type: EventType
+    start: int
+    end: int
+    text: str
+    confidence: float
+
+
+_HIGH = 0.9
+_MEDIUM = 0.7
+_LOW = 0.5
+
+
+def _tiers(**tiers: str) -> re.Pattern[str]:
+    """One regex per event type; the named group that matched gives the confidence."""
+    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in tiers.items()), re.I)
+
+
+_TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
+
+_PROTEST_RE = _tiers(
+    high=r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
+    r"(?<![\d] )(?<![\d])march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
+    r"(?:general|national|nationwide|political)\s+strikes?|on\s+strike|picket(?:s|ed|ing)?|"
+    r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
+    medium=r"\b(?:blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
+    r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
+    r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
+    r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators)))\b",
+    low=r"\b(?:unrest|uprising|upheavals?)\b",
+)
+_SEIZURE_RE = _tiers(
+    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies|ation)|seiz(?:e|ed|ing|es|ure)|"
+    r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
+    r"(?:took|take|taken|taking|takes)\s+over|"
+    r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
+    r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|forced\s+(?:their|its)\s+way\s+into)\b",
+    low=r"\b(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
+)
+_CLASH_RE = _tiers(
+    high=r"\b(?:clash(?:es|ed|ing)?|fighting|fought|scuffl(?:es|ed|e)|skirmish(?:es)?|"
+    r"beat(?:en|ings?)?|beat\s+(?:\w+\s+)?up|clubbed|batons?|gunfire|gunshots|"
+    r"opened\s+fire|fired\s+(?:on|at|into|upon|shots|their\s+(?:guns|weapons)|weapons|warning|"
+    r"tear|rubber|live|in\s+the\s+air|in\s+the\s+air)|firing\s+(?:on|at|into|shots|tear|rubber|"
+    r"live|in\s+the\s+air)|shot\s+(?:dead|at|and)|(?:was|were)\s+shot|shooting|shots\s+fired|"
+    r"stones|rocks|molotov|petrol\s+bombs?|tear\s*gas|water\s+cannons?|rubber\s+bullets|"
+    r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
+    r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
+    r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
+    r"broke\s+up|raids?|raided|besieg(?:ed|ing)|siege|charged\s+(?:at|into)|crackdown|"
+    r"cracked\s+down|riot(?:s|ing|ed)?|rioters|brutally|violently)\b",
+    low=r"\b(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
+)
+_CASUALTIES_RE = _tiers(
+    high=r"\b(?:killed|killing|kill|dead|died|deaths?|death\s+toll|injured|injuring|wounded|"
+    r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
+    r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"
+    r"slain|perished)\b",
+    medium=r"\b(?:hurt|toll)\b",
+)
+_ARREST_RE = _tiers(
+    high=r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?|detentions?|"
+    r"(?:being|been)\s+held|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
+    r"by\s+(?:the\s+)?police)|taken\s+into\s+custody|jailed|rounded\s+up|apprehended|"
+    r"imprisoned)\b",
+    medium=r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
+    r"(?:freed|released|freeing|releasing)\s+(?:[\w'’-]+\s+){0,4}?(?:detainees|prisoners|"
+    r"protesters|protestors|demonstrators|activists|them|him|her)|"
+    r"release\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:detainees|prisoners|protesters|protestors|"
+    r"demonstrators|activists|those))\b",
+)
+
+_SECURITY_AGENT = (
+    r"police(?:men|man)?|security\s+(?:forces|troops|services)|troops|soldiers|army|military|"
+    r"special\s+forces|officers|guards|militia|gendarmes|national\s+guard|omon|commandos|"
+    r"forces|authorities|riot\s+police"
+)
+_PROTESTER_AGENT = (
+    r"protesters?|protestors?|demonstrators?|opposition|activists?|supporters|crowds?|"
+    r"rioters|people|residents|youths|mob|students|villagers|workers|strikers|"
+    r"opponents|groups"
+)
+# "police station", "army barracks": the security word names a place, not the actor.
+_AGENT_RE = re.compile(
+    rf"\b(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b"
+    r"(?!['’]s\b|\s+(?:stations?|headquarters|compound|building|post|cars?|vans?|vehicles?|"
+    r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base))",
+    re.IGNORECASE,
+)
+_PASSIVE_AGENT_RE = re.compile(
+    rf"\s*(?:[\w'’-]+\s+){{0,4}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE_RE = re.compile(
+    r"\b(?:not|never|no|without|n't|refused\s+to|failed\s+to)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _agent_is_security(sentence: str, start: int, end: int) -> bool | None:
+    """Whether security forces perform the verb at sentence[start:end]; None when unknown."""
+    passive = _PASSIVE_AGENT_RE.match(sentence, end, min(len(sentence), end + 60))
+    if passive is not None:
+        return passive.group("security") is not None
+    nearest = None
+    for match in _AGENT_RE.finditer(sentence, 0, start):
+        nearest = match
+    if nearest is None:
+        return None
+    return nearest.group("security") is not None
+
+
+def _best(
+    pattern: re.Pattern[str], sentence: str, negatable: bool
+) -> list[tuple[re.Match[str], float]]:
+    found = []
+    for match in pattern.finditer(sentence):
+        if negatable and _NEGATION_BEFORE_RE.search(
+            sentence, max(0, match.start() - 40), match.start()
+        ):
+            continue
+        found.append((match, _TIER_CONFIDENCE[match.lastgroup or "low"]))
+    return found
+
+
+def _trigger(event_type: EventType, match: re.Match[str], confidence: float) -> Trigger:
+    return Trigger(event_type, match.start(), match.end(), match.group(0), confidence)
+
+
+def _strongest(candidates: list[Trigger]) -> Trigger | None:
+    best = None
+    for candidate in candidates:
+        if best is None or candidate.confidence > best.confidence:
+            best = candidate
+    return best
+
+
+def classify(sentence: str) -> tuple[Trigger, ...]:
+    """The event types the sentence reports, one trigger per type, in sentence order.
+
+    Each trigger is the strongest (then the first) evidence for its type. Negated actions
+    ("did not arrest anyone") give no trigger, except casualties: "nobody died" is a
+    casualty report with a count of zero.
+    """
+    by_type: dict[EventType, list[Trigger]] = {}
+
+    def add(trigger: Trigger) -> None:
+        by_type.setdefault(trigger.event_type, []).append(trigger)
+
+    for match, confidence in _best(_PROTEST_RE, sentence, negatable=True):
+        if "block" in match.group(0).lower() and _agent_is_security(
+            sentence, match.start(), match.end()
+        ):
+            continue  # soldiers setting up blockades are not protesting
+        add(_trigger(EventType.PROTEST, match, confidence))
+    for match, confidence in _best(_SEIZURE_RE, sentence, negatable=True):
+        security = _agent_is_security(sentence, match.start(), match.end())
+        if security:
+            add(_trigger(EventType.CLASH, match, confidence))
+        else:
+            # Without a named actor, a building "occupied" or "stormed" in protest news is
+            # usually held by protesters.
+            add(_trigger(EventType.SEIZURE, match, confidence if security is False else _MEDIUM))
+    for match, confidence in _best(_CLASH_RE, sentence, negatable=True):
+        add(_trigger(EventType.CLASH, match, confidence))
+    for match, confidence in _best(_CASUALTIES_RE, sentence, negatable=False):
+        add(_trigger(EventType.CASUALTIES, match, confidence))
+    for match, confidence in _best(_ARREST_RE, sentence, negatable=True):
+        add(_trigger(EventType.ARREST, match, confidence))
+    crowd = parse_crowd(sentence)
+    if crowd is not None:
+        add(Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH))
+    triggers = [t for t in (_strongest(c) for c in by_type.values()) if t is not None]
+    return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+_HISTORICAL_RE = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?|centuries)\s+ago|last\s+year|in\s+the\s+past|"
+    r"previously|historically|back\s+in|in\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
+    r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
+    r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
+    r"anniversary\s+of|"
+    # hypotheses and comparisons: the events are feared or seen elsewhere, not reported
+    r"would\s+(?:risk|lead\s+to|cause|provoke|result\s+in|spark|trigger|mean)|"
+    r"could\s+(?:lead\s+to|spark|trigger|provoke)|possibility\s+of|in\s+the\s+event\s+of|"
+    r"of\s+the\s+kind\s+seen|similar\s+to\s+(?:those|the\s+ones?)|comparisons?\s+with|"
+    r"warned\s+(?:of|that|against)|threaten(?:ed|s|ing)?\s+to|vow(?:ed|s)?\s+to|"
+    r"plan(?:s|ned|ning)?\s+to|will\s+(?:hold|stage|march|rally|protest))\b",
+    re.IGNORECASE,
+)
+_IN_YEAR_RE = re.compile(r"\bin\s+(?:early\s+|late\s+|mid-)?((?:1[5-9]|20)\d\d)\b", re.I)
+
+
+def historical_cue(sentence: str, article_date: str | None = None) -> tuple[int, int] | None:
+    """Offsets of the first words that put the sentence's events in the past or the
+    hypothetical ("three years ago", "in 1990", "would risk civil war"), or None."""
+    cues = []
+    match = _HISTORICAL_RE.search(sentence)
+    if match is not None:
+        cues.append((match.start(), match.end()))
+    article = parse_article_date(article_date)
+    for year_match in _IN_YEAR_RE.finditer(sentence):
+        if article is None or int(year_match.group(1)) < article.year:
+            cues.append((year_match.start(), year_match.end()))
+            break
+    return min(cues) if cues else None
+
+
+def is_historical(sentence: str, article_date: str | None = None) -> bool:
+    """Whether the sentence speaks of past or hypothetical events, not the reported ones.
+
+    "in 2005" is historical only before the article's year; with no article date, any
+    "in <year>" counts.
+    """
+    return historical_cue(sentence, article_date) is not None

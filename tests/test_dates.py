@@ -1,0 +1,124 @@
+"""Date words resolved against the article's date, as news reports use them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.dates import find_dates, parse_article_date, resolve_date
+
+MONDAY = "2005-03-21"  # the BBC seed article's "Last Updated: Monday, 21 March, 2005"
+
+DATES = [
+    # sentence, article date, expected date, expected words
+    ("Police forcibly evicted demonstrators from two buildings early today.", MONDAY, "2005-03-21", "early today"),
+    ("Later today, thousands of demonstrators gathered in Jalal-Abad.", MONDAY, "2005-03-21", "Later today"),
+    ("The demonstrators had occupied the buildings on 18 March.", MONDAY, "2005-03-18", "on 18 March"),
+    ("The move followed the seizure of parts of Jalal-Abad on Sunday.", MONDAY, "2005-03-20", "on Sunday"),
+    ("In Osh, protesters first stormed the building on Friday, but were forced out.", MONDAY, "2005-03-18", "on Friday"),
+    ("On Monday, many of the returning protesters carried shields.", MONDAY, "2005-03-21", "On Monday"),
+    ("Yesterday about 8,000 people demonstrated in three cities.", MONDAY, "2005-03-20", "Yesterday"),
+    ("Polls went to a second round on March 13.", MONDAY, "2005-03-13", "on March 13"),
+    ("Sunday’s events came amid a wave of unrest.", MONDAY, "2005-03-20", "Sunday"),
+    ("Run-off elections were held on 13 March 2005.", None, "2005-03-13", "on 13 March 2005"),
+    ("Last Updated: Monday, 21 March, 2005, 10:14 GMT", None, "2005-03-21", "Monday, 21 March, 2005"),
+    ("Protesters gathered on Christmas Eve, 24 December.", "2006-01-05", "2005-12-24", "24 December"),
+    ("The march was called for last Sunday.", "2011-02-13", "2011-02-06", "last Sunday"),
+    ("Police raided the camp late on Tuesday night.", "2011-02-13", "2011-02-08", "late on Tuesday night"),
+    ("Organisers plan a new rally next Saturday.", "2011-02-13", "2011-02-19", "next Saturday"),
+    ("Three days ago the square was cleared.", "2011-02-13", "2011-02-10", "Three days ago"),
+    ("The vote on Sept. 30, 2019 was disputed.", None, "2019-09-30", "on Sept. 30, 2019"),
+    ("Activists were detained on 2020-08-09 in Minsk.", None, "2020-08-09", "2020-08-09"),
+    ("Last night police fired tear gas.", "2019-06-13", "2019-06-12", "Last night"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "article_date", "expected", "words"), DATES)
+def test_resolve_date(sentence: str, article_date: str | None, expected: str, words: str) -> None:
+    ref = resolve_date(sentence, article_date)
+    assert ref is not None
+    assert (ref.date, ref.text) == (expected, words)
+    assert sentence[ref.start : ref.end] == ref.text
+
+
+UNRESOLVED = [
+    ("The protests started last week.", MONDAY, "last week"),
+    ("Rallies have gained momentum in recent days.", MONDAY, "in recent days"),
+    ("In 1990 hundreds of people were killed.", MONDAY, "In 1990"),
+    ("Protesters stormed the building on Sunday.", None, "on Sunday"),
+    ("Police forcibly evicted demonstrators early today.", None, "early today"),
+    ("The demonstrators had occupied the buildings on 18 March.", None, "on 18 March"),
+    ("Protests continued yesterday.", "not a date", "yesterday"),
+    ("Elections were held on 31 February.", MONDAY, "on 31 February"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "article_date", "words"), UNRESOLVED)
+def test_words_kept_when_date_unknown(sentence: str, article_date: str | None, words: str) -> None:
+    ref = resolve_date(sentence, article_date)
+    assert ref is not None
+    assert ref.date is None
+    assert ref.text == words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of people march on the capital.",
+        "Protesters may gather again.",
+        "Four policemen were killed.",
+        "The rally drew 2,000 people.",
+        "",
+    ],
+)
+def test_no_date(sentence: str) -> None:
+    assert resolve_date(sentence, MONDAY) is None
+
+
+def test_a_day_beats_a_vague_period() -> None:
+    ref = resolve_date("Last week's rallies turned violent on Friday.", MONDAY)
+    assert ref is not None
+    assert (ref.date, ref.text) == ("2005-03-18", "on Friday")
+
+
+def test_find_dates_lists_every_expression() -> None:
+    refs = find_dates("Protests that began on 13 March spread on Sunday.", MONDAY)
+    assert [(r.text, r.date) for r in refs] == [
+        ("on 13 March", "2005-03-13"),
+        ("on Sunday", "2005-03-20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2005-03-21", "2005-03-21"), ("2005-03-21T10:14:00Z", "2005-03-21"), ("", None), (None, None), ("21/03/2005", None)],
+)
+def test_parse_article_date(value: str | None, expected: str | None) -> None:
+    parsed = parse_article_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+@given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=30), st.dates().map(str)))
+def test_resolve_date_never_raises(sentence: str, article_date: str | None) -> None:
+    ref = resolve_date(sentence, article_date)
+    if ref is not None:
+        assert sentence[ref.start : ref.end] == ref.text
+        assert ref.date is None or len(ref.date) == 10
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            "on last next Sunday Monday 31 29 February Feb. 2004 March 13 today yesterday "
+            "early late three days weeks ago , . the of 0 99 9999 0001".split()
+        ),
+        max_size=12,
+    ),
+    st.dates().map(str),
+)
+def test_resolve_date_survives_date_like_word_salad(words: list[str], article_date: str) -> None:
+    sentence = " ".join(words)
+    ref = resolve_date(sentence, article_date)
+    if ref is not None:
+        assert sentence[ref.start : ref.end] == ref.text

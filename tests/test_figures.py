@@ -1,0 +1,232 @@
+"""Crowd sizes and casualty counts, from phrases as news reports write them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.figures import find_numbers, parse_counts, parse_crowd, parse_number
+
+NUMBERS = [
+    ("10,000", 10_000),
+    ("2,000", 2_000),
+    ("1,250,000", 1_250_000),
+    ("300", 300),
+    ("two thousand", 2_000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("twenty-five", 25),
+    ("two hundred and fifty", 250),
+    ("a thousand", 1_000),
+    ("1.5 million", 1_500_000),
+    ("several hundred", 300),
+    ("a few thousand", 3_000),
+    ("hundreds", 200),
+    ("Thousands", 2_000),
+    ("tens of thousands", 20_000),
+    ("hundreds of thousands", 200_000),
+    ("dozens", 24),
+    ("Four", 4),
+    ("nineteen", 19),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_parse_number(text: str, expected: int) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "people", "March", "one two three four", "12abc"])
+def test_parse_number_rejects_non_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+CROWDS = [
+    # seed phrases
+    (
+        "In Jala-abad, groups of protestors set fire to a police station and stormed the "
+        "regional governor’s offices, as around 10,000 people rallied outside.",
+        10_000,
+        10_000,
+        "around 10,000 people",
+    ),
+    (
+        "Around 2,000 protestors armed with sticks, stones and Molotov cocktails broke into "
+        "the police compound and freed around 30 arrested protestors.",
+        2_000,
+        2_000,
+        "Around 2,000 protestors",
+    ),
+    (
+        "Opposition leaders say 20,000 to 30,000 people were on the streets taking part in "
+        "protests in Jalal-Abad today.",
+        20_000,
+        30_000,
+        "20,000 to 30,000 people",
+    ),
+    (
+        "Government spokesman Orazaly Karasartov estimated the crowd today to be about "
+        "10,000 people -- making it the largest demonstration to date.",
+        10_000,
+        10_000,
+        "about 10,000 people",
+    ),
+    (
+        "About 1,000 protesters took control of the regional government building.",
+        1_000,
+        1_000,
+        "About 1,000 protesters",
+    ),
+    (
+        "There were about 300 to 400 people inside, including older men and women.",
+        300,
+        400,
+        "about 300 to 400 people",
+    ),
+    (
+        "Yesterday about 8,000 people demonstrated in three cities.",
+        8_000,
+        8_000,
+        "about 8,000 people",
+    ),
+    ("Hundreds of protestors then re-took the governor’s office.", 200, None, "Hundreds of protestors"),
+    (
+        "Later today, thousands of demonstrators gathered in Jalal-Abad.",
+        2_000,
+        None,
+        "thousands of demonstrators",
+    ),
+    # wire-service phrasing
+    ("More than 2,000 people marched through the city centre.", 2_000, None, "More than 2,000 people"),
+    ("Tens of thousands of protesters filled the square.", 20_000, None, "Tens of thousands of protesters"),
+    ("Two thousand supporters of the opposition rallied.", 2_000, 2_000, "Two thousand supporters"),
+    ("A dozen activists chained themselves to the gates.", 12, 12, "A dozen activists"),
+    ("Several hundred students blocked the road.", 300, None, "Several hundred students"),
+    ("Between 5,000 and 7,000 demonstrators took part.", 5_000, 7_000, "Between 5,000 and 7,000 demonstrators"),
+    ("Police said the crowd numbered 3,000.", 3_000, 3_000, "3,000"),
+    ("Organisers said 100,000 turned out.", 100_000, 100_000, "100,000"),
+    ("A 5,000-strong crowd marched on parliament.", 5_000, 5_000, "5,000-strong crowd"),
+    ("Some 1.5 million people joined the general strike.", 1_500_000, 1_500_000, "Some 1.5 million people"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "low", "high", "text"), CROWDS)
+def test_parse_crowd(sentence: str, low: int, high: int | None, text: str) -> None:
+    crowd = parse_crowd(sentence)
+    assert crowd is not None
+    assert (crowd.low, crowd.high, crowd.text) == (low, high, text)
+    assert sentence[crowd.start : crowd.end] == crowd.text
+
+
+NOT_CROWDS = [
+    "Police freed around 30 arrested protestors.",
+    "Four policemen were reported beaten to death.",
+    "Demonstrators seized at least seven government buildings.",
+    "Both towns are about 250 km southwest of the capital Bishkek.",
+    "Polls went to a second round on March 13.",
+    "In 1990 hundreds of people were killed in inter-ethnic violence.",
+    "The security forces stormed that building at about 4 a.m. (local time).",
+    "Turnout was 45 percent.",
+    "At least four people were killed and about 28 demonstrators were taken to Osh hospital.",
+    "Hundreds of demonstrators were temporarily detained in those towns.",
+    "Sagynbaev is one of the antigovernment demonstrators.",
+    "Several protesters were injured.",
+    "The government offered $2,000 to each family.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CROWDS)
+def test_not_a_crowd(sentence: str) -> None:
+    assert parse_crowd(sentence) is None
+
+
+COUNTS = [
+    # sentence, killed, injured, arrested
+    ("Four policemen were reported beaten to death in the towns of Jala-abad and Osh.", 4, None, None),
+    ("A press release claimed that at least four people were killed and about 28 demonstrators "
+     "were taken to Osh hospital.", 4, 28, None),
+    ("Interfax news agency said the toll could be as high as 10.", 10, None, None),
+    ("Ibraimov denied the report, saying that there were no casualties, only several wounded "
+     "policemen and civilians.", 0, 3, None),
+    ("He told RFE/RL today that nobody died as a result of the raids.", 0, None, None),
+    ("Police opened fire to warn off the crowd, injuring one protestor in the leg.", None, 1, None),
+    ("Suranchiyev says several protesters and at least one police officer were injured during "
+     "the raids.", None, 1, None),
+    ("RFE/RL's Kyrgyz Service reports hundreds of demonstrators were temporarily detained.",
+     None, None, 200),
+    ("They broke into the police compound and freed around 30 arrested protestors.", None, None, 30),
+    ("Police said four officers were killed in the protests.", 4, None, None),
+    ("Rioters caught two, beat them up, and paraded them around the square.", None, None, None),
+    # wire-service phrasing
+    ("Security forces killed at least 12 protesters, a rights group said.", 12, None, None),
+    ("Clashes left 12 people dead and 80 injured.", 12, 80, None),
+    ("Police detained 45 people after the rally.", None, None, 45),
+    ("The death toll rose to 17 on Monday.", 17, None, None),
+    ("No one was injured and no arrests were made.", None, 0, 0),
+    ("Two gunmen killed five protesters.", 5, None, None),
+    ("Dozens of demonstrators were arrested.", None, None, 24),
+    ("Three people died and more than 100 were wounded.", 3, 100, None),
+    ("Police made 30 arrests in the capital in March 2005.", None, None, 30),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured", "arrested"), COUNTS)
+def test_parse_counts(
+    sentence: str, killed: int | None, injured: int | None, arrested: int | None
+) -> None:
+    counts = parse_counts(sentence)
+    assert (counts.killed, counts.injured, counts.arrested) == (killed, injured, arrested)
+
+
+def test_counts_keep_the_words() -> None:
+    sentence = "Police said four officers were killed in the protests."
+    counts = parse_counts(sentence)
+    assert counts.killed_text == "four officers were killed"
+    assert counts.killed_text in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "released"),
+    [
+        ("They broke into the police compound and freed around 30 arrested protestors.", True),
+        ("Both Chotonov and Artykov were later released, however.", True),
+        ("Police detained 45 people after the rally.", False),
+        ("The ministry released a statement on Monday.", False),
+    ],
+)
+def test_release_of_detainees(sentence: str, released: bool) -> None:
+    assert parse_counts(sentence).released is released
+
+
+@given(st.text(max_size=300))
+def test_number_parsers_never_raise_and_stay_in_bounds(text: str) -> None:
+    for phrase in find_numbers(text):
+        assert 0 <= phrase.low <= 10_000_000_000
+        assert phrase.high is None or phrase.low <= phrase.high
+        assert text[phrase.start : phrase.end] == phrase.text
+    crowd = parse_crowd(text)
+    if crowd is not None:
+        assert crowd.low >= 0
+        assert text[crowd.start : crowd.end] == crowd.text
+    counts = parse_counts(text)
+    for value in (counts.killed, counts.injured, counts.arrested):
+        assert value is None or 0 <= value <= 10_000_000_000
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            "about around more than 2,000 10 to 20 hundreds of thousands people protesters "
+            "killed injured arrested were a dozen several one twenty - and , . police said "
+            "1990 March km 4 a.m. toll no nobody died".split()
+        ),
+        max_size=25,
+    )
+)
+def test_number_parsers_survive_news_like_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    parse_crowd(text)
+    counts = parse_counts(text)
+    for value in (counts.killed, counts.injured, counts.arrested):
+        assert value is None or value >= 0

@@ -1,0 +1,286 @@
+"""Browser tests for geomap.render: the pages work offline in a real headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from geomap.render import load_events_geojson, render_html
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "output" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TITLE = "Protests in Kyrgyzstan, March 2005"
+
+# From reading the fixture (itself read from the seed articles): which event types each place has.
+SEED_MARKERS = {
+    ("protest", "Jalal-Abad"),
+    ("seizure", "Jalal-Abad"),
+    ("clash", "Jalal-Abad"),
+    ("crowd", "Jalal-Abad"),
+    ("casualties", "Jalal-Abad"),
+    ("seizure", "Osh"),
+    ("crowd", "Osh"),
+    ("casualties", "Osh"),
+    ("arrest", "Osh"),
+    ("seizure", "Kyrgyzstan"),
+}
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: external requests, console errors, dialogs."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+def _open(browser: Browser, path: Path) -> tuple[Page, Watch]:
+    watch = Watch()
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+
+    def only_local(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            watch.external_requests.append(url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.on(
+        "console",
+        lambda message: (
+            watch.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+
+    def refuse(dialog: Any) -> None:
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
+    page.goto(path.as_uri())
+    page.wait_for_selector("[data-geomap-ready='1']")
+    return page, watch
+
+
+def _markers(page: Page, scope: str = "body") -> set[tuple[str, str]]:
+    found = page.eval_on_selector_all(
+        f"{scope} .geomap-marker",
+        "nodes => nodes.map(n => [n.dataset.type, n.parentElement.title])",
+    )
+    return {(kind, title.split(" at ", 1)[1].rsplit(":", 1)[0]) for kind, title in found}
+
+
+def _marker(page: Page, kind: str, place: str, scope: str = "body") -> Any:
+    return page.locator(f"{scope} .geomap-icon[title^='{kind.capitalize()} at {place}:']")
+
+
+@pytest.fixture(scope="module")
+def seed_page(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Page, Watch]]:
+    events = load_events_geojson(FIXTURES / "seed_events.geojson")
+    path = tmp_path_factory.mktemp("render") / "seed_map.html"
+    path.write_text(render_html(events, title=TITLE, mode="self-contained"), encoding="utf-8")
+    page, watch = _open(browser, path)
+    yield page, watch
+    page.close()
+
+
+def test_leaflet_loads_and_every_place_type_has_a_marker(seed_page: tuple[Page, Watch]) -> None:
+    page, _ = seed_page
+    assert page.evaluate("typeof window.L") == "object"
+    assert _markers(page) == SEED_MARKERS
+
+
+def test_clicking_a_marker_at_jalal_abad_shows_the_sentence_and_its_source(
+    seed_page: tuple[Page, Watch],
+) -> None:
+    page, _ = seed_page
+    _marker(page, "seizure", "Jalal-Abad").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Seizure · Jalal-Abad" in text
+    assert "written ‘Jala-abad’" in text
+    assert "2 reports from 2 sources" in text
+    assert (
+        "In Jala-abad, groups of protestors set fire to a police station and stormed the "
+        "regional governor’s offices" in text
+    )
+    assert "seeds/000_862050ed1c4916d1.txt" in text
+    assert (
+        "The move followed the opposition's effective seizure of parts of the nearby town of "
+        "Jalal-Abad on Sunday." in text
+    )
+    assert "Kyrgyz protests hit second city · BBC News · 2005-03-21" in text
+    assert "Date: 2005-03-20" in text
+    page.keyboard.press("Escape")
+
+
+def test_conflicting_crowd_figures_are_listed_together_with_their_claimants(
+    seed_page: tuple[Page, Watch],
+) -> None:
+    page, _ = seed_page
+    _marker(page, "crowd", "Jalal-Abad").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "4 reports from 3 sources" in text
+    assert "Reports give different figures" in text
+    assert "Crowd: 20,000–30,000" in text
+    assert "claimed by Opposition leaders" in text
+    assert "claimed by Government spokesman Orazaly Karasartov" in text
+    assert popup.locator(".geomap-disputed").count() == 2
+    page.keyboard.press("Escape")
+
+
+def test_unticking_a_type_in_the_layer_control_hides_it(seed_page: tuple[Page, Watch]) -> None:
+    page, _ = seed_page
+    seizure = page.locator(".leaflet-control-layers-overlays label", has_text="Seizure")
+    seizure.locator("input").uncheck()
+    assert _markers(page) == {m for m in SEED_MARKERS if m[0] != "seizure"}
+    seizure.locator("input").check()
+    assert _markers(page) == SEED_MARKERS
+
+
+def test_the_date_range_filters_events(seed_page: tuple[Page, Watch]) -> None:
+    page, _ = seed_page
+    page.fill(".geomap-time input[name=from]", "2005-03-21")
+    page.dispatch_event(".geomap-time input[name=from]", "change")
+    page.uncheck(".geomap-time input[name=undated]")
+    # Only the BBC report of 21 March about Osh is left (its events carry no own date).
+    assert _markers(page) == {("seizure", "Osh"), ("crowd", "Osh")}
+    page.fill(".geomap-time input[name=from]", "2005-03-18")
+    page.dispatch_event(".geomap-time input[name=from]", "change")
+    page.check(".geomap-time input[name=undated]")
+    assert _markers(page) == SEED_MARKERS
+
+
+def test_legend_title_and_attribution_are_visible(seed_page: tuple[Page, Watch]) -> None:
+    page, _ = seed_page
+    legend = page.locator(".geomap-legend")
+    assert legend.is_visible()
+    for label in ("Protest", "Seizure", "Clash", "Crowd", "Casualties", "Arrest"):
+        assert legend.get_by_text(label, exact=True).is_visible()
+    assert "Crowd size" in legend.inner_text()
+    assert page.locator(".geomap-title").inner_text() == TITLE
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    assert "GeoNames" in attribution and "Natural Earth" in attribution
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seed_map.png"))
+
+
+def test_page_made_no_requests_and_no_errors(seed_page: tuple[Page, Watch]) -> None:
+    page, watch = seed_page
+    _marker(page, "crowd", "Osh").click()
+    page.locator(".leaflet-popup-content").wait_for()
+    assert watch.external_requests == []
+    assert watch.console_errors == []
+    assert watch.dialogs == []
+
+
+def test_xss_fixture_renders_as_text_and_fires_no_dialog(browser: Browser, tmp_path: Path) -> None:
+    events = load_events_geojson(FIXTURES / "xss_events.geojson")
+    path = tmp_path / "xss_map.html"
+    path.write_text(
+        render_html(events, title="<img src=x onerror=alert(1)>", mode="self-contained"),
+        encoding="utf-8",
+    )
+    page, watch = _open(browser, path)
+    icons = page.locator(".geomap-icon")
+    texts = []
+    for index in range(icons.count()):
+        icons.nth(index).click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        texts.append(popup.inner_text())
+        page.keyboard.press("Escape")
+    page.locator(".leaflet-marker-icon").first.hover()
+    assert watch.dialogs == []
+    assert watch.console_errors == []
+    assert watch.external_requests == []
+    assert page.locator("img[src=x], svg[onload], a[href^='javascript' i]").count() == 0
+    assert page.locator("a[href^='data:' i]").count() == 0
+    joined = "\n".join(texts)
+    assert "Protesters wrote <script>alert(1)</script> and <img src=x onerror=alert(1)>" in joined
+    assert "written ‘<img src=x onerror=alert(1)>’" in joined
+    page.close()
+
+
+def test_two_embeds_work_inside_a_host_page_with_its_own_styles(
+    browser: Browser, tmp_path: Path
+) -> None:
+    seed = load_events_geojson(FIXTURES / "seed_events.geojson")
+    osh = {
+        "type": "FeatureCollection",
+        "features": [f for f in seed["features"] if f["properties"]["place"] == "Osh"],
+    }
+    host = (
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>Host article</title><style>"
+        "* { box-sizing: border-box; } body { font: 20px Georgia, serif; color: #300; }"
+        " div { padding: 3px; line-height: 3; } img, svg { max-width: 100%; height: auto; }"
+        " a { color: red !important; } input { width: 100%; } .leaflet-container"
+        " { background: red; } p.host { margin: 17px; }"
+        "</style></head><body><h1>Host article</h1><p class=host>Before the maps.</p>"
+        + render_html(seed, title=TITLE, mode="embed")
+        + "<p class=host>Between the maps.</p>"
+        + render_html(osh, title="Osh only", mode="embed")
+        + "<p class=host>After the maps.</p></body></html>"
+    )
+    path = tmp_path / "host.html"
+    path.write_text(host, encoding="utf-8")
+    page, watch = _open(browser, path)
+    page.wait_for_function("document.querySelectorAll('[data-geomap-ready]').length === 2")
+    embeds = page.locator(".geomap-embed")
+    assert embeds.count() == 2
+    first, second = (f"#{embeds.nth(i).get_attribute('id')}" for i in range(2))
+    assert first != second
+    assert _markers(page, first) == SEED_MARKERS
+    assert _markers(page, second) == {m for m in SEED_MARKERS if m[1] == "Osh"}
+    # Each map keeps its height and its own popup.
+    assert page.locator(f"{second} .geomap-map").bounding_box()["height"] == 480  # type: ignore[index]
+    _marker(page, "arrest", "Osh", second).click()
+    popup = page.locator(f"{second} .leaflet-popup-content")
+    popup.wait_for()
+    assert "One opposition parliamentarian, Duishon Chotonov" in popup.inner_text()
+    assert page.locator(f"{first} .leaflet-popup-content").count() == 0
+    # The map's styles stay inside it: the host's own rules still apply to the host.
+    assert page.eval_on_selector("p.host", "p => getComputedStyle(p).marginTop") == "17px"
+    assert page.eval_on_selector("body", "b => getComputedStyle(b).fontFamily") == "Georgia, serif"
+    # The text alternative is there for screen readers.
+    assert page.locator(f"{first} .geomap-text tbody tr").count() == 15
+    assert page.locator(f"{second} .geomap-text table caption").inner_text().startswith("Osh only")
+    page.screenshot(path=str(SCREENSHOTS / "embed_host.png"), full_page=True)
+    assert watch.external_requests == []
+    assert watch.console_errors == []
+    page.close()

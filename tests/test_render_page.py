@@ -1,0 +1,168 @@
+"""Tests for geomap.render.page: modes, reproducibility, escaping and the golden page."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import folium
+import pytest
+
+from geomap.errors import RenderError
+from geomap.render import build_map, load_events_geojson, render_html
+from geomap.render.assets import leaflet_assets
+from geomap.render.element import script_safe_code, style_safe_code
+
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+GOLDEN = Path(__file__).parent / "golden" / "seed_map.html"
+TITLE = "Protests in Kyrgyzstan, March 2005"
+XSS_STRINGS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "</script><script>",
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, Any]:
+    return load_events_geojson(FIXTURES / "seed_events.geojson")
+
+
+@pytest.fixture(scope="module")
+def xss() -> dict[str, Any]:
+    return load_events_geojson(FIXTURES / "xss_events.geojson")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _golden_form(html: str) -> str:
+    """The page with inlined third-party code and basemap data replaced by their hashes.
+
+    Still an exact comparison (any change in those bytes changes the hash), without
+    committing Leaflet's code or megabytes of outlines as a test file.
+    """
+    js, css = leaflet_assets()
+    html = html.replace(script_safe_code(js.text), f"/* {js.name} sha256:{_digest(js.text)} */")
+    html = html.replace(style_safe_code(css.text), f"/* {css.name} sha256:{_digest(css.text)} */")
+    return re.sub(
+        r'(<script type="application/json" id="[^"]+_basemap">)([^<]*)(</script>)',
+        lambda m: f"{m.group(1)}sha256:{_digest(m.group(2))}{m.group(3)}",
+        html,
+    )
+
+
+def test_self_contained_page_matches_the_golden_file(
+    seed: dict[str, Any], request: pytest.FixtureRequest
+) -> None:
+    page = _golden_form(render_html(seed, title=TITLE, mode="self-contained"))
+    update = request.config.getoption("--update-golden", default=False)
+    if update or os.environ.get("GEOMAP_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(page, encoding="utf-8")
+    assert page == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", ["default", "self-contained", "embed"])
+def test_same_input_gives_byte_identical_html(seed: dict[str, Any], mode: str) -> None:
+    first = render_html(seed, title=TITLE, mode=mode)  # type: ignore[arg-type]
+    second = render_html(json.loads(json.dumps(seed)), title=TITLE, mode=mode)  # type: ignore[arg-type]
+    assert first == second
+
+
+def test_self_contained_page_references_nothing_outside_itself(seed: dict[str, Any]) -> None:
+    page = render_html(seed, title=TITLE, mode="self-contained")
+    assert "<script src" not in page
+    assert "<link" not in page
+    assert "tile.openstreetmap.org" not in page
+    assert "cdn.jsdelivr.net" not in page
+    assert "Leaflet 1.9.3" in page and "BSD-2-Clause" in page
+    assert "GeoNames" in page and "Natural Earth" in page
+
+
+def test_default_page_is_like_folium_with_cdn_leaflet_and_osm_tiles(seed: dict[str, Any]) -> None:
+    page = render_html(seed, title=TITLE, mode="default")
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in page
+    assert "tile.openstreetmap.org" in page
+    # One data blob and one renderer, not one folium Marker per event: the page for one
+    # event has as much marker code as the page for fifteen.
+    one_event = {"type": "FeatureCollection", "features": seed["features"][:1]}
+    assert page.count("L.marker(") == render_html(one_event, title=TITLE).count("L.marker(")
+    assert page.count('type="application/json"') == 1
+
+
+def test_title_is_escaped_in_the_page_title(seed: dict[str, Any]) -> None:
+    page = render_html(seed, title="<b>Kyrgyzstan</b> & co", mode="default")
+    assert "<title>&lt;b&gt;Kyrgyzstan&lt;/b&gt; &amp; co</title>" in page
+
+
+def test_build_map_returns_a_folium_map_for_notebooks(seed: dict[str, Any]) -> None:
+    folium_map = build_map(seed, title=TITLE)
+    assert isinstance(folium_map, folium.Map)
+    assert "geomapRender" in folium_map._repr_html_()
+
+
+def test_unknown_mode_is_a_render_error(seed: dict[str, Any]) -> None:
+    with pytest.raises(RenderError, match="unknown map mode 'poster'"):
+        render_html(seed, title=TITLE, mode="poster")  # type: ignore[arg-type]
+
+
+def test_a_broken_collection_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="not a GeoJSON FeatureCollection"):
+        render_html({"type": "Feature"}, title=TITLE)
+
+
+@pytest.mark.parametrize("mode", ["default", "self-contained", "embed"])
+def test_article_text_never_reaches_the_page_as_markup(xss: dict[str, Any], mode: str) -> None:
+    page = render_html(xss, title="<script>alert(1)</script>", mode=mode)  # type: ignore[arg-type]
+    for payload in XSS_STRINGS:
+        assert payload not in page
+    assert 'href="javascript' not in page.lower()
+    assert "data:text/html" not in page
+
+
+def test_embed_fragment_is_scoped_and_lists_events_as_text(seed: dict[str, Any]) -> None:
+    fragment = render_html(seed, title=TITLE, mode="embed")
+    scope = re.search(r'<div id="(gm[0-9a-f]{10})" class="geomap-embed">', fragment)
+    assert scope is not None
+    assert not fragment.lstrip().startswith(("<!DOCTYPE", "<html"))
+    assert "<body" not in fragment and "<head" not in fragment
+    style = re.search(r"<style>(.*?)</style>", fragment, flags=re.S)
+    assert style is not None
+    for rule in style.group(1).splitlines():
+        if rule and not rule.startswith(("@", "}")):
+            selectors = rule.split("{", 1)[0].split(",")
+            assert all(s.startswith("#" + scope.group(1)) for s in selectors), rule
+    # The text alternative: one row per event, each with its quote and source.
+    assert fragment.count("<tr><td>") == 15
+    assert "<q>Opposition leaders say 20,000 to 30,000 people were on the streets" in fragment
+    assert "claimed by Opposition leaders <strong>(disputed)</strong>" in fragment
+    assert "Jalal-Abad, Jalal-Abad, KG, written ‘Jala-abad’" in fragment
+    assert "<cite>Kyrgyz protests hit second city</cite> · BBC News · 2005-03-21" in fragment
+
+
+def test_two_different_embeds_get_different_scopes(seed: dict[str, Any]) -> None:
+    osh_only = {
+        "type": "FeatureCollection",
+        "features": [f for f in seed["features"] if f["properties"]["place"] == "Osh"],
+    }
+    first = render_html(seed, title=TITLE, mode="embed")
+    second = render_html(osh_only, title=TITLE, mode="embed")
+    ids = [re.findall(r'id="(gm[0-9a-f]{10})"', html) for html in (first, second)]
+    assert ids[0] and ids[1] and ids[0][0] != ids[1][0]
+
+
+def test_http_links_are_links_and_other_sources_show_the_file(seed: dict[str, Any]) -> None:
+    linked = json.loads(json.dumps(seed))
+    linked["features"][0]["properties"]["url"] = "https://example.org/kyrgyz-report"
+    fragment = render_html(linked, title=TITLE, mode="embed")
+    assert (
+        '<a href="https://example.org/kyrgyz-report" rel="noopener noreferrer nofollow">'
+        in fragment
+    )
+    assert "<cite>seeds/001_a06f24123c493c60.txt</cite> · RFE/RL" in fragment
