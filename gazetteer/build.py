@@ -266,6 +266,40 @@ def build(out: Path, npm_dir: Path | None = None) -> dict[str, int]:
     return write_gazetteer(out, places, names, meta)
 
 
+WORDLIST = Path("/usr/share/dict/american-english")  # Debian package wamerican (SCOWL)
+COMMON_WORDS_OUT = Path(__file__).parent / "data" / "common_words.txt"
+
+
+def build_common_words(gazetteer_path: Path, wordlist: Path = WORDLIST) -> int:
+    """Write the ordinary words and demonyms that are also place names.
+
+    A capitalised "March", "Police", "Union" or "Canadian" in running text is almost never
+    the place GeoNames knows by that name. The list is the intersection of the
+    dictionary's lower-case words (and every country's demonym) with the gazetteer's keys.
+    """
+    import sqlite3
+
+    words = {
+        w.strip()
+        for w in wordlist.read_text(encoding="utf-8").splitlines()
+        if w.strip() and w.strip() == w.strip().lower() and "'" not in w
+    }
+    for info in _countryinfo_by_iso().values():
+        demonym = str(info.get("demonym") or "").strip()
+        if demonym:
+            words.update({demonym.lower(), demonym.lower() + "s"})
+    con = sqlite3.connect(gazetteer_path)
+    keys = {k for (k,) in con.execute("SELECT DISTINCT key FROM keys")}
+    con.close()
+    common = sorted({fold(w) for w in words} & keys)
+    header = (
+        "# Ordinary English words and demonyms that are also place names (derived; see\n"
+        "# gazetteer/build.py build_common_words). Source: Debian wamerican word list, countryinfo.\n"
+    )
+    COMMON_WORDS_OUT.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+    return len(common)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gazetteer.build", description=__doc__.split("\n\n")[0]
@@ -279,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts = build(args.out, args.npm_dir)
     sys.stdout.write(f"wrote {args.out}: {counts}\n")
+    if WORDLIST.exists():
+        n = build_common_words(args.out)
+        sys.stdout.write(f"wrote {COMMON_WORDS_OUT}: {n} words\n")
+    else:
+        sys.stdout.write(f"kept {COMMON_WORDS_OUT}: {WORDLIST} missing (apt install wamerican)\n")
     return 0
 
 

@@ -1,0 +1,17 @@
+"""Word lists that keep ordinary words out of place matching."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["common_words"]
+
+_DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Folded keys of ordinary words and demonyms that are also place names."""
+    lines = (_DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))

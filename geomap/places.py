@@ -1,0 +1,738 @@
+"""Find place mentions in text and resolve them to gazetteer places.
+
+No trained NER model can be installed offline, so recognition is gazetteer-driven, as in
+CLAVIN and the Edinburgh Geoparser's rule-based pipeline: capitalised word sequences are
+matched against the gazetteer's folded keys (longest first), context rules drop ordinary
+words, demonyms, person and organisation names, and a document-level pass resolves
+ambiguous names towards the countries and regions the document is about.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from gazetteer import Candidate, Gazetteer, Kind, Place, fold
+from gazetteer.lexicon import common_words
+from geomap.model import PlaceMention
+
+__all__ = ["SpanCandidates", "find_mentions", "find_place_spans", "resolve_mentions"]
+
+_MAX_TOKENS = 5
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:[A-Z]\.){2,}(?:[A-Z][a-z]?\.?)?|[A-Z][a-z]{0,4}\.(?:[A-Z][a-z]{0,3}\.)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)",
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m|t)$", re.IGNORECASE)
+# Weekdays, months and holidays are capitalised and some are place names too (March,
+# May, Sunday in Texas); they are never the place meant, and a place may precede them.
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+    ]
+)
+_LOCATIVES = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "via",
+        "of",
+    ]
+)
+_SPEECH_VERBS = frozenset(
+    ["said", "says", "told", "added", "argued", "stated", "wrote", "asked", "replied"]
+)
+_SMALL_PLACE = 10_000
+# Abbreviated first words of place names ("St. Thomas", "Mt. Pleasant", "Ft. Worth").
+_NAME_PREFIXES = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "al",
+        "el",
+        "upon",
+        "on",
+        "am",
+        "an",
+        "and",
+        "the",
+        "sur",
+        "en",
+        "y",
+        "i",
+    ]
+)
+# Capitalised words that may stand just before a place without being part of its name.
+_OPENERS = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "for",
+        "of",
+        "on",
+        "by",
+        "and",
+        "but",
+        "as",
+        "with",
+        "near",
+        "across",
+        "outside",
+        "inside",
+        "into",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "while",
+        "when",
+        "where",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "both",
+        "between",
+        "among",
+        "around",
+        "through",
+        "throughout",
+        "via",
+        "like",
+        "unlike",
+        "whereas",
+        "although",
+        "if",
+        "yet",
+        "so",
+        "or",
+        "nor",
+        "than",
+        "then",
+        "now",
+        "meanwhile",
+        "however",
+        "also",
+        "even",
+        "only",
+        "just",
+        "mostly",
+        "neighbouring",
+        "neighboring",
+        "nearby",
+        "rural",
+        "urban",
+        "central",
+        "downtown",
+        "greater",
+        "metro",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "new",
+    ]
+)
+# Directions that qualify a following place without forming a name of their own.
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
+# Titles: a capitalised word after them is a person ("President Georgia Smith").
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "president",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "officer",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "saint",
+        "st",
+        "father",
+        "rev",
+        "reverend",
+        "sheikh",
+        "imam",
+        "pope",
+        "chairman",
+        "director",
+        "correspondent",
+        "deputy",
+        "chief",
+        "coach",
+    ]
+)
+# Capitalised words that may follow a place name and still leave it a place:
+# region words and office titles ("Texas Gov. Abbott", "Osh Mayor").
+_PLACE_FOLLOWERS = frozenset(
+    [
+        "city",
+        "county",
+        "province",
+        "region",
+        "oblast",
+        "state",
+        "district",
+        "territory",
+        "republic",
+        "gov",
+        "governor",
+        "premier",
+        "mayor",
+        "president",
+        "prime",
+        "minister",
+        "sen",
+        "senator",
+        "rep",
+        "mp",
+        "mps",
+        "official",
+        "officials",
+        "authorities",
+        "police",
+    ]
+)
+_SENTENCE_END = frozenset('.!?:;"“”\n')
+_MAJOR_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class SpanCandidates:
+    """A stretch of text that names a place, with the places it may name."""
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    is_abbreviation: bool
+
+
+def _tokens(text: str, abbreviations: frozenset[str]) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if m.group("abbr") is not None:
+            if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
+                out.append(_Token(start, end, word, True))
+                continue
+            # "China." at a sentence end: the word, not an abbreviation.
+            end = start + len(word.rstrip("."))
+            word = word.rstrip(".")
+            if "." in word:
+                continue
+            out.append(_Token(start, end, word, False))
+            continue
+        if _CONTRACTION.search(word):
+            continue
+        possessive = _POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0:
+            end -= len(possessive.group())
+            word = word[: len(word) - len(possessive.group())]
+        out.append(_Token(start, end, word, False))
+    return out
+
+
+def _is_capitalised(token: _Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_all_caps(token: _Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper() and not token.is_abbreviation
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r([‘'\"“":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _line_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """Two tokens belong to one name only when a single space or hyphen joins them."""
+    return text[a.end : b.start] in (" ", "-")
+
+
+def _hyphen_joined(text: str, a: _Token, b: _Token) -> bool:
+    return text[a.end : b.start] == "-"
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(gaz: Gazetteer) -> frozenset[str]:
+    """Dotted spellings the gazetteer lists (U.S., Ky., B.C.): these are names, not ends."""
+    return frozenset(
+        name for names in gaz.overlay.added_names.values() for name in names if "." in name
+    )
+
+
+def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
+    """Every stretch of `text` that names a gazetteer place, before disambiguation."""
+    tokens = _tokens(text, _abbreviations(gaz))
+    common = common_words()
+    found_spans: list[tuple[int, int, list[Candidate]]] = []
+    names_of_people: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        found = _longest_match(text, tokens, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        n, candidates = found
+        first, last = tokens[i], tokens[i + n - 1]
+        surface = text[first.start : last.end]
+        verdict = _keep(text, tokens, i, n, candidates, surface, common)
+        if verdict is _Verdict.PLACE:
+            found_spans.append((i, n, candidates))
+        elif verdict is _Verdict.PART_OF_NAME:
+            names_of_people.add(fold(surface))
+        i += n
+    spans = []
+    for i, n, candidates in found_spans:
+        first, last = tokens[i], tokens[i + n - 1]
+        surface = text[first.start : last.end]
+        top = candidates[0].place
+        if fold(surface) in names_of_people and top.kind is Kind.CITY:
+            continue  # "Obama" after "Barack Obama": one sense per discourse
+        if not _supported(text, tokens, i, n, top):
+            continue
+        spans.append(SpanCandidates(surface, first.start, last.end, tuple(candidates)))
+    return spans
+
+
+def _supported(text: str, tokens: Sequence[_Token], i: int, n: int, top: Place) -> bool:
+    """Small places need a cue that a place is meant: a locative before, a qualifier after.
+
+    A hamlet's name is far more often a surname or a word in a title; "in Bantam" or
+    "Bantam, Conn." is how writers introduce a small place.
+    """
+    if top.kind is not Kind.CITY or top.population >= _SMALL_PLACE:
+        return True
+    last = tokens[i + n - 1]
+    if i > 0 and tokens[i - 1].text.lower() in _LOCATIVES:
+        return True
+    if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
+        return _is_capitalised(tokens[i + n])
+    following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+    return following in _PLACE_FOLLOWERS
+
+
+def _longest_match(
+    text: str, tokens: Sequence[_Token], i: int, gaz: Gazetteer
+) -> tuple[int, list[Candidate]] | None:
+    first = tokens[i]
+    if not _is_capitalised(first) or first.text.lower() in _CALENDAR:
+        return None
+    limit = 1
+    while (
+        limit < _MAX_TOKENS
+        and i + limit < len(tokens)
+        and _joined(text, tokens[i + limit - 1], tokens[i + limit])
+    ):
+        limit += 1
+    for n in range(limit, 0, -1):
+        last = tokens[i + n - 1]
+        if not _is_capitalised(last) and not (
+            n > 1 and _hyphen_joined(text, tokens[i + n - 2], last)
+        ):
+            continue
+        inner = tokens[i + 1 : i + n - 1]
+        if any(
+            not _is_capitalised(t)
+            and t.text not in _CONNECTORS
+            and not _hyphen_joined(text, tokens[i + k], t)
+            for k, t in enumerate(inner)
+        ):
+            continue
+        if n == 1 and len(first.text) == 1:
+            continue
+        surface = text[first.start : last.end]
+        key = fold(surface)
+        if len(key) < 2 or not gaz.places_for_key(key):
+            continue
+        candidates = gaz.lookup(surface, fuzzy=False, limit=25)
+        if candidates:
+            return n, candidates
+    return None
+
+
+class _Verdict(Enum):
+    PLACE = "place"
+    NOT_PLACE = "not a place"
+    PART_OF_NAME = "part of a person's or organisation's name"
+
+
+def _keep(
+    text: str,
+    tokens: Sequence[_Token],
+    i: int,
+    n: int,
+    candidates: Sequence[Candidate],
+    surface: str,
+    common: frozenset[str],
+) -> _Verdict:
+    verdict = _judge(text, tokens, i, n, candidates, surface, common)
+    if isinstance(verdict, _Verdict):
+        return verdict
+    return _Verdict.PLACE if verdict else _Verdict.NOT_PLACE
+
+
+def _judge(
+    text: str,
+    tokens: Sequence[_Token],
+    i: int,
+    n: int,
+    candidates: Sequence[Candidate],
+    surface: str,
+    common: frozenset[str],
+) -> bool | _Verdict:
+    """Context rules that tell a place name from the same letters used otherwise."""
+    first, last = tokens[i], tokens[i + n - 1]
+    top = candidates[0].place
+    major = top.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) or (
+        top.population >= _MAJOR_POPULATION
+    )
+    initial = _sentence_initial(text, first.start)
+    if first.text.lower() in _CALENDAR:
+        return False
+    if n == 1 and (first.is_abbreviation or (len(first.text) <= 3 and first.text.isupper())):
+        # Abbreviations (U.S., Ky., UK) count only when spelled as a listed alias.
+        return any(c.matched_name == surface for c in candidates) and top.kind is not Kind.CITY
+    if all(_is_all_caps(t) for t in tokens[i : i + n]):
+        # Upper case is a dateline ("BISHKEK, March 21") or a shouted headline; only the
+        # dateline names a place.
+        after = text[last.end : last.end + 3]
+        return _line_initial(text, first.start) and after[:1] in {",", " ", "(", ":"}
+    key = fold(surface)
+    broad = top.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+    if key in common and (not major or (initial and not broad)):
+        return False
+    words = [fold(t.text) for t in tokens[i : i + n] if t.text not in _CONNECTORS]
+    if n > 1 and not major and all(w in common for w in words):
+        return False  # "White House", "Southern District": ordinary words in capitals
+    if i > 0:
+        before = tokens[i - 1]
+        gap = text[before.end : first.start]
+        if before.text.lower().rstrip(".") in _TITLES and gap in (" ", ". "):
+            return _Verdict.PART_OF_NAME
+        if (
+            gap == " "
+            and _is_capitalised(before)
+            and len(before.text) > 1
+            and before.text.lower() not in _OPENERS
+            and not before.is_abbreviation
+            and (not _sentence_initial(text, before.start) or fold(before.text) not in common)
+        ):
+            # Inside a longer proper name: "Monica Whitlock", "Central Asia".
+            return _Verdict.PART_OF_NAME if not major else False
+    if i + n < len(tokens):
+        after_token = tokens[i + n]
+        gap = text[last.end : after_token.start]
+        follower = after_token.text.lower().rstrip(".")
+        if (
+            gap == " "
+            and _is_capitalised(after_token)
+            and len(after_token.text) > 1
+            and not after_token.text.isupper()  # "California DMV", "Calgary MLA"
+            and follower not in _PLACE_FOLLOWERS
+            and follower not in _CALENDAR
+        ):
+            # "Kyrgyzstan Service", "Edmonton Oilers", "Jordan Peterson"
+            return _Verdict.PART_OF_NAME if not major else False
+        if gap == " " and follower in _SPEECH_VERBS and not major:
+            return _Verdict.PART_OF_NAME  # "Castro said"
+    return True
+
+
+def resolve_mentions(
+    text: str, spans: Sequence[SpanCandidates], *, focus_countries: Iterable[str] = ()
+) -> list[PlaceMention]:
+    """Pick one place per span, using what the whole document says.
+
+    Four signals lift a candidate over its gazetteer rank: the document's country focus
+    (countries of its resolved mentions, and countries it names outright), regions it
+    names (a city inside a mentioned state or oblast), nearness to the document's other
+    places (Edmonton beside Enfield is the London one), and the "Place, Region" pattern
+    ("London, Ontario"), which settles the name outright. Two rounds let the choices
+    settle on each other.
+    """
+    if not spans:
+        return []
+    chosen = [s.candidates[0] for s in spans]
+    named_countries = Counter(
+        s.candidates[0].place.country_code
+        for s in spans
+        if s.candidates[0].place.kind is Kind.COUNTRY
+    )
+    bias = Counter(focus_countries)
+    for _ in range(2):
+        focus = Counter(c.place.country_code for c in chosen if c.place.country_code)
+        focus.update({cc: 2 * n for cc, n in named_countries.items()})
+        focus.update({cc: 5 * n for cc, n in bias.items()})
+        context = _Context(text, spans, chosen, focus)
+        chosen = _one_sense_per_name(spans, context)
+    return [
+        PlaceMention(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            place=c.place,
+            score=c.score,
+            match_type=c.match_type.value,
+        )
+        for span, c in zip(spans, chosen, strict=True)
+    ]
+
+
+_RESOLVE_DEPTH = 12
+
+
+def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> list[Candidate]:
+    """Every mention of one name in a document means one place, chosen on all evidence.
+
+    "GLASGOW, Ky." in the dateline settles every later "Glasgow" in the story.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, span in enumerate(spans):
+        groups.setdefault(context.keys[i], []).append(i)
+    chosen: list[Candidate] = list(context.chosen)
+    for indexes in groups.values():
+        options = spans[indexes[0]].candidates[:_RESOLVE_DEPTH]
+        if len(options) == 1:
+            best = options[0]
+        else:
+            best = max(
+                options,
+                key=lambda c: (
+                    max(context.rank(i, c)[0] for i in indexes)
+                    + sum(context.rank(i, c)[0] for i in indexes) / len(indexes),
+                    -c.place.geonameid,
+                ),
+            )
+        for i in indexes:
+            chosen[i] = _same_place(spans[i].candidates, best)
+    return chosen
+
+
+def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:
+    for c in candidates:
+        if c.place.geonameid == best.place.geonameid:
+            return c
+    return best
+
+
+_NEAR_KM = 150.0
+
+
+class _Context:
+    """What the rest of the document says, for scoring one span's candidates."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[SpanCandidates],
+        chosen: Sequence[Candidate],
+        focus: Counter[str],
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.chosen = chosen
+        self.focus = focus
+        self.total = sum(focus.values()) or 1
+        self.regions = {
+            (c.place.country_code, c.place.admin1_code)
+            for c in chosen
+            if c.place.kind is Kind.ADMIN1
+        }
+        self.keys = [fold(s.text) for s in spans]
+
+    def rank(self, index: int, candidate: Candidate) -> tuple[float, int]:
+        place = candidate.place
+        bonus = 15.0 * self.focus.get(place.country_code, 0) / self.total
+        if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
+            bonus += 8.0
+        bonus += 8.0 * min(3, self._neighbours(index, place))
+        qualifier = _qualifier(self.text, self.spans, index)
+        if qualifier is not None and any(
+            _contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
+        ):
+            bonus += 25.0
+        return candidate.score + bonus, -place.geonameid
+
+    def _neighbours(self, index: int, place: Place) -> int:
+        """Other places of the document (by distinct name) within reach of this one."""
+        if place.kind is not Kind.CITY:
+            return 0
+        near = set()
+        for j, other in enumerate(self.chosen):
+            key = self.keys[j]
+            if key == self.keys[index] or key in near or other.place.kind is not Kind.CITY:
+                continue
+            if _km(place.lat, place.lon, other.place.lat, other.place.lon) < _NEAR_KM:
+                near.add(key)
+        return len(near)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _qualifier(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCandidates | None:
+    """The span right after ", " ("London, Ontario"), if there is one."""
+    if index + 1 >= len(spans):
+        return None
+    here, after = spans[index], spans[index + 1]
+    return after if text[here.end : after.start] == ", " else None
+
+
+def _contains(region: Place, place: Place) -> bool:
+    if region.kind is Kind.COUNTRY:
+        return place.country_code == region.country_code and place.kind is not Kind.COUNTRY
+    if region.kind is Kind.ADMIN1:
+        return (
+            place.kind is Kind.CITY
+            and place.country_code == region.country_code
+            and place.admin1_code == region.admin1_code
+        )
+    return False
+
+
+def find_mentions(
+    text: str, gaz: Gazetteer, *, focus_countries: Iterable[str] = ()
+) -> list[PlaceMention]:
+    """Place mentions in `text`, resolved; offsets index `text` (end exclusive)."""
+    return resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus_countries)
