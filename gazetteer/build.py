@@ -294,7 +294,8 @@ def build_common_words(gazetteer_path: Path, wordlist: Path = WORDLIST) -> int:
     common = sorted({fold(w) for w in words} & keys)
     header = (
         "# Ordinary English words and demonyms that are also place names (derived; see\n"
-        "# gazetteer/build.py build_common_words). Source: Debian wamerican word list, countryinfo.\n"
+        "# gazetteer/build.py build_common_words).\n"
+        "# Sources: Debian wamerican word list, countryinfo demonyms.\n"
     )
     COMMON_WORDS_OUT.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
     return len(common)

@@ -93,9 +93,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     _fsync_folder(folder)
 
 
-def write_text_atomic(
-    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8"
-) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
     """Write `text` atomically, encoded as given, with newlines exactly as in `text`.
 
     Raises OutputError with a one-line reason.

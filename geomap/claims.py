@@ -37,7 +37,7 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE,
 )
 # A subject ends at the verb; it starts after punctuation that opens a clause.
-_CLAUSE_START_RE = re.compile(r"[;:(\[\]]|[,.!?][\"”’]|--|—|–|,|[\"“”]\s*$")
+_CLAUSE_START_RE = re.compile(r"[;:(\[\]]|[,.!?][\"”’]|--|—|–|,(?!\d{3})|[\"“”]\s*$")
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|separately|also|yet|so|still|now|earlier|later|"
     r"then|in\s+addition|in\s+a\s+statement)\b[,\s]*)+",
@@ -177,6 +177,8 @@ _CLAUSE_WORDS = frozenset(
     ]
 )
 _MAX_SUBJECT_WORDS = 12
+_MAX_ASIDE_WORDS = 8
+_NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "notes", "states"})
 _ROLE_NOUNS_RE = re.compile(
     r"\b(?:correspondent|spokesman|spokeswoman|spokesperson|minister|leader|official|"
     r"chairman|chairwoman|director|president|head|secretary|reporter|editor|analyst|"
@@ -255,6 +257,8 @@ def _subject_before(sentence: str, verb: re.Match[str]) -> Claim | None:
     # "The BBC's correspondent, Monica Whitlock, says", "Police, in a statement, said".
     aside_start = _clause_start(sentence, start - 1)
     aside = _claim(sentence, aside_start, start - 1)
+    if aside is not None and len(aside.claimed_by.split()) > _MAX_ASIDE_WORDS:
+        aside = None
     head = None
     if aside_start > 0 and sentence[aside_start - 1] == ",":
         head_start = _clause_start(sentence, aside_start - 1)
@@ -266,7 +270,7 @@ def _subject_before(sentence: str, verb: re.Match[str]) -> Claim | None:
             return _joined(sentence, head, aside)
         if _NAME_RE.match(head.claimed_by) and _ROLE_NOUNS_RE.search(aside.claimed_by):
             return _joined(sentence, head, aside)
-    return aside or head
+    return aside
 
 
 def _subject_after(sentence: str, verb: re.Match[str]) -> Claim | None:
@@ -298,6 +302,8 @@ def find_claimant(sentence: str) -> Claim | None:
         if claim is not None:
             return claim
     for verb in _VERB_RE.finditer(sentence):
+        if verb.group(0) in _NOUN_LIKE_VERBS and _VERB_RE.match(sentence, verb.end() + 1):
+            continue  # "reports said": the first word is the noun
         claim = _subject_before(sentence, verb) or _subject_after(sentence, verb)
         if claim is not None:
             return claim

@@ -174,8 +174,17 @@ def _resolve(match: re.Match[str], article: date | None) -> tuple[date | None, b
     return None, False
 
 
+# A cheap literal pre-check on the lower-cased text: every date expression holds one of these.
+_MAY_HAVE_DATE_RE = re.compile(
+    r"[0-9]|day|yesterday|tonight|tomorrow|night|morning|afternoon|evening|week|month|year|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+)
+
+
 def find_dates(sentence: str, article_date: str | None) -> tuple[DateRef, ...]:
     """Every date expression in the sentence, in order, resolved where possible."""
+    if not _MAY_HAVE_DATE_RE.search(sentence.lower()):
+        return ()
     article = parse_article_date(article_date)
     found = []
     for match in _DATE_RE.finditer(sentence):
@@ -197,6 +206,8 @@ def resolve_date(sentence: str, article_date: str | None) -> DateRef | None:
     Relative words ("on Sunday", "yesterday") need the article date; without it their
     date is None but their words are kept.
     """
+    if not _MAY_HAVE_DATE_RE.search(sentence.lower()):
+        return None
     article = parse_article_date(article_date)
     vague: DateRef | None = None
     for match in _DATE_RE.finditer(sentence):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GeomapError", "GeocoderError", "InputError", "OutputError", "RenderError"]
+__all__ = ["GeocoderError", "GeomapError", "InputError", "OutputError", "RenderError"]
 
 
 class GeomapError(Exception):

@@ -8,7 +8,7 @@ from typing import Any
 
 from geomap.model import Event
 
-__all__ = ["FEATURE_PROPERTIES", "event_properties", "feature_collection", "to_feature", "dumps"]
+__all__ = ["FEATURE_PROPERTIES", "dumps", "event_properties", "feature_collection", "to_feature"]
 
 # The property names are a public contract (other tools read them); keep their order too,
 # so that written files are byte-identical from run to run.

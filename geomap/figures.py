@@ -105,11 +105,14 @@ _OPEN_QUALIFIERS = frozenset(
         "well over",
     }
 )
-_NUMBER_RE = re.compile(
+_NUMBER_PATTERN = (
     rf"\b(?:(?P<qual>{_QUALIFIER})\s*)?(?P<low>{_BASE})"
-    rf"(?:\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<high>{_BASE}))?\b",
-    re.IGNORECASE,
+    rf"(?:\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<high>{_BASE}))?\b"
 )
+# Run on the lower-cased text where lower() keeps the length: `re` is several times faster
+# without IGNORECASE. The case-insensitive twin covers the rare texts where it does not.
+_NUMBER_RE = re.compile(_NUMBER_PATTERN)
+_NUMBER_IGNORECASE_RE = re.compile(_NUMBER_PATTERN, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -215,7 +218,7 @@ def _base_value(text: str) -> tuple[int, bool] | None:
     return min(total, _MAX_VALUE), vague
 
 
-def _phrase(match: re.Match[str], offset: int = 0) -> NumberPhrase | None:
+def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
     low = _base_value(match.group("low"))
     if low is None:
         return None
@@ -236,18 +239,33 @@ def _phrase(match: re.Match[str], offset: int = 0) -> NumberPhrase | None:
     return NumberPhrase(
         low=low[0],
         high=high,
-        text=match.string[start : match.end()],
-        start=start + offset,
-        end=match.end() + offset,
+        text=original[start : match.end()],
+        start=start,
+        end=match.end(),
         vague=low[1],
     )
 
 
+# A cheap literal pre-check on the lower-cased text; most sentences hold no number at all.
+_MAY_HAVE_NUMBER_RE = re.compile(
+    r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
+    r"billion|score|several|few|couple|handful"
+)
+
+
 def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
     """Every number phrase in the sentence, with its qualifiers ("about", "more than")."""
-    found = []
-    for match in _NUMBER_RE.finditer(sentence):
-        phrase = _phrase(match)
+    found: list[NumberPhrase] = []
+    lowered = sentence.lower()
+    if not _MAY_HAVE_NUMBER_RE.search(lowered):
+        return ()
+    if len(lowered) == len(sentence):
+        matches = _NUMBER_RE.finditer(lowered)
+    else:
+        matches = _NUMBER_IGNORECASE_RE.finditer(sentence)
+    for match in matches:
+        phrase = _phrase(match, sentence)
         if phrase is not None:
             found.append(phrase)
     return tuple(found)
@@ -255,10 +273,11 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
 
 def parse_number(text: str) -> int | None:
     """The value of a phrase that is wholly a number ("2,000", "two thousand"), else None."""
-    match = _NUMBER_RE.fullmatch(text.strip())
+    stripped = text.strip()
+    match = _NUMBER_IGNORECASE_RE.fullmatch(stripped)
     if match is None:
         return None
-    phrase = _phrase(match)
+    phrase = _phrase(match, stripped)
     return None if phrase is None else phrase.low
 
 
@@ -648,9 +667,10 @@ def parse_counts(sentence: str) -> Counts:
             if toll_count.start > toll.end() and len(gap.split()) <= 8:
                 keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
                 break
-    for outcome, zero_re in _ZERO_PATTERNS:
-        for match in zero_re.finditer(sentence):
-            keep(outcome, match.start(), 0, match.group(0))
+    if "no" in sentence.lower():
+        for outcome, zero_re in _ZERO_PATTERNS:
+            for match in zero_re.finditer(sentence):
+                keep(outcome, match.start(), 0, match.group(0))
 
     def value(outcome: str) -> int | None:
         return found[outcome][1] if outcome in found else None

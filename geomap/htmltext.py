@@ -406,7 +406,11 @@ def html_to_text(html: str) -> HtmlDocument:
     _drop_furniture(body)
     blocks = _blocks(body)
     _classify(blocks)
-    text = "\n\n".join(block.text for block in blocks if block.final is _Kind.GOOD)
+    kept = [block.text for block in blocks if block.final is _Kind.GOOD]
+    if not kept:
+        # A tiny page (one short paragraph) has no neighbours to vouch for it.
+        kept = [block.text for block in blocks if block.initial is not _Kind.BAD]
+    text = "\n\n".join(kept)
 
     headline = next((b.text for b in blocks if b.tag == "h1" and b.initial is not _Kind.BAD), "")
     title = _collapse(meta.get("og:title") or meta.get("twitter:title") or "") or headline

@@ -98,7 +98,6 @@ for _number, _names in enumerate(
         _MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR4 = r"(?P<year>(?:1[89]|20)\d\d)"
 _YEAR_ANY = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
@@ -114,13 +113,17 @@ def _textual_date_patterns(year: str) -> tuple[re.Pattern[str], ...]:
     return (
         # 21 March 2005, Monday, 21 March, 2005, 21 de marzo de 2005, 21 марта 2005 г.
         re.compile(
-            _WEEKDAY + _DAY + r"\s+(?:de\s+)?" + _MONTH + r"\.?,?\s+(?:de\s+)?" + year + r"(?!\d)",
+            r"(?<!\d)"
+            + _DAY
+            + r"\s+(?:de\s+)?"
+            + _MONTH
+            + r"\.?,?\s+(?:de\s+)?"
+            + year
+            + r"(?!\d)",
             re.IGNORECASE,
         ),
         # March 21, 2005 and Mar. 21st 2005
-        re.compile(
-            _WEEKDAY + _MONTH + r"\.?\s+" + _DAY + r",?\s+" + year + r"(?!\d)", re.IGNORECASE
-        ),
+        re.compile(r"\b" + _MONTH + r"\.?\s+" + _DAY + r",?\s+" + year + r"(?!\d)", re.IGNORECASE),
     )
 
 
@@ -194,12 +197,13 @@ _DATE_LABEL = re.compile(
     r"publié\s+le|publicado)\b(?:\s+(?:on|at|le))?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_PUBLISHED_LABEL = re.compile(r"publi|опубл|posted|date", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"publi|опубл|posted|^date|pubdate", re.IGNORECASE)
 
 # "BISHKEK, March 21 (Reuters) -", "OSH, Kyrgyzstan, 21 March 2005 (AFP) —", "MOSCOW (AP) --"
 _DATELINE = re.compile(
     r"^(?P<head>[^\n]{2,90}?)\s*(?:\((?P<agency>[A-Za-z][\w/&.\- ]{0,40})\))?\s*(?:--?|–|—)\s+\S"
 )
+_DATELINE_DASH = re.compile(r"\s(?:--?|–|—)\s")
 _CAPS_PLACE = re.compile(r"^[^\W\d_a-zа-яё][^\W\d_a-zа-яё'’.\- ]{1,40}(?=,|\s*\(|\s*[-–—])")
 _MONTH_DAY = re.compile(
     rf"{_MONTH}\.?\s+[0-3]?\d\b|\b[0-3]?\d\s+{_MONTH.replace('?P<month>', '?:')}", re.IGNORECASE
@@ -242,6 +246,8 @@ def _labelled_date(line: str) -> tuple[bool, str | None] | None:
 
 def _dateline(line: str) -> tuple[str | None, str] | None:
     """For an opening dateline, (ISO date if it has a year, agency); None if not a dateline."""
+    if not _DATELINE_DASH.search(line, 0, 140):
+        return None  # cheap test first: most lines have no spaced dash near their start
     match = _DATELINE.match(line)
     if not match:
         return None
@@ -254,12 +260,13 @@ def _dateline(line: str) -> tuple[str | None, str] | None:
     return find_date(head), agency
 
 
-def _is_date_only(line: str) -> bool:
-    date = find_date(line, two_digit_years=True)
-    if date is None:
+def _is_date_only(line: str, *, two_digit_years: bool) -> bool:
+    if len(line) > 60 or not any(c.isdigit() for c in line):
+        return False
+    if find_date(line, two_digit_years=two_digit_years) is None:
         return False
     leftover = _ISO_DATE.sub(" ", line)
-    for pattern in _ANY_YEAR_DATES:
+    for pattern in _ANY_YEAR_DATES if two_digit_years else _FULL_YEAR_DATES:
         leftover = pattern.sub(" ", leftover)
     # Whatever is left should be a time or a time zone ("10:14 GMT"), not prose.
     return len(_WORD.findall(re.sub(r"\d+[:.]\d+|\b[A-Z]{2,4}\b", " ", leftover))) <= 1
@@ -279,8 +286,9 @@ def _date_of(lines: Sequence[str]) -> str | None:
         if dateline and dateline[0]:
             return dateline[0]
     for line in head[:_TITLE_SEARCH_LINES]:
-        if _is_date_only(line):
-            return find_date(line, two_digit_years=True)
+        # Unlabelled, only a full year counts: "21 Mar 05" lines date related stories.
+        if _is_date_only(line, two_digit_years=False):
+            return find_date(line)
     return None
 
 
@@ -326,7 +334,7 @@ def _is_furniture(line: str) -> bool:
         or "@" in line
         or line.casefold().strip(" .:-") in _OUTLET_BY_ALIAS
         or _labelled_date(line) is not None
-        or _is_date_only(line)
+        or _is_date_only(line, two_digit_years=True)
     )
 
 

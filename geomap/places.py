@@ -81,6 +81,24 @@ _SPEECH_VERBS = frozenset(
     ["said", "says", "told", "added", "argued", "stated", "wrote", "asked", "replied"]
 )
 _SMALL_PLACE = 10_000
+# Place names that head an ordinary compound noun, not a place ("Molotov cocktails" is
+# not Perm, once named Molotov). Keyed by the folded name and the next word.
+_EPONYMS = frozenset(
+    {
+        ("molotov", "cocktail"),
+        ("molotov", "cocktails"),
+        ("brussels", "sprouts"),
+        ("stockholm", "syndrome"),
+        ("french", "fries"),
+        ("turkish", "delight"),
+        ("panama", "hat"),
+        ("panama", "papers"),
+        ("hamburger", "bun"),
+        ("bikini", "clad"),
+        ("jersey", "barrier"),
+        ("berlin", "wall"),
+    }
+)
 # Abbreviated first words of place names ("St. Thomas", "Mt. Pleasant", "Ft. Worth").
 _NAME_PREFIXES = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})
 _CONNECTORS = frozenset(
@@ -177,7 +195,6 @@ _OPENERS = frozenset(
         "nearby",
         "rural",
         "urban",
-        "central",
         "downtown",
         "greater",
         "metro",
@@ -533,9 +550,18 @@ def _judge(
         after = text[last.end : last.end + 3]
         return _line_initial(text, first.start) and after[:1] in {",", " ", "(", ":"}
     key = fold(surface)
-    broad = top.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+    broad = top.kind in (Kind.COUNTRY, Kind.REGION)
     if key in common and (not major or (initial and not broad)):
         return False
+    if key in common and top.kind is Kind.ADMIN1:
+        # "Western", "Central", "Coast": region names that are ordinary adjectives count
+        # only when named as regions ("Western Province", "Central Region").
+        following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+        if following not in _PLACE_FOLLOWERS:
+            return False
+    following_words = text[last.end : last.end + 24].lower().split()
+    if following_words and (fold(surface), following_words[0].strip(".,;:")) in _EPONYMS:
+        return False  # "Molotov cocktails": a name used as an ordinary noun
     words = [fold(t.text) for t in tokens[i : i + n] if t.text not in _CONNECTORS]
     if n > 1 and not major and all(w in common for w in words):
         return False  # "White House", "Southern District": ordinary words in capitals
@@ -622,8 +648,8 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
     "GLASGOW, Ky." in the dateline settles every later "Glasgow" in the story.
     """
     groups: dict[str, list[int]] = {}
-    for i, span in enumerate(spans):
-        groups.setdefault(context.keys[i], []).append(i)
+    for i, key in enumerate(context.keys):
+        groups.setdefault(key, []).append(i)
     chosen: list[Candidate] = list(context.chosen)
     for indexes in groups.values():
         options = spans[indexes[0]].candidates[:_RESOLVE_DEPTH]

@@ -457,9 +457,11 @@ def _jsonl_from_text(
     except UndecodableError as error:
         yield InputProblem(source, error.reason)
         return
+    # Split at "\n" only, as the byte reader does: JSON strings may hold U+2028 and friends.
     lines = (
         (number, line.encode("utf-8"))
-        for number, line in enumerate(text.splitlines(keepends=True), start=1)
+        for number, line in enumerate(re.split(r"(?<=\n)", text), start=1)
+        if line
     )
     yield from _jsonl_records(source, lines, limit=limit, date_override=date_override)
 

@@ -208,6 +208,13 @@ def _embed_fragment(collection: dict[str, Any], title: str) -> str:
         f"{selector} .geomap-map{{width:100%;height:{EMBED_HEIGHT_PX}px;margin:0;padding:0;"
         "font:12px/1.5 sans-serif;}\n"
         f"{selector} .geomap-glyph{{max-width:none!important;max-height:none!important;}}\n"
+        # :where() keeps this reset at the weight of the id alone: stronger than the host's
+        # tag and class rules, weaker than Leaflet's and geomap's own scoped rules.
+        f"{selector} :where(div,span,label,form,input,a,ol,li,blockquote,strong,cite,code,"
+        "details,summary,table,caption,th,td){box-sizing:content-box;margin:0;padding:0;"
+        "line-height:inherit;font-size:inherit;letter-spacing:normal;text-transform:none;"
+        "max-width:none;max-height:none;float:none;}\n"
+        f"{selector} :where(input){{width:auto;}}\n"
     )
     count = len(collection["features"])
     label = title or "Map of reported events"

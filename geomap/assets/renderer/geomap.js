@@ -195,15 +195,8 @@
       return line;
     }
 
-    function popupContent(placeIndex, t, indexes) {
+    function placeLine(placeIndex, indexes) {
       var place = places[placeIndex];
-      var style = styles[t];
-      var root = el("div", "geomap-popup");
-      var heading = el("div", "geomap-popup-title");
-      heading.appendChild(glyph(style, 18));
-      heading.appendChild(el("strong", "", style.label + " · " + place[2]));
-      root.appendChild(heading);
-
       var spellings = [];
       indexes.forEach(function (i) {
         (events[i][F.mentions] || []).forEach(function (m) {
@@ -216,56 +209,79 @@
       if (spellings.length) {
         where += ", written " + spellings.map(function (s) { return "‘" + s + "’"; }).join(", ");
       }
-      root.appendChild(el("div", "geomap-place", where));
+      return el("div", "geomap-place", where);
+    }
 
-      var sourceCount = {};
-      indexes.forEach(function (i) { sourceCount[events[i][F.source]] = 1; });
-      var nSources = Object.keys(sourceCount).length;
-      var summary = reportWord(indexes.length) + " from " +
+    function reportItem(i) {
+      var row = events[i];
+      var item = el("li", "geomap-report");
+      var date = row[F.date] ? "Date: " + row[F.date] :
+        (sources[row[F.source]][2] ? "Reported " + sources[row[F.source]][2] : "Date unknown");
+      if (row[F.dateText]) date += " (“" + row[F.dateText] + "”)";
+      item.appendChild(el("div", "geomap-date", date));
+      var lines = figureLines(row);
+      if (lines.length) {
+        var figureBox = el("div", "geomap-figures");
+        figureBox.appendChild(document.createTextNode(lines.join("; ")));
+        if (row[F.claimedBy]) {
+          figureBox.appendChild(document.createTextNode(" — claimed by "));
+          figureBox.appendChild(el("span", "geomap-claimant", row[F.claimedBy]));
+        }
+        if (row[F.disputed]) figureBox.appendChild(el("span", "geomap-disputed", "disputed"));
+        item.appendChild(figureBox);
+      } else if (row[F.claimedBy]) {
+        item.appendChild(el("div", "geomap-figures", "According to " + row[F.claimedBy]));
+      }
+      item.appendChild(el("blockquote", "geomap-quote", row[F.quote]));
+      if (row[F.inferred] || row[F.precision]) {
+        var caveat = row[F.inferred] ? "Place inferred from the surrounding paragraph" : "";
+        if (row[F.precision]) {
+          caveat += (caveat ? "; " : "") + "located only to the " + row[F.precision];
+        }
+        item.appendChild(el("div", "geomap-caveat", caveat));
+      }
+      item.appendChild(sourceLine(sources[row[F.source]]));
+      return item;
+    }
+
+    // entries: [[place index, [event index, ...]], ...] for the places at one spot.
+    function popupContent(entries, t) {
+      var style = styles[t];
+      var root = el("div", "geomap-popup");
+      var heading = el("div", "geomap-popup-title");
+      heading.appendChild(glyph(style, 18));
+      var names = entries.map(function (e) { return places[e[0]][2]; });
+      heading.appendChild(el("strong", "", style.label + " · " + names.join(" / ")));
+      root.appendChild(heading);
+
+      var all = [];
+      entries.forEach(function (e) { all = all.concat(e[1]); });
+      var sourceSeen = {};
+      all.forEach(function (i) { sourceSeen[events[i][F.source]] = 1; });
+      var nSources = Object.keys(sourceSeen).length;
+      var summary = reportWord(all.length) + " from " +
         (nSources === 1 ? "1 source" : nSources + " sources");
       var figures = {};
-      indexes.forEach(function (i) { figureLines(events[i]).forEach(function (f) { figures[f.split(" (")[0]] = 1; }); });
-      var conflicting = Object.keys(figures).length > 1 &&
-        indexes.some(function (i) { return events[i][F.disputed]; });
-      root.appendChild(el("div", "geomap-summary", summary));
-      if (conflicting) root.appendChild(el("div", "geomap-conflict", "Reports give different figures"));
-
-      var list = el("ol", "geomap-reports");
-      // Reports from one source stay together; sources in the order they were read.
-      indexes.slice().sort(function (a, b) {
-        return events[a][F.source] - events[b][F.source] || a - b;
-      }).forEach(function (i) {
-        var row = events[i];
-        var item = el("li", "geomap-report");
-        var date = row[F.date] ? "Date: " + row[F.date] :
-          (sources[row[F.source]][2] ? "Reported " + sources[row[F.source]][2] : "Date unknown");
-        if (row[F.dateText]) date += " (“" + row[F.dateText] + "”)";
-        item.appendChild(el("div", "geomap-date", date));
-        var lines = figureLines(row);
-        if (lines.length) {
-          var figureBox = el("div", "geomap-figures");
-          figureBox.appendChild(document.createTextNode(lines.join("; ")));
-          if (row[F.claimedBy]) {
-            figureBox.appendChild(document.createTextNode(" — claimed by "));
-            figureBox.appendChild(el("span", "geomap-claimant", row[F.claimedBy]));
-          }
-          if (row[F.disputed]) figureBox.appendChild(el("span", "geomap-disputed", "disputed"));
-          item.appendChild(figureBox);
-        } else if (row[F.claimedBy]) {
-          item.appendChild(el("div", "geomap-figures", "According to " + row[F.claimedBy]));
-        }
-        item.appendChild(el("blockquote", "geomap-quote", row[F.quote]));
-        if (row[F.inferred] || row[F.precision]) {
-          var caveat = row[F.inferred] ? "Place inferred from the surrounding paragraph" : "";
-          if (row[F.precision]) {
-            caveat += (caveat ? "; " : "") + "located only to the " + row[F.precision];
-          }
-          item.appendChild(el("div", "geomap-caveat", caveat));
-        }
-        item.appendChild(sourceLine(sources[row[F.source]]));
-        list.appendChild(item);
+      all.forEach(function (i) {
+        figureLines(events[i]).forEach(function (f) { figures[f.split(" (")[0]] = 1; });
       });
-      root.appendChild(list);
+      var conflicting = Object.keys(figures).length > 1 &&
+        all.some(function (i) { return events[i][F.disputed]; });
+      entries.forEach(function (entry, k) {
+        root.appendChild(placeLine(entry[0], entry[1]));
+        if (k === 0) {
+          root.appendChild(el("div", "geomap-summary", summary));
+          if (conflicting) {
+            root.appendChild(el("div", "geomap-conflict", "Reports give different figures"));
+          }
+        }
+        var list = el("ol", "geomap-reports");
+        // Reports from one source stay together; sources in the order they were read.
+        entry[1].slice().sort(function (a, b) {
+          return events[a][F.source] - events[b][F.source] || a - b;
+        }).forEach(function (i) { list.appendChild(reportItem(i)); });
+        root.appendChild(list);
+      });
       return root;
     }
 
@@ -276,26 +292,32 @@
         className: "geomap-popup-wrapper", autoPanPadding: [12, 12]};
     }
 
-    function drawPlace(placeIndex, byType) {
-      var place = places[placeIndex];
-      var latlng = L.latLng(place[0], place[1]);
-      var types = present.filter(function (t) { return byType[t]; });
+    // A spot is one position on the map; places that share coordinates share a spot, so
+    // their markers never sit on top of each other.
+    function drawSpot(spot, groups) {
+      var latlng = spot.latlng;
+      var types = present.filter(function (t) { return spot.counts[t]; });
       var size = 26;
       var offsets = ringOffsets(types.length, size);
       types.forEach(function (t, k) {
-        var indexes = byType[t];
         var style = styles[t];
-        if (style.key === "crowd") addCrowdCircles(layers[t], latlng, indexes);
-        var marker = L.marker(latlng, {icon: markerIcon(style, indexes.length, size, offsets[k], false),
-          title: style.label + " at " + place[2] + ": " + reportWord(indexes.length),
+        var entries = spot.places.filter(function (p) { return groups[p][t]; })
+          .map(function (p) { return [p, groups[p][t]]; });
+        var names = entries.map(function (e) { return places[e[0]][2]; }).join(" / ");
+        if (style.key === "crowd") {
+          entries.forEach(function (e) { addCrowdCircles(layers[t], latlng, e[1]); });
+        }
+        var marker = L.marker(latlng, {icon: markerIcon(style, spot.counts[t], size, offsets[k], false),
+          title: style.label + " at " + names + ": " + reportWord(spot.counts[t]),
           alt: style.label, riseOnHover: true});
-        marker.bindPopup(function () { return popupContent(placeIndex, t, indexes); }, popupOptions());
+        marker.bindPopup(function () { return popupContent(entries, t); }, popupOptions());
         layers[t].addLayer(marker);
       });
     }
 
-    function drawCluster(cell) {
-      var bounds = L.latLngBounds(cell.latlngs);
+    function drawCluster(cell, groups) {
+      var latlngs = cell.spots.map(function (spot) { return spot.latlng; });
+      var bounds = L.latLngBounds(latlngs);
       var center = bounds.getCenter();
       var types = present.filter(function (t) { return cell.counts[t]; });
       var size = 34;
@@ -303,14 +325,22 @@
       types.forEach(function (t, k) {
         var style = styles[t];
         var marker = L.marker(center, {icon: markerIcon(style, cell.counts[t], size, offsets[k], true),
-          title: style.label + ": " + reportWord(cell.counts[t]) + " at " + cell.latlngs.length +
+          title: style.label + ": " + reportWord(cell.counts[t]) + " at " + latlngs.length +
             " places; click to zoom in", alt: style.label, riseOnHover: true});
         marker.on("click", function () { map.fitBounds(bounds.pad(0.3)); });
         layers[t].addLayer(marker);
       });
-      cell.crowd.forEach(function (p) {
-        var t = data.types.indexOf("crowd");
-        addCrowdCircles(layers[t], L.latLng(places[p.place][0], places[p.place][1]), p.indexes);
+      var crowd = data.types.indexOf("crowd");
+      cell.spots.forEach(function (spot) {
+        spot.places.forEach(function (p) {
+          if (groups[p][crowd]) addCrowdCircles(layers[crowd], spot.latlng, groups[p][crowd]);
+        });
+      });
+    }
+
+    function addCounts(target, byType) {
+      Object.keys(byType).forEach(function (t) {
+        target[t] = (target[t] || 0) + byType[t].length;
       });
     }
 
@@ -320,32 +350,43 @@
       var zoom = map.getZoom();
       var view = map.getBounds().pad(0.5);
       var clustering = zoom < config.clusterMaxZoom;
-      var cells = {}, order = [];
+      var spots = {}, spotOrder = [];
       Object.keys(groups).forEach(function (key) {
         var placeIndex = +key;
         var place = places[placeIndex];
-        var latlng = L.latLng(place[0], place[1]);
-        if (!view.contains(latlng)) return;
-        var point = map.project(latlng, zoom);
-        var cellKey = clustering ? Math.floor(point.x / cellPx) + ":" + Math.floor(point.y / cellPx)
-          : "p" + placeIndex;
+        var spotKey = place[0] + "," + place[1];
+        var spot = spots[spotKey];
+        if (!spot) {
+          var latlng = L.latLng(place[0], place[1]);
+          if (!view.contains(latlng)) return;
+          spot = spots[spotKey] = {latlng: latlng, places: [], counts: {}};
+          spotOrder.push(spotKey);
+        }
+        spot.places.push(placeIndex);
+        addCounts(spot.counts, groups[key]);
+      });
+      var cells = {}, cellOrder = [];
+      spotOrder.forEach(function (spotKey) {
+        var spot = spots[spotKey];
+        var cellKey = spotKey;
+        if (clustering) {
+          var point = map.project(spot.latlng, zoom);
+          cellKey = Math.floor(point.x / cellPx) + ":" + Math.floor(point.y / cellPx);
+        }
         var cell = cells[cellKey];
         if (!cell) {
-          cell = cells[cellKey] = {places: [], latlngs: [], counts: {}, crowd: []};
-          order.push(cellKey);
+          cell = cells[cellKey] = {spots: [], counts: {}};
+          cellOrder.push(cellKey);
         }
-        cell.places.push(placeIndex);
-        cell.latlngs.push(latlng);
-        var byType = groups[key];
-        Object.keys(byType).forEach(function (t) {
-          cell.counts[t] = (cell.counts[t] || 0) + byType[t].length;
-          if (styles[t].key === "crowd") cell.crowd.push({place: placeIndex, indexes: byType[t]});
+        cell.spots.push(spot);
+        Object.keys(spot.counts).forEach(function (t) {
+          cell.counts[t] = (cell.counts[t] || 0) + spot.counts[t];
         });
       });
-      order.forEach(function (cellKey) {
+      cellOrder.forEach(function (cellKey) {
         var cell = cells[cellKey];
-        if (cell.places.length === 1) drawPlace(cell.places[0], groups[cell.places[0]]);
-        else drawCluster(cell);
+        if (cell.spots.length === 1) drawSpot(cell.spots[0], groups);
+        else drawCluster(cell, groups);
       });
       container.setAttribute("data-geomap-markers",
         String(container.querySelectorAll(".geomap-marker").length));

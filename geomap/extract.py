@@ -1,0 +1,268 @@
+"""From one article to place-resolved events: sentences, triggers, places, figures, claims.
+
+Each event is one place, one type and one sentence of evidence. A sentence's event places
+are the places it names, minus those that are not where anything happened: origins
+("forces from Bishkek"), distance references ("250 km southwest of the capital
+Bishkek"), a speaker's seat ("In Washington, the State Department said"), and offices
+("Kyrgyzstan's Prime Minister"). A sentence that names no place takes the places of the
+most recent sentence that did, and its events are marked as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, Kind
+from geomap.claims import find_claimant, is_denial
+from geomap.dates import resolve_date
+from geomap.figures import Counts, parse_counts, parse_crowd
+from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
+from geomap.places import find_mentions
+from geomap.sentences import Span, split_sentences
+from geomap.triggers import Trigger, classify, is_historical
+
+__all__ = ["extract_events", "iter_events"]
+
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
+_ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}$", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former)\s+)*"
+    r"(?:president|minister|government|ambassador|embassy|parliament|leader|officials?|"
+    r"authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military)\b",
+    re.IGNORECASE,
+)
+_BORDER = re.compile(r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$", re.IGNORECASE)
+_REGION_QUALIFIER = re.compile(
+    r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)(?:\s+and\s+\w+)?\s+"
+    r"(?:parts?\s+of\s+|districts\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_DENIAL_LOOKAHEAD = 2  # sentences after a claim in which a denial disputes it
+_PROSE_MIN_WORDS = 12
+_INFER_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    span: Span
+    text: str
+    prose: bool
+    places: tuple[PlaceMention, ...]  # event-eligible places named in the sentence
+
+
+def iter_events(
+    items: Iterable[Article | InputProblem], gaz: Gazetteer
+) -> Iterator[Event | InputProblem]:
+    """Stream events article by article; problems pass through for the caller to report."""
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        yield from extract_events(item, gaz)
+
+
+def extract_events(article: Article, gaz: Gazetteer) -> list[Event]:
+    """All events an article reports, in text order."""
+    text = article.text
+    spans = split_sentences(text)
+    if not spans:
+        return []
+    mentions = find_mentions(text, gaz)
+    sentences = _sentences(text, spans, mentions)
+    events: list[Event] = []
+    seen: set[tuple[str, int, int]] = set()
+    focus: tuple[PlaceMention, ...] = ()
+    for index, sentence in enumerate(sentences):
+        if sentence.places:
+            focus = sentence.places
+        if not sentence.prose or is_historical(sentence.text, article.date):
+            continue
+        triggers = classify(sentence.text)
+        if not triggers:
+            continue
+        inferred = not sentence.places
+        places = sentence.places or focus
+        if not places:
+            continue
+        for trigger in triggers:
+            event_type = trigger.event_type
+            for mention in _distinct_places(places):
+                key = (event_type.value, mention.place.geonameid, sentence.span.start)
+                if key in seen:
+                    continue
+                event = _event(article, sentences, index, trigger, mention, places, inferred)
+                if event is not None:
+                    seen.add(key)
+                    events.append(event)
+    return events
+
+
+def _sentences(
+    text: str, spans: Sequence[Span], mentions: Sequence[PlaceMention]
+) -> list[_Sentence]:
+    out = []
+    cursor = 0
+    for span in spans:
+        while cursor < len(mentions) and mentions[cursor].start < span.start:
+            cursor += 1
+        inside = []
+        j = cursor
+        while j < len(mentions) and mentions[j].end <= span.end:
+            inside.append(mentions[j])
+            j += 1
+        sentence_text = text[span.start : span.end]
+        eligible = tuple(m for m in inside if _is_event_place(text, span, m, sentence_text))
+        out.append(_Sentence(span, sentence_text, _is_prose(text, span), _most_specific(eligible)))
+    return out
+
+
+def _is_prose(text: str, span: Span) -> bool:
+    """Page furniture (menus, related-story lists, bylines) is short lines without a full stop."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if line.count("|") >= 2:
+        return False
+    if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):
+        return True
+    return len(line.split()) >= _PROSE_MIN_WORDS
+
+
+def _is_event_place(text: str, span: Span, mention: PlaceMention, sentence: str) -> bool:
+    before = text[max(span.start, mention.start - 60) : mention.start]
+    after = text[mention.end : min(span.end, mention.end + 60)]
+    if _DISTANCE.search(before) and _ORIGIN.search(before):
+        return False  # "250 km southwest of the capital Bishkek"
+    if _ORIGIN_FROM.search(before):
+        return False  # "security forces from Bishkek"
+    if _BORDER.search(before):
+        return False  # "close to the border with Uzbekistan"
+    if _OFFICE.match(after):
+        return False  # "Kyrgyzstan's Prime Minister"
+    if mention.start == span.start or text[span.start : mention.start].strip() in ("In", "in"):
+        # "In Washington, State Department ... said": the speaker's seat.
+        rest = sentence[mention.end - span.start :]
+        if rest.startswith(",") and _SPEECH.search(rest[:120]) and not classify(rest[:60]):
+            return False
+    # A dateline ("BISHKEK, March 21") names where the story was filed, not an event site.
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not (mention.start == line_start and mention.text.isupper())
+
+
+def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+    """Drop a country or region when the sentence also names a place inside it."""
+    out = []
+    for m in mentions:
+        broad = m.place.kind in (Kind.COUNTRY, Kind.ADMIN1)
+        if broad and any(
+            other.place.kind is Kind.CITY
+            and other.place.country_code == m.place.country_code
+            and (m.place.kind is Kind.COUNTRY or other.place.admin1_code == m.place.admin1_code)
+            for other in mentions
+        ):
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+def _distinct_places(mentions: Iterable[PlaceMention]) -> list[PlaceMention]:
+    seen: set[int] = set()
+    out = []
+    for m in mentions:
+        if m.place.geonameid not in seen:
+            seen.add(m.place.geonameid)
+            out.append(m)
+    return out
+
+
+def _precision(text: str, mention: PlaceMention) -> Precision:
+    kind = mention.place.kind
+    if kind is Kind.CITY:
+        return Precision.POINT
+    if kind is Kind.COUNTRY:
+        before = text[max(0, mention.start - 40) : mention.start]
+        return Precision.REGION if _REGION_QUALIFIER.search(before) else Precision.COUNTRY
+    return Precision.REGION
+
+
+def _event(
+    article: Article,
+    sentences: Sequence[_Sentence],
+    index: int,
+    trigger: Trigger,
+    mention: PlaceMention,
+    places: Sequence[PlaceMention],
+    inferred: bool,
+) -> Event | None:
+    sentence = sentences[index]
+    text = sentence.text
+    figures: dict[str, int | None] = {}
+    crowd_text = ""
+    event_type = trigger.event_type
+    if event_type is EventType.CROWD:
+        crowd = parse_crowd(text)
+        if crowd is None:
+            return None
+        figures = {"crowd_low": crowd.low, "crowd_high": crowd.high}
+        crowd_text = crowd.text
+    elif event_type in (EventType.CASUALTIES, EventType.ARREST):
+        counts: Counts = parse_counts(text)
+        if event_type is EventType.CASUALTIES:
+            figures = {"killed": counts.killed, "injured": counts.injured}
+        else:
+            figures = {"arrested": counts.arrested}
+    claim = _claimant(sentences, index)
+    date = resolve_date(text, article.date)
+    confidence = trigger.confidence * (_INFER_CONFIDENCE if inferred else 1.0)
+    surfaces = tuple(
+        dict.fromkeys(m.text for m in places if m.place.geonameid == mention.place.geonameid)
+    )
+    return Event(
+        event_type=event_type,
+        place=mention.place,
+        precision=_precision(article.text, mention),
+        inferred=inferred,
+        mentions=surfaces,
+        source=article.source,
+        source_title=article.title,
+        source_date=article.date,
+        outlet=article.outlet,
+        url=article.url,
+        quote=text,
+        char_start=sentence.span.start,
+        char_end=sentence.span.end,
+        date=date.date if date else None,
+        date_text=date.text if date else "",
+        crowd_text=crowd_text,
+        claimed_by=claim,
+        disputed=_disputed(sentences, index, event_type),
+        confidence=round(confidence, 3),
+        **figures,
+    )
+
+
+def _claimant(sentences: Sequence[_Sentence], index: int) -> str:
+    claim = find_claimant(sentences[index].text)
+    if claim is None:
+        return ""
+    if not claim.pronoun:
+        return claim.claimed_by
+    # "He told RFE/RL ...": the name is in an earlier sentence.
+    for back in range(index - 1, max(-1, index - 4), -1):
+        earlier = find_claimant(sentences[back].text)
+        if earlier is not None and not earlier.pronoun:
+            return earlier.claimed_by
+    return claim.claimed_by
+
+
+def _disputed(sentences: Sequence[_Sentence], index: int, event_type: EventType) -> bool:
+    """A figure is disputed when the report itself, or one of the next sentences, denies it."""
+    if event_type not in (EventType.CASUALTIES, EventType.CROWD, EventType.ARREST):
+        return False
+    window = sentences[index : index + 1 + _DENIAL_LOOKAHEAD]
+    return any(is_denial(s.text) for s in window)

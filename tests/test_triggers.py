@@ -1,0 +1,174 @@
+"""Event types found in sentences from protest reports, and historical cues."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.model import EventType
+from geomap.triggers import classify, historical_cue, is_historical
+
+P, S, C, N, K, A = (
+    EventType.PROTEST,
+    EventType.SEIZURE,
+    EventType.CLASH,
+    EventType.CROWD,
+    EventType.CASUALTIES,
+    EventType.ARREST,
+)
+
+CLASSIFY = [
+    # sentence, event types expected (exactly)
+    (
+        "Angered at what they saw as votes rigged, protestors stormed administration buildings "
+        "in several southern cities following the March 13 elections.",
+        {S},
+    ),
+    (
+        "Four policemen were reported beaten to death in the towns of Jala-abad and Osh, as "
+        "protesters clashed with police, an official from the opposition said.",
+        {C, K},
+    ),
+    (
+        "In Jala-abad, groups of protestors set fire to a police station and stormed the "
+        "regional governor’s offices, as around 10,000 people rallied outside to demand the "
+        "release of protestors arrested earlier.",
+        {C, S, N, P, A},
+    ),
+    (
+        "Around 2,000 protestors armed with sticks, stones and Molotov cocktails broke into "
+        "the police compound and freed around 30 arrested protestors.",
+        {N, C, S, A},
+    ),
+    ("Police opened fire to warn off the crowd, injuring one protestor in the leg.", {C, K}),
+    (
+        "Police in southern Kyrgyzstan forcibly evicted demonstrators from two provincial "
+        "government buildings early today.",
+        {C},
+    ),
+    (
+        "The demonstrators had occupied the buildings on 18 March to protest alleged "
+        "parliamentary election fraud.",
+        {S, P},
+    ),
+    (
+        "RFE/RL's Kyrgyz Service reports hundreds of demonstrators were temporarily detained "
+        "in those towns.",
+        {A},
+    ),
+    (
+        "Early today, at the same time police stormed the Jalal-Abad building, another group "
+        "of security forces from Bishkek launched a raid on the provincial administration "
+        "building in the nearby town of Osh.",
+        {C},
+    ),
+    (
+        "Karasartov says large crowds of protesters also forced government workers to flee "
+        "the building that had just been retaken by security forces.",
+        {P, C},
+    ),
+    ("Soldiers have set up blockades all around the building.", set()),
+    ("He told RFE/RL today that nobody died as a result of the raids.", {K, C}),
+    ("Yesterday about 8,000 people demonstrated in three cities.", {N, P}),
+    (
+        "About 1,000 protesters took control of the regional government building and forced "
+        "police to flee, reports said.",
+        {N, S},
+    ),
+    (
+        "Soldiers flee from the administration building which later was captured by "
+        "protesters in Osh.",
+        {S},
+    ),
+    (
+        "The demonstrations came after about 10,000 people besieged and then burnt down the "
+        "police station in Jalal-Abad on Sunday and blocked the airport's runway.",
+        {P, N, C},
+    ),
+    ("Both Chotonov and Artykov were later released, however.", {A}),
+    (
+        "Kyrgyzstan's Prime Minister said the government was ready to talk to the protesters, "
+        "and promised that force would not be used.",
+        set(),
+    ),
+    (
+        '"Not the president, not me, and not the interior minister will allow weapons to be '
+        'used against our own people," he said.',
+        set(),
+    ),
+    ("The security forces acted brutally while police did not arrest anyone.", {C}),
+    # wire-service phrasing
+    ("Riot police fired tear gas and water cannon at stone-throwing youths.", {C}),
+    ("Thousands of workers went on strike and blocked the main highway.", {N, P}),
+    ("Opposition supporters have staged a sit-in outside parliament since Tuesday.", {P}),
+    ("Police detained 45 people after the march.", {A, P}),
+    ("Two people were killed and dozens wounded when troops opened fire.", {K, C}),
+    ("Electoral officials say allies of the president won overwhelming victories.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLASSIFY)
+def test_classify(sentence: str, expected: set[EventType]) -> None:
+    triggers = classify(sentence)
+    assert {t.event_type for t in triggers} == expected
+    for trigger in triggers:
+        assert sentence[trigger.start : trigger.end] == trigger.text
+        assert 0.0 < trigger.confidence <= 1.0
+
+
+def test_one_trigger_per_type_in_sentence_order() -> None:
+    triggers = classify("Protesters rallied, then marched, then protested again.")
+    assert [t.event_type for t in triggers] == [P]
+    triggers = classify("Police arrested 30 protesters after clashes.")
+    assert [t.event_type for t in triggers] == [A, C]
+
+
+HISTORICAL = [
+    ("Police shot dead several demonstrators at a similar protest three years ago.", True),
+    ("In 1990 hundreds of people were killed in inter-ethnic violence in the area.", True),
+    ("Mr Akayev has warned that such a development would risk civil war in Kyrgyzstan.", True),
+    ("Mr Akayev has repeatedly warned of the possibility of civil war.", True),
+    ("It would be an uprising of the kind seen in Georgia and Ukraine.", True),
+    ("Similar protests took place last year in the capital.", True),
+    ("Such rallies were common in the past.", True),
+    ("The protests have drawn comparisons with other popular upheavals.", True),
+    ("The opposition plans to hold another rally on Friday.", True),
+    ("Protesters stormed the regional government building on Friday.", False),
+    ("Interfax said the toll could be as high as 10.", False),
+    ("Police said four officers were killed in the protests.", False),
+    ("Yesterday about 8,000 people demonstrated in three cities.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HISTORICAL)
+def test_is_historical(sentence: str, expected: bool) -> None:
+    assert is_historical(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article_date", "expected"),
+    [
+        ("Protests erupted in 2005 after the vote.", "2005-03-21", False),
+        ("Protests erupted in 2005 after the vote.", "2011-02-13", True),
+        ("Protests erupted in 2005 after the vote.", None, True),
+    ],
+)
+def test_in_year_depends_on_the_article_date(
+    sentence: str, article_date: str | None, expected: bool
+) -> None:
+    assert is_historical(sentence, article_date) is expected
+
+
+def test_historical_cue_points_at_the_words() -> None:
+    sentence = "Police shot dead several demonstrators three years ago."
+    cue = historical_cue(sentence)
+    assert cue is not None
+    assert sentence[cue[0] : cue[1]] == "three years ago"
+
+
+@given(st.text(max_size=300))
+def test_classify_never_raises(sentence: str) -> None:
+    for trigger in classify(sentence):
+        assert sentence[trigger.start : trigger.end] == trigger.text
+    is_historical(sentence, "2005-03-21")
