@@ -159,7 +159,7 @@ def classify(
 
 
 def script_of(name: str) -> str:
-    """ "latin", "cyrillic" or "other": the script most of the name's letters are written in."""
+    """Return "latin", "cyrillic" or "other": the script most of its letters are written in."""
     counts = {"latin": 0, "cyrillic": 0, "other": 0}
     for char in name:
         if not char.isalpha():
@@ -313,7 +313,8 @@ CREATE TEMP TABLE staged_names(geonameid INTEGER NOT NULL, name TEXT NOT NULL,
     UNIQUE(geonameid, name));
 CREATE TEMP TABLE admin1_labels(country_code TEXT NOT NULL, admin1_code TEXT NOT NULL,
     name TEXT NOT NULL, PRIMARY KEY(country_code, admin1_code));
-CREATE TEMP TABLE code_names(geonameid INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TEMP TABLE code_names(geonameid INTEGER NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY(geonameid, name));
 """
 
 # A name seen in a real language (or as the display name) is "attested"; the dumps' own
@@ -375,6 +376,7 @@ def import_dumps(
             keep_all_classes=keep_all_classes,
             progress=progress,
         )
+        temp_path.chmod(0o644)  # mkstemp's private 0600 would follow the file to its readers
         os.replace(temp_path, out)
     except BaseException:
         temp_path.unlink(missing_ok=True)
@@ -506,7 +508,7 @@ def _stage_alternate_names(
     def flush() -> None:
         db.executemany(_UPSERT_KNOWN_PLACE_NAME, named)
         db.executemany(
-            "INSERT INTO code_names SELECT ?, ? WHERE EXISTS"
+            "INSERT OR IGNORE INTO code_names SELECT ?, ? WHERE EXISTS"
             " (SELECT 1 FROM places WHERE geonameid = ?)",
             ((geonameid, name, geonameid) for geonameid, name in coded),
         )

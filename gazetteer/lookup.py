@@ -32,10 +32,14 @@ ENV_OVERLAY = "GEOMAP_OVERLAY"
 # gaps between match types, but never a poor fuzzy score.
 _TYPE_PENALTY = {
     MatchType.EXACT: 0.0,
-    MatchType.ALIAS: 2.0,
-    MatchType.TRANSLITERATED: 4.0,
-    MatchType.FUZZY: 8.0,
+    MatchType.ALIAS: 3.0,
+    MatchType.TRANSLITERATED: 6.0,
+    MatchType.FUZZY: 10.0,
 }
+_POPULATION_WEIGHT = 0.85  # about 3 score points per tenfold population
+# A name typed in Cyrillic most likely means a place where Cyrillic is written.
+_CYRILLIC_COUNTRIES = frozenset(["RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "BG", "RS", "MK", "ME", "BA", "MN"])
+_SCRIPT_BIAS = 0.15
 _KIND_PRIOR = {Kind.COUNTRY: 0.45, Kind.REGION: 0.35, Kind.ADMIN1: 0.3, Kind.CITY: 0.0}
 _COUNTRY_BIAS = 0.5
 FUZZY_CUTOFF = 80.0
@@ -54,7 +58,7 @@ def _literal_similarity(name: str, spelling: str) -> float:
     """
     if name == spelling:
         return 100.0
-    return 94.0 + 0.05 * fuzz.ratio(name.casefold(), spelling.casefold())
+    return 90.0 + 0.08 * fuzz.ratio(name.casefold(), spelling.casefold())
 
 
 def _prefer_seat_over_namesake_region(candidates: list[Candidate]) -> list[Candidate]:
@@ -83,7 +87,7 @@ def _prefer_seat_over_namesake_region(candidates: list[Candidate]) -> list[Candi
 
 def _prior(place: Place) -> float:
     population = min(1.0, math.log10(place.population + 1) / 7.0)
-    return 0.6 * population + _KIND_PRIOR[place.kind]
+    return _POPULATION_WEIGHT * population + _KIND_PRIOR[place.kind]
 
 
 class Gazetteer:
@@ -175,7 +179,7 @@ class Gazetteer:
             admin1=self._admin1.get(f"{country}.{admin1_code}", ""),
             lat=lat,
             lon=lon,
-            population=population,
+            population=self.overlay.population.get(geonameid, population),
             admin1_code=admin1_code,
         )
 
@@ -290,7 +294,7 @@ class Gazetteer:
                     if previous is None or previous[1] < similarity:
                         spelling, _ = self._skeleton_match(gid, name, hit)
                         found[gid] = (MatchType.FUZZY, similarity, spelling)
-        return self._rank(found, country, limit)
+        return self._rank(found, country, limit, query_script)
 
     def _classify(
         self, gid: int, name: str, key: str, query_script: str
@@ -323,7 +327,11 @@ class Gazetteer:
         return spelling, 90.0 + 0.06 * fuzz.ratio(name.casefold(), spelling.casefold())
 
     def _rank(
-        self, found: dict[int, tuple[MatchType, float, str]], country: str | None, limit: int
+        self,
+        found: dict[int, tuple[MatchType, float, str]],
+        country: str | None,
+        limit: int,
+        query_script: str = "latin",
     ) -> list[Candidate]:
         bias = (country or "").upper()
         scored = []
@@ -331,6 +339,8 @@ class Gazetteer:
             place = self.place(gid)
             assert place is not None
             prior = _prior(place) + (_COUNTRY_BIAS if bias and place.country_code == bias else 0.0)
+            if query_script == "cyrillic" and place.country_code in _CYRILLIC_COUNTRIES:
+                prior += _SCRIPT_BIAS
             score = min(100.0, 0.75 * (similarity - _TYPE_PENALTY[match_type]) + 25.0 * prior)
             scored.append(
                 Candidate(place, match_type, round(score, 2), matched, round(similarity, 1))

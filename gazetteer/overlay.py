@@ -8,7 +8,9 @@ Actions:
 - `display`:  make `name` the place's display name (the old one stays a spelling);
 - `add_name`: add `name` as a spelling of the place;
 - `drop_name`: stop `name` leading to the place (a misleading alternate name);
-- `add_place`: add a place the data lacks (the extra columns are then required).
+- `add_place`: add a place the data lacks (the extra columns are then required);
+- `population`: set the place's population to the number in `name` (GeoNames gives some
+  district seats 0, which ranks them below hamlets of the same name).
 
 Every row needs a `source` note saying why the correction is right.
 """
@@ -24,7 +26,7 @@ from gazetteer.model import Kind, Place
 __all__ = ["DEFAULT_OVERLAY", "Overlay", "parse_overlay", "read_overlay"]
 
 DEFAULT_OVERLAY = Path(__file__).parent / "data" / "overlay.tsv"
-_ACTIONS = {"display", "add_name", "drop_name", "add_place"}
+_ACTIONS = {"display", "add_name", "drop_name", "add_place", "population"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Overlay:
     added_names: dict[int, tuple[str, ...]] = field(default_factory=dict)
     dropped_names: dict[int, frozenset[str]] = field(default_factory=dict)
     added_places: dict[int, Place] = field(default_factory=dict)
+    population: dict[int, int] = field(default_factory=dict)
 
     def merged(self, other: Overlay) -> Overlay:
         """Rows of `other` win over rows of `self` (a user's overlay over the default)."""
@@ -49,6 +52,7 @@ class Overlay:
             names,
             dropped,
             {**self.added_places, **other.added_places},
+            {**self.population, **other.population},
         )
 
 
@@ -65,6 +69,7 @@ def parse_overlay(text: str, path: str = "<overlay>") -> Overlay:
     added: dict[int, list[str]] = {}
     dropped: dict[int, set[str]] = {}
     places: dict[int, Place] = {}
+    population: dict[int, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -90,6 +95,10 @@ def parse_overlay(text: str, path: str = "<overlay>") -> Overlay:
             added.setdefault(gid, []).append(name)
         elif action == "drop_name":
             dropped.setdefault(gid, set()).add(name)
+        elif action == "population":
+            if not name.isdigit():
+                raise OverlayError(path, number, f"population {name!r} is not a whole number")
+            population[gid] = int(name)
         else:
             places[gid] = _place_from(cols, gid, name, path, number)
     return Overlay(
@@ -97,6 +106,7 @@ def parse_overlay(text: str, path: str = "<overlay>") -> Overlay:
         {gid: tuple(names) for gid, names in added.items()},
         {gid: frozenset(names) for gid, names in dropped.items()},
         places,
+        population,
     )
 
 

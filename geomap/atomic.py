@@ -6,10 +6,12 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from geomap.errors import OutputError
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+__all__ = ["atomic_output", "write_bytes_atomic", "write_text_atomic"]
 
 _CHUNK = 1 << 20
 
@@ -50,12 +52,15 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename.
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that replaces `path` only when the `with` block ends without error.
 
-    Missing parent folders are created. An existing file keeps its permissions; a symlink
-    at `path` is followed, so the file it points to is replaced and the link stays. If
-    anything fails, the temporary file is removed and the old file is left untouched.
+    Lets large outputs (a GeoJSON of 100,000 events) be streamed to disk and still appear
+    atomically. Missing parent folders are created. An existing file keeps its
+    permissions; a symlink at `path` is followed, so the file it points to is replaced and
+    the link stays. If anything fails, the temporary file is removed and the old file is
+    left untouched.
 
     Raises OutputError with a one-line reason.
     """
@@ -76,21 +81,29 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         raise OutputError(f"cannot write {target}: {_reason(error)}") from error
     try:
-        try:
-            _write_all(fd, data)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
             if existing_mode is not None and hasattr(os, "fchmod"):
-                os.fchmod(fd, existing_mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+                os.fchmod(handle.fileno(), existing_mode)
+            os.fsync(handle.fileno())
         os.replace(temp, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        if isinstance(error, OSError):
+        if isinstance(error, OSError) and not isinstance(error, OutputError):
             raise OutputError(f"cannot write {target}: {_reason(error)}") from error
         raise
     _fsync_folder(folder)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename.
+
+    Raises OutputError with a one-line reason.
+    """
+    with atomic_output(path) as handle:
+        _write_all(handle.fileno(), data)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from gazetteer import Candidate, Gazetteer
+    from geomap.model import InputProblem
+    from geomap.pipeline import Batch
+
+T = TypeVar("T")
 
 __all__ = ["app", "main"]
 
@@ -119,6 +125,260 @@ def variants(
                 f"  {p.name} ({p.kind.value}, {p.country_code}) {p.lat:.4f}, {p.lon:.4f}"
                 f"  {c.match_type.value} via {c.matched_name!r}  score {c.score}"
             )
+
+
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Files or folders (searched recursively), or - for stdin."),
+]
+DateOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) for every input."),
+]
+ReportOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--report", help="Write a JSON report of failed inputs here.", dir_okay=False),
+]
+TitleOption = Annotated[str, typer.Option("--title", help="Title shown on the map.")]
+SelfContainedOption = Annotated[
+    bool,
+    typer.Option(
+        "--self-contained",
+        help="Inline every asset and draw an outline basemap: the page needs no network.",
+    ),
+]
+EmbedOption = Annotated[
+    bool,
+    typer.Option("--embed", help="An HTML fragment to paste into an article (offline assets)."),
+]
+
+
+def _report_problem(problem: InputProblem) -> None:
+    typer.echo(f"geomap: {problem.source}: {problem.reason}", err=True)
+
+
+def _finish(batch: Batch, report: Path | None) -> None:
+    """Write the report, print the summary, and exit 1 when some inputs failed."""
+    from geomap.pipeline import write_report
+
+    if report is not None:
+        _guard(lambda: write_report(report, batch))
+    if batch.failed:
+        typer.echo(
+            f"geomap: {len(batch.problems)} input(s) failed; {batch.articles} article(s) "
+            f"read, {batch.events} event(s) extracted",
+            err=True,
+        )
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run a library call, turning geomap's errors into one line and exit code 2."""
+    from geomap.errors import GeomapError
+
+    try:
+        return action()
+    except GeomapError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
+def places(
+    paths: PathsArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    date: DateOption = None,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """List every place mention with its character offsets and resolved place.
+
+    Offsets index the decoded text as a Python str, end exclusive. With one file the JSON
+    is an array; with several, an object keyed by each path as given.
+
+    Example:
+        geomap places seeds/000_862050ed1c4916d1.txt --json
+    """
+    from geomap.model import InputProblem
+    from geomap.places import find_mentions
+    from geomap.sources import iter_articles
+
+    gaz = open_gazetteer(gazetteer)
+    results: dict[str, list[dict[str, object]]] = {}
+    problems = 0
+    for item in _guard(lambda: list(iter_articles(paths, date_override=date))):
+        if isinstance(item, InputProblem):
+            _report_problem(item)
+            problems += 1
+            continue
+        results[item.source] = [
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "name": m.place.name,
+                "lat": m.place.lat,
+                "lon": m.place.lon,
+                "country_code": m.place.country_code,
+                "geonameid": m.place.geonameid,
+                "kind": m.place.kind.value,
+            }
+            for m in find_mentions(item.text, gaz)
+        ]
+    if as_json:
+        single = len(paths) == 1 and len(results) == 1 and paths[0] in results
+        document: object = next(iter(results.values())) if single else results
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
+    else:
+        for source, mentions in results.items():
+            for m in mentions:
+                typer.echo(
+                    f"{source}:{m['start']}-{m['end']}: {m['text']!r} -> {m['name']} "
+                    f"({m['kind']}, {m['country_code']}) {m['lat']}, {m['lon']}"
+                )
+    if problems:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def extract(
+    paths: PathsArgument,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="GeoJSON by default; .csv, .gpkg or .parquet by extension. Default: stdout.",
+            dir_okay=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    report: ReportOption = None,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Extract protest events (one place, one type, one sentence each) as GeoJSON.
+
+    Example:
+        geomap extract seeds/ -o output/events.geojson
+        geomap extract corpus.jsonl -o events.csv --report failed.json
+    """
+    from geomap.pipeline import Batch, run, write_events
+
+    gaz = open_gazetteer(gazetteer)
+    batch = Batch()
+    _guard(lambda: _check_date(date))
+    events = run(paths, gaz, batch, date_override=date, on_problem=_report_problem)
+    _guard(lambda: write_events(events, output, sys.stdout.buffer))
+    _finish(batch, report)
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Files or folders of articles (default: seeds/)."),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The map file.", dir_okay=False)
+    ] = Path("output/map.html"),
+    title: TitleOption = "geomap: protest events",
+    self_contained: SelfContainedOption = False,
+    embed: EmbedOption = False,
+    date: DateOption = None,
+    report: ReportOption = None,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
+
+    Example:
+        geomap build
+        geomap build news/ -o output/map.html --self-contained --title "Kyrgyzstan, March 2005"
+    """
+    from geomap.export import feature_collection
+    from geomap.pipeline import Batch, run
+
+    gaz = open_gazetteer(gazetteer)
+    batch = Batch()
+    _guard(lambda: _check_date(date))
+    with _progress() as tick:
+        events = list(
+            run(
+                paths or ["seeds"],
+                gaz,
+                batch,
+                date_override=date,
+                on_problem=_report_problem,
+                on_article=lambda _article: tick(),
+            )
+        )
+    _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
+    typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
+    _finish(batch, report)
+
+
+@app.command()
+def render(
+    events_file: Annotated[
+        Path, typer.Argument(help="A GeoJSON file written by `geomap extract`.", dir_okay=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The map file.", dir_okay=False)
+    ] = Path("output/map.html"),
+    title: TitleOption = "geomap: protest events",
+    self_contained: SelfContainedOption = False,
+    embed: EmbedOption = False,
+) -> None:
+    """Draw already extracted events on a map.
+
+    Example:
+        geomap extract seeds/ -o output/events.geojson
+        geomap render output/events.geojson -o output/map.html --embed
+    """
+    from geomap.render import load_events_geojson
+
+    features = _guard(lambda: load_events_geojson(events_file))
+    _write_map(features, output, title, _mode(self_contained, embed))
+    typer.echo(f"wrote {output}: {len(features['features'])} event(s)", err=True)
+
+
+def _mode(self_contained: bool, embed: bool) -> str:
+    # An embed fragment is always offline, so --embed wins over --self-contained.
+    return "embed" if embed else "self-contained" if self_contained else "default"
+
+
+def _write_map(features: dict[str, object], output: Path, title: str, mode: str) -> None:
+    from geomap.atomic import write_text_atomic
+    from geomap.render import render_html
+
+    html = _guard(lambda: render_html(features, title=title, mode=mode))  # type: ignore[arg-type]
+    _guard(lambda: write_text_atomic(output, html))
+
+
+def _check_date(date: str | None) -> None:
+    from geomap.sources import iter_articles
+
+    # Validates --date before any input is read (raises InputError on a bad date).
+    iter_articles([], date_override=date)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[], None]]:
+    """A progress line on stderr for long runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    count = 0
+
+    def tick() -> None:
+        nonlocal count
+        count += 1
+        if count % 100 == 0:
+            sys.stderr.write(f"\r{count} articles read")
+            sys.stderr.flush()
+
+    try:
+        yield tick
+    finally:
+        if count >= 100:
+            sys.stderr.write("\n")
 
 
 def main() -> None:

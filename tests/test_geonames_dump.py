@@ -490,6 +490,7 @@ def test_an_existing_file_is_replaced(tmp_path):
     out.write_bytes(b"old")
     import_dumps([KG_TXT], out)
     assert query(out, "SELECT count(*) FROM places") == [(12,)]
+    assert out.stat().st_mode & 0o777 == 0o644
     assert sorted(path.name for path in tmp_path.iterdir()) == ["gazetteer.sqlite"]
 
 

@@ -504,9 +504,11 @@
     // View ----------------------------------------------------------------------------------
     if (places.length) {
       // Leave room for the legend (left) and the layer list (right) on wide screens.
+      // The legend stands bottom-left, so tall maps keep a band free at the bottom too.
       var side = container.clientWidth > 700 ? 200 : 20;
+      var bottom = container.clientHeight > 600 ? 300 : 50;
       map.fitBounds(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
-        {paddingTopLeft: [side, 50], paddingBottomRight: [side, 50], maxZoom: config.fitMaxZoom,
+        {paddingTopLeft: [side, 50], paddingBottomRight: [side, bottom], maxZoom: config.fitMaxZoom,
           animate: false});
     } else {
       map.setView([20, 0], 2, {animate: false});

@@ -1,0 +1,538 @@
+"""Online geocoding through geopy, used only when asked: rate-limited, cached, never fatal.
+
+The embedded gazetteer answers offline. For names it cannot resolve, a user may opt in to
+an online service (``--geocoder nominatim``). This module is the only place in geomap that
+opens a socket, and it does so only when an :class:`OnlineGeocoder` is asked for a name the
+persistent cache has never seen.
+
+Results are :class:`GeocodedPlace` values: a subclass of ``gazetteer.model.Place`` (so they
+flow through events and export unchanged) whose ``place_id`` names the service's own record
+(``nominatim:relation/123``) and whose ``geonameid`` is the real GeoNames id for the GeoNames
+service, or otherwise a negative number derived stably from the service's id, so that it can
+never collide with a real GeoNames id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from gazetteer.model import Kind, Place
+from geomap.errors import GeocoderError
+
+__all__ = [
+    "SERVICE_POLICIES",
+    "GeocodeCache",
+    "GeocodeResult",
+    "GeocodeStatus",
+    "GeocodedPlace",
+    "GeocoderSetupError",
+    "OnlineGeocoder",
+    "ServicePolicy",
+    "cache_key",
+    "default_cache_path",
+    "normalise_query",
+    "synthetic_geonameid",
+]
+
+
+class GeocoderSetupError(GeocoderError, ValueError):
+    """An online geocoder cannot be set up (unknown service, missing user agent or username)."""
+
+
+@dataclass(frozen=True)
+class ServicePolicy:
+    """How politely one service must be asked, from its published usage policy."""
+
+    min_delay_seconds: float
+    error_wait_seconds: float
+    needs_user_agent: bool = False
+    needs_username: bool = False
+
+
+# Nominatim's usage policy (operations.osmfoundation.org/policies/nominatim): at most one
+# request per second, and an identifying User-Agent. GeoNames' free accounts get 1000 credits
+# an hour, so one request every 3.6 s can never exceed it. Photon (komoot) asks for fair use
+# without a number; one per second is what its operators suggest for bulk work.
+SERVICE_POLICIES: Mapping[str, ServicePolicy] = {
+    "nominatim": ServicePolicy(1.0, 2.0, needs_user_agent=True),
+    "geonames": ServicePolicy(3.6, 5.0, needs_username=True),
+    "photon": ServicePolicy(1.0, 2.0),
+}
+
+DEFAULT_USER_AGENT = "geomap/0.1 (+https://pypi.org/project/geomap/)"
+
+# Stock agents say nothing about who is asking; Nominatim bans them. Ours is stock too: every
+# geomap user would share it, so one careless user would get everyone blocked.
+_GENERIC_USER_AGENTS = frozenset(
+    {"", DEFAULT_USER_AGENT, "geomap", "my_user_agent/1.0", "my-application", "python-requests"}
+)
+
+
+def _is_generic(user_agent: str) -> bool:
+    folded = user_agent.casefold()
+    return folded in _GENERIC_USER_AGENTS or folded.startswith(("geopy/", "python-"))
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/geomap/geocode.sqlite``, or ``~/.cache/geomap/geocode.sqlite``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geomap" / "geocode.sqlite"
+
+
+class GeocodeStatus(str, Enum):
+    OK = "ok"
+    NOT_FOUND = "not_found"  # the service answered and knows no such place; cached
+    FAILED = "failed"  # no usable answer (timeout, HTTP error, bad reply); not cached
+
+
+@dataclass(frozen=True)
+class GeocodedPlace(Place):
+    """A place found by an online service; ``place_id`` names the service's record."""
+
+    source_id: str = ""  # "nominatim:relation/1234", "geonames:1528249", "photon:node/42"
+
+    @property
+    def place_id(self) -> str:
+        return self.source_id or f"geonames:{self.geonameid}"
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    """What became of one query: a place, a definite not-found, or a failure and its reason."""
+
+    query: str
+    service: str
+    status: GeocodeStatus
+    place: GeocodedPlace | None = None
+    reason: str = ""  # why it failed; empty when status is OK or NOT_FOUND
+    from_cache: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status is GeocodeStatus.OK
+
+
+def synthetic_geonameid(source_id: str) -> int:
+    """A stable negative id for a non-GeoNames record, small enough to survive JSON numbers."""
+    digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).digest()
+    return -(int.from_bytes(digest, "big") + 1)
+
+
+def normalise_query(query: str) -> str:
+    """The cache's view of a query: NFKC, case-folded, whitespace collapsed.
+
+    Deliberately no transliteration: "Ош" and "Osh" may well get different answers.
+    """
+    return " ".join(unicodedata.normalize("NFKC", query).casefold().split())
+
+
+def cache_key(service: str, query: str, country: str | None) -> tuple[str, str, str]:
+    return (service, normalise_query(query), (country or "").upper())
+
+
+# --- the pure step: one service's raw record -> GeocodeResult ---------------------------------
+
+_OSM_TYPES = {"N": "node", "W": "way", "R": "relation"}
+_ADMIN1_TYPES = frozenset({"state", "province", "region", "oblast"})
+
+
+def _kind_from_osm(place_type: str) -> Kind:
+    if place_type == "country":
+        return Kind.COUNTRY
+    if place_type in _ADMIN1_TYPES:
+        return Kind.ADMIN1
+    return Kind.CITY
+
+
+def _kind_from_geonames(feature_code: str) -> Kind:
+    if feature_code.startswith("PCL"):
+        return Kind.COUNTRY
+    if feature_code == "ADM1":
+        return Kind.ADMIN1
+    if feature_code in {"CONT", "RGN"}:
+        return Kind.REGION
+    return Kind.CITY
+
+
+def _coordinate(value: Any, limit: float) -> float:
+    number = float(value)
+    if not -limit <= number <= limit:  # also rejects NaN
+        raise ValueError(f"coordinate {value!r} out of range")
+    return number
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _nominatim_place(raw: Mapping[str, Any]) -> GeocodedPlace:
+    osm_type, osm_id = _text(raw.get("osm_type")), raw.get("osm_id")
+    if not osm_type or osm_id is None:
+        raise ValueError("record has no osm_type/osm_id")
+    source_id = f"nominatim:{osm_type}/{osm_id}"
+    address = raw.get("address")
+    if not isinstance(address, Mapping):
+        address = {}
+    name = _text(raw.get("name")) or _text(raw.get("display_name")).split(",")[0].strip()
+    return GeocodedPlace(
+        geonameid=synthetic_geonameid(source_id),
+        name=name,
+        kind=_kind_from_osm(_text(raw.get("addresstype")) or _text(raw.get("type"))),
+        country_code=_text(address.get("country_code")).upper(),
+        admin1=_text(address.get("state")),
+        lat=_coordinate(raw["lat"], 90),
+        lon=_coordinate(raw["lon"], 180),
+        population=0,
+        source_id=source_id,
+    )
+
+
+def _geonames_place(raw: Mapping[str, Any]) -> GeocodedPlace:
+    geonameid = int(raw["geonameId"])
+    population = raw.get("population")
+    return GeocodedPlace(
+        geonameid=geonameid,
+        name=_text(raw.get("name")) or _text(raw.get("toponymName")),
+        kind=_kind_from_geonames(_text(raw.get("fcode"))),
+        country_code=_text(raw.get("countryCode")).upper(),
+        admin1=_text(raw.get("adminName1")),
+        lat=_coordinate(raw["lat"], 90),
+        lon=_coordinate(raw["lng"], 180),
+        population=population if isinstance(population, int) and population > 0 else 0,
+        admin1_code=_text(raw.get("adminCode1")),
+        source_id=f"geonames:{geonameid}",
+    )
+
+
+def _photon_place(raw: Mapping[str, Any]) -> GeocodedPlace:
+    properties = raw["properties"]
+    lon, lat = raw["geometry"]["coordinates"][:2]  # GeoJSON order: [lon, lat]
+    osm_type = _OSM_TYPES.get(_text(properties.get("osm_type")), "")
+    osm_id = properties.get("osm_id")
+    if not osm_type or osm_id is None:
+        raise ValueError("record has no osm_type/osm_id")
+    source_id = f"photon:{osm_type}/{osm_id}"
+    return GeocodedPlace(
+        geonameid=synthetic_geonameid(source_id),
+        name=_text(properties.get("name")),
+        kind=_kind_from_osm(_text(properties.get("type")) or _text(properties.get("osm_value"))),
+        country_code=_text(properties.get("countrycode")).upper(),
+        admin1=_text(properties.get("state")),
+        lat=_coordinate(lat, 90),
+        lon=_coordinate(lon, 180),
+        population=0,
+        source_id=source_id,
+    )
+
+
+_PARSERS: Mapping[str, Callable[[Mapping[str, Any]], GeocodedPlace]] = {
+    "nominatim": _nominatim_place,
+    "geonames": _geonames_place,
+    "photon": _photon_place,
+}
+
+
+def _prepare_result(
+    service: str, query: str, raw: Mapping[str, Any] | None, *, from_cache: bool = False
+) -> GeocodeResult:
+    """Turn one service record (geopy's ``Location.raw``) into a result; no I/O.
+
+    ``None`` means the service answered with no match. A record that cannot be read (no
+    coordinates, coordinates out of range, no id) is a failure, not a not-found: the place may
+    well exist, the reply was just unusable.
+    """
+    if raw is None:
+        return GeocodeResult(query, service, GeocodeStatus.NOT_FOUND, from_cache=from_cache)
+    try:
+        place = _PARSERS[service](raw)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        reason = f"unusable reply from {service}: {type(exc).__name__}: {exc}"
+        return GeocodeResult(query, service, GeocodeStatus.FAILED, reason=reason)
+    if not place.name:
+        place = replace(place, name=query)
+    return GeocodeResult(query, service, GeocodeStatus.OK, place=place, from_cache=from_cache)
+
+
+# --- the persistent cache ---------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS geocode (
+    service TEXT NOT NULL,
+    query TEXT NOT NULL,
+    country TEXT NOT NULL,
+    record TEXT,  -- the service's raw record as JSON; NULL for a definite not-found
+    PRIMARY KEY (service, query, country)
+)
+"""
+
+_MISSING = object()
+
+
+class GeocodeCache:
+    """Answers already received, on disk, so that a rerun sends no request.
+
+    Raw records are stored rather than parsed places, so an improved parser applies to old
+    answers too. Not-found answers are stored as well: asking again would get the same answer
+    and spend the service's quota. Failures are not stored; the next run tries again.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute(_SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise GeocoderSetupError(f"cannot open geocoding cache {self.path}: {exc}") from exc
+
+    def get(self, key: tuple[str, str, str]) -> object:
+        """The stored record (a dict, or None for not-found), or ``GeocodeCache.MISSING``."""
+        row = self._db.execute(
+            "SELECT record FROM geocode WHERE service = ? AND query = ? AND country = ?", key
+        ).fetchone()
+        if row is None:
+            return _MISSING
+        return None if row[0] is None else json.loads(row[0])
+
+    def put(self, key: tuple[str, str, str], record: Mapping[str, Any] | None) -> None:
+        stored = None if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True)
+        self._db.execute("INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?)", (*key, stored))
+        self._db.commit()
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM geocode").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    MISSING = _MISSING
+
+
+# --- the network loop -------------------------------------------------------------------------
+
+
+class _PermanentFailure(Exception):
+    """A reply that asking again cannot change (bad query, bad credentials); not retried."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+def _rate_limiter(
+    func: Callable[..., Any],
+    policy: ServicePolicy,
+    max_retries: int,
+    error_wait_seconds: float | None,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> Callable[..., Any]:
+    from geopy.extra.rate_limiter import RateLimiter
+
+    class _Limiter(RateLimiter):
+        # geopy reaches time only through these two methods, so tests can pass a fake clock.
+        def _clock(self) -> float:
+            return clock()
+
+        def _sleep(self, seconds: float) -> None:
+            sleep(seconds)
+
+    return _Limiter(
+        func,
+        min_delay_seconds=policy.min_delay_seconds,
+        max_retries=max_retries,
+        error_wait_seconds=max(
+            policy.min_delay_seconds,
+            policy.error_wait_seconds if error_wait_seconds is None else error_wait_seconds,
+        ),
+        swallow_exceptions=False,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+class OnlineGeocoder:
+    """One online service behind geopy, rate-limited per its policy and cached on disk.
+
+    ``domain`` and ``scheme`` point geopy at another server (a self-hosted Nominatim, or a
+    test's fake on 127.0.0.1). ``clock`` and ``sleep`` are what geopy's RateLimiter uses to
+    space requests and wait between retries. ``proxies`` is passed to geopy (``{}`` ignores
+    the environment's proxy settings).
+
+    Example:
+        with OnlineGeocoder("nominatim", user_agent="newsroom-maps/1.0 (desk@example.org)") as g:
+            for result in g.geocode_all(["Kochkor", "Bazar-Korgon"], country="KG"):
+                ...
+    """
+
+    def __init__(
+        self,
+        service: str,
+        *,
+        user_agent: str | None = None,
+        username: str | None = None,
+        cache_path: str | Path | None = None,
+        domain: str | None = None,
+        scheme: str | None = None,
+        timeout: float = 10.0,
+        max_retries: int = 2,
+        error_wait_seconds: float | None = None,
+        proxies: Mapping[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        policy = SERVICE_POLICIES.get(service)
+        if policy is None:
+            known = ", ".join(sorted(SERVICE_POLICIES))
+            raise GeocoderSetupError(f"unknown geocoder {service!r}; choose one of {known}")
+        agent = (user_agent or "").strip()
+        if policy.needs_user_agent and _is_generic(agent):
+            raise GeocoderSetupError(
+                f"{service} requires a user agent that identifies you, e.g. "
+                f"--user-agent 'newsroom-maps/1.0 (desk@example.org)'; got {agent!r}"
+            )
+        if policy.needs_username and not (username or "").strip():
+            raise GeocoderSetupError(f"{service} requires a username (--geonames-username)")
+        if max_retries < 0:
+            raise GeocoderSetupError("max_retries must be 0 or more")
+        if timeout <= 0:
+            raise GeocoderSetupError("timeout must be positive")
+
+        self.service = service
+        self.policy = policy
+        self.user_agent = agent or DEFAULT_USER_AGENT
+        self.requests_sent = 0
+        self._cache = GeocodeCache(cache_path if cache_path is not None else default_cache_path())
+        self._geocoder = self._make_geopy(
+            username=username, domain=domain, scheme=scheme, timeout=timeout, proxies=proxies
+        )
+        self._limited = _rate_limiter(
+            self._request, policy, max_retries, error_wait_seconds, clock, sleep
+        )
+        self._fatal: str | None = None
+
+    def _make_geopy(
+        self,
+        *,
+        username: str | None,
+        domain: str | None,
+        scheme: str | None,
+        timeout: float,
+        proxies: Mapping[str, str] | None,
+    ) -> Any:
+        from geopy.adapters import URLLibAdapter
+        from geopy.geocoders import GeoNames, Nominatim, Photon
+
+        options: dict[str, Any] = {
+            "user_agent": self.user_agent,
+            "timeout": timeout,
+            # urllib makes exactly one attempt per call; the requests adapter would add its own
+            # hidden retries, and the request count the service sees must be ours to decide.
+            "adapter_factory": URLLibAdapter,
+        }
+        if domain:
+            options["domain"] = domain
+        if scheme:
+            options["scheme"] = scheme
+        if proxies is not None:
+            options["proxies"] = dict(proxies)
+        if self.service == "nominatim":
+            return Nominatim(**options)
+        if self.service == "geonames":
+            return GeoNames(username=username, **options)
+        return Photon(**options)
+
+    def _request(self, query: str, country: str | None) -> Any:
+        from geopy.exc import (
+            GeocoderAuthenticationFailure,
+            GeocoderInsufficientPrivileges,
+            GeocoderQueryError,
+            GeocoderQuotaExceeded,
+            GeocoderRateLimited,
+        )
+
+        self.requests_sent += 1
+        options: dict[str, Any] = {"exactly_one": True}
+        if self.service == "nominatim":
+            options["addressdetails"] = True  # the only way to learn the country code
+            if country:
+                options["country_codes"] = country.lower()
+        elif self.service == "geonames" and country:
+            options["country_bias"] = country.upper()
+        try:
+            return self._geocoder.geocode(query, **options)
+        except GeocoderRateLimited:
+            raise  # 429 is transient: wait and retry
+        except (
+            GeocoderQueryError,
+            GeocoderAuthenticationFailure,
+            GeocoderInsufficientPrivileges,
+            GeocoderQuotaExceeded,
+        ) as exc:
+            raise _PermanentFailure(exc) from exc
+
+    def geocode(self, query: str, *, country: str | None = None) -> GeocodeResult:
+        """Resolve one name: from the cache if ever asked before, else from the service.
+
+        Never raises for a service problem; the result says ``failed`` and why.
+        """
+        key = cache_key(self.service, query, country)
+        if not key[1]:
+            return GeocodeResult(query, self.service, GeocodeStatus.NOT_FOUND)
+        stored = self._cache.get(key)
+        if stored is not _MISSING:
+            return _prepare_result(self.service, query, stored, from_cache=True)  # type: ignore[arg-type]
+        if self._fatal:
+            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=self._fatal)
+        try:
+            location = self._limited(query, country)
+        except _PermanentFailure as exc:
+            reason = f"{self.service} refused the request: {_describe(exc.original)}"
+            if not isinstance(exc.original, _query_error()):
+                # Bad credentials or an exhausted quota fail every later query too: stop asking.
+                self._fatal = reason
+            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason)
+        except Exception as exc:  # any geopy or socket error: record it, the batch goes on
+            reason = f"{self.service} failed: {_describe(exc)}"
+            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason)
+        raw = None if location is None else location.raw
+        result = _prepare_result(self.service, query, raw)
+        if result.status is not GeocodeStatus.FAILED:
+            self._cache.put(key, raw)
+        return result
+
+    def geocode_all(
+        self, queries: Iterable[str], *, country: str | None = None
+    ) -> Iterator[GeocodeResult]:
+        """One result per query, in order; a failure is recorded and the next query is tried."""
+        for query in queries:
+            yield self.geocode(query, country=country)
+
+    def close(self) -> None:
+        self._cache.close()
+
+    def __enter__(self) -> OnlineGeocoder:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _query_error() -> type[Exception]:
+    from geopy.exc import GeocoderQueryError
+
+    return GeocoderQueryError
