@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
 import tempfile
 import unicodedata
@@ -16,12 +15,12 @@ from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import Kind
+from gazetteer.store import NameRow, PlaceRow, write_gazetteer
 
 __all__ = [
     "COUNTRY_FEATURE_CODES",
     "DEFUNCT_PLACE_CODES",
     "NON_NAME_LANGUAGES",
-    "SCHEMA",
     "Admin1Code",
     "AlternateName",
     "DumpFormatError",
@@ -36,8 +35,8 @@ __all__ = [
     "script_of",
 ]
 
-# The lead owns the shared schema (gazetteer/store.py, to come); this copy must stay identical.
-SCHEMA = """\
+# Scratch tables for staging dumps; the lookup file itself is written by gazetteer.store.
+_STAGING_SCHEMA = """\
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, \
 feature_code TEXT, country_code TEXT, admin1_code TEXT, admin1 TEXT, lat REAL, lon REAL, \
@@ -364,24 +363,39 @@ def import_dumps(
         raise GazetteerDataError("no GeoNames dump given")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    temp_path = Path(temp_name)
-    try:
+    # Stage the dumps in a scratch database (deduplicated, codes removed), then write the
+    # lookup file in the same format as the embedded gazetteer, with keys and typo blocks.
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.") as scratch:
+        staging = Path(scratch) / "staging.sqlite"
         summary = _build(
             [Path(path) for path in paths],
-            temp_path,
+            staging,
             alternate_names=None if alternate_names is None else Path(alternate_names),
             admin1_codes=None if admin1_codes is None else Path(admin1_codes),
             keep_all_classes=keep_all_classes,
             progress=progress,
         )
-        temp_path.chmod(0o644)  # mkstemp's private 0600 would follow the file to its readers
-        os.replace(temp_path, out)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
+        db = sqlite3.connect(staging)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            write_gazetteer(out, _staged_places(db), _staged_names(db), meta)
+        finally:
+            db.close()
+    out.chmod(0o644)  # mkstemp's private 0600 would follow the file to its readers
     return summary
+
+
+def _staged_places(db: sqlite3.Connection) -> Iterator[PlaceRow]:
+    for row in db.execute(
+        "SELECT geonameid, name, kind, country_code, lat, lon, population, admin1_code,"
+        " admin1, feature_code FROM places ORDER BY geonameid"
+    ):
+        yield PlaceRow(*row)
+
+
+def _staged_names(db: sqlite3.Connection) -> Iterator[NameRow]:
+    for geonameid, name in db.execute("SELECT geonameid, name FROM names ORDER BY geonameid, name"):
+        yield NameRow(geonameid, name)
 
 
 def _build(
@@ -400,7 +414,7 @@ def _build(
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("PRAGMA temp_store = FILE")
-        db.executescript(SCHEMA)
+        db.executescript(_STAGING_SCHEMA)
         db.executescript(_STAGING)
         db.execute("BEGIN")
         if admin1_codes is not None:

@@ -38,7 +38,28 @@ _TYPE_PENALTY = {
 }
 _POPULATION_WEIGHT = 0.85  # about 3 score points per tenfold population
 # A name typed in Cyrillic most likely means a place where Cyrillic is written.
-_CYRILLIC_COUNTRIES = frozenset(["RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "BG", "RS", "MK", "ME", "BA", "MN"])
+_CYRILLIC_COUNTRIES = frozenset(
+    {
+        "RU",
+        "UA",
+        "BY",
+        "KZ",
+        "KG",
+        "TJ",
+        "UZ",
+        "TM",
+        "AZ",
+        "AM",
+        "GE",
+        "MD",
+        "BG",
+        "RS",
+        "MK",
+        "ME",
+        "BA",
+        "MN",
+    }
+)
 _SCRIPT_BIAS = 0.15
 _KIND_PRIOR = {Kind.COUNTRY: 0.45, Kind.REGION: 0.35, Kind.ADMIN1: 0.3, Kind.CITY: 0.0}
 _COUNTRY_BIAS = 0.5

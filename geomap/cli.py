@@ -127,6 +127,70 @@ def variants(
             )
 
 
+def _default_import_path() -> Path:
+    import os
+
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "geomap" / "gazetteer.sqlite"
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dumps: Annotated[
+        list[Path],
+        typer.Argument(
+            help="GeoNames dumps: allCountries, citiesNNN or XX, as .txt or .zip.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    alternate_names: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--alternate-names",
+            help="alternateNamesV2.txt or .zip: adds every real-language name.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    admin1_codes: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--admin1-codes",
+            help="admin1CodesASCII.txt: region names.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Where to write the gazetteer file.", dir_okay=False),
+    ] = None,
+) -> None:
+    """Build a local gazetteer from GeoNames' own dump files, for every command to use.
+
+    Example:
+        geomap gazetteer import allCountries.zip --alternate-names alternateNamesV2.zip \\
+            --admin1-codes admin1CodesASCII.txt -o ~/geonames.sqlite
+        export GEOMAP_GAZETTEER=~/geonames.sqlite
+    """
+    from gazetteer import GazetteerError
+    from gazetteer.geonames_dump import import_dumps
+
+    out = output or _default_import_path()
+    try:
+        summary = import_dumps(
+            dumps, out, alternate_names=alternate_names, admin1_codes=admin1_codes
+        )
+    except GazetteerError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(
+        f"wrote {out}: {summary.places:,} places, {summary.names:,} names "
+        f"({summary.skipped_rows:,} rows of other feature classes skipped)"
+    )
+    typer.echo(f"use it with --gazetteer {out}  or  export GEOMAP_GAZETTEER={out}")
+
+
 PathsArgument = Annotated[
     list[str],
     typer.Argument(help="Files or folders (searched recursively), or - for stdin."),

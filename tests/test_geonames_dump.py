@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer import Gazetteer, Kind, MatchType
 from gazetteer.errors import GazetteerDataError
 from gazetteer.geonames_dump import (
-    SCHEMA,
     DumpFormatError,
     ImportSummary,
     classify,
@@ -21,7 +21,6 @@ from gazetteer.geonames_dump import (
     iter_geonames_rows,
     script_of,
 )
-from gazetteer.model import Kind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 KG_TXT = FIXTURES / "KG.txt"
@@ -329,40 +328,38 @@ def test_import_counts_kinds_duplicates_and_skips(tmp_path):
     assert query(out, "SELECT count(*) FROM places WHERE geonameid = 1528209") == [(0,)]  # lake
 
 
-def test_schema_and_index_are_the_shared_ones(tmp_path):
-    out, _ = build(tmp_path, [KG_TXT])
-    expected = sqlite3.connect(":memory:")
-    expected.executescript(SCHEMA)
-    wanted = expected.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
-    tables = query(out, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    assert tables == [row for row in wanted if not row[0].startswith("sqlite_")]
-    assert query(out, "SELECT sql FROM sqlite_master WHERE name = 'names_gid'") == [
-        ("CREATE INDEX names_gid ON names(geonameid)",)
-    ]
+def opened(out: Path) -> Gazetteer:
+    # Without geomap's curated overlay: these tests check the import alone.
+    return Gazetteer(out, default_overlay=False)
+
+
+def test_the_import_is_a_gazetteer_every_command_can_use(tmp_path):
+    out, _ = build(tmp_path, [KG_TXT, CITIES], alternate_names=ALTERNATES)
+    gaz = opened(out)
+    best = gaz.lookup("Frunze")[0]
+    assert (best.place.geonameid, best.match_type) == (BISHKEK, MatchType.ALIAS)
+    assert gaz.lookup("Фрунзе")[0].place.geonameid == BISHKEK
+    assert gaz.lookup("Bishkekk")[0].place.geonameid == BISHKEK  # typo search works too
 
 
 @pytest.mark.parametrize(
     ("geonameid", "expected"),
     [
-        (MANAS, ("Manas", "city", "PPLA", "KG", "03", 40.94498, 72.99313, 123239)),
-        (KOCHKOR, ("Kochkor", "city", "PPLA2", "KG", "04", 42.21552, 75.75659, 0)),
-        (KYRGYZSTAN, ("Kyrgyzstan", "country", "PCLI", "KG", "", 41.5, 75.0, 6315800)),
+        (MANAS, ("Manas", Kind.CITY, "KG", "03", 40.94498, 72.99313, 123239)),
+        (KOCHKOR, ("Kochkor", Kind.CITY, "KG", "04", 42.21552, 75.75659, 0)),
+        (KYRGYZSTAN, ("Kyrgyzstan", Kind.COUNTRY, "KG", "", 41.5, 75.0, 6315800)),
         (
             JALAL_ABAD_REGION,
-            ("Jalal-Abad Region", "admin1", "ADM1", "KG", "03", 41.3, 72.5, 1237900),
+            ("Jalal-Abad Region", Kind.ADMIN1, "KG", "03", 41.3, 72.5, 1237900),
         ),
-        (KYIV, ("Kyiv", "city", "PPLC", "UA", "12", 50.45466, 30.5238, 2952301)),
+        (KYIV, ("Kyiv", Kind.CITY, "UA", "12", 50.45466, 30.5238, 2952301)),
     ],
 )
 def test_place_rows(tmp_path, geonameid, expected):
     out, _ = build(tmp_path, [KG_TXT, CITIES])
-    rows = query(
-        out,
-        "SELECT name, kind, feature_code, country_code, admin1_code, lat, lon, population"
-        " FROM places WHERE geonameid = ?",
-        geonameid,
-    )
-    assert rows == [expected]
+    p = opened(out).place(geonameid)
+    assert p is not None
+    assert (p.name, p.kind, p.country_code, p.admin1_code, p.lat, p.lon, p.population) == expected
 
 
 @pytest.mark.parametrize(
@@ -382,18 +379,15 @@ def test_place_rows(tmp_path, geonameid, expected):
 )
 def test_admin1_names_are_filled(tmp_path, with_codes, geonameid, admin1):
     out, _ = build(tmp_path, [KG_TXT, CITIES], admin1_codes=ADMIN1 if with_codes else None)
-    assert query(out, "SELECT admin1 FROM places WHERE geonameid = ?", geonameid) == [(admin1,)]
+    p = opened(out).place(geonameid)
+    assert p is not None and p.admin1 == admin1
 
 
-def test_each_place_has_one_display_name_its_primary_name(tmp_path):
+def test_each_place_is_displayed_by_its_primary_name(tmp_path):
     out, _ = build(tmp_path, [KG_TXT, CITIES], alternate_names=ALTERNATES)
-    display = query(
-        out,
-        "SELECT p.geonameid, p.name, n.name FROM places p"
-        " JOIN names n ON n.geonameid = p.geonameid AND n.is_display = 1",
-    )
-    assert len(display) == 17
-    assert all(place_name == display_name for _, place_name, display_name in display)
+    gaz = opened(out)
+    for geonameid, name in query(out, "SELECT geonameid, name FROM places"):
+        assert gaz.spellings(geonameid)[0] == name
 
 
 def test_names_come_from_the_row_without_urls(tmp_path):
@@ -432,13 +426,13 @@ def test_alternate_names_of_places_not_imported_are_ignored(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("name", "script"),
-    [("Фрунзе", "cyrillic"), ("Frunze", "latin"), ("Bishkek", "latin"), ("Бишкек", "cyrillic")],
+    ("name", "match_type"),
+    [("Фрунзе", MatchType.ALIAS), ("Frunze", MatchType.ALIAS), ("Bishkek", MatchType.EXACT)],
 )
-def test_names_record_their_script(tmp_path, name, script):
+def test_names_match_in_their_script(tmp_path, name, match_type):
     out, _ = build(tmp_path, [KG_TXT], alternate_names=ALTERNATES)
-    rows = query(out, "SELECT script FROM names WHERE geonameid = ? AND name = ?", BISHKEK, name)
-    assert rows == [(script,)]
+    best = opened(out).lookup(name)[0]
+    assert (best.place.geonameid, best.match_type) == (BISHKEK, match_type)
 
 
 def test_names_are_unique_per_place(tmp_path):
