@@ -155,8 +155,11 @@ class Gazetteer:
         for gid, gone in overlay.dropped_names.items():
             for name in gone:
                 self._dropped_keys[fold(name)].add(gid)
+        # Text corpora repeat the same names endlessly; caching makes a repeat ~free.
         self._place_cache = lru_cache(maxsize=200_000)(self._load_place)
         self._key_cache = lru_cache(maxsize=200_000)(self._load_key)
+        self._spellings_cache = lru_cache(maxsize=100_000)(self._load_spellings)
+        self._lookup_cache = lru_cache(maxsize=100_000)(self._lookup)
 
     def _add_key(self, name: str, gid: int) -> None:
         key = fold(name)
@@ -206,6 +209,9 @@ class Gazetteer:
 
     def spellings(self, geonameid: int) -> tuple[str, ...]:
         """Every known spelling of a place, display name first, then sorted."""
+        return self._spellings_cache(geonameid)
+
+    def _load_spellings(self, geonameid: int) -> tuple[str, ...]:
         place = self.place(geonameid)
         if place is None:
             return ()
@@ -296,9 +302,14 @@ class Gazetteer:
         Fuzzy matches are only sought when nothing matches exactly, by alias or by
         transliteration: a real spelling should not be crowded out by near-misses.
         """
+        return list(self._lookup_cache(name, country, limit, fuzzy, fuzzy_cutoff))
+
+    def _lookup(
+        self, name: str, country: str | None, limit: int, fuzzy: bool, fuzzy_cutoff: float
+    ) -> tuple[Candidate, ...]:
         key = fold(name)
         if not key:
-            return []
+            return ()
         query_script = script_of(name)
         found: dict[int, tuple[MatchType, float, str]] = {}
         for gid in self.places_for_key(key):
@@ -315,7 +326,7 @@ class Gazetteer:
                     if previous is None or previous[1] < similarity:
                         spelling, _ = self._skeleton_match(gid, name, hit)
                         found[gid] = (MatchType.FUZZY, similarity, spelling)
-        return self._rank(found, country, limit, query_script)
+        return tuple(self._rank(found, country, limit, query_script))
 
     def _classify(
         self, gid: int, name: str, key: str, query_script: str

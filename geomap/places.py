@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, Place, fold
 from gazetteer.lexicon import common_words
@@ -340,8 +341,8 @@ class SpanCandidates:
     candidates: tuple[Candidate, ...]
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: millions are made, and tuples build fastest.
     start: int
     end: int
     text: str
@@ -351,8 +352,9 @@ class _Token:
 def _tokens(text: str, abbreviations: frozenset[str]) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(text):
-        start, end, word = m.start(), m.end(), m.group()
-        if m.group("abbr") is not None:
+        start, end = m.span()
+        word = m.group()
+        if m.lastgroup == "abbr":
             if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
                 out.append(_Token(start, end, word, True))
                 continue
@@ -361,6 +363,9 @@ def _tokens(text: str, abbreviations: frozenset[str]) -> list[_Token]:
             word = word.rstrip(".")
             if "." in word:
                 continue
+            out.append(_Token(start, end, word, False))
+            continue
+        if "'" not in word and "’" not in word:
             out.append(_Token(start, end, word, False))
             continue
         if _CONTRACTION.search(word):
@@ -418,11 +423,14 @@ def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
     common = common_words()
     found_spans: list[tuple[int, int, list[Candidate]]] = []
     names_of_people: set[str] = set()
-    i = 0
-    while i < len(tokens):
+    # Only a capitalised token can start a name; the rest are context for the rules.
+    starts = [i for i, t in enumerate(tokens) if t.text[:1].isupper()]
+    next_free = 0
+    for i in starts:
+        if i < next_free:
+            continue
         found = _longest_match(text, tokens, i, gaz)
         if found is None:
-            i += 1
             continue
         n, candidates = found
         first, last = tokens[i], tokens[i + n - 1]
@@ -432,7 +440,7 @@ def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
             found_spans.append((i, n, candidates))
         elif verdict is _Verdict.PART_OF_NAME:
             names_of_people.add(fold(surface))
-        i += n
+        next_free = i + n
     spans = []
     for i, n, candidates in found_spans:
         first, last = tokens[i], tokens[i + n - 1]
@@ -656,14 +664,12 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         if len(options) == 1:
             best = options[0]
         else:
-            best = max(
-                options,
-                key=lambda c: (
-                    max(context.rank(i, c)[0] for i in indexes)
-                    + sum(context.rank(i, c)[0] for i in indexes) / len(indexes),
-                    -c.place.geonameid,
-                ),
-            )
+            # Best single mention plus the average over all mentions of the name.
+            def total(c: Candidate, indexes: list[int] = indexes) -> tuple[float, int]:
+                ranks = [context.rank(i, c)[0] for i in indexes]
+                return max(ranks) + sum(ranks) / len(ranks), -c.place.geonameid
+
+            best = max(options, key=total)
         for i in indexes:
             chosen[i] = _same_place(spans[i].candidates, best)
     return chosen
@@ -677,6 +683,7 @@ def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:
 
 
 _NEAR_KM = 150.0
+_NEAR_DEGREES = _NEAR_KM / 111.0
 
 
 class _Context:
@@ -700,6 +707,11 @@ class _Context:
             if c.place.kind is Kind.ADMIN1
         }
         self.keys = [fold(s.text) for s in spans]
+        self.cities = [
+            (self.keys[j], c.place.lat, c.place.lon)
+            for j, c in enumerate(chosen)
+            if c.place.kind is Kind.CITY
+        ]
 
     def rank(self, index: int, candidate: Candidate) -> tuple[float, int]:
         place = candidate.place
@@ -718,12 +730,13 @@ class _Context:
         """Other places of the document (by distinct name) within reach of this one."""
         if place.kind is not Kind.CITY:
             return 0
+        own = self.keys[index]
         near = set()
-        for j, other in enumerate(self.chosen):
-            key = self.keys[j]
-            if key == self.keys[index] or key in near or other.place.kind is not Kind.CITY:
+        for key, lat, lon in self.cities:
+            # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
+            if key == own or key in near or abs(lat - place.lat) > _NEAR_DEGREES:
                 continue
-            if _km(place.lat, place.lon, other.place.lat, other.place.lon) < _NEAR_KM:
+            if _km(place.lat, place.lon, lat, lon) < _NEAR_KM:
                 near.add(key)
         return len(near)
 

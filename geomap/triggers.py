@@ -14,7 +14,7 @@ from geomap.dates import parse_article_date
 from geomap.figures import parse_crowd
 from geomap.model import EventType
 
-__all__ = ["Trigger", "classify", "historical_cue", "is_historical"]
+__all__ = ["Trigger", "classify", "historical_cue", "is_historical", "trigger_offsets"]
 
 
 @dataclass(frozen=True)
@@ -209,6 +209,29 @@ _MAY_HAVE_NUMBER_RE = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
     r"billion|score|several|few|couple|handful"
 )
+
+
+# Every trigger of every type in one pattern (group names dropped), to find in one pass
+# over a whole article which sentences can report an event at all.
+_ANY_TRIGGER_RE = re.compile(
+    "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", pattern.folded.pattern)
+        for pattern in (_PROTEST_RE, _SEIZURE_RE, _CLASH_RE, _CASUALTIES_RE, _ARREST_RE)
+    )
+)
+
+
+def trigger_offsets(text: str) -> list[int] | None:
+    """Start offsets in `text` of words that may trigger an event; None when unknown.
+
+    A sentence with no offset inside it and no number cannot give an event, so callers
+    may skip `classify` for it. None means the text changed length when lower-cased
+    (rare non-ASCII letters), so offsets would not line up: classify every sentence.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    return [m.start() for m in _ANY_TRIGGER_RE.finditer(lowered)]
 
 
 def classify(sentence: str) -> tuple[Trigger, ...]:
