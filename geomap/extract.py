@@ -21,7 +21,7 @@ from geomap.figures import Counts, parse_counts, parse_crowd
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
 from geomap.places import find_mentions
 from geomap.sentences import Span, split_sentences
-from geomap.triggers import Trigger, classify, is_historical, trigger_offsets
+from geomap.triggers import Trigger, classify, is_historical
 
 __all__ = ["extract_events", "iter_events"]
 
@@ -41,10 +41,6 @@ _REGION_QUALIFIER = re.compile(
     r"north-?eastern|north-?western|south-?eastern|south-?western)(?:\s+and\s+\w+)?\s+"
     r"(?:parts?\s+of\s+|districts\s+of\s+)?$",
     re.IGNORECASE,
-)
-# Crowd figures need a number, in digits or words ("hundreds of protesters").
-_DIGIT_OR_NUMBER = re.compile(
-    r"\d|hundred|thousand|dozen|million|score|several|few|tens", re.IGNORECASE
 )
 _DENIAL_LOOKAHEAD = 2  # sentences after a claim in which a denial disputes it
 _PROSE_MIN_WORDS = 12
@@ -81,20 +77,11 @@ def extract_events(article: Article, gaz: Gazetteer) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple[str, int, int]] = set()
     focus: tuple[PlaceMention, ...] = ()
-    offsets = trigger_offsets(text)
-    cursor = 0
     for index, sentence in enumerate(sentences):
         if sentence.places:
             focus = sentence.places
         if not sentence.prose:
             continue
-        if offsets is not None:
-            # Skip sentences with no trigger word and no digit: most of an article.
-            while cursor < len(offsets) and offsets[cursor] < sentence.span.start:
-                cursor += 1
-            has_trigger = cursor < len(offsets) and offsets[cursor] < sentence.span.end
-            if not has_trigger and not _DIGIT_OR_NUMBER.search(sentence.text):
-                continue
         triggers = classify(sentence.text)
         if not triggers or is_historical(sentence.text, article.date):
             continue

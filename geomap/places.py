@@ -628,12 +628,15 @@ def resolve_mentions(
         if s.candidates[0].place.kind is Kind.COUNTRY
     )
     bias = Counter(focus_countries)
-    for _ in range(2):
+    rounds = 2 if any(len(s.candidates) > 1 for s in spans) else 0
+    for _ in range(rounds):
         focus = Counter(c.place.country_code for c in chosen if c.place.country_code)
         focus.update({cc: 2 * n for cc, n in named_countries.items()})
         focus.update({cc: 5 * n for cc, n in bias.items()})
-        context = _Context(text, spans, chosen, focus)
-        chosen = _one_sense_per_name(spans, context)
+        settled = _one_sense_per_name(spans, _Context(text, spans, chosen, focus))
+        if settled == chosen:
+            break  # another round would see the same evidence
+        chosen = settled
     return [
         PlaceMention(
             text=span.text,
@@ -647,7 +650,7 @@ def resolve_mentions(
     ]
 
 
-_RESOLVE_DEPTH = 12
+_RESOLVE_DEPTH = 8
 
 
 def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> list[Candidate]:

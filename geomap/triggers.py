@@ -211,29 +211,6 @@ _MAY_HAVE_NUMBER_RE = re.compile(
 )
 
 
-# Every trigger of every type in one pattern (group names dropped), to find in one pass
-# over a whole article which sentences can report an event at all.
-_ANY_TRIGGER_RE = re.compile(
-    "|".join(
-        re.sub(r"\(\?P<\w+>", "(?:", pattern.folded.pattern)
-        for pattern in (_PROTEST_RE, _SEIZURE_RE, _CLASH_RE, _CASUALTIES_RE, _ARREST_RE)
-    )
-)
-
-
-def trigger_offsets(text: str) -> list[int] | None:
-    """Start offsets in `text` of words that may trigger an event; None when unknown.
-
-    A sentence with no offset inside it and no number cannot give an event, so callers
-    may skip `classify` for it. None means the text changed length when lower-cased
-    (rare non-ASCII letters), so offsets would not line up: classify every sentence.
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return None
-    return [m.start() for m in _ANY_TRIGGER_RE.finditer(lowered)]
-
-
 def classify(sentence: str) -> tuple[Trigger, ...]:
     """The event types the sentence reports, one trigger per type, in sentence order.
 
