@@ -14,7 +14,7 @@ from geomap.dates import parse_article_date
 from geomap.figures import parse_crowd
 from geomap.model import EventType
 
-__all__ = ["Trigger", "classify", "historical_cue", "is_historical", "trigger_offsets"]
+__all__ = ["Trigger", "classify", "historical_cue", "is_historical"]
 
 
 @dataclass(frozen=True)
