@@ -127,6 +127,16 @@ def variants(
             )
 
 
+def _register_check() -> None:
+    # The linter's command lives beside its library; registered here so there is one app.
+    from geomap.check_cli import check_command
+
+    app.command("check")(check_command)
+
+
+_register_check()
+
+
 def _default_import_path() -> Path:
     import os
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -43,6 +44,13 @@ __all__ = [
     "normalise_query",
     "synthetic_geonameid",
 ]
+
+
+# geopy logs each retry at WARNING with a traceback but installs no handler, so with logging
+# unconfigured Python's last-resort handler would print tracebacks on the user's terminal.
+# A NullHandler (what the logging HOWTO asks of libraries) silences only that fallback; an
+# application that configures logging still receives geopy's records.
+logging.getLogger("geopy").addHandler(logging.NullHandler())
 
 
 class GeocoderSetupError(GeocoderError, ValueError):

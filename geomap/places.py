@@ -613,7 +613,8 @@ def resolve_mentions(
     """Pick one place per span, using what the whole document says.
 
     Four signals lift a candidate over its gazetteer rank: the document's country focus
-    (countries of its resolved mentions, and countries it names outright), regions it
+    (countries of its other place names, one vote per distinct name so that a name
+    repeated ten times cannot vote for itself, and countries it names outright), regions it
     names (a city inside a mentioned state or oblast), nearness to the document's other
     places (Edmonton beside Enfield is the London one), and the "Place, Region" pattern
     ("London, Ontario"), which settles the name outright. Two rounds let the choices
@@ -630,10 +631,11 @@ def resolve_mentions(
     bias = Counter(focus_countries)
     rounds = 2 if any(len(s.candidates) > 1 for s in spans) else 0
     for _ in range(rounds):
-        focus = Counter(c.place.country_code for c in chosen if c.place.country_code)
+        votes = {fold(s.text): c.place.country_code for s, c in zip(spans, chosen, strict=True)}
+        focus = Counter(cc for cc in votes.values() if cc)
         focus.update({cc: 2 * n for cc, n in named_countries.items()})
         focus.update({cc: 5 * n for cc, n in bias.items()})
-        settled = _one_sense_per_name(spans, _Context(text, spans, chosen, focus))
+        settled = _one_sense_per_name(spans, _Context(text, spans, chosen, focus, votes))
         if settled == chosen:
             break  # another round would see the same evidence
         chosen = settled
@@ -698,12 +700,14 @@ class _Context:
         spans: Sequence[SpanCandidates],
         chosen: Sequence[Candidate],
         focus: Counter[str],
+        votes: dict[str, str],
     ) -> None:
         self.text = text
         self.spans = spans
         self.chosen = chosen
         self.focus = focus
-        self.total = sum(focus.values()) or 1
+        self.votes = votes
+        self.total = sum(focus.values())
         self.regions = {
             (c.place.country_code, c.place.admin1_code)
             for c in chosen
@@ -718,7 +722,11 @@ class _Context:
 
     def rank(self, index: int, candidate: Candidate) -> tuple[float, int]:
         place = candidate.place
-        bonus = 15.0 * self.focus.get(place.country_code, 0) / self.total
+        # The name's own vote is left out: only the rest of the document counts.
+        own = self.votes.get(self.keys[index])
+        support = self.focus.get(place.country_code, 0) - (own == place.country_code)
+        others = self.total - (1 if own else 0)
+        bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
         bonus += 8.0 * min(3, self._neighbours(index, place))

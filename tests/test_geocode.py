@@ -7,6 +7,8 @@ Most tests pass a fake clock to geopy's RateLimiter, so the spacing they check c
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -360,6 +362,23 @@ def test_server_error_is_retried_then_recorded_and_the_batch_goes_on(
     # 1 s before the first try, 4 s after each failure but the last (the wait already spans a
     # rate-limit slot, so no extra 1 s follows it), then 1 s before the next name.
     assert clock.sleeps == [1.0, 4.0, 4.0, 1.0]
+
+
+def test_retries_print_nothing_when_logging_is_not_configured(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    # geopy logs each retry with a traceback; in a fresh interpreter with no logging set up,
+    # as under the CLI, nothing of it may reach the user's terminal.
+    code = (
+        "from geomap.geocode import OnlineGeocoder\n"
+        f"g = OnlineGeocoder('nominatim', user_agent={USER_AGENT!r}, "
+        f"cache_path={str(tmp_path / 'c.sqlite')!r}, domain={fake.domain!r}, scheme='http', "
+        "proxies={}, max_retries=1, sleep=lambda seconds: None)\n"
+        "print(g.geocode('Broken Town').status.value)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr) == ("failed\n", "")
+    assert fake.queries() == ["Broken Town", "Broken Town"]
 
 
 def test_failures_are_not_cached(fake: FakeServer, tmp_path: Path, clock: FakeClock) -> None:

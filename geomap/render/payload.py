@@ -47,9 +47,18 @@ _SCRIPT_ESCAPES = {
 
 
 def script_safe_json(value: Any) -> str:
-    """Compact JSON that can sit verbatim inside a <script> element."""
+    """Compact JSON that can sit verbatim inside a <script> element.
+
+    Besides <, > and &, the openers of Jinja markup ({{, {%, {#) are escaped: branca
+    re-reads a MacroElement's output as a template, so article text such as "{{ this }}"
+    would otherwise be evaluated while the page is built. JSON never has these pairs
+    outside strings, and inside a string "\\u007b{" still means "{{".
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_SCRIPT_ESCAPES)
+    text = text.translate(_SCRIPT_ESCAPES)
+    for opener in ("{{", "{%", "{#"):
+        text = text.replace(opener, "\\u007b" + opener[1])
+    return text
 
 
 def safe_href(url: str) -> str | None:
