@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
@@ -17,6 +18,7 @@ import typer
 
 if TYPE_CHECKING:
     from gazetteer import Candidate, Gazetteer
+    from geomap.extract import PlaceFallback
     from geomap.model import InputProblem
     from geomap.pipeline import Batch
 
@@ -214,6 +216,62 @@ ReportOption = Annotated[
     typer.Option("--report", help="Write a JSON report of failed inputs here.", dir_okay=False),
 ]
 TitleOption = Annotated[str, typer.Option("--title", help="Title shown on the map.")]
+
+
+class GeocoderChoice(str, Enum):
+    nominatim = "nominatim"
+    geonames = "geonames"
+    photon = "photon"
+
+
+GeocoderOption = Annotated[
+    Optional[GeocoderChoice],  # noqa: UP045
+    typer.Option(
+        "--geocoder",
+        help="Ask this online service about place names the gazetteer does not know. "
+        "Off by default: without it geomap opens no socket.",
+    ),
+]
+UserAgentOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--user-agent", help="Identifies you to the geocoder (Nominatim requires it)."),
+]
+GeonamesUserOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--geonames-username", help="Account name for --geocoder geonames."),
+]
+GeocodeCacheOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--geocode-cache",
+        help="SQLite cache of geocoder answers (default: ~/.cache/geomap/geocode.sqlite).",
+        dir_okay=False,
+    ),
+]
+
+
+def _fallback(
+    service: GeocoderChoice | None,
+    user_agent: str | None,
+    username: str | None,
+    cache: Path | None,
+) -> PlaceFallback | None:
+    """The online fallback when asked for, else None (and no socket is ever opened)."""
+    if service is None:
+        return None
+    from geomap.geocode import GeocodeResult, OnlineGeocoder
+
+    def report(result: GeocodeResult) -> None:
+        typer.echo(f"geomap: geocoder: {result.query!r}: {result.reason}", err=True)
+
+    geocoder = _guard(
+        lambda: OnlineGeocoder(
+            service.value, user_agent=user_agent, username=username, cache_path=cache
+        )
+    )
+    return geocoder.fallback(report)
+
+
 SelfContainedOption = Annotated[
     bool,
     typer.Option(
@@ -327,6 +385,10 @@ def extract(
     date: DateOption = None,
     report: ReportOption = None,
     gazetteer: GazetteerOption = None,
+    geocoder: GeocoderOption = None,
+    user_agent: UserAgentOption = None,
+    geonames_username: GeonamesUserOption = None,
+    geocode_cache: GeocodeCacheOption = None,
 ) -> None:
     """Extract protest events (one place, one type, one sentence each) as GeoJSON.
 
@@ -339,7 +401,10 @@ def extract(
     gaz = open_gazetteer(gazetteer)
     batch = Batch()
     _guard(lambda: _check_date(date))
-    events = run(paths, gaz, batch, date_override=date, on_problem=_report_problem)
+    fallback = _fallback(geocoder, user_agent, geonames_username, geocode_cache)
+    events = run(
+        paths, gaz, batch, date_override=date, on_problem=_report_problem, fallback=fallback
+    )
     _guard(lambda: write_events(events, output, sys.stdout.buffer))
     _finish(batch, report)
 
@@ -359,6 +424,10 @@ def build(
     date: DateOption = None,
     report: ReportOption = None,
     gazetteer: GazetteerOption = None,
+    geocoder: GeocoderOption = None,
+    user_agent: UserAgentOption = None,
+    geonames_username: GeonamesUserOption = None,
+    geocode_cache: GeocodeCacheOption = None,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
@@ -372,6 +441,7 @@ def build(
     gaz = open_gazetteer(gazetteer)
     batch = Batch()
     _guard(lambda: _check_date(date))
+    fallback = _fallback(geocoder, user_agent, geonames_username, geocode_cache)
     with _progress() as tick:
         events = list(
             run(
@@ -381,6 +451,7 @@ def build(
                 date_override=date,
                 on_problem=_report_problem,
                 on_article=lambda _article: tick(),
+                fallback=fallback,
             )
         )
     _write_map(feature_collection(events), output, title, _mode(self_contained, embed))

@@ -11,19 +11,20 @@ most recent sentence that did, and its events are marked as inferred.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from gazetteer import Gazetteer, Kind
+from gazetteer import Gazetteer, Kind, Place
 from geomap.claims import find_claimant, is_denial
 from geomap.dates import resolve_date
 from geomap.figures import Counts, parse_counts, parse_crowd
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
-from geomap.places import find_mentions
+from geomap.places import find_mentions, unresolved_place_names
 from geomap.sentences import Span, split_sentences
 from geomap.triggers import Trigger, classify, is_historical
 
-__all__ = ["extract_events", "iter_events"]
+__all__ = ["PlaceFallback", "extract_events", "iter_events"]
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
@@ -55,24 +56,40 @@ class _Sentence:
     places: tuple[PlaceMention, ...]  # event-eligible places named in the sentence
 
 
+# Resolves a name the gazetteer does not know, given the document's main country (an
+# online geocoder, when the user allows one); None when it cannot.
+PlaceFallback = Callable[[str, str | None], Place | None]
+
+
 def iter_events(
-    items: Iterable[Article | InputProblem], gaz: Gazetteer
+    items: Iterable[Article | InputProblem],
+    gaz: Gazetteer,
+    *,
+    fallback: PlaceFallback | None = None,
 ) -> Iterator[Event | InputProblem]:
     """Stream events article by article; problems pass through for the caller to report."""
     for item in items:
         if isinstance(item, InputProblem):
             yield item
             continue
-        yield from extract_events(item, gaz)
+        yield from extract_events(item, gaz, fallback=fallback)
 
 
-def extract_events(article: Article, gaz: Gazetteer) -> list[Event]:
-    """All events an article reports, in text order."""
+def extract_events(
+    article: Article, gaz: Gazetteer, *, fallback: PlaceFallback | None = None
+) -> list[Event]:
+    """All events an article reports, in text order.
+
+    `fallback` is asked about names introduced as places ("in Xyz") that the gazetteer
+    does not know; without it (the default) extraction never leaves the machine.
+    """
     text = article.text
     spans = split_sentences(text)
     if not spans:
         return []
     mentions = find_mentions(text, gaz)
+    if fallback is not None:
+        mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int]] = set()
@@ -100,6 +117,22 @@ def extract_events(article: Article, gaz: Gazetteer) -> list[Event]:
                     seen.add(key)
                     events.append(event)
     return events
+
+
+def _with_fallback(
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention], fallback: PlaceFallback
+) -> list[PlaceMention]:
+    countries = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    focus = countries.most_common(1)[0][0] if countries else None
+    taken = {(m.start, m.end) for m in mentions}
+    extra = []
+    for start, end, name in unresolved_place_names(text, gaz):
+        if (start, end) in taken:
+            continue
+        place = fallback(name, focus)
+        if place is not None:
+            extra.append(PlaceMention(name, start, end, place, 50.0, "geocoded"))
+    return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
 def _sentences(

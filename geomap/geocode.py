@@ -27,11 +27,24 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from geopy.adapters import URLLibAdapter
+from geopy.exc import (
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderQueryError,
+    GeocoderQuotaExceeded,
+    GeocoderRateLimited,
+)
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import GeoNames, Nominatim, Photon
+
 from gazetteer.model import Kind, Place
 from geomap.errors import GeocoderError
 
 __all__ = [
+    "DEFAULT_USER_AGENT",
     "SERVICE_POLICIES",
+    "CachedAnswer",
     "GeocodeCache",
     "GeocodeResult",
     "GeocodeStatus",
@@ -283,7 +296,12 @@ CREATE TABLE IF NOT EXISTS geocode (
 )
 """
 
-_MISSING = object()
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """What a service once said: its raw record, or None for a definite not-found."""
+
+    record: Mapping[str, Any] | None
 
 
 class GeocodeCache:
@@ -304,14 +322,14 @@ class GeocodeCache:
         except (OSError, sqlite3.Error) as exc:
             raise GeocoderSetupError(f"cannot open geocoding cache {self.path}: {exc}") from exc
 
-    def get(self, key: tuple[str, str, str]) -> object:
-        """The stored record (a dict, or None for not-found), or ``GeocodeCache.MISSING``."""
+    def get(self, key: tuple[str, str, str]) -> CachedAnswer | None:
+        """The stored answer, or None when this query was never answered."""
         row = self._db.execute(
             "SELECT record FROM geocode WHERE service = ? AND query = ? AND country = ?", key
         ).fetchone()
         if row is None:
-            return _MISSING
-        return None if row[0] is None else json.loads(row[0])
+            return None
+        return CachedAnswer(None if row[0] is None else json.loads(row[0]))
 
     def put(self, key: tuple[str, str, str], record: Mapping[str, Any] | None) -> None:
         stored = None if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True)
@@ -323,8 +341,6 @@ class GeocodeCache:
 
     def close(self) -> None:
         self._db.close()
-
-    MISSING = _MISSING
 
 
 # --- the network loop -------------------------------------------------------------------------
@@ -346,8 +362,6 @@ def _rate_limiter(
     clock: Callable[[], float],
     sleep: Callable[[float], None],
 ) -> Callable[..., Any]:
-    from geopy.extra.rate_limiter import RateLimiter
-
     class _Limiter(RateLimiter):
         # geopy reaches time only through these two methods, so tests can pass a fake clock.
         def _clock(self) -> float:
@@ -442,9 +456,6 @@ class OnlineGeocoder:
         timeout: float,
         proxies: Mapping[str, str] | None,
     ) -> Any:
-        from geopy.adapters import URLLibAdapter
-        from geopy.geocoders import GeoNames, Nominatim, Photon
-
         options: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": timeout,
@@ -465,14 +476,6 @@ class OnlineGeocoder:
         return Photon(**options)
 
     def _request(self, query: str, country: str | None) -> Any:
-        from geopy.exc import (
-            GeocoderAuthenticationFailure,
-            GeocoderInsufficientPrivileges,
-            GeocoderQueryError,
-            GeocoderQuotaExceeded,
-            GeocoderRateLimited,
-        )
-
         self.requests_sent += 1
         options: dict[str, Any] = {"exactly_one": True}
         if self.service == "nominatim":
@@ -484,7 +487,7 @@ class OnlineGeocoder:
         try:
             return self._geocoder.geocode(query, **options)
         except GeocoderRateLimited:
-            raise  # 429 is transient: wait and retry
+            raise  # HTTP 429 subclasses the quota error but passes: wait, then retry
         except (
             GeocoderQueryError,
             GeocoderAuthenticationFailure,
@@ -493,24 +496,39 @@ class OnlineGeocoder:
         ) as exc:
             raise _PermanentFailure(exc) from exc
 
+    def fallback(
+        self, on_failure: Callable[[GeocodeResult], None] | None = None
+    ) -> Callable[[str, str | None], Place | None]:
+        """A resolver for extraction: the place, or None; failures go to `on_failure`."""
+
+        def resolve(name: str, country: str | None) -> Place | None:
+            result = self.geocode(name, country=country)
+            if result.status is GeocodeStatus.FAILED and on_failure is not None:
+                on_failure(result)
+            return result.place if result.ok else None
+
+        return resolve
+
     def geocode(self, query: str, *, country: str | None = None) -> GeocodeResult:
         """Resolve one name: from the cache if ever asked before, else from the service.
 
-        Never raises for a service problem; the result says ``failed`` and why.
+        ``country`` (ISO code) restricts Nominatim's search and biases GeoNames' ranking;
+        Photon has no country parameter. Never raises for a service problem; the result
+        says ``failed`` and why.
         """
         key = cache_key(self.service, query, country)
         if not key[1]:
             return GeocodeResult(query, self.service, GeocodeStatus.NOT_FOUND)
         stored = self._cache.get(key)
-        if stored is not _MISSING:
-            return _prepare_result(self.service, query, stored, from_cache=True)  # type: ignore[arg-type]
+        if stored is not None:
+            return _prepare_result(self.service, query, stored.record, from_cache=True)
         if self._fatal:
             return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=self._fatal)
         try:
             location = self._limited(query, country)
         except _PermanentFailure as exc:
             reason = f"{self.service} refused the request: {_describe(exc.original)}"
-            if not isinstance(exc.original, _query_error()):
+            if not isinstance(exc.original, GeocoderQueryError):
                 # Bad credentials or an exhausted quota fail every later query too: stop asking.
                 self._fatal = reason
             return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason)
@@ -538,9 +556,3 @@ class OnlineGeocoder:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _query_error() -> type[Exception]:
-    from geopy.exc import GeocoderQueryError
-
-    return GeocoderQueryError

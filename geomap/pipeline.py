@@ -14,7 +14,7 @@ from gazetteer import Gazetteer
 from geomap.atomic import atomic_output
 from geomap.errors import OutputError
 from geomap.export import FEATURE_PROPERTIES, event_properties, to_feature
-from geomap.extract import extract_events
+from geomap.extract import PlaceFallback, extract_events
 from geomap.model import Article, Event, InputProblem
 from geomap.sources import iter_articles
 
@@ -51,8 +51,13 @@ def run(
     date_override: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    fallback: PlaceFallback | None = None,
 ) -> Iterator[Event]:
-    """Stream the events of every readable input; problems go to `batch` and `on_problem`."""
+    """Stream the events of every readable input; problems go to `batch` and `on_problem`.
+
+    `fallback` resolves names the gazetteer does not know (see geomap.geocode); it is
+    None unless the user asked for an online geocoder.
+    """
     for item in iter_articles(paths, date_override=date_override):
         if isinstance(item, InputProblem):
             batch.problems.append(item)
@@ -62,7 +67,7 @@ def run(
         batch.articles += 1
         if on_article:
             on_article(item)
-        for event in extract_events(item, gaz):
+        for event in extract_events(item, gaz, fallback=fallback):
             batch.events += 1
             yield event
 

@@ -781,6 +781,50 @@ def _contains(region: Place, place: Place) -> bool:
     return False
 
 
+# Prepositions that introduce a place strongly enough to ask an online geocoder about an
+# unknown name after them ("protesters gathered in Xyz").
+_STRONG_LOCATIVES = frozenset({"in", "near", "outside", "at"})
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ian|ic|ean|ese|i)$")
+
+
+def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Capitalised names introduced as places ("in Xyz") that the gazetteer does not know.
+
+    These are what an online geocoder is asked about, when the user allows one.
+    """
+    tokens = _tokens(text, _abbreviations(gaz))
+    common = common_words()
+    found = []
+    for i in range(1, len(tokens)):
+        before, first = tokens[i - 1], tokens[i]
+        if (
+            before.text.lower() not in _STRONG_LOCATIVES
+            or text[before.end : first.start] != " "
+            or not _is_capitalised(first)
+            or _is_all_caps(first)
+            or first.text.lower() in _CALENDAR
+        ):
+            continue
+        last = i
+        while (
+            last + 1 < len(tokens)
+            and last - i < _MAX_TOKENS - 1
+            and _joined(text, tokens[last], tokens[last + 1])
+            and _is_capitalised(tokens[last + 1])
+        ):
+            last += 1
+        surface = text[first.start : tokens[last].end]
+        key = fold(surface)
+        if len(key) < 3 or key in common or gaz.places_for_key(key):
+            continue
+        if first is tokens[last] and _ADJECTIVE_ENDING.search(first.text):
+            continue  # "in Turkish", "in Arabic": languages and demonyms
+        if any(gaz.places_for_key(fold(t.text)) for t in tokens[i : last + 1]):
+            continue  # part known ("in Osh Mayor's office"): the recogniser decides
+        found.append((first.start, tokens[last].end, surface))
+    return found
+
+
 def find_mentions(
     text: str, gaz: Gazetteer, *, focus_countries: Iterable[str] = ()
 ) -> list[PlaceMention]:

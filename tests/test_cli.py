@@ -169,3 +169,10 @@ def test_render_accepts_extract_output(tmp_path: Path) -> None:
     code, _, _ = invoke("render", str(events), "-o", str(out), "--embed")
     assert code == 0
     assert "Jalal-Abad" in out.read_text("utf-8")
+
+
+def test_nominatim_without_an_identifying_user_agent_is_a_usage_error() -> None:
+    code, _, err = invoke("extract", str(SEED_000), "--geocoder", "nominatim")
+    assert code == 2
+    assert "requires a user agent" in err
+    assert err.count("\n") == 1

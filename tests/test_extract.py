@@ -125,3 +125,24 @@ def test_relative_dates_resolve_against_the_article_date(events: dict[str, list[
     assert sunday is not None and (sunday.date, sunday.date_text) == ("2005-03-20", "on Sunday")
     assert friday is not None and (friday.date, friday.date_text) == ("2005-03-18", "on Friday")
     assert sunday.source_date == "2005-03-21"
+
+
+def test_an_allowed_fallback_places_names_the_gazetteer_lacks(gaz: Gazetteer) -> None:
+    from gazetteer import Kind, Place
+
+    text = "Thousands of protesters gathered in Zorkbayat on Monday, police said."
+    asked: list[tuple[str, str | None]] = []
+    village = Place(-7, "Zorkbayat", Kind.CITY, "KG", "", 41.0, 73.0, 0)
+
+    def fallback(name: str, country: str | None) -> Place | None:
+        asked.append((name, country))
+        return village if name == "Zorkbayat" else None
+
+    article = Article(source="x.txt", text=text)
+    assert extract_events(article, gaz) == []  # offline: an unknown name gives nothing
+    events = extract_events(article, gaz, fallback=fallback)
+    assert asked == [("Zorkbayat", None)]
+    assert {(e.event_type, e.place.name) for e in events} >= {
+        (EventType.PROTEST, "Zorkbayat"),
+        (EventType.CROWD, "Zorkbayat"),
+    }

@@ -162,6 +162,7 @@ class FakeServer:
     failing: set[str] = field(default_factory=set)  # answer HTTP 500
     slow: set[str] = field(default_factory=set)  # answer after SLOW_SECONDS
     refused: set[str] = field(default_factory=set)  # answer HTTP 400
+    busy: set[str] = field(default_factory=set)  # answer HTTP 429 once, then normally
     requests: list[SeenRequest] = field(default_factory=list)
     clock: FakeClock | None = None
     domain: str = ""
@@ -198,6 +199,9 @@ def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                 time.sleep(SLOW_SECONDS)
             if q in fake.failing:
                 self._send(500, {"error": "internal"})
+            elif q in fake.busy:
+                fake.busy.discard(q)
+                self._send(429, {"error": "too many requests"})
             elif q in fake.refused:
                 self._send(400, {"error": "bad request"})
             elif url.path == "/searchJSON" and query.get("username") == "nobody":
@@ -409,6 +413,17 @@ def test_a_refused_query_is_not_retried(fake: FakeServer, tmp_path: Path, clock:
     assert "refused" in refused.reason and "GeocoderQueryError" in refused.reason
     assert fine.status is GeocodeStatus.OK
     assert fake.queries() == ["Bad Query", "Kochkor"]
+
+
+def test_too_many_requests_is_waited_out_and_retried(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock
+) -> None:
+    fake.busy.add("Kochkor")
+    with _geocoder(fake, tmp_path, clock, max_retries=1, error_wait_seconds=30.0) as geocoder:
+        first, second = geocoder.geocode_all(["Kochkor", "Bazar-Korgon"])
+    assert (first.status, second.status) == (GeocodeStatus.OK, GeocodeStatus.OK)
+    assert fake.queries() == ["Kochkor", "Kochkor", "Bazar-Korgon"]
+    assert clock.sleeps == [30.0, 1.0]
 
 
 def test_bad_credentials_stop_further_requests(

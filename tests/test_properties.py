@@ -284,7 +284,12 @@ MARKUP = (
     "\u2028",
     "\u2029",
     "${x}",
+    # branca re-reads folium elements' output as a Jinja template: these must stay text.
     "{{ this }}",
+    "{{",
+    "{%",
+    "{#",
+    "{{ this.__init__.__globals__ }}",
     "\\",
     "]]>",
 )
