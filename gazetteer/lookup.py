@@ -145,6 +145,7 @@ class Gazetteer:
         self._extra_keys: dict[str, set[int]] = defaultdict(set)
         self._extra_skeletons: dict[str, set[int]] = defaultdict(set)
         self._dropped_keys: dict[str, set[int]] = defaultdict(set)
+        self._dropped_skeletons: dict[str, set[int]] = defaultdict(set)
         for gid, names in overlay.added_names.items():
             for name in names:
                 self._add_key(name, gid)
@@ -155,6 +156,7 @@ class Gazetteer:
         for gid, gone in overlay.dropped_names.items():
             for name in gone:
                 self._dropped_keys[fold(name)].add(gid)
+                self._dropped_skeletons[skeleton(fold(name))].add(gid)
         # Text corpora repeat the same names endlessly; caching makes a repeat ~free.
         self._place_cache = lru_cache(maxsize=200_000)(self._load_place)
         self._key_cache = lru_cache(maxsize=200_000)(self._load_key)
@@ -266,6 +268,7 @@ class Gazetteer:
             )
         }
         gids |= self._extra_skeletons.get(skel, set())
+        gids -= self._dropped_skeletons.get(skel, set())
         return {gid for gid in gids if self.place(gid) is not None}
 
     def _fuzzy_skeletons(self, skel: str, cutoff: float, limit: int) -> list[tuple[str, float]]:

@@ -129,3 +129,28 @@ def test_variants_include_scripts(gaz: Gazetteer) -> None:
     spellings = gaz.spellings(1528249)
     assert spellings[0] == "Jalal-Abad"
     assert {"Джалал-Абад", "Jala-abad", "Dzhalal-Abad"} <= set(spellings)
+
+
+def test_a_users_overlay_adds_and_drops_names(tmp_path) -> None:
+    from gazetteer.lookup import DEFAULT_PATH
+
+    overlay = tmp_path / "newsroom.tsv"
+    overlay.write_text(
+        "# our desk's spellings\n"
+        "add_name\t1527534\tOshgrad\tdesk style note 2026-01\n"
+        "drop_name\t1528675\tFrunze\twe never want the Soviet name to resolve\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer(DEFAULT_PATH, [overlay])
+    assert gaz.lookup("Oshgrad")[0].place.geonameid == 1527534
+    assert all(c.place.geonameid != 1528675 for c in gaz.lookup("Frunze", fuzzy=False))
+
+
+def test_an_overlay_row_without_a_source_is_refused(tmp_path) -> None:
+    from gazetteer import OverlayError
+    from gazetteer.lookup import DEFAULT_PATH
+
+    overlay = tmp_path / "bad.tsv"
+    overlay.write_text("add_name\t1527534\tOshgrad\t\n", encoding="utf-8")
+    with pytest.raises(OverlayError, match=r"bad.tsv:1: every row needs a source note"):
+        Gazetteer(DEFAULT_PATH, [overlay])

@@ -516,3 +516,37 @@ def test_jsonl_lines_split_only_at_newlines(tmp_path: Path) -> None:
         (f"{path}:1", "Rally\u2028in Osh."),
         (f"{path}:2", "Second."),
     ]
+
+
+def test_the_cli_reports_each_bad_input_once_and_keeps_every_good_event(
+    corpus: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from geomap.cli import app
+
+    missing = str(corpus / "no_such_article.txt")
+    report = tmp_path / "report.json"
+    out = tmp_path / "events.geojson"
+    result = CliRunner().invoke(
+        app, ["extract", str(corpus), missing, "-o", str(out), "--report", str(report)]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    failed = json.loads(report.read_text(encoding="utf-8"))["failed"]
+    assert len(failed) == 11
+    for entry in failed:
+        line = f"geomap: {entry['source']}: {entry['reason']}"
+        assert result.stderr.count(line + "\n") == 1, line
+    assert "11 input(s) failed" in result.stderr
+    # Every event of the good seeds is there, exactly as from the seeds alone.
+    alone = CliRunner().invoke(app, ["extract", str(corpus / "good")])
+    assert alone.exit_code == 0
+    good = [
+        f
+        for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+        if "/good/" in f["properties"]["source"]
+    ]
+    assert good == json.loads(alone.stdout)["features"]
