@@ -33,7 +33,7 @@ from bench.score_seeds import GOLD, score  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from geomap.extract import extract_events  # noqa: E402
 from geomap.model import Article, Event  # noqa: E402
-from geomap.places import find_mentions  # noqa: E402
+from geomap.places import find_mentions, mention_json  # noqa: E402
 from geomap.sources import iter_articles  # noqa: E402
 
 
@@ -100,19 +100,7 @@ def tr_news(gaz: Gazetteer) -> None:
     with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as naive:
         for path in texts:
             text = path.read_text(encoding="utf-8")
-            mentions = [
-                {
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "name": m.place.name,
-                    "lat": m.place.lat,
-                    "lon": m.place.lon,
-                    "country_code": m.place.country_code,
-                    "geonameid": m.place.geonameid,
-                }
-                for m in find_mentions(text, gaz)
-            ]
+            mentions = [mention_json(m) for m in find_mentions(text, gaz)]
             (Path(ours) / f"{path.name}.json").write_text(json.dumps(mentions))
             (Path(naive) / f"{path.name}.json").write_text(json.dumps(_naive_mentions(text, gaz)))
         for label, folder in (("geomap", ours), ("naive display-name baseline", naive)):

@@ -330,7 +330,7 @@ def places(
         geomap places seeds/000_862050ed1c4916d1.txt --json
     """
     from geomap.model import InputProblem
-    from geomap.places import find_mentions
+    from geomap.places import find_mentions, mention_json
     from geomap.sources import iter_articles
 
     gaz = open_gazetteer(gazetteer)
@@ -341,20 +341,7 @@ def places(
             _report_problem(item)
             problems += 1
             continue
-        results[item.source] = [
-            {
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "name": m.place.name,
-                "lat": m.place.lat,
-                "lon": m.place.lon,
-                "country_code": m.place.country_code,
-                "geonameid": m.place.geonameid,
-                "kind": m.place.kind.value,
-            }
-            for m in find_mentions(item.text, gaz)
-        ]
+        results[item.source] = [mention_json(m) for m in find_mentions(item.text, gaz)]
     if as_json:
         single = len(paths) == 1 and len(results) == 1 and paths[0] in results
         document: object = next(iter(results.values())) if single else results

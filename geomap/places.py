@@ -130,8 +130,29 @@ _CONNECTORS = frozenset(
         "i",
     ]
 )
+# Directions that qualify a following place without forming a name of their own.
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
 # Capitalised words that may stand just before a place without being part of its name.
-_OPENERS = frozenset(
+_OPENERS = _DIRECTIONS | frozenset(
     [
         "in",
         "at",
@@ -199,46 +220,9 @@ _OPENERS = frozenset(
         "downtown",
         "greater",
         "metro",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
         "upper",
         "lower",
         "new",
-    ]
-)
-# Directions that qualify a following place without forming a name of their own.
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
     ]
 )
 # Titles: a capitalised word after them is a person ("President Georgia Smith").
@@ -784,7 +768,7 @@ def _contains(region: Place, place: Place) -> bool:
 # Prepositions that introduce a place strongly enough to ask an online geocoder about an
 # unknown name after them ("protesters gathered in Xyz").
 _STRONG_LOCATIVES = frozenset({"in", "near", "outside", "at"})
-_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ian|ic|ean|ese|i)$")
+_ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ian|ic|ean|i)$")
 
 
 def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
@@ -823,6 +807,22 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
             continue  # part known ("in Osh Mayor's office"): the recogniser decides
         found.append((first.start, tokens[last].end, surface))
     return found
+
+
+def mention_json(mention: PlaceMention) -> dict[str, object]:
+    """The `geomap places --json` record of one mention (a contract other tools read)."""
+    place = mention.place
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "geonameid": place.geonameid,
+        "kind": place.kind.value,
+    }
 
 
 def find_mentions(
