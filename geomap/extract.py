@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Gazetteer, Kind, Place
 from geomap.claims import find_claimant, is_denial
@@ -298,4 +299,10 @@ def _disputed(sentences: Sequence[_Sentence], index: int, event_type: EventType)
     if event_type not in (EventType.CASUALTIES, EventType.CROWD, EventType.ARREST):
         return False
     window = sentences[index : index + 1 + _DENIAL_LOOKAHEAD]
-    return any(is_denial(s.text) for s in window)
+    return any(_denies(s.text) for s in window)
+
+
+@lru_cache(maxsize=4096)
+def _denies(sentence: str) -> bool:
+    # Each sentence is asked about by every event in the sentences before it.
+    return is_denial(sentence)

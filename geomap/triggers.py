@@ -211,6 +211,11 @@ _MAY_HAVE_NUMBER_RE = re.compile(
 )
 
 
+# All stems in one pattern, one named group per type: one scan of the sentence tells
+# which types' full patterns are worth running.
+_ANY_STEM = re.compile("|".join(f"(?P<{name}>{stems.pattern})" for name, stems in _STEMS.items()))
+
+
 def classify(sentence: str) -> tuple[Trigger, ...]:
     """The event types the sentence reports, one trigger per type, in sentence order.
 
@@ -220,7 +225,7 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     """
     by_type: dict[EventType, list[Trigger]] = {}
     lowered = sentence.lower()
-    present = {name for name, stems in _STEMS.items() if stems.search(lowered)}
+    present = {m.lastgroup for m in _ANY_STEM.finditer(lowered)}
 
     def add(trigger: Trigger) -> None:
         by_type.setdefault(trigger.event_type, []).append(trigger)
