@@ -504,11 +504,13 @@
     // View ----------------------------------------------------------------------------------
     if (places.length) {
       // Leave room for the legend (left) and the layer list (right) on wide screens.
-      // The legend stands bottom-left, so tall maps keep a band free at the bottom too.
-      var side = container.clientWidth > 700 ? 200 : 20;
-      var bottom = container.clientHeight > 600 ? 300 : 50;
+      // The layer list stands top-right and the legend bottom-left; tall maps keep bands
+      // free for both so that no marker starts hidden under them.
+      var side = container.clientWidth > 700 ? 240 : 20;
+      var tall = container.clientHeight > 600;
       map.fitBounds(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
-        {paddingTopLeft: [side, 50], paddingBottomRight: [side, bottom], maxZoom: config.fitMaxZoom,
+        {paddingTopLeft: [side, tall ? 190 : 50], paddingBottomRight: [side, tall ? 320 : 50],
+          maxZoom: config.fitMaxZoom,
           animate: false});
     } else {
       map.setView([20, 0], 2, {animate: false});
