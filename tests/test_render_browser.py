@@ -225,7 +225,9 @@ def test_xss_fixture_renders_as_text_and_fires_no_dialog(browser: Browser, tmp_p
     icons = page.locator(".geomap-icon")
     texts = []
     for index in range(icons.count()):
-        icons.nth(index).click()
+        # A DOM click, not a mouse one: popups pan the map and markers are redrawn after
+        # each move, so a pointer click can land while the icon is being replaced.
+        icons.nth(index).dispatch_event("click")
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
         texts.append(popup.inner_text())
