@@ -229,22 +229,6 @@ class Gazetteer:
         names.discard(place.name)
         return (place.name, *sorted(names, key=lambda n: (fold(n), n)))
 
-    def admin1_place(self, country_code: str, admin1_code: str) -> Place | None:
-        """The first-level region a place lies in, when the gazetteer has it."""
-        row = self._con.execute(
-            "SELECT geonameid FROM places WHERE kind = 'admin1' AND country_code = ?"
-            " AND admin1_code = ? LIMIT 1",
-            (country_code, admin1_code),
-        ).fetchone()
-        return self.place(row[0]) if row else None
-
-    def country(self, country_code: str) -> Place | None:
-        row = self._con.execute(
-            "SELECT geonameid FROM places WHERE kind = 'country' AND country_code = ? LIMIT 1",
-            (country_code,),
-        ).fetchone()
-        return self.place(row[0]) if row else None
-
     # -- keys ----------------------------------------------------------------------------
 
     def places_for_key(self, key: str) -> tuple[int, ...]:
