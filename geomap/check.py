@@ -26,22 +26,23 @@ from gazetteer.normalize import script_of
 from geomap.atomic import write_bytes_atomic
 from geomap.model import Article, InputProblem, PlaceMention
 from geomap.places import (
-    _CALENDAR,
-    _LOCATIVES,
-    _OPENERS,
-    _PLACE_FOLLOWERS,
-    _SPEECH_VERBS,
-    _TITLES,
     SpanCandidates,
-    _abbreviations,
-    _is_capitalised,
-    _Token,
-    _tokens,
+    Token,
     find_place_spans,
+    is_capitalised,
     resolve_mentions,
+    tokenize,
 )
 from geomap.sources import JSONL_SUFFIXES, UndecodableError, decode_bytes, iter_articles
 from geomap.style import DEFAULT_STYLE, HouseStyle, StyleError
+from geomap.wordlists import (
+    CALENDAR,
+    LOCATIVES,
+    OPENERS,
+    PLACE_FOLLOWERS,
+    SPEECH_VERBS,
+    TITLES,
+)
 
 __all__ = [
     "CheckRun",
@@ -363,7 +364,7 @@ def _major(place: Place) -> bool:
     return place.kind is not Kind.CITY or place.population >= _MAJOR_POPULATION
 
 
-def _units(text: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+def _units(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of single words and hyphenated compounds."""
     units = []
     i = 0
@@ -376,17 +377,17 @@ def _units(text: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
     return units
 
 
-def _in_a_name(text: str, tokens: Sequence[_Token], i: int, j: int) -> bool:
+def _in_a_name(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
     """A person's or organisation's name, by the same cues the place finder uses."""
     if i > 0:
         before = tokens[i - 1]
         gap = text[before.end : tokens[i].start]
-        if before.text.lower().rstrip(".") in _TITLES and gap in (" ", ". "):
+        if before.text.lower().rstrip(".") in TITLES and gap in (" ", ". "):
             return True
         if (
             gap == " "
-            and _is_capitalised(before)
-            and before.text.lower() not in _OPENERS
+            and is_capitalised(before)
+            and before.text.lower() not in OPENERS
             and not before.is_abbreviation
         ):
             return True
@@ -394,18 +395,18 @@ def _in_a_name(text: str, tokens: Sequence[_Token], i: int, j: int) -> bool:
         after = tokens[j]
         gap = text[tokens[j - 1].end : after.start]
         follower = after.text.lower().rstrip(".")
-        if gap == " " and follower in _SPEECH_VERBS:
+        if gap == " " and follower in SPEECH_VERBS:
             return True
-        if gap == " " and _is_capitalised(after) and follower not in _PLACE_FOLLOWERS:
+        if gap == " " and is_capitalised(after) and follower not in PLACE_FOLLOWERS:
             return True
     return False
 
 
-def _place_cue(text: str, tokens: Sequence[_Token], i: int, j: int) -> bool:
+def _place_cue(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
     """A locative before ("in X") or a region word after ("X region")."""
-    if i > 0 and tokens[i - 1].text.lower() in _LOCATIVES:
+    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
         return True
-    return j < len(tokens) and tokens[j].text.lower() in _PLACE_FOLLOWERS
+    return j < len(tokens) and tokens[j].text.lower() in PLACE_FOLLOWERS
 
 
 def _typo_of(surface: str, spelling: str) -> bool:
@@ -434,7 +435,7 @@ def _typos(
     focus: set[str],
 ) -> list[_Draft]:
     text = article.text
-    tokens = _tokens(text, _abbreviations(gaz))
+    tokens = tokenize(text, gaz)
     covered = [(s.start, s.end) for s in spans]
     common = common_words()
     drafts = []
@@ -443,12 +444,12 @@ def _typos(
         surface = text[first.start : last.end]
         key = fold(surface)
         if (
-            not _is_capitalised(first)
+            not is_capitalised(first)
             or first.is_abbreviation
             or _shouted(surface)
             or len(key) < _TYPO_MIN_KEY
             or key in common
-            or first.text.lower() in _CALENDAR
+            or first.text.lower() in CALENDAR
             or key in spellings.ignore
             or surface in spellings.accept
             or any(s < last.end and first.start < e for s, e in covered)

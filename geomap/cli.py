@@ -485,10 +485,9 @@ def _write_map(features: dict[str, object], output: Path, title: str, mode: str)
 
 
 def _check_date(date: str | None) -> None:
-    from geomap.sources import iter_articles
+    from geomap.sources import checked_date
 
-    # Validates --date before any input is read (raises InputError on a bad date).
-    iter_articles([], date_override=date)
+    checked_date(date)  # before any input is read: a bad --date is a usage error
 
 
 @contextmanager

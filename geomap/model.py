@@ -26,7 +26,7 @@ __all__ = [
 class Article:
     """One decoded news text and what is known about where it came from."""
 
-    source: str  # the path as the user gave it ("-" for stdin); jsonl lines get "path#L12"
+    source: str  # the path as the user gave it ("-" for stdin); a JSON-lines article is "path:LINE"
     text: str  # decoded text; every character offset in geomap indexes this string
     title: str = ""
     date: str | None = None  # ISO publication date, when known

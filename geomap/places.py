@@ -21,6 +21,14 @@ from typing import NamedTuple
 from gazetteer import Candidate, Gazetteer, Kind, Place, fold
 from gazetteer.lexicon import common_words
 from geomap.model import PlaceMention
+from geomap.wordlists import (
+    CALENDAR,
+    LOCATIVES,
+    OPENERS,
+    PLACE_FOLLOWERS,
+    SPEECH_VERBS,
+    TITLES,
+)
 
 __all__ = ["SpanCandidates", "find_mentions", "find_place_spans", "resolve_mentions"]
 
@@ -31,56 +39,6 @@ _TOKEN = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m|t)$", re.IGNORECASE)
-# Weekdays, months and holidays are capitalised and some are place names too (March,
-# May, Sunday in Texas); they are never the place meant, and a place may precede them.
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "christmas",
-        "easter",
-        "ramadan",
-        "eid",
-    ]
-)
-_LOCATIVES = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "outside",
-        "inside",
-        "into",
-        "across",
-        "around",
-        "toward",
-        "towards",
-        "via",
-        "of",
-    ]
-)
-_SPEECH_VERBS = frozenset(
-    ["said", "says", "told", "added", "argued", "stated", "wrote", "asked", "replied"]
-)
 _SMALL_PLACE = 10_000
 # Place names that head an ordinary compound noun, not a place ("Molotov cocktails" is
 # not Perm, once named Molotov). Keyed by the folded name and the next word.
@@ -130,187 +88,6 @@ _CONNECTORS = frozenset(
         "i",
     ]
 )
-# Directions that qualify a following place without forming a name of their own.
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    ]
-)
-# Capitalised words that may stand just before a place without being part of its name.
-_OPENERS = _DIRECTIONS | frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "to",
-        "for",
-        "of",
-        "on",
-        "by",
-        "and",
-        "but",
-        "as",
-        "with",
-        "near",
-        "across",
-        "outside",
-        "inside",
-        "into",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "while",
-        "when",
-        "where",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "both",
-        "between",
-        "among",
-        "around",
-        "through",
-        "throughout",
-        "via",
-        "like",
-        "unlike",
-        "whereas",
-        "although",
-        "if",
-        "yet",
-        "so",
-        "or",
-        "nor",
-        "than",
-        "then",
-        "now",
-        "meanwhile",
-        "however",
-        "also",
-        "even",
-        "only",
-        "just",
-        "mostly",
-        "neighbouring",
-        "neighboring",
-        "nearby",
-        "rural",
-        "urban",
-        "downtown",
-        "greater",
-        "metro",
-        "upper",
-        "lower",
-        "new",
-    ]
-)
-# Titles: a capitalised word after them is a person ("President Georgia Smith").
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "lord",
-        "lady",
-        "president",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "lt",
-        "sgt",
-        "officer",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "saint",
-        "st",
-        "father",
-        "rev",
-        "reverend",
-        "sheikh",
-        "imam",
-        "pope",
-        "chairman",
-        "director",
-        "correspondent",
-        "deputy",
-        "chief",
-        "coach",
-    ]
-)
-# Capitalised words that may follow a place name and still leave it a place:
-# region words and office titles ("Texas Gov. Abbott", "Osh Mayor").
-_PLACE_FOLLOWERS = frozenset(
-    [
-        "city",
-        "county",
-        "province",
-        "region",
-        "oblast",
-        "state",
-        "district",
-        "territory",
-        "republic",
-        "gov",
-        "governor",
-        "premier",
-        "mayor",
-        "president",
-        "prime",
-        "minister",
-        "sen",
-        "senator",
-        "rep",
-        "mp",
-        "mps",
-        "official",
-        "officials",
-        "authorities",
-        "police",
-    ]
-)
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _MAJOR_POPULATION = 100_000
 
@@ -325,7 +102,7 @@ class SpanCandidates:
     candidates: tuple[Candidate, ...]
 
 
-class _Token(NamedTuple):
+class Token(NamedTuple):
     # A NamedTuple, not a frozen dataclass: millions are made, and tuples build fastest.
     start: int
     end: int
@@ -333,24 +110,29 @@ class _Token(NamedTuple):
     is_abbreviation: bool
 
 
-def _tokens(text: str, abbreviations: frozenset[str]) -> list[_Token]:
+def tokenize(text: str, gaz: Gazetteer) -> list[Token]:
+    """Words with their offsets; possessives trimmed, listed abbreviations (U.S.) kept whole."""
+    return _tokens(text, _abbreviations(gaz))
+
+
+def _tokens(text: str, abbreviations: frozenset[str]) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
         if m.lastgroup == "abbr":
             if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
-                out.append(_Token(start, end, word, True))
+                out.append(Token(start, end, word, True))
                 continue
             # "China." at a sentence end: the word, not an abbreviation.
             end = start + len(word.rstrip("."))
             word = word.rstrip(".")
             if "." in word:
                 continue
-            out.append(_Token(start, end, word, False))
+            out.append(Token(start, end, word, False))
             continue
         if "'" not in word and "’" not in word:
-            out.append(_Token(start, end, word, False))
+            out.append(Token(start, end, word, False))
             continue
         if _CONTRACTION.search(word):
             continue
@@ -358,15 +140,15 @@ def _tokens(text: str, abbreviations: frozenset[str]) -> list[_Token]:
         if possessive and possessive.start() > 0:
             end -= len(possessive.group())
             word = word[: len(word) - len(possessive.group())]
-        out.append(_Token(start, end, word, False))
+        out.append(Token(start, end, word, False))
     return out
 
 
-def _is_capitalised(token: _Token) -> bool:
+def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-def _is_all_caps(token: _Token) -> bool:
+def _is_all_caps(token: Token) -> bool:
     return len(token.text) > 1 and token.text.isupper() and not token.is_abbreviation
 
 
@@ -384,12 +166,12 @@ def _line_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
-def _joined(text: str, a: _Token, b: _Token) -> bool:
+def _joined(text: str, a: Token, b: Token) -> bool:
     """Two tokens belong to one name only when a single space or hyphen joins them."""
     return text[a.end : b.start] in (" ", "-")
 
 
-def _hyphen_joined(text: str, a: _Token, b: _Token) -> bool:
+def _hyphen_joined(text: str, a: Token, b: Token) -> bool:
     return text[a.end : b.start] == "-"
 
 
@@ -438,7 +220,7 @@ def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
     return spans
 
 
-def _supported(text: str, tokens: Sequence[_Token], i: int, n: int, top: Place) -> bool:
+def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -> bool:
     """Small places need a cue that a place is meant: a locative before, a qualifier after.
 
     A hamlet's name is far more often a surname or a word in a title; "in Bantam" or
@@ -447,19 +229,19 @@ def _supported(text: str, tokens: Sequence[_Token], i: int, n: int, top: Place) 
     if top.kind is not Kind.CITY or top.population >= _SMALL_PLACE:
         return True
     last = tokens[i + n - 1]
-    if i > 0 and tokens[i - 1].text.lower() in _LOCATIVES:
+    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
         return True
     if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
-        return _is_capitalised(tokens[i + n])
+        return is_capitalised(tokens[i + n])
     following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-    return following in _PLACE_FOLLOWERS
+    return following in PLACE_FOLLOWERS
 
 
 def _longest_match(
-    text: str, tokens: Sequence[_Token], i: int, gaz: Gazetteer
+    text: str, tokens: Sequence[Token], i: int, gaz: Gazetteer
 ) -> tuple[int, list[Candidate]] | None:
     first = tokens[i]
-    if not _is_capitalised(first) or first.text.lower() in _CALENDAR:
+    if not is_capitalised(first) or first.text.lower() in CALENDAR:
         return None
     limit = 1
     while (
@@ -470,13 +252,13 @@ def _longest_match(
         limit += 1
     for n in range(limit, 0, -1):
         last = tokens[i + n - 1]
-        if not _is_capitalised(last) and not (
+        if not is_capitalised(last) and not (
             n > 1 and _hyphen_joined(text, tokens[i + n - 2], last)
         ):
             continue
         inner = tokens[i + 1 : i + n - 1]
         if any(
-            not _is_capitalised(t)
+            not is_capitalised(t)
             and t.text not in _CONNECTORS
             and not _hyphen_joined(text, tokens[i + k], t)
             for k, t in enumerate(inner)
@@ -502,7 +284,7 @@ class _Verdict(Enum):
 
 def _keep(
     text: str,
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     i: int,
     n: int,
     candidates: Sequence[Candidate],
@@ -517,7 +299,7 @@ def _keep(
 
 def _judge(
     text: str,
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     i: int,
     n: int,
     candidates: Sequence[Candidate],
@@ -531,7 +313,7 @@ def _judge(
         top.population >= _MAJOR_POPULATION
     )
     initial = _sentence_initial(text, first.start)
-    if first.text.lower() in _CALENDAR:
+    if first.text.lower() in CALENDAR:
         return False
     if n == 1 and (first.is_abbreviation or (len(first.text) <= 3 and first.text.isupper())):
         # Abbreviations (U.S., Ky., UK) count only when spelled as a listed alias.
@@ -549,7 +331,7 @@ def _judge(
         # "Western", "Central", "Coast": region names that are ordinary adjectives count
         # only when named as regions ("Western Province", "Central Region").
         following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-        if following not in _PLACE_FOLLOWERS:
+        if following not in PLACE_FOLLOWERS:
             return False
     following_words = text[last.end : last.end + 24].lower().split()
     if following_words and (fold(surface), following_words[0].strip(".,;:")) in _EPONYMS:
@@ -560,13 +342,13 @@ def _judge(
     if i > 0:
         before = tokens[i - 1]
         gap = text[before.end : first.start]
-        if before.text.lower().rstrip(".") in _TITLES and gap in (" ", ". "):
+        if before.text.lower().rstrip(".") in TITLES and gap in (" ", ". "):
             return _Verdict.PART_OF_NAME
         if (
             gap == " "
-            and _is_capitalised(before)
+            and is_capitalised(before)
             and len(before.text) > 1
-            and before.text.lower() not in _OPENERS
+            and before.text.lower() not in OPENERS
             and not before.is_abbreviation
             and (not _sentence_initial(text, before.start) or fold(before.text) not in common)
         ):
@@ -578,15 +360,15 @@ def _judge(
         follower = after_token.text.lower().rstrip(".")
         if (
             gap == " "
-            and _is_capitalised(after_token)
+            and is_capitalised(after_token)
             and len(after_token.text) > 1
             and not after_token.text.isupper()  # "California DMV", "Calgary MLA"
-            and follower not in _PLACE_FOLLOWERS
-            and follower not in _CALENDAR
+            and follower not in PLACE_FOLLOWERS
+            and follower not in CALENDAR
         ):
             # "Kyrgyzstan Service", "Edmonton Oilers", "Jordan Peterson"
             return _Verdict.PART_OF_NAME if not major else False
-        if gap == " " and follower in _SPEECH_VERBS and not major:
+        if gap == " " and follower in SPEECH_VERBS and not major:
             return _Verdict.PART_OF_NAME  # "Castro said"
     return True
 
@@ -784,9 +566,9 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
         if (
             before.text.lower() not in _STRONG_LOCATIVES
             or text[before.end : first.start] != " "
-            or not _is_capitalised(first)
+            or not is_capitalised(first)
             or _is_all_caps(first)
-            or first.text.lower() in _CALENDAR
+            or first.text.lower() in CALENDAR
         ):
             continue
         last = i
@@ -794,7 +576,7 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
             last + 1 < len(tokens)
             and last - i < _MAX_TOKENS - 1
             and _joined(text, tokens[last], tokens[last + 1])
-            and _is_capitalised(tokens[last + 1])
+            and is_capitalised(tokens[last + 1])
         ):
             last += 1
         surface = text[first.start : tokens[last].end]

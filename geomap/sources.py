@@ -28,6 +28,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "UndecodableError",
+    "checked_date",
     "decode_bytes",
     "iter_articles",
 ]
@@ -651,7 +652,8 @@ def _read_stdin(
 # Entry point
 
 
-def _checked_date(date_override: str | None) -> str | None:
+def checked_date(date_override: str | None) -> str | None:
+    """The ISO form of a --date value; InputError naming --date when it is not a date."""
     if date_override is None:
         return None
     iso = parse_date(date_override)
@@ -682,7 +684,7 @@ def iter_articles(
 
     Raises InputError only for an invalid `date_override`, before anything is read.
     """
-    override = _checked_date(date_override)
+    override = checked_date(date_override)
     # A lone string is a Sequence[str] too, and would be walked one character at a time.
     path_list = [paths] if isinstance(paths, str) else list(paths)
     return _iter_articles(path_list, override, stdin, max_bytes)
