@@ -98,15 +98,13 @@ def extract_events(
     for index, sentence in enumerate(sentences):
         if sentence.places:
             focus = sentence.places
-        if not sentence.prose:
-            continue
+        places = sentence.places or focus
+        if not sentence.prose or not places:
+            continue  # no place to put an event at: not worth classifying
         triggers = classify(sentence.text)
         if not triggers or is_historical(sentence.text, article.date):
             continue
         inferred = not sentence.places
-        places = sentence.places or focus
-        if not places:
-            continue
         for trigger in triggers:
             event_type = trigger.event_type
             for mention in _distinct_places(places):

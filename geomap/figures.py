@@ -479,12 +479,33 @@ def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
     return None
 
 
+# Every crowd figure needs a people noun or one of the crowd words of the two context
+# patterns above. A literal test on the lower-cased sentence rules most sentences out
+# before the number patterns run; keep it in step with those patterns.
+_CROWD_VOCABULARY_RE = re.compile(
+    "|".join(
+        sorted(
+            {
+                *_PEOPLE_NOUNS,
+                # the crowd words of _CROWD_CONTEXT_AFTER_RE and _CROWD_CONTEXT_BEFORE_RE
+                *("strong", "turned", "took", "gather", "rall", "march", "demonstrat"),
+                *("protest", "attend", "joined", "crowd", "turnout", "throng", "number"),
+                *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
+            },
+            key=lambda term: (-len(term), term),
+        )
+    )
+)
+
+
 def parse_crowd(sentence: str) -> CrowdFigure | None:
     """The first crowd-size figure in the sentence: a count of people gathered.
 
     Counts of victims ("30 arrested protestors", "four people were killed"), of things
     ("seven government buildings") and of measures ("250 km", "4 a.m.") are not crowds.
     """
+    if not _CROWD_VOCABULARY_RE.search(sentence.lower()):
+        return None
     for phrase in find_numbers(sentence):
         if phrase.text.strip().lower() in _FUZZY_COUNTS or _measures_something_else(
             sentence, phrase

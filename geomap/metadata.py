@@ -209,10 +209,10 @@ _MONTH_DAY = re.compile(
     rf"{_MONTH}\.?\s+[0-3]?\d\b|\b[0-3]?\d\s+{_MONTH.replace('?P<month>', '?:')}", re.IGNORECASE
 )
 
-_CREDIT_LINE = re.compile(
+# Searched in the lower-cased line: an IGNORECASE alternation is several times slower.
+_CREDIT_LINE_LOWER = re.compile(
     r"contributed to this report|reporting by|writing by|editing by|compiled by|"
     r"^\s*source\s*:|©|\(c\)|copyright",
-    re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<owner>[^.,;|\n]{2,60})",
@@ -306,7 +306,7 @@ def _outlet_of(lines: Sequence[str]) -> str:
         if dateline and dateline[1]:
             return canonical_outlet(dateline[1])
     for line in reversed(lines[-_TAIL_LINES:]):
-        if not _CREDIT_LINE.search(line):
+        if not _CREDIT_LINE_LOWER.search(line.lower()):
             continue
         known = _known_outlet_in(line)
         if known:
@@ -359,7 +359,7 @@ def _title_of(lines: Sequence[str]) -> str:
     return ""
 
 
-def text_metadata(text: str) -> TextMetadata:
+def text_metadata(text: str, known: TextMetadata = TextMetadata()) -> TextMetadata:
     """Read the title, publication date and outlet that a plain text states about itself.
 
     Rules, not lists of sites: the date comes from a labelled line ("Last Updated: Monday,
@@ -367,8 +367,15 @@ def text_metadata(text: str) -> TextMetadata:
     near the top; a dateline without a year gives no date. The title is the first line near
     the top that reads like a headline once page furniture is skipped. The outlet comes from
     a masthead line, a dateline agency or a credit line at the end.
+
+    Fields that `known` already holds (from a corpus record's own fields) are kept, and
+    not read again: in large corpora most records carry them.
     """
     lines = _nonempty_lines(text)
     if not lines:
-        return TextMetadata()
-    return TextMetadata(title=_title_of(lines), date=_date_of(lines), outlet=_outlet_of(lines))
+        return known
+    return TextMetadata(
+        title=known.title or _title_of(lines),
+        date=known.date or _date_of(lines),
+        outlet=known.outlet or _outlet_of(lines),
+    )

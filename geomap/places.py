@@ -117,31 +117,115 @@ def tokenize(text: str, gaz: Gazetteer) -> list[Token]:
 
 def _tokens(text: str, abbreviations: frozenset[str]) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if m.lastgroup == "abbr":
-            if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
-                out.append(Token(start, end, word, True))
-                continue
-            # "China." at a sentence end: the word, not an abbreviation.
-            end = start + len(word.rstrip("."))
-            word = word.rstrip(".")
-            if "." in word:
-                continue
-            out.append(Token(start, end, word, False))
-            continue
-        if "'" not in word and "’" not in word:
-            out.append(Token(start, end, word, False))
-            continue
-        if _CONTRACTION.search(word):
-            continue
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            end -= len(possessive.group())
-            word = word[: len(word) - len(possessive.group())]
-        out.append(Token(start, end, word, False))
+    for match in _TOKEN.finditer(text):
+        token = _token_of(match, abbreviations)
+        if token is not None:
+            out.append(token)
     return out
+
+
+def _token_of(match: re.Match[str], abbreviations: frozenset[str]) -> Token | None:
+    """The token a match of _TOKEN stands for; None for a contraction ("didn't")."""
+    start, end = match.span()
+    word = match.group()
+    if match.lastgroup == "abbr":
+        if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
+            return Token(start, end, word, True)
+        # "China." at a sentence end: the word, not an abbreviation.
+        end = start + len(word.rstrip("."))
+        word = word.rstrip(".")
+        return None if "." in word else Token(start, end, word, False)
+    if "'" not in word and "’" not in word:
+        return Token(start, end, word, False)
+    if _CONTRACTION.search(word):
+        return None
+    possessive = _POSSESSIVE.search(word)
+    if possessive and possessive.start() > 0:
+        end -= len(possessive.group())
+        word = word[: len(word) - len(possessive.group())]
+    return Token(start, end, word, False)
+
+
+# A letter that may be upper case: A-Z or any letter outside ASCII (str.isupper decides
+# those). `re` has no \\p{Lu}, and a class of every upper-case letter scans several times
+# slower than this one over English text.
+_MAYBE_CAPITAL = re.compile(r"[^\W\da-z_]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _name_tokens(text: str, abbreviations: frozenset[str]) -> list[Token]:
+    """The tokens that place recognition reads, in order: a subsequence of _tokens(text).
+
+    Most words of an article are lower case and far from any name, and building a Token
+    for each is the costliest part of recognition. The rules only ever read a capitalised
+    token, the token before it, the run of words that may continue its name, and the one
+    token after that run; so only those are made. Where words are left out between two
+    kept tokens, the text between them is more than the single space or hyphen that joins
+    the words of a name, so no rule can mistake them for neighbours.
+    """
+    out: list[Token] = []
+    covered = 0  # the text before this offset has been tokenised
+    at = _next_capital(text, 0)
+    while at is not None:
+        previous: Token | None = out[-1] if out else None
+        for match in _TOKEN.finditer(text, _restart_before(text, at, covered, abbreviations)):
+            covered = match.end()
+            token = _token_of(match, abbreviations)
+            if token is None:
+                continue
+            out.append(token)
+            if (
+                token.end > at
+                and not token.text[:1].isupper()
+                and not (previous is not None and _continues_name(text, previous, token))
+            ):
+                # The token after the run. Starting a fresh pass costs more than reading
+                # a few words, so go on when the next capital is close.
+                at = _next_capital(text, covered)
+                if at is None or at - covered > _READ_ON_CHARS:
+                    break
+            previous = token
+        else:
+            break  # the text is read to its end
+    return out
+
+
+_READ_ON_CHARS = 30
+
+
+def _next_capital(text: str, pos: int) -> int | None:
+    """Offset of the next upper-case letter at or after `pos`, or None."""
+    while (found := _MAYBE_CAPITAL.search(text, pos)) is not None:
+        if text[found.start()].isupper():
+            return found.start()
+        pos = found.start() + 1
+    return None
+
+
+def _continues_name(text: str, previous: Token, token: Token) -> bool:
+    gap = text[previous.end : token.start]
+    return gap == "-" or (gap == " " and token.text in _CONNECTORS)
+
+
+def _restart_before(text: str, at: int, covered: int, abbreviations: frozenset[str]) -> int:
+    """An offset at or after `covered` from which tokenising again finds the same tokens
+    as a full pass, with at least one token before `at` (if the text has one).
+
+    Tokens never contain a space or a line break, so a full pass also restarts just after
+    one; it restarts at `covered`, the end of the last match, as well.
+    """
+    start = at
+    while start > covered:
+        boundary = max(text.rfind(" ", covered, start - 1), text.rfind("\n", covered, start - 1))
+        start = covered if boundary < 0 else boundary + 1
+        before = text[start:at]
+        if not _LETTER.search(before):
+            continue
+        if "'" not in before and "’" not in before and "." not in before:
+            return start  # a plain word: always a token
+        if any(_token_of(m, abbreviations) for m in _TOKEN.finditer(text, start, at)):
+            return start
+    return covered
 
 
 def is_capitalised(token: Token) -> bool:
@@ -185,9 +269,12 @@ def _abbreviations(gaz: Gazetteer) -> frozenset[str]:
 
 def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
     """Every stretch of `text` that names a gazetteer place, before disambiguation."""
-    tokens = _tokens(text, _abbreviations(gaz))
+    return _find_place_spans(text, gaz, _name_tokens(text, _abbreviations(gaz)))
+
+
+def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> list[SpanCandidates]:
     common = common_words()
-    found_spans: list[tuple[int, int, list[Candidate]]] = []
+    found_spans: list[tuple[int, int, tuple[Candidate, ...]]] = []
     names_of_people: set[str] = set()
     # Only a capitalised token can start a name; the rest are context for the rules.
     starts = [i for i, t in enumerate(tokens) if t.text[:1].isupper()]
@@ -239,40 +326,49 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
 
 def _longest_match(
     text: str, tokens: Sequence[Token], i: int, gaz: Gazetteer
-) -> tuple[int, list[Candidate]] | None:
+) -> tuple[int, tuple[Candidate, ...]] | None:
     first = tokens[i]
     if not is_capitalised(first) or first.text.lower() in CALENDAR:
         return None
+    # A name runs over capitalised words, connectors ("of") and hyphenated parts, joined by
+    # one space or hyphen. The first token that is none of these ends every longer reading.
     limit = 1
-    while (
-        limit < _MAX_TOKENS
-        and i + limit < len(tokens)
-        and _joined(text, tokens[i + limit - 1], tokens[i + limit])
-    ):
+    while limit < _MAX_TOKENS and i + limit < len(tokens):
+        token = tokens[i + limit]
+        gap = text[tokens[i + limit - 1].end : token.start]
+        if gap != "-" and not (
+            gap == " " and (token.text[:1].isupper() or token.text in _CONNECTORS)
+        ):
+            break
         limit += 1
-    for n in range(limit, 0, -1):
-        last = tokens[i + n - 1]
-        if not is_capitalised(last) and not (
-            n > 1 and _hyphen_joined(text, tokens[i + n - 2], last)
-        ):
-            continue
-        inner = tokens[i + 1 : i + n - 1]
-        if any(
-            not is_capitalised(t)
-            and t.text not in _CONNECTORS
-            and not _hyphen_joined(text, tokens[i + k], t)
-            for k, t in enumerate(inner)
-        ):
-            continue
+    return _longest_match_in_run(text[first.start : tokens[i + limit - 1].end], gaz)
+
+
+@lru_cache(maxsize=1 << 16)
+def _longest_match_in_run(run: str, gaz: Gazetteer) -> tuple[int, tuple[Candidate, ...]] | None:
+    """The longest gazetteer name that starts a run of name-like words, and its candidates.
+
+    The answer depends only on the run's own characters (tokens never reach across
+    whitespace, so the run tokenises alone as it did in its text), and the same runs ("The",
+    "Police", "Kyrgyzstan") recur across a corpus, so each distinct run is read once.
+    """
+    tokens = _tokens(run, _abbreviations(gaz))
+    if not tokens:
+        return None
+    first = tokens[0]
+    for n in range(len(tokens), 0, -1):
+        last = tokens[n - 1]
+        if not is_capitalised(last) and not (n > 1 and _hyphen_joined(run, tokens[n - 2], last)):
+            continue  # a name does not end on a connector
         if n == 1 and len(first.text) == 1:
             continue
-        surface = text[first.start : last.end]
+        surface = run[first.start : last.end]
         key = fold(surface)
         if len(key) < 2 or not gaz.places_for_key(key):
             continue
         candidates = gaz.lookup(surface, fuzzy=False, limit=25)
         if candidates:
-            return n, candidates
+            return n, tuple(candidates)
     return None
 
 
@@ -322,7 +418,11 @@ def _judge(
         # Upper case is a dateline ("BISHKEK, March 21") or a shouted headline; only the
         # dateline names a place.
         after = text[last.end : last.end + 3]
-        return _line_initial(text, first.start) and after[:1] in {",", " ", "(", ":"}
+        if not _line_initial(text, first.start) or after[:1] not in {",", " ", "(", ":"}:
+            return False
+        # "OSH (AFP)" or "BISHKEK March 21" is a dateline; "GREEN fingered youngsters" is
+        # a shouted first word running on into the sentence.
+        return not (after[:1] == " " and after[1:2].islower())
     key = fold(surface)
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
     if key in common and (not major or (initial and not broad)):
@@ -437,7 +537,7 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         else:
             # Best single mention plus the average over all mentions of the name.
             def total(c: Candidate, indexes: list[int] = indexes) -> tuple[float, int]:
-                ranks = [context.rank(i, c)[0] for i in indexes]
+                ranks = [context.rank(i, c) for i in indexes]
                 return max(ranks) + sum(ranks) / len(ranks), -c.place.geonameid
 
             best = max(options, key=total)
@@ -485,29 +585,42 @@ class _Context:
             for j, c in enumerate(chosen)
             if c.place.kind is Kind.CITY
         ]
+        self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
+        self._bonus_cache: dict[tuple[str, int], float] = {}
 
-    def rank(self, index: int, candidate: Candidate) -> tuple[float, int]:
+    def rank(self, index: int, candidate: Candidate) -> float:
         place = candidate.place
+        bonus = self._document_bonus(self.keys[index], place)
+        qualifier = self.qualifiers[index]
+        if qualifier is not None and any(
+            _contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
+        ):
+            bonus += 25.0
+        return candidate.score + bonus
+
+    def _document_bonus(self, key: str, place: Place) -> float:
+        """What the rest of the document says for `place` under the name `key`.
+
+        Every mention of one name gets the same answer, so it is worked out once per name.
+        """
+        cached = self._bonus_cache.get((key, place.geonameid))
+        if cached is not None:
+            return cached
         # The name's own vote is left out: only the rest of the document counts.
-        own = self.votes.get(self.keys[index])
+        own = self.votes.get(key)
         support = self.focus.get(place.country_code, 0) - (own == place.country_code)
         others = self.total - (1 if own else 0)
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
-        bonus += 8.0 * min(3, self._neighbours(index, place))
-        qualifier = _qualifier(self.text, self.spans, index)
-        if qualifier is not None and any(
-            _contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
-        ):
-            bonus += 25.0
-        return candidate.score + bonus, -place.geonameid
+        bonus += 8.0 * min(3, self._neighbours(key, place))
+        self._bonus_cache[(key, place.geonameid)] = bonus
+        return bonus
 
-    def _neighbours(self, index: int, place: Place) -> int:
+    def _neighbours(self, own: str, place: Place) -> int:
         """Other places of the document (by distinct name) within reach of this one."""
         if place.kind is not Kind.CITY:
             return 0
-        own = self.keys[index]
         near = set()
         for key, lat, lon in self.cities:
             # A degree of latitude is 111 km: most pairs are rejected without trigonometry.

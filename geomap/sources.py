@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from geomap.errors import InputError
 from geomap.htmltext import html_to_text
-from geomap.metadata import parse_date, text_metadata
+from geomap.metadata import TextMetadata, parse_date, text_metadata
 from geomap.model import Article, InputProblem
 
 __all__ = [
@@ -399,14 +399,19 @@ def _jsonl_record(
         return InputProblem(source, f'{where}: "text" is not a string')
     if not text.strip():
         return InputProblem(source, f'{where}: empty "text"')
-    meta = text_metadata(text)
     given_date = _field(record, "date")
+    given = TextMetadata(
+        title=_field(record, "title"),
+        date=date_override or (parse_date(given_date) if given_date else None),
+        outlet=_field(record, "outlet"),
+    )
+    meta = text_metadata(text, given)
     return Article(
         source=f"{source}:{number}",
         text=text,
-        title=_field(record, "title") or meta.title,
-        date=date_override or (parse_date(given_date) if given_date else None) or meta.date,
-        outlet=_field(record, "outlet") or meta.outlet,
+        title=meta.title,
+        date=meta.date,
+        outlet=meta.outlet,
         url=_field(record, "url"),
         encoding=encoding,
     )

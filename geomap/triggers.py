@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geomap.dates import parse_article_date
 from geomap.figures import parse_crowd
@@ -209,11 +210,23 @@ _MAY_HAVE_NUMBER_RE = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
     r"billion|score|several|few|couple|handful"
 )
+_NUMBER = "number"
 
 
-# All stems in one pattern, one named group per type: one scan of the sentence tells
-# which types' full patterns are worth running.
-_ANY_STEM = re.compile("|".join(f"(?P<{name}>{stems.pattern})" for name, stems in _STEMS.items()))
+@lru_cache(maxsize=1 << 16)
+def _stems_in(chunk: str) -> frozenset[str]:
+    """The event types (and _NUMBER) whose stems occur in one whitespace-free chunk."""
+    found = {name for name, stems in _STEMS.items() if stems.search(chunk)}
+    if _MAY_HAVE_NUMBER_RE.search(chunk):
+        found.add(_NUMBER)
+    return frozenset(found)
+
+
+def _stems_present(lowered: str) -> frozenset[str]:
+    # No stem contains whitespace, so a stem occurs in the sentence exactly when it occurs
+    # in one of its whitespace-separated chunks; chunks repeat across a corpus, so the
+    # per-chunk answer is cached and most sentences cost a split and a few dict lookups.
+    return frozenset().union(*map(_stems_in, set(lowered.split())))
 
 
 def classify(sentence: str) -> tuple[Trigger, ...]:
@@ -225,7 +238,7 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     """
     by_type: dict[EventType, list[Trigger]] = {}
     lowered = sentence.lower()
-    present = {m.lastgroup for m in _ANY_STEM.finditer(lowered)}
+    present = _stems_present(lowered)
 
     def add(trigger: Trigger) -> None:
         by_type.setdefault(trigger.event_type, []).append(trigger)
@@ -264,7 +277,7 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
         _ARREST_RE, sentence, lowered, negatable=True, run="arrest" in present
     ):
         add(_trigger(EventType.ARREST, sentence, match, confidence))
-    crowd = parse_crowd(sentence) if _MAY_HAVE_NUMBER_RE.search(lowered) else None
+    crowd = parse_crowd(sentence) if _NUMBER in present else None
     if crowd is not None:
         add(Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH))
     triggers = [t for t in (_strongest(c) for c in by_type.values()) if t is not None]

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, fold
+from geomap import places
 from geomap.dates import find_dates, resolve_date
 from geomap.figures import find_numbers, parse_counts, parse_crowd, parse_number
 from geomap.model import EventType
@@ -256,6 +257,43 @@ def test_find_mentions_offsets_index_the_text(gaz: Gazetteer, text: str) -> None
         assert text[mention.start : mention.end] == mention.text
         assert mention.start >= previous_end  # in order, never overlapping
         previous_end = mention.end
+
+
+NAME_CONTEXT = (
+    *WORDS,
+    "didn't",
+    "U.S.",
+    "Ky.",
+    "Osh's",
+    "Kyrgyzstan’s",
+    "of",
+    "the",
+    "in",
+    "President",
+    "said",
+    "Province",
+    "McDonald",
+    "iPhone",
+    "Gov.",
+    "China.",
+    "  ",
+    "(",
+)
+
+
+@SLOW
+@given(_mixed(NAME_CONTEXT, 30))
+def test_recognition_reads_the_same_from_the_reduced_token_list(gaz: Gazetteer, text: str) -> None:
+    # Recognition tokenises only around capitals (a speed-up); it must find exactly what a
+    # pass over every token finds.
+    abbreviations = places._abbreviations(gaz)
+    every = places._tokens(text, abbreviations)
+    reduced = places._name_tokens(text, abbreviations)
+    remaining = iter(every)
+    assert all(any(token == other for other in remaining) for token in reduced)
+    assert places._find_place_spans(text, gaz, reduced) == places._find_place_spans(
+        text, gaz, every
+    )
 
 
 # --- HTML --------------------------------------------------------------------------------------
