@@ -147,7 +147,7 @@ def _token_of(match: re.Match[str], abbreviations: frozenset[str]) -> Token | No
 
 
 # A letter that may be upper case: A-Z or any letter outside ASCII (str.isupper decides
-# those). `re` has no \\p{Lu}, and a class of every upper-case letter scans several times
+# those). `re` has no \p{Lu}, and a class of every upper-case letter scans several times
 # slower than this one over English text.
 _MAYBE_CAPITAL = re.compile(r"[^\W\da-z_]")
 _LETTER = re.compile(r"[^\W\d_]")
