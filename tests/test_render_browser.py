@@ -109,6 +109,13 @@ def _marker(page: Page, kind: str, place: str, scope: str = "body") -> Any:
     return page.locator(f"{scope} .geomap-icon[title^='{kind.capitalize()} at {place}:']")
 
 
+def _open_marker(marker: Any) -> None:
+    # A DOM click, not a mouse one: popups pan the map and markers are redrawn after each
+    # move, so a pointer click can land on a closing popup or an icon being replaced.
+    # Leaflet's own click handler runs either way.
+    marker.dispatch_event("click")
+
+
 @pytest.fixture(scope="module")
 def seed_page(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
@@ -131,7 +138,7 @@ def test_clicking_a_marker_at_jalal_abad_shows_the_sentence_and_its_source(
     seed_page: tuple[Page, Watch],
 ) -> None:
     page, _ = seed_page
-    _marker(page, "seizure", "Jalal-Abad").click()
+    _open_marker(_marker(page, "seizure", "Jalal-Abad"))
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
@@ -156,7 +163,7 @@ def test_conflicting_crowd_figures_are_listed_together_with_their_claimants(
     seed_page: tuple[Page, Watch],
 ) -> None:
     page, _ = seed_page
-    _marker(page, "crowd", "Jalal-Abad").click()
+    _open_marker(_marker(page, "crowd", "Jalal-Abad"))
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
@@ -207,7 +214,7 @@ def test_legend_title_and_attribution_are_visible(seed_page: tuple[Page, Watch])
 
 def test_page_made_no_requests_and_no_errors(seed_page: tuple[Page, Watch]) -> None:
     page, watch = seed_page
-    _marker(page, "crowd", "Osh").click()
+    _open_marker(_marker(page, "crowd", "Osh"))
     page.locator(".leaflet-popup-content").wait_for()
     assert watch.external_requests == []
     assert watch.console_errors == []
@@ -225,9 +232,7 @@ def test_xss_fixture_renders_as_text_and_fires_no_dialog(browser: Browser, tmp_p
     icons = page.locator(".geomap-icon")
     texts = []
     for index in range(icons.count()):
-        # A DOM click, not a mouse one: popups pan the map and markers are redrawn after
-        # each move, so a pointer click can land while the icon is being replaced.
-        icons.nth(index).dispatch_event("click")
+        _open_marker(icons.nth(index))
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
         texts.append(popup.inner_text())
@@ -276,7 +281,7 @@ def test_two_embeds_work_inside_a_host_page_with_its_own_styles(
     assert _markers(page, second) == {m for m in SEED_MARKERS if m[1] == "Osh"}
     # Each map keeps its height and its own popup.
     assert page.locator(f"{second} .geomap-map").bounding_box()["height"] == 480  # type: ignore[index]
-    _marker(page, "arrest", "Osh", second).click()
+    _open_marker(_marker(page, "arrest", "Osh", second))
     popup = page.locator(f"{second} .leaflet-popup-content")
     popup.wait_for()
     assert "One opposition parliamentarian, Duishon Chotonov" in popup.inner_text()
