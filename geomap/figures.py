@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "MAY_HAVE_NUMBER_RE",
     "VAGUE_NUMBERS",
     "Counts",
     "CrowdFigure",
@@ -247,7 +248,7 @@ def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
 
 
 # A cheap literal pre-check on the lower-cased text; most sentences hold no number at all.
-_MAY_HAVE_NUMBER_RE = re.compile(
+MAY_HAVE_NUMBER_RE = re.compile(
     r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
     r"billion|score|several|few|couple|handful"
@@ -258,7 +259,7 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
     """Every number phrase in the sentence, with its qualifiers ("about", "more than")."""
     found: list[NumberPhrase] = []
     lowered = sentence.lower()
-    if not _MAY_HAVE_NUMBER_RE.search(lowered):
+    if not MAY_HAVE_NUMBER_RE.search(lowered):
         return ()
     if len(lowered) == len(sentence):
         matches = _NUMBER_RE.finditer(lowered)

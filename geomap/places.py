@@ -334,11 +334,9 @@ def _longest_match(
     # one space or hyphen. The first token that is none of these ends every longer reading.
     limit = 1
     while limit < _MAX_TOKENS and i + limit < len(tokens):
-        token = tokens[i + limit]
-        gap = text[tokens[i + limit - 1].end : token.start]
-        if gap != "-" and not (
-            gap == " " and (token.text[:1].isupper() or token.text in _CONNECTORS)
-        ):
+        previous, token = tokens[i + limit - 1], tokens[i + limit]
+        capital_joined = token.text[:1].isupper() and _joined(text, previous, token)
+        if not (capital_joined or _continues_name(text, previous, token)):
             break
         limit += 1
     return _longest_match_in_run(text[first.start : tokens[i + limit - 1].end], gaz)

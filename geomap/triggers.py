@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geomap.dates import parse_article_date
-from geomap.figures import parse_crowd
+from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
 from geomap.model import EventType
 
 __all__ = ["Trigger", "classify", "historical_cue", "is_historical"]
@@ -205,11 +205,6 @@ _STEMS = {
         r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre"
     ),
 }
-_MAY_HAVE_NUMBER_RE = re.compile(
-    r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
-    r"billion|score|several|few|couple|handful"
-)
 _NUMBER = "number"
 
 
@@ -217,7 +212,7 @@ _NUMBER = "number"
 def _stems_in(chunk: str) -> frozenset[str]:
     """The event types (and _NUMBER) whose stems occur in one whitespace-free chunk."""
     found = {name for name, stems in _STEMS.items() if stems.search(chunk)}
-    if _MAY_HAVE_NUMBER_RE.search(chunk):
+    if MAY_HAVE_NUMBER_RE.search(chunk):
         found.add(_NUMBER)
     return frozenset(found)
 
