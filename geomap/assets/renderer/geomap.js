@@ -515,7 +515,27 @@
     } else {
       map.setView([20, 0], 2, {animate: false});
     }
-    map.on("moveend overlayadd overlayremove", redraw);
+    // A redraw replaces every marker, and removing the marker that owns the open popup
+    // closes it, so a popup that pans the map to fit itself would close itself. At an
+    // unchanged zoom the clusters are the same, so the redraw waits for the popup to close.
+    var popupZoom = null, redrawWaiting = false;
+    map.on("popupopen", function () { popupZoom = map.getZoom(); });
+    map.on("popupclose", function () {
+      popupZoom = null;
+      if (redrawWaiting) {
+        redrawWaiting = false;
+        redraw();
+      }
+    });
+    map.on("moveend", function () {
+      if (popupZoom === map.getZoom()) {
+        redrawWaiting = true;
+        return;
+      }
+      redrawWaiting = false;
+      redraw();
+    });
+    map.on("overlayadd overlayremove", redraw);
     redraw();
     container.setAttribute("data-geomap-ready", "1");
     return {layers: layers, redraw: redraw};
