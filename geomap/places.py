@@ -25,6 +25,7 @@ from geomap.wordlists import (
     CALENDAR,
     LOCATIVES,
     OPENERS,
+    ORGANISATION_HEADS,
     PLACE_FOLLOWERS,
     SPEECH_VERBS,
     TITLES,
@@ -243,6 +244,19 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+# What follows the place of a dateline: the agency, a comma and the country or date, a dash.
+_DATELINE_TAIL = re.compile(r"(?: \(| ?[-–—] |, [A-Z])")
+
+
+def _short_dateline(text: str, token: Token) -> bool:
+    """An upper-case word alone at the head of a line, followed as a dateline is followed.
+
+    Abbreviations ("UN", "EU") rarely open a line this way, and when they do ("UN, the ...")
+    the lower case after the comma gives them away.
+    """
+    return _line_initial(text, token.start) and bool(_DATELINE_TAIL.match(text, token.end))
+
+
 def _line_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t":
@@ -409,6 +423,8 @@ def _judge(
     initial = _sentence_initial(text, first.start)
     if first.text.lower() in CALENDAR:
         return False
+    if n == 1 and len(first.text) == 3 and first.text.isupper() and _short_dateline(text, last):
+        return True  # "OSH (AFP) -": a three-letter city opening a report
     if n == 1 and (first.is_abbreviation or (len(first.text) <= 3 and first.text.isupper())):
         # Abbreviations (U.S., Ky., UK) count only when spelled as a listed alias.
         return any(c.matched_name == surface for c in candidates) and top.kind is not Kind.CITY
@@ -465,7 +481,9 @@ def _judge(
             and follower not in CALENDAR
         ):
             # "Kyrgyzstan Service", "Edmonton Oilers", "Jordan Peterson"
-            return _Verdict.PART_OF_NAME if not major else False
+            if major or follower in ORGANISATION_HEADS:
+                return False
+            return _Verdict.PART_OF_NAME
         if gap == " " and follower in SPEECH_VERBS and not major:
             return _Verdict.PART_OF_NAME  # "Castro said"
     return True
@@ -529,7 +547,12 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         groups.setdefault(key, []).append(i)
     chosen: list[Candidate] = list(context.chosen)
     for indexes in groups.values():
-        options = spans[indexes[0]].candidates[:_RESOLVE_DEPTH]
+        # A bare upper-case dateline ("WASHINGTON -") is a city that needs no state: wire
+        # style qualifies every other one ("HOLLIDAY, Mo."), so no lesser namesake is sought.
+        bare_dateline = any(context.is_bare_dateline(i) for i in indexes)
+        options = _options(
+            spans[indexes[0]].candidates, set() if bare_dateline else context.regions
+        )
         if len(options) == 1:
             best = options[0]
         else:
@@ -542,6 +565,20 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         for i in indexes:
             chosen[i] = _same_place(spans[i].candidates, best)
     return chosen
+
+
+def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> Sequence[Candidate]:
+    """The candidates worth ranking: the best few, and any town inside a region the document
+    names, however far down the list ("Paris" in a story about Missouri is the ninth Paris)."""
+    head = candidates[:_RESOLVE_DEPTH]
+    if not regions:
+        return head
+    inside = [
+        c
+        for c in candidates[_RESOLVE_DEPTH:]
+        if c.place.kind is Kind.CITY and (c.place.country_code, c.place.admin1_code) in regions
+    ]
+    return [*head, *inside] if inside else head
 
 
 def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:
@@ -586,6 +623,14 @@ class _Context:
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
         self._bonus_cache: dict[tuple[str, int], float] = {}
 
+    def is_bare_dateline(self, index: int) -> bool:
+        span = self.spans[index]
+        return (
+            span.text.isupper()
+            and self.qualifiers[index] is None
+            and _line_initial(self.text, span.start)
+        )
+
     def rank(self, index: int, candidate: Candidate) -> float:
         place = candidate.place
         bonus = self._document_bonus(self.keys[index], place)
@@ -606,7 +651,7 @@ class _Context:
             return cached
         # The name's own vote is left out: only the rest of the document counts.
         own = self.votes.get(key)
-        support = self.focus.get(place.country_code, 0) - (own == place.country_code)
+        support = max(0, self.focus.get(place.country_code, 0) - (own == place.country_code))
         others = self.total - (1 if own else 0)
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
@@ -639,11 +684,23 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _qualifier(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCandidates | None:
-    """The span right after ", " ("London, Ontario"), if there is one."""
+    """The span right after ", " ("London, Ontario"), if there is one.
+
+    Two country names in a row are a list ("in Russia, U.S. officials said"; "Russia, China
+    and Iran"), not a town qualified by its country: a writer who means the hamlet of Russia,
+    Ohio names the state.
+    """
     if index + 1 >= len(spans):
         return None
     here, after = spans[index], spans[index + 1]
-    return after if text[here.end : after.start] == ", " else None
+    if text[here.end : after.start] != ", ":
+        return None
+    if (
+        here.candidates[0].place.kind is Kind.COUNTRY
+        and after.candidates[0].place.kind is Kind.COUNTRY
+    ):
+        return None
+    return after
 
 
 def _contains(region: Place, place: Place) -> bool:

@@ -243,3 +243,45 @@ PLACE_FOLLOWERS = frozenset(
         "police",
     ]
 )
+# Head nouns of organisations named after a place ("Enfield Council", "Kyrgyzstan Service").
+# The place is not a mention there, but it is no person's name either: later mentions of the
+# same name stay places.
+ORGANISATION_HEADS = frozenset(
+    [
+        "council",
+        "service",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "airport",
+        "court",
+        "department",
+        "party",
+        "club",
+        "company",
+        "corporation",
+        "bank",
+        "museum",
+        "library",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "journal",
+        "news",
+        "radio",
+        "television",
+        "agency",
+        "committee",
+        "commission",
+        "board",
+        "assembly",
+        "parliament",
+        "government",
+        "administration",
+        "office",
+        "fc",
+        "united",
+    ]
+)

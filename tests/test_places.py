@@ -21,3 +21,45 @@ def test_a_shouted_first_word_is_not_a_dateline(gaz: Gazetteer) -> None:
     text = "GREEN fingered youngsters from an Edmonton school have been hard at work."
     assert "GREEN" not in _surfaces(text, gaz)
     assert "Edmonton" in _surfaces(text, gaz)
+
+
+def _resolved(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
+    return [(m.text, m.place.country_code, m.place.admin1_code) for m in find_mentions(text, gaz)]
+
+
+def test_three_letter_datelines_name_places_but_abbreviations_do_not(gaz: Gazetteer) -> None:
+    osh = find_mentions("OSH (AFP) - Protesters seized the building.", gaz)
+    assert [(m.text, m.place.name, m.place.country_code) for m in osh] == [("OSH", "Osh", "KG")]
+    assert _surfaces("OSH, Kyrgyzstan - Crowds gathered.", gaz) == ["OSH", "Kyrgyzstan"]
+    assert _surfaces("UN, the body said, would send observers.", gaz) == []
+
+
+def test_two_countries_in_a_row_are_a_list_not_a_town_and_its_country(gaz: Gazetteer) -> None:
+    # Not the village of Russia, Ohio: "Russia, U.S. officials" is two separate names.
+    text = "He spent years in Russia, U.S. officials said on Wednesday."
+    assert _resolved(text, gaz) == [("Russia", "RU", ""), ("U.S.", "US", "")]
+
+
+def test_a_town_inside_a_named_state_is_found_however_many_namesakes_outrank_it(
+    gaz: Gazetteer,
+) -> None:
+    # Paris, Missouri is far down the list of Parises, but the story names Missouri.
+    text = (
+        "Missouri farmers gathered in Paris on Saturday. Officials said Paris would host it again."
+    )
+    assert [r for r in _resolved(text, gaz) if r[0] == "Paris"] == [("Paris", "US", "MO")] * 2
+
+
+def test_a_bare_dateline_is_the_well_known_city(gaz: Gazetteer) -> None:
+    # Wire style qualifies lesser towns ("HOLLIDAY, Mo."); an unqualified WASHINGTON is the
+    # capital, even in a story that names Iowa, which has its own Washington.
+    text = "WASHINGTON (Reuters) - Farmers in Iowa said on Tuesday that Washington ignored them."
+    assert _resolved(text, gaz)[0] == ("WASHINGTON", "US", "DC")
+
+
+def test_an_organisation_named_after_a_place_does_not_make_it_a_persons_name(
+    gaz: Gazetteer,
+) -> None:
+    text = "Enfield Council said the work was done. Children in Enfield planted flowers."
+    assert _surfaces(text, gaz) == ["Enfield"]
+    assert find_mentions(text, gaz)[0].start == text.rindex("Enfield")
