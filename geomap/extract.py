@@ -105,16 +105,18 @@ def extract_events(
         if not triggers or is_historical(sentence.text, article.date):
             continue
         inferred = not sentence.places
+        said = _Said(article, sentences, index)
         for trigger in triggers:
             event_type = trigger.event_type
+            figures = _figures(event_type, sentence.text)
+            if figures is None:
+                continue  # a crowd word with no figure: nothing to report
             for mention in _distinct_places(places):
                 key = (event_type.value, mention.place.geonameid, sentence.span.start)
                 if key in seen:
                     continue
-                event = _event(article, sentences, index, trigger, mention, places, inferred)
-                if event is not None:
-                    seen.add(key)
-                    events.append(event)
+                seen.add(key)
+                events.append(_event(said, trigger, figures, mention, places, inferred))
     return events
 
 
@@ -222,40 +224,68 @@ def _precision(text: str, mention: PlaceMention) -> Precision:
     return Precision.REGION
 
 
-def _event(
-    article: Article,
-    sentences: Sequence[_Sentence],
-    index: int,
-    trigger: Trigger,
-    mention: PlaceMention,
-    places: Sequence[PlaceMention],
-    inferred: bool,
-) -> Event | None:
-    sentence = sentences[index]
-    text = sentence.text
-    figures: dict[str, int | None] = {}
-    crowd_text = ""
-    event_type = trigger.event_type
+@dataclass(frozen=True)
+class _Figures:
+    counts: dict[str, int | None]
+    crowd_text: str = ""
+
+
+def _figures(event_type: EventType, text: str) -> _Figures | None:
+    """The figures an event of this type reports in the sentence; None for a crowd without one."""
     if event_type is EventType.CROWD:
         crowd = parse_crowd(text)
         if crowd is None:
             return None
-        figures = {"crowd_low": crowd.low, "crowd_high": crowd.high}
-        crowd_text = crowd.text
-    elif event_type in (EventType.CASUALTIES, EventType.ARREST):
+        return _Figures({"crowd_low": crowd.low, "crowd_high": crowd.high}, crowd.text)
+    if event_type in (EventType.CASUALTIES, EventType.ARREST):
         counts: Counts = parse_counts(text)
         if event_type is EventType.CASUALTIES:
-            figures = {"killed": counts.killed, "injured": counts.injured}
-        else:
-            figures = {"arrested": counts.arrested}
-    claim = _claimant(sentences, index)
-    date = resolve_date(text, article.date)
+            return _Figures({"killed": counts.killed, "injured": counts.injured})
+        return _Figures({"arrested": counts.arrested})
+    return _Figures({})
+
+
+class _Said:
+    """Who says it and when, for one sentence: worked out once, whatever its events."""
+
+    def __init__(self, article: Article, sentences: Sequence[_Sentence], index: int) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.index = index
+        self.sentence = sentences[index]
+        self._claim: str | None = None
+        self._date: tuple[str | None, str] | None = None
+
+    @property
+    def claim(self) -> str:
+        if self._claim is None:
+            self._claim = _claimant(self.sentences, self.index)
+        return self._claim
+
+    @property
+    def date(self) -> tuple[str | None, str]:
+        if self._date is None:
+            found = resolve_date(self.sentence.text, self.article.date)
+            self._date = (found.date, found.text) if found else (None, "")
+        return self._date
+
+
+def _event(
+    said: _Said,
+    trigger: Trigger,
+    figures: _Figures,
+    mention: PlaceMention,
+    places: Sequence[PlaceMention],
+    inferred: bool,
+) -> Event:
+    article, sentence = said.article, said.sentence
     confidence = trigger.confidence * (_INFER_CONFIDENCE if inferred else 1.0)
     surfaces = tuple(
         dict.fromkeys(m.text for m in places if m.place.geonameid == mention.place.geonameid)
     )
+    date, date_text = said.date
     return Event(
-        event_type=event_type,
+        event_type=trigger.event_type,
         place=mention.place,
         precision=_precision(article.text, mention),
         inferred=inferred,
@@ -265,16 +295,16 @@ def _event(
         source_date=article.date,
         outlet=article.outlet,
         url=article.url,
-        quote=text,
+        quote=sentence.text,
         char_start=sentence.span.start,
         char_end=sentence.span.end,
-        date=date.date if date else None,
-        date_text=date.text if date else "",
-        crowd_text=crowd_text,
-        claimed_by=claim,
-        disputed=_disputed(sentences, index, event_type),
+        date=date,
+        date_text=date_text,
+        crowd_text=figures.crowd_text,
+        claimed_by=said.claim,
+        disputed=_disputed(said.sentences, said.index, trigger.event_type),
         confidence=round(confidence, 3),
-        **figures,
+        **figures.counts,
     )
 
 
