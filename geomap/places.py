@@ -556,10 +556,21 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         if len(options) == 1:
             best = options[0]
         else:
-            # Best single mention plus the average over all mentions of the name.
-            def total(c: Candidate, indexes: list[int] = indexes) -> tuple[float, int]:
-                ranks = [context.rank(i, c) for i in indexes]
-                return max(ranks) + sum(ranks) / len(ranks), -c.place.geonameid
+            key = context.keys[indexes[0]]
+            qualified = [i for i in indexes if context.qualifiers[i] is not None]
+
+            # Best single mention plus the average over all mentions of the name. The
+            # document's evidence is the same for every mention; only a qualifier after
+            # one mention ("Paris, Texas") sets it apart.
+            def total(
+                c: Candidate,
+                key: str = key,
+                qualified: list[int] = qualified,
+                n: int = len(indexes),
+            ) -> tuple[float, int]:
+                base = c.score + context.document_bonus(key, c.place)
+                boosts = [context.qualifier_boost(i, c.place) for i in qualified]
+                return 2 * base + max(boosts, default=0.0) + sum(boosts) / n, -c.place.geonameid
 
             best = max(options, key=total)
         for i in indexes:
@@ -621,7 +632,6 @@ class _Context:
             if c.place.kind is Kind.CITY
         ]
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
-        self._bonus_cache: dict[tuple[str, int], float] = {}
 
     def is_bare_dateline(self, index: int) -> bool:
         span = self.spans[index]
@@ -631,24 +641,18 @@ class _Context:
             and _line_initial(self.text, span.start)
         )
 
-    def rank(self, index: int, candidate: Candidate) -> float:
-        place = candidate.place
-        bonus = self._document_bonus(self.keys[index], place)
+    def qualifier_boost(self, index: int, place: Place) -> float:
+        """What "Place, Region" after this mention says for `place`: it settles the name."""
         qualifier = self.qualifiers[index]
         if qualifier is not None and any(
             _contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
         ):
-            bonus += 25.0
-        return candidate.score + bonus
+            return 25.0
+        return 0.0
 
-    def _document_bonus(self, key: str, place: Place) -> float:
-        """What the rest of the document says for `place` under the name `key`.
-
-        Every mention of one name gets the same answer, so it is worked out once per name.
-        """
-        cached = self._bonus_cache.get((key, place.geonameid))
-        if cached is not None:
-            return cached
+    def document_bonus(self, key: str, place: Place) -> float:
+        """What the rest of the document says for `place` under the name `key`: the same for
+        every mention of the name."""
         # The name's own vote is left out: only the rest of the document counts.
         own = self.votes.get(key)
         support = max(0, self.focus.get(place.country_code, 0) - (own == place.country_code))
@@ -656,9 +660,7 @@ class _Context:
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
-        bonus += 8.0 * min(3, self._neighbours(key, place))
-        self._bonus_cache[(key, place.geonameid)] = bonus
-        return bonus
+        return bonus + 8.0 * min(3, self._neighbours(key, place))
 
     def _neighbours(self, own: str, place: Place) -> int:
         """Other places of the document (by distinct name) within reach of this one."""
