@@ -31,7 +31,13 @@ from geomap.wordlists import (
     TITLES,
 )
 
-__all__ = ["SpanCandidates", "find_mentions", "find_place_spans", "resolve_mentions"]
+__all__ = [
+    "SpanCandidates",
+    "find_mentions",
+    "find_place_spans",
+    "great_circle_km",
+    "resolve_mentions",
+]
 
 _MAX_TOKENS = 5
 _TOKEN = re.compile(
@@ -671,12 +677,13 @@ class _Context:
             # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
             if key == own or key in near or abs(lat - place.lat) > _NEAR_DEGREES:
                 continue
-            if _km(place.lat, place.lon, lat, lon) < _NEAR_KM:
+            if great_circle_km(place.lat, place.lon, lat, lon) < _NEAR_KM:
                 near.add(key)
         return len(near)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on a sphere of the Earth's mean radius."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (
         math.sin((p2 - p1) / 2) ** 2
