@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from gazetteer import Gazetteer, Kind, Place
 from geomap.claims import find_claimant, is_denial
@@ -253,21 +253,15 @@ class _Said:
         self.sentences = sentences
         self.index = index
         self.sentence = sentences[index]
-        self._claim: str | None = None
-        self._date: tuple[str | None, str] | None = None
 
-    @property
+    @cached_property
     def claim(self) -> str:
-        if self._claim is None:
-            self._claim = _claimant(self.sentences, self.index)
-        return self._claim
+        return _claimant(self.sentences, self.index)
 
-    @property
+    @cached_property
     def date(self) -> tuple[str | None, str]:
-        if self._date is None:
-            found = resolve_date(self.sentence.text, self.article.date)
-            self._date = (found.date, found.text) if found else (None, "")
-        return self._date
+        found = resolve_date(self.sentence.text, self.article.date)
+        return (found.date, found.text) if found else (None, "")
 
 
 def _event(
