@@ -53,7 +53,15 @@ class Place:
     admin1_code: str = ""  # GeoNames admin1 code ("03"), "" when unknown
 
     @property
+    def is_geonames(self) -> bool:
+        """Whether the id is GeoNames' own. Negative ids are geomap's, for the few regions
+        that no GeoNames-derived package gives an id (Transnistria, Tanzania's newer regions)."""
+        return self.geonameid > 0
+
+    @property
     def place_id(self) -> str:
+        if not self.is_geonames:
+            return f"geomap:{-self.geonameid}"
         return f"geonames:{self.geonameid}"
 
 

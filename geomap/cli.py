@@ -71,7 +71,7 @@ def _candidate_json(candidate: Candidate) -> dict[str, object]:
         "admin1": place.admin1,
         "lat": place.lat,
         "lon": place.lon,
-        "geonameid": place.geonameid,
+        "geonameid": place.geonameid if place.is_geonames else None,
         "population": place.population,
         "kind": place.kind.value,
         "match_type": candidate.match_type.value,
@@ -114,7 +114,7 @@ def variants(
     place = best.place
     typer.echo(
         f"{place.name} ({place.kind.value}, {place.admin1 + ', ' if place.admin1 else ''}"
-        f"{place.country_code}) {place.lat:.5f}, {place.lon:.5f}  geonames:{place.geonameid}"
+        f"{place.country_code}) {place.lat:.5f}, {place.lon:.5f}  {place.place_id}"
         f"  population {place.population:,}  {best.match_type.value} via {best.matched_name!r}"
         f"  score {best.score}"
     )

@@ -779,7 +779,7 @@ def mention_json(mention: PlaceMention) -> dict[str, object]:
         "lat": place.lat,
         "lon": place.lon,
         "country_code": place.country_code,
-        "geonameid": place.geonameid,
+        "geonameid": place.geonameid if place.is_geonames else None,
         "kind": place.kind.value,
     }
 

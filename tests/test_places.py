@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gazetteer import Gazetteer
-from geomap.places import find_mentions
+from geomap.places import find_mentions, mention_json
 
 
 def _surfaces(text: str, gaz: Gazetteer) -> list[str]:
@@ -63,3 +63,12 @@ def test_an_organisation_named_after_a_place_does_not_make_it_a_persons_name(
     text = "Enfield Council said the work was done. Children in Enfield planted flowers."
     assert _surfaces(text, gaz) == ["Enfield"]
     assert find_mentions(text, gaz)[0].start == text.rindex("Enfield")
+
+
+def test_a_region_without_a_geonames_id_is_not_given_one(gaz: Gazetteer) -> None:
+    # Natural Earth knows Transnistria, but no GeoNames-derived package gives it an id: the
+    # output must not pass geomap's own stand-in id off as GeoNames'.
+    (mention,) = find_mentions("Thousands rallied in Transnistria on Sunday.", gaz)
+    assert mention.place.country_code == "MD"
+    assert mention_json(mention)["geonameid"] is None
+    assert mention.place.place_id.startswith("geomap:")
