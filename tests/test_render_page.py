@@ -126,6 +126,27 @@ def test_article_text_never_reaches_the_page_as_markup(xss: dict[str, Any], mode
     assert "data:text/html" not in page
 
 
+@pytest.mark.parametrize("mode", ["default", "self-contained", "embed"])
+@pytest.mark.parametrize(
+    "template", ["{{{ this.__init__.__globals__ }}", "{{% set x = 1 %}", "{{# note #}"]
+)
+def test_template_markup_in_article_text_is_never_evaluated(
+    seed: dict[str, Any], mode: str, template: str
+) -> None:
+    # branca re-reads rendered output as a Jinja template. Three braces once slipped past
+    # an escape that handled "{{" a pair at a time, and dumped Python module globals into
+    # the page.
+    feature = json.loads(json.dumps(seed["features"][0]))
+    feature["properties"]["quote"] = template
+    feature["properties"]["source_date"] = template
+    collection = {"type": "FeatureCollection", "features": [feature]}
+    page = render_html(collection, title=template, mode=mode)  # type: ignore[arg-type]
+    assert "__builtins__" not in page and "branca.element" not in page
+    (blob,) = re.findall(r'<script type="application/json" id="[^"]+[-_]data">(.*?)</script>', page)
+    # Escaped for the page, the text still reads back exactly as the article wrote it.
+    assert template in json.dumps(json.loads(blob), ensure_ascii=False)
+
+
 def test_embed_fragment_is_scoped_and_lists_events_as_text(seed: dict[str, Any]) -> None:
     fragment = render_html(seed, title=TITLE, mode="embed")
     scope = re.search(r'<div id="(gm[0-9a-f]{10})" class="geomap-embed">', fragment)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,9 +57,12 @@ def script_safe_json(value: Any) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     text = text.translate(_SCRIPT_ESCAPES)
-    for opener in ("{{", "{%", "{#"):
-        text = text.replace(opener, "\\u007b" + opener[1])
-    return text
+    # Every brace that opens a pair is escaped, not each pair once: replacing "{{" in
+    # "{{{ x }}" would leave "\\u007b{{ x }}", which still holds "{{".
+    return _JINJA_OPENER.sub(r"\\u007b", text)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def safe_href(url: str) -> str | None:
