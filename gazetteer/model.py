@@ -13,6 +13,7 @@ class Kind(str, Enum):
 
     COUNTRY = "country"
     ADMIN1 = "admin1"
+    ADMIN2 = "admin2"  # second-level divisions: US counties
     CITY = "city"
     REGION = "region"  # continents and other macro-regions
 

@@ -194,7 +194,7 @@ def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ..
     for m in mentions:
         broad = m.place.kind in (Kind.COUNTRY, Kind.ADMIN1)
         if broad and any(
-            other.place.kind is Kind.CITY
+            other.place.kind in (Kind.CITY, Kind.ADMIN2)
             and other.place.country_code == m.place.country_code
             and (m.place.kind is Kind.COUNTRY or other.place.admin1_code == m.place.admin1_code)
             for other in mentions

@@ -541,6 +541,8 @@ def resolve_mentions(
 
 
 _RESOLVE_DEPTH = 8
+# Places that lie inside one first-level region and near their neighbours: towns, counties.
+_LOCAL = frozenset({Kind.CITY, Kind.ADMIN2})
 
 
 def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> list[Candidate]:
@@ -593,7 +595,7 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
     inside = [
         c
         for c in candidates[_RESOLVE_DEPTH:]
-        if c.place.kind is Kind.CITY and (c.place.country_code, c.place.admin1_code) in regions
+        if c.place.kind in _LOCAL and (c.place.country_code, c.place.admin1_code) in regions
     ]
     return [*head, *inside] if inside else head
 
@@ -635,7 +637,7 @@ class _Context:
         self.cities = [
             (self.keys[j], c.place.lat, c.place.lon)
             for j, c in enumerate(chosen)
-            if c.place.kind is Kind.CITY
+            if c.place.kind in _LOCAL
         ]
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
 
@@ -664,13 +666,13 @@ class _Context:
         support = max(0, self.focus.get(place.country_code, 0) - (own == place.country_code))
         others = self.total - (1 if own else 0)
         bonus = 15.0 * support / others if others > 0 else 0.0
-        if place.kind is Kind.CITY and (place.country_code, place.admin1_code) in self.regions:
+        if place.kind in _LOCAL and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
         return bonus + 8.0 * min(3, self._neighbours(key, place))
 
     def _neighbours(self, own: str, place: Place) -> int:
         """Other places of the document (by distinct name) within reach of this one."""
-        if place.kind is not Kind.CITY:
+        if place.kind not in _LOCAL:
             return 0
         near = set()
         for key, lat, lon in self.cities:
@@ -717,7 +719,7 @@ def _contains(region: Place, place: Place) -> bool:
         return place.country_code == region.country_code and place.kind is not Kind.COUNTRY
     if region.kind is Kind.ADMIN1:
         return (
-            place.kind is Kind.CITY
+            place.kind in _LOCAL
             and place.country_code == region.country_code
             and place.admin1_code == region.admin1_code
         )

@@ -213,7 +213,8 @@ TITLES = frozenset(
     ]
 )
 # Capitalised words that may follow a place name and still leave it a place:
-# region words and office titles ("Texas Gov. Abbott", "Osh Mayor").
+# region words, office titles and local government ("Texas Gov. Abbott", "Osh Mayor",
+# "Metcalfe County Sheriff", "Enfield Council").
 PLACE_FOLLOWERS = frozenset(
     [
         "city",
@@ -241,14 +242,19 @@ PLACE_FOLLOWERS = frozenset(
         "officials",
         "authorities",
         "police",
+        "sheriff",
+        "council",
+        "councillor",
+        "councilman",
+        "commissioner",
+        "commissioners",
     ]
 )
-# Head nouns of organisations named after a place ("Enfield Council", "Kyrgyzstan Service").
+# Head nouns of organisations named after a place ("Enfield Times", "Kyrgyzstan Service").
 # The place is not a mention there, but it is no person's name either: later mentions of the
 # same name stay places.
 ORGANISATION_HEADS = frozenset(
     [
-        "council",
         "service",
         "university",
         "college",

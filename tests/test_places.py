@@ -60,7 +60,7 @@ def test_a_bare_dateline_is_the_well_known_city(gaz: Gazetteer) -> None:
 def test_an_organisation_named_after_a_place_does_not_make_it_a_persons_name(
     gaz: Gazetteer,
 ) -> None:
-    text = "Enfield Council said the work was done. Children in Enfield planted flowers."
+    text = "The Enfield Times said the work was done. Children in Enfield planted flowers."
     assert _surfaces(text, gaz) == ["Enfield"]
     assert find_mentions(text, gaz)[0].start == text.rindex("Enfield")
 
@@ -72,3 +72,19 @@ def test_a_region_without_a_geonames_id_is_not_given_one(gaz: Gazetteer) -> None
     assert mention.place.country_code == "MD"
     assert mention_json(mention)["geonameid"] is None
     assert mention.place.place_id.startswith("geomap:")
+
+
+def test_us_counties_are_places_in_their_state(gaz: Gazetteer) -> None:
+    # Local US news names counties constantly; the county's own office names it too.
+    text = (
+        "EDMONTON, Ky. - Deputies of the Metcalfe County Sheriff's Office searched a farm. "
+        "Farmers in Plymouth County, Iowa, were not affected."
+    )
+    found = {
+        m.text: (m.place.kind.value, m.place.country_code, m.place.admin1_code)
+        for m in find_mentions(text, gaz)
+    }
+    assert found["Metcalfe County"] == ("admin2", "US", "KY")
+    assert found["Plymouth County"] == ("admin2", "US", "IA")
+    # Edmonton beside a Kentucky county and "Ky." is the Kentucky town, not Alberta's capital.
+    assert found["EDMONTON"] == ("city", "US", "KY")
