@@ -168,6 +168,8 @@ def _is_prose(text: str, span: Span) -> bool:
 
 
 def _is_event_place(text: str, span: Span, mention: PlaceMention, sentence: str) -> bool:
+    if mention.in_name:
+        return False  # "RFE/RL's Kyrgyzstan Service", "Toronto General Hospital"
     before = text[max(span.start, mention.start - 60) : mention.start]
     after = text[mention.end : min(span.end, mention.end + 60)]
     if _DISTANCE.search(before) and _ORIGIN.search(before):

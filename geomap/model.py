@@ -56,6 +56,9 @@ class PlaceMention:
     place: Place
     score: float = 100.0
     match_type: str = "exact"
+    # Part of an organisation's name ("Toronto General Hospital", "CTV Winnipeg"): the text
+    # names the place, but nothing happens there because of it.
+    in_name: bool = False
 
 
 class EventType(str, Enum):

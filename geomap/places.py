@@ -23,6 +23,7 @@ from gazetteer.lexicon import common_words
 from geomap.model import PlaceMention
 from geomap.wordlists import (
     CALENDAR,
+    FACILITY_HEADS,
     LOCATIVES,
     OPENERS,
     ORGANISATION_HEADS,
@@ -107,6 +108,7 @@ class SpanCandidates:
     start: int
     end: int
     candidates: tuple[Candidate, ...]
+    in_name: bool = False  # part of an organisation's name (see PlaceMention.in_name)
 
 
 class Token(NamedTuple):
@@ -294,7 +296,7 @@ def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
 
 def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> list[SpanCandidates]:
     common = common_words()
-    found_spans: list[tuple[int, int, tuple[Candidate, ...]]] = []
+    found_spans: list[tuple[int, int, tuple[Candidate, ...], bool]] = []
     names_of_people: set[str] = set()
     # Only a capitalised token can start a name; the rest are context for the rules.
     starts = [i for i, t in enumerate(tokens) if t.text[:1].isupper()]
@@ -309,13 +311,13 @@ def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> lis
         first, last = tokens[i], tokens[i + n - 1]
         surface = text[first.start : last.end]
         verdict = _keep(text, tokens, i, n, candidates, surface, common)
-        if verdict is _Verdict.PLACE:
-            found_spans.append((i, n, candidates))
+        if verdict in (_Verdict.PLACE, _Verdict.IN_NAME):
+            found_spans.append((i, n, candidates, verdict is _Verdict.IN_NAME))
         elif verdict is _Verdict.PART_OF_NAME:
             names_of_people.add(fold(surface))
         next_free = i + n
     spans = []
-    for i, n, candidates in found_spans:
+    for i, n, candidates, in_name in found_spans:
         first, last = tokens[i], tokens[i + n - 1]
         surface = text[first.start : last.end]
         top = candidates[0].place
@@ -323,7 +325,7 @@ def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> lis
             continue  # "Obama" after "Barack Obama": one sense per discourse
         if not _supported(text, tokens, i, n, top):
             continue
-        spans.append(SpanCandidates(surface, first.start, last.end, tuple(candidates)))
+        spans.append(SpanCandidates(surface, first.start, last.end, tuple(candidates), in_name))
     return spans
 
 
@@ -394,6 +396,7 @@ class _Verdict(Enum):
     PLACE = "place"
     NOT_PLACE = "not a place"
     PART_OF_NAME = "part of a person's or organisation's name"
+    IN_NAME = "a place named within an organisation's name"
 
 
 def _keep(
@@ -472,6 +475,8 @@ def _judge(
             and not before.is_abbreviation
             and (not _sentence_initial(text, before.start) or fold(before.text) not in common)
         ):
+            if major and _is_acronym(before):
+                return _Verdict.IN_NAME  # a broadcaster's or agency's branch: "CTV Winnipeg"
             # Inside a longer proper name: "Monica Whitlock", "Central Asia".
             return _Verdict.PART_OF_NAME if not major else False
     if i + n < len(tokens):
@@ -487,12 +492,38 @@ def _judge(
             and follower not in CALENDAR
         ):
             # "Kyrgyzstan Service", "Edmonton Oilers", "Jordan Peterson"
-            if major or follower in ORGANISATION_HEADS:
-                return False
-            return _Verdict.PART_OF_NAME
+            # A well-known place heading a name is named there; a lesser one is as likely a
+            # founder's surname ("Campbell Soup Company").
+            head = _name_head(text, tokens, i + n)
+            if head in FACILITY_HEADS:
+                return major  # "protesters outside Toronto General Hospital": in Toronto
+            if head in ORGANISATION_HEADS:
+                return _Verdict.IN_NAME if major else False
+            return False if major else _Verdict.PART_OF_NAME
         if gap == " " and follower in SPEECH_VERBS and not major:
             return _Verdict.PART_OF_NAME  # "Castro said"
     return True
+
+
+def _is_acronym(token: Token) -> bool:
+    return 2 <= len(token.text) <= 5 and token.text.isupper() and not token.is_abbreviation
+
+
+_ORGANISATION_NAME_WORDS = 4
+
+
+def _name_head(text: str, tokens: Sequence[Token], j: int) -> str:
+    """The head noun of the capitalised words from token j on, if it is one of a building or
+    an organisation ("(Toronto) General Hospital", "(Alberta) Liquor Store Association");
+    else ""."""
+    for k in range(j, min(len(tokens), j + _ORGANISATION_NAME_WORDS)):
+        token = tokens[k]
+        if not is_capitalised(token) or (k > j and text[tokens[k - 1].end : token.start] != " "):
+            return ""
+        word = token.text.lower()
+        if word in ORGANISATION_HEADS or word in FACILITY_HEADS:
+            return word
+    return ""
 
 
 def resolve_mentions(
@@ -535,6 +566,7 @@ def resolve_mentions(
             place=c.place,
             score=c.score,
             match_type=c.match_type.value,
+            in_name=span.in_name,
         )
         for span, c in zip(spans, chosen, strict=True)
     ]

@@ -251,25 +251,17 @@ PLACE_FOLLOWERS = frozenset(
     ]
 )
 # Head nouns of organisations named after a place ("Enfield Times", "Kyrgyzstan Service").
-# The place is not a mention there, but it is no person's name either: later mentions of the
-# same name stay places.
+# The place is named there, but as part of the organisation's name: no event happens at it,
+# and it is no person's name either, so later mentions of the same name stay places.
 ORGANISATION_HEADS = frozenset(
     [
         "service",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "airport",
-        "court",
         "department",
         "party",
         "club",
         "company",
         "corporation",
         "bank",
-        "museum",
-        "library",
         "times",
         "post",
         "herald",
@@ -289,5 +281,35 @@ ORGANISATION_HEADS = frozenset(
         "office",
         "fc",
         "united",
+        "association",
+        "foundation",
+        "society",
+        "institute",
+        "league",
+        "union",
+        "federation",
+        "network",
+        "group",
+        "ltd",
+        "inc",
+    ]
+)
+# Head nouns of buildings named after a place ("Toronto General Hospital"): what happens
+# there happens in that place.
+FACILITY_HEADS = frozenset(
+    [
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "airport",
+        "court",
+        "museum",
+        "library",
+        "clinic",
+        "centre",
+        "center",
+        "church",
+        "cathedral",
     ]
 )

@@ -146,3 +146,18 @@ def test_an_allowed_fallback_places_names_the_gazetteer_lacks(gaz: Gazetteer) ->
         (EventType.PROTEST, "Zorkbayat"),
         (EventType.CROWD, "Zorkbayat"),
     }
+
+
+def test_an_organisations_name_is_not_the_site_of_its_report(gaz: Gazetteer) -> None:
+    # The Service reports from Prague; the detentions happened in Osh.
+    article = Article(
+        source="org.txt",
+        text=(
+            "Police detained dozens of protesters in Osh on Monday.\n\n"
+            "RFE/RL's Kyrgyzstan Service reported that 40 people were detained."
+        ),
+        date="2005-03-21",
+    )
+    places = {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
+    assert ("arrest", "Osh") in places
+    assert not any(name == "Kyrgyzstan" for _, name in places)

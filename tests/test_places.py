@@ -88,3 +88,23 @@ def test_us_counties_are_places_in_their_state(gaz: Gazetteer) -> None:
     assert found["Plymouth County"] == ("admin2", "US", "IA")
     # Edmonton beside a Kentucky county and "Ky." is the Kentucky town, not Alberta's capital.
     assert found["EDMONTON"] == ("city", "US", "KY")
+
+
+def test_a_place_inside_an_organisations_name_is_a_mention_marked_as_such(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "Hundreds were detained, RFE/RL's Kyrgyzstan Service reported. "
+        "Jessica Hansen told CTV Winnipeg that the shelter was full."
+    )
+    found = {m.text: m.in_name for m in find_mentions(text, gaz)}
+    assert found == {"Kyrgyzstan": True, "Winnipeg": True}
+
+
+def test_a_building_named_after_its_place_puts_what_happens_there_in_it(
+    gaz: Gazetteer,
+) -> None:
+    (toronto,) = find_mentions("Nurses rallied outside Toronto General Hospital.", gaz)
+    assert (toronto.text, toronto.place.country_code, toronto.in_name) == ("Toronto", "CA", False)
+    # A lesser namesake heading a company's name is a founder's surname, not a place.
+    assert _surfaces("He worked for the Campbell Soup Company for 39 years.", gaz) == []
