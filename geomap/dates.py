@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geomap.figures import parse_number
+
 __all__ = ["DateRef", "find_dates", "parse_article_date", "resolve_date"]
 
 _MONTHS = {
@@ -30,20 +32,6 @@ _WEEKDAYS = {
     "friday": 4,
     "saturday": 5,
     "sunday": 6,
-}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
 }
 # A date "18 March" with no year that would fall this far after the article is taken to be
 # from the year before: news reports the past, give or take a dateline in another time zone.
@@ -166,7 +154,8 @@ def _resolve(match: re.Match[str], article: date | None) -> tuple[date | None, b
         return _shift(article, 1), True
     if group("ago"):
         count_text = group("ago_count").lower()
-        count = _NUMBER_WORDS.get(count_text) or int(count_text)
+        # _SMALL_NUMBER admits only "a", "an", digits and the words one to ten.
+        count = 1 if count_text in ("a", "an") else parse_number(count_text) or 0
         days = count * (7 if group("ago_unit").lower().startswith("week") else 1)
         return _shift(article, -days), True
     if group("weekday"):

@@ -21,7 +21,7 @@ from geomap.claims import find_claimant, is_denial
 from geomap.dates import resolve_date
 from geomap.figures import Counts, parse_counts, parse_crowd
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
-from geomap.places import find_mentions, unresolved_place_names
+from geomap.places import find_mentions, is_dateline, unresolved_place_names
 from geomap.sentences import Span, split_sentences
 from geomap.triggers import Trigger, classify, is_historical
 
@@ -186,8 +186,7 @@ def _is_event_place(text: str, span: Span, mention: PlaceMention, sentence: str)
         if rest.startswith(",") and _SPEECH.search(rest[:120]) and not classify(rest[:60]):
             return False
     # A dateline ("BISHKEK, March 21") names where the story was filed, not an event site.
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return not (mention.start == line_start and mention.text.isupper())
+    return not is_dateline(text, mention.start, mention.text)
 
 
 def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:

@@ -37,6 +37,7 @@ __all__ = [
     "find_mentions",
     "find_place_spans",
     "great_circle_km",
+    "is_dateline",
     "resolve_mentions",
 ]
 
@@ -263,6 +264,11 @@ def _short_dateline(text: str, token: Token) -> bool:
     the lower case after the comma gives them away.
     """
     return _line_initial(text, token.start) and bool(_DATELINE_TAIL.match(text, token.end))
+
+
+def is_dateline(text: str, start: int, surface: str) -> bool:
+    """Whether the name at `start` is an upper-case dateline ("BISHKEK, March 21 ...")."""
+    return surface.isupper() and _line_initial(text, start)
 
 
 def _line_initial(text: str, start: int) -> bool:
@@ -675,11 +681,7 @@ class _Context:
 
     def is_bare_dateline(self, index: int) -> bool:
         span = self.spans[index]
-        return (
-            span.text.isupper()
-            and self.qualifiers[index] is None
-            and _line_initial(self.text, span.start)
-        )
+        return self.qualifiers[index] is None and is_dateline(self.text, span.start, span.text)
 
     def qualifier_boost(self, index: int, place: Place) -> float:
         """What "Place, Region" after this mention says for `place`: it settles the name."""

@@ -7,23 +7,16 @@ Each row of tests/data/variants.tsv was written from the public source named in 
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 import pytest
 
 from gazetteer import Gazetteer
+from geomap.places import great_circle_km
 
 TABLE = Path(__file__).parent / "data" / "variants.tsv"
 ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8"), delimiter="\t"))
 TOLERANCE_KM = 10.0  # the table gives coordinates to 0.01 degrees
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def test_table_is_big_and_sourced() -> None:
@@ -49,4 +42,5 @@ def test_variant_resolves_to_the_expected_place(gaz: Gazetteer, row: dict[str, s
     assert found, f"nothing for {row['query']!r}"
     best = found[0].place
     assert best.country_code == row["country_code"], (best.name, best.country_code)
-    assert km(best.lat, best.lon, float(row["lat"]), float(row["lon"])) < TOLERANCE_KM, best
+    distance = great_circle_km(best.lat, best.lon, float(row["lat"]), float(row["lon"]))
+    assert distance < TOLERANCE_KM, best
