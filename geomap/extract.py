@@ -11,6 +11,7 @@ most recent sentence that did, and its events are marked as inferred.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -141,6 +142,7 @@ def _sentences(
 ) -> list[_Sentence]:
     out = []
     cursor = 0
+    prose = _ProseLines(text)
     for span in spans:
         while cursor < len(mentions) and mentions[cursor].start < span.start:
             cursor += 1
@@ -151,15 +153,33 @@ def _sentences(
             j += 1
         sentence_text = text[span.start : span.end]
         eligible = tuple(m for m in inside if _is_event_place(text, span, m, sentence_text))
-        out.append(_Sentence(span, sentence_text, _is_prose(text, span), _most_specific(eligible)))
+        out.append(_Sentence(span, sentence_text, prose.holds(span), _most_specific(eligible)))
     return out
 
 
-def _is_prose(text: str, span: Span) -> bool:
+class _ProseLines:
+    """Whether each sentence's lines are prose, each line judged once: an article of one
+    long line has thousands of sentences on it, and judging the line for every one of them
+    cost the square of its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.judged: dict[tuple[int, int], bool] = {}
+
+    def holds(self, span: Span) -> bool:
+        before = bisect_left(self.breaks, span.start)  # line breaks before the sentence
+        after = bisect_left(self.breaks, span.end, before)  # ... and inside it
+        start = self.breaks[before - 1] + 1 if before else 0
+        end = self.breaks[after] if after < len(self.breaks) else len(self.text)
+        if (start, end) not in self.judged:
+            self.judged[start, end] = _is_prose(self.text[start:end])
+        return self.judged[start, end]
+
+
+def _is_prose(line: str) -> bool:
     """Page furniture (menus, related-story lists, bylines) is short lines without a full stop."""
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    line = line.strip()
     if line.count("|") >= 2:
         return False
     if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):

@@ -7,9 +7,10 @@ building make a `seizure`; security forces who storm or retake it make a `clash`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
@@ -138,17 +139,34 @@ _NEGATION_BEFORE_RE = re.compile(
 )
 
 
-def _agent_is_security(sentence: str, start: int, end: int) -> bool | None:
-    """Whether security forces perform the verb at sentence[start:end]; None when unknown."""
-    passive = _PASSIVE_AGENT_RE.match(sentence, end, min(len(sentence), end + 60))
-    if passive is not None:
-        return passive.group("security") is not None
-    nearest = None
-    for match in _AGENT_RE.finditer(sentence, 0, start):
-        nearest = match
-    if nearest is None:
-        return None
-    return nearest.group("security") is not None
+class _Agents:
+    """The actors a sentence names, found in one pass: each verb then looks up its nearest
+    actor instead of rescanning the sentence from its start, which made a sentence with
+    many verbs cost the square of its length."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    @cached_property
+    def _found(self) -> tuple[list[int], list[bool]]:
+        # Scanning the whole sentence finds the same actors before a verb as scanning up to
+        # it: a verb starts a word, and no actor phrase, nor a word that makes it a place
+        # ("police station"), runs into a seizure or blockade verb.
+        ends: list[int] = []
+        security: list[bool] = []
+        for match in _AGENT_RE.finditer(self.sentence):
+            ends.append(match.end())
+            security.append(match.group("security") is not None)
+        return ends, security
+
+    def is_security(self, start: int, end: int) -> bool | None:
+        """Whether security forces perform the verb at sentence[start:end]; None when unknown."""
+        passive = _PASSIVE_AGENT_RE.match(self.sentence, end, min(len(self.sentence), end + 60))
+        if passive is not None:
+            return passive.group("security") is not None
+        ends, security = self._found
+        nearest = bisect_right(ends, start)  # actors that end before the verb starts
+        return security[nearest - 1] if nearest else None
 
 
 def _best(
@@ -234,6 +252,7 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     by_type: dict[EventType, list[Trigger]] = {}
     lowered = sentence.lower()
     present = _stems_present(lowered)
+    agents = _Agents(sentence)
 
     def add(trigger: Trigger) -> None:
         by_type.setdefault(trigger.event_type, []).append(trigger)
@@ -241,15 +260,13 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     for match, confidence in _best(
         _PROTEST_RE, sentence, lowered, negatable=True, run="protest" in present
     ):
-        if "block" in match.group(0).lower() and _agent_is_security(
-            sentence, match.start(), match.end()
-        ):
+        if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
             continue  # soldiers setting up blockades are not protesting
         add(_trigger(EventType.PROTEST, sentence, match, confidence))
     for match, confidence in _best(
         _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present
     ):
-        security = _agent_is_security(sentence, match.start(), match.end())
+        security = agents.is_security(match.start(), match.end())
         if security:
             add(_trigger(EventType.CLASH, sentence, match, confidence))
         else:
