@@ -33,7 +33,14 @@ from geomap.places import (
     resolve_mentions,
     tokenize,
 )
-from geomap.sources import JSONL_SUFFIXES, UndecodableError, decode_bytes, iter_articles
+from geomap.sources import (
+    FIXED_COPY_MARK,
+    JSONL_SUFFIXES,
+    OUTPUT_FOLDER_MARKER,
+    UndecodableError,
+    decode_bytes,
+    iter_articles,
+)
 from geomap.style import DEFAULT_STYLE, HouseStyle, StyleError
 from geomap.wordlists import (
     CALENDAR,
@@ -878,7 +885,7 @@ class FixPlan:
 
 def _fixed_name(path: str) -> str:
     stem, suffix = os.path.splitext(path)
-    return f"{stem}.fixed{suffix}"
+    return f"{stem}{FIXED_COPY_MARK}{suffix}"
 
 
 def _relative_to_roots(path: str, roots: Sequence[str]) -> str:
@@ -928,8 +935,18 @@ def plan_fixes(run: CheckRun, *, in_place: bool = False, out_dir: str | None = N
     return FixPlan(tuple(files), tuple(problems))
 
 
-def write_fixes(plan: FixPlan) -> None:
-    """Write each planned file atomically. Raises OutputError on the first failure."""
+def write_fixes(plan: FixPlan, out_dir: str | None = None) -> None:
+    """Write each planned file atomically. Raises OutputError on the first failure.
+
+    An `out_dir` gets a marker file, so that reading a folder that holds it (`geomap
+    extract .` after `check . --fix -o fixed`) does not count every article twice.
+    """
+    if out_dir is not None and plan.files:
+        write_bytes_atomic(
+            os.path.join(out_dir, OUTPUT_FOLDER_MARKER),
+            b"Corrected copies written by `geomap check --fix`; geomap skips this folder "
+            b"when it reads a folder around it.\n",
+        )
     for fixed in plan.files:
         write_bytes_atomic(fixed.target, fixed.data)
 

@@ -90,7 +90,7 @@ def check_command(
         if fix or in_place:
             out = str(output_dir) if output_dir is not None else None
             plan = plan_fixes(run, in_place=in_place, out_dir=out)
-            write_fixes(plan)
+            write_fixes(plan, out)
     except (GeomapError, GazetteerError) as error:
         raise _fail(str(error)) from None
     for problem in (*run.problems, *(plan.problems if plan else ())):

@@ -1,11 +1,13 @@
 """The `geomap` command line: a thin adapter over the library.
 
 Exit codes: 0 success; 1 some inputs failed, findings were reported, or nothing matched;
-2 usage error (bad option, unreadable style or gazetteer file).
+2 usage error (bad option, unreadable style or gazetteer file); 3 no input could be read, so
+nothing was written and any earlier output was left as it was.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -26,7 +28,8 @@ T = TypeVar("T")
 
 __all__ = ["app", "main"]
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_INPUT = 0, 1, 2, 3
+DEFAULT_MAP = Path("output/map.html")
 
 app = typer.Typer(
     add_completion=False,
@@ -383,8 +386,10 @@ def extract(
         geomap extract seeds/ -o output/events.geojson
         geomap extract corpus.jsonl -o events.csv --report failed.json
     """
-    from geomap.pipeline import Batch, run, write_events
+    from geomap.export import output_format, write_events
+    from geomap.pipeline import Batch, run
 
+    _guard(lambda: output_format(output))  # a mistyped extension costs no work
     gaz = open_gazetteer(gazetteer)
     batch = Batch()
     _guard(lambda: _check_date(date))
@@ -392,7 +397,11 @@ def extract(
     events = run(
         paths, gaz, batch, date_override=date, on_problem=_report_problem, fallback=fallback
     )
-    _guard(lambda: write_events(events, output, sys.stdout.buffer))
+    first = next(events, None)
+    _refuse_empty_run(batch, report)
+    remaining = events if first is None else itertools.chain([first], events)
+    _announce_new_folder(output, default=None)
+    _guard(lambda: write_events(remaining, output, sys.stdout.buffer))
     _finish(batch, report)
 
 
@@ -404,7 +413,7 @@ def build(
     ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The map file.", dir_okay=False)
-    ] = Path("output/map.html"),
+    ] = DEFAULT_MAP,
     title: TitleOption = "geomap: protest events",
     self_contained: SelfContainedOption = False,
     embed: EmbedOption = False,
@@ -441,6 +450,7 @@ def build(
                 fallback=fallback,
             )
         )
+    _refuse_empty_run(batch, report)
     _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
     typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
     _finish(batch, report)
@@ -453,7 +463,7 @@ def render(
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The map file.", dir_okay=False)
-    ] = Path("output/map.html"),
+    ] = DEFAULT_MAP,
     title: TitleOption = "geomap: protest events",
     self_contained: SelfContainedOption = False,
     embed: EmbedOption = False,
@@ -464,11 +474,15 @@ def render(
         geomap extract seeds/ -o output/events.geojson
         geomap render output/events.geojson -o output/map.html --embed
     """
-    from geomap.render import load_events_geojson
+    from geomap.render import drop_unwritable_features, load_events_geojson
 
-    features = _guard(lambda: load_events_geojson(events_file))
+    features, left_out = drop_unwritable_features(_guard(lambda: load_events_geojson(events_file)))
+    for reason in left_out:
+        typer.echo(f"geomap: {events_file}: {reason}", err=True)
     _write_map(features, output, title, _mode(self_contained, embed))
     typer.echo(f"wrote {output}: {len(features['features'])} event(s)", err=True)
+    if left_out:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _mode(self_contained: bool, embed: bool) -> str:
@@ -479,9 +493,42 @@ def _mode(self_contained: bool, embed: bool) -> str:
 def _write_map(features: dict[str, object], output: Path, title: str, mode: str) -> None:
     from geomap.atomic import write_text_atomic
     from geomap.render import render_html
+    from geomap.unicode_edges import printable_name
 
+    # A title typed in a non-UTF-8 terminal arrives as surrogate escapes; shown as U+FFFD.
+    title = printable_name(title)
+    _announce_new_folder(output, default=DEFAULT_MAP)
     html = _guard(lambda: render_html(features, title=title, mode=mode))  # type: ignore[arg-type]
     _guard(lambda: write_text_atomic(output, html))
+
+
+def _refuse_empty_run(batch: Batch, report: Path | None) -> None:
+    """Exit 3 before writing anything when not one input could be read.
+
+    A mistyped path must not replace a good map or events file with an empty one; the
+    report (when asked for) still lists what failed.
+    """
+    if batch.articles:
+        return
+    from geomap.pipeline import write_report
+
+    if report is not None:
+        _guard(lambda: write_report(report, batch))
+    why = f"{len(batch.problems)} failed" if batch.problems else "no articles found"
+    raise fail(f"no input could be read ({why}); nothing written", EXIT_NO_INPUT)
+
+
+def _announce_new_folder(output: Path | None, default: Path | None) -> None:
+    """Say so on stderr when an output's folder does not exist yet and will be created.
+
+    The default output folder is expected to appear; any other missing folder may be a
+    typo, which the user should see rather than find their file somewhere unexpected.
+    """
+    if output is None or output.parent.exists():
+        return
+    if default is not None and output.parent == default.parent:
+        return
+    typer.echo(f"geomap: creating folder {output.parent}", err=True)
 
 
 def _check_date(date: str | None) -> None:

@@ -8,6 +8,7 @@ nothing here raises for bad input or prints.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import itertools
 import json
@@ -22,14 +23,18 @@ from geomap.errors import InputError
 from geomap.htmltext import html_to_text
 from geomap.metadata import TextMetadata, parse_date, text_metadata
 from geomap.model import Article, InputProblem
+from geomap.unicode_edges import first_lone_surrogate, printable_name
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "FIXED_COPY_MARK",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
+    "OUTPUT_FOLDER_MARKER",
     "UndecodableError",
     "checked_date",
     "decode_bytes",
+    "is_own_output_name",
     "iter_articles",
 ]
 
@@ -399,6 +404,9 @@ def _jsonl_record(
         return InputProblem(source, f'{where}: "text" is not a string')
     if not text.strip():
         return InputProblem(source, f'{where}: empty "text"')
+    broken = _field_with_lone_surrogate(record)
+    if broken:
+        return InputProblem(source, f"{where}: {broken}")
     given_date = _field(record, "date")
     given = TextMetadata(
         title=_field(record, "title"),
@@ -415,6 +423,23 @@ def _jsonl_record(
         url=_field(record, "url"),
         encoding=encoding,
     )
+
+
+def _field_with_lone_surrogate(record: dict[str, Any]) -> str | None:
+    """Why a record cannot be used: a field escapes half a surrogate pair ("\\ud800").
+
+    Such text is not Unicode and no UTF-8 output can hold it; one record is refused so the
+    rest of the batch is still written.
+    """
+    for name in ("text", "title", "url", "date", "outlet"):
+        value = record.get(name)
+        if not isinstance(value, str):
+            continue
+        offset = first_lone_surrogate(value)
+        if offset is not None:
+            code = f"U+{ord(value[offset]):04X}"
+            return f'"{name}" holds an unpaired surrogate ({code} at character {offset})'
+    return None
 
 
 def _field(record: dict[str, Any], name: str) -> str:
@@ -510,6 +535,18 @@ def _read_file(
     yield _article_from_document(path, data, as_html=as_html, date_override=date_override)
 
 
+# geomap's own outputs that are articles too: reading them back through a folder would
+# count every event twice, so a walk skips them. A file or folder named on the command
+# line is still read: then the user asked for it.
+FIXED_COPY_MARK = ".fixed"  # `check --fix` writes NAME.fixed.EXT beside NAME.EXT
+OUTPUT_FOLDER_MARKER = ".geomap-output"  # left in a `check --fix -o DIR` folder
+
+
+def is_own_output_name(name: str) -> bool:
+    """True for a file name that `geomap check --fix` writes (report.fixed.txt)."""
+    return os.path.splitext(os.path.splitext(name)[0])[1] == FIXED_COPY_MARK
+
+
 class _Walker:
     """Walks paths in a deterministic order, reading each file and directory once."""
 
@@ -565,7 +602,8 @@ class _Walker:
                 yield InputProblem(child, self._stat_reason(child, error))
                 continue
             if not stat.S_ISDIR(child_info.st_mode):
-                yield from self.file(child, child_info)
+                if not is_own_output_name(name):
+                    yield from self.file(child, child_info)
                 continue
             key = (child_info.st_dev, child_info.st_ino)
             if key in ancestors:
@@ -574,6 +612,8 @@ class _Walker:
             if key in self.seen_dirs:
                 continue  # a second link to a directory already read
             self.seen_dirs.add(key)
+            if os.path.exists(os.path.join(child, OUTPUT_FOLDER_MARKER)):
+                continue  # corrected copies written by `geomap check --fix -o`
             listing = self._listing(child)
             if isinstance(listing, InputProblem):
                 yield listing
@@ -695,6 +735,13 @@ def iter_articles(
     return _iter_articles(path_list, override, stdin, max_bytes)
 
 
+def _printable_source(item: Article | InputProblem) -> Article | InputProblem:
+    # A file name that is not UTF-8 reaches Python as surrogate escapes; shown as U+FFFD so
+    # every output can hold it (the file itself was opened by its real name).
+    source = printable_name(item.source)
+    return item if source == item.source else dataclasses.replace(item, source=source)
+
+
 def _iter_articles(
     paths: list[str], date_override: str | None, stdin: StdinStream | None, limit: int
 ) -> Iterator[Article | InputProblem]:
@@ -709,7 +756,7 @@ def _iter_articles(
             items = _read_stdin(stdin, limit=limit, date_override=date_override)
         else:
             items = walker.path(path)
-        for item in items:
+        for item in map(_printable_source, items):
             if isinstance(item, InputProblem):
                 # A path named twice, or reached again through a link, is reported once.
                 key = (item.source, item.reason)

@@ -9,8 +9,14 @@ from typing import Any
 
 from geomap.errors import RenderError
 from geomap.model import EventType, Precision
+from geomap.unicode_edges import first_lone_surrogate
 
-__all__ = ["REQUIRED_PROPERTIES", "load_events_geojson", "validate_feature_collection"]
+__all__ = [
+    "REQUIRED_PROPERTIES",
+    "drop_unwritable_features",
+    "load_events_geojson",
+    "validate_feature_collection",
+]
 
 # Without these an event cannot be drawn or traced to its evidence. The other properties of
 # geomap.export.FEATURE_PROPERTIES may be missing (tools that write a subset) and then count as
@@ -142,3 +148,28 @@ def _expect(
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         expected = kind.__name__ + (" or null" if allow_none else "")
         raise RenderError(f"{where}: {name} is {type(value).__name__}, expected {expected}")
+
+
+def drop_unwritable_features(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The collection without features whose text holds an unpaired surrogate, and why.
+
+    JSON may escape half a surrogate pair ("\\ud800"); no UTF-8 page can hold it. One such
+    feature is reported and left out, so the map of every other event is still drawn.
+    """
+    kept: list[Any] = []
+    reasons: list[str] = []
+    for number, feature in enumerate(data["features"], start=1):
+        name = _property_with_lone_surrogate(feature["properties"])
+        if name is None:
+            kept.append(feature)
+        else:
+            reasons.append(f"feature {number}: {name!r} holds an unpaired surrogate; left out")
+    return {**data, "features": kept}, reasons
+
+
+def _property_with_lone_surrogate(properties: dict[str, Any]) -> str | None:
+    for name, value in properties.items():
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(t, str) and first_lone_surrogate(t) is not None for t in texts):
+            return str(name)
+    return None
