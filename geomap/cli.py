@@ -102,10 +102,12 @@ def variants(
     """
     gaz = open_gazetteer(gazetteer)
     found = gaz.lookup(name, country=country, limit=limit)
-    if not found:
-        hints = gaz.suggest(name)
+    weak = bool(found) and all(_below_floor(c) for c in found)
+    if not found or weak:
+        hints = _suggestions(found) if weak else gaz.suggest(name)
         hint = f"; did you mean {', '.join(hints)}?" if hints else ""
         raise fail(f"no place matches {name!r}{hint}", EXIT_PARTIAL)
+    found = [c for c in found if not _below_floor(c)]
     best = gaz.with_variants(found[0])
     if as_json:
         document = {
@@ -130,6 +132,22 @@ def variants(
                 f"  {p.name} ({p.kind.value}, {p.country_code}) {p.lat:.4f}, {p.lon:.4f}"
                 f"  {c.match_type.value} via {c.matched_name!r}  score {c.score}"
             )
+
+
+# Typo matches that score below this are chance resemblances ("Xyzzyqq" scores 69 against
+# Khizi, "Foobar" 71 against Abbar), while real typos score higher ("Tokmk" 75 for Tokmok,
+# "Bishek" 80 for Bishkek). Below it, `variants` reports no match and offers them as hints.
+FUZZY_SCORE_FLOOR = 74.0
+
+
+def _below_floor(candidate: Candidate) -> bool:
+    from gazetteer.model import MatchType
+
+    return candidate.match_type is MatchType.FUZZY and candidate.score < FUZZY_SCORE_FLOOR
+
+
+def _suggestions(found: list[Candidate]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f"{c.place.name} ({c.place.country_code})" for c in found[:3]))
 
 
 def _register_check() -> None:

@@ -228,3 +228,20 @@ def test_a_new_output_folder_other_than_the_default_is_announced(tmp_path: Path)
     assert code == 0
     assert f"creating folder {output.parent}" in err
     assert output.exists()
+
+
+@pytest.mark.parametrize("nonsense", ["Xyzzyqq", "Foobar", "Blorp"])
+def test_variants_treats_a_chance_resemblance_as_no_match(nonsense: str) -> None:
+    code, out, err = invoke("variants", nonsense)
+    assert code == EXIT_PARTIAL
+    assert out == ""
+    assert f"no place matches {nonsense!r}; did you mean" in err
+
+
+@pytest.mark.parametrize(
+    ("typo", "place"), [("Bishek", "Bishkek"), ("Tokmk", "Tokmok"), ("Ukriane", "Ukraine")]
+)
+def test_variants_still_finds_real_typos(typo: str, place: str) -> None:
+    code, out, _ = invoke("variants", typo)
+    assert code == 0
+    assert out.startswith(f"{place} (")
