@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geomap import atomic
-from geomap.atomic import write_bytes_atomic, write_text_atomic
+from geomap.atomic import atomic_path, write_bytes_atomic, write_text_atomic
 from geomap.errors import GeomapError, OutputError
 
 
@@ -126,3 +126,114 @@ def test_text_that_cannot_be_encoded_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot write"):
         write_text_atomic(tmp_path / "a.txt", "Ош", encoding="ascii")
     assert not (tmp_path / "a.txt").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Owner and group
+
+
+needs_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="only root can give a file to another user",
+)
+OTHER_USER = 12345  # any id other than root's; it needs no account
+
+
+@needs_root
+def test_a_rewrite_as_root_keeps_the_owner_group_and_mode(tmp_path: Path) -> None:
+    target = tmp_path / "article.txt"
+    target.write_bytes(b"old")
+    os.chown(target, OTHER_USER, OTHER_USER + 1)
+    target.chmod(0o640)
+    write_bytes_atomic(target, b"new")
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (
+        OTHER_USER,
+        OTHER_USER + 1,
+        0o640,
+    )
+    assert target.read_bytes() == b"new"
+
+
+@needs_root
+def test_check_in_place_as_root_leaves_the_article_to_its_owner(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from geomap.cli import app
+
+    article = tmp_path / "article.txt"
+    article.write_text("Protesters gathered in Jala-abad on Monday.\n", encoding="utf-8")
+    os.chown(article, OTHER_USER, OTHER_USER)
+    article.chmod(0o600)  # private to its owner: root taking it over would lock them out
+    result = CliRunner().invoke(app, ["check", str(article), "--in-place"])
+    assert result.exit_code == 0, result.stderr
+    assert article.read_text(encoding="utf-8") == "Protesters gathered in Jalal-Abad on Monday.\n"
+    info = article.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (OTHER_USER, OTHER_USER, 0o600)
+
+
+def test_a_rewrite_replaces_the_file_so_hard_links_keep_the_old_content(tmp_path: Path) -> None:
+    # Documented in the README: the price of never showing a half-written file.
+    target = tmp_path / "events.geojson"
+    target.write_bytes(b"old")
+    os.link(target, tmp_path / "backup.geojson")
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert (tmp_path / "backup.geojson").read_bytes() == b"old"
+
+
+# ---------------------------------------------------------------------------------------------
+# atomic_path, for writers that open the file themselves
+
+
+def test_atomic_path_gives_each_call_its_own_name_and_renames_at_the_end(tmp_path: Path) -> None:
+    target = tmp_path / "events.gpkg"
+    target.write_bytes(b"old")
+    target.chmod(0o604)
+    with atomic_path(target) as first, atomic_path(target) as second:
+        assert first != second
+        assert first.name == second.name == "events.gpkg"  # drivers go by the extension
+        assert not first.exists()
+        first.write_bytes(b"first")
+        (first.parent / "events.gpkg-journal").write_bytes(b"a writer's side file")
+        second.write_bytes(b"second")
+        assert target.read_bytes() == b"old"
+    assert target.read_bytes() == b"first"  # the last to finish wins, whole
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.gpkg"]
+
+
+class _LibraryError(RuntimeError):
+    """Stands for a writing library's own error type (pyogrio's derive from RuntimeError)."""
+
+
+@pytest.mark.parametrize(
+    ("error", "failures", "raised", "reason"),
+    [
+        (OSError(28, "Arrow's own words"), (OSError,), OutputError, "no space left on device"),
+        (
+            _LibraryError("Failed to commit transaction\nand more detail"),
+            (_LibraryError,),
+            OutputError,
+            "failed to commit transaction",
+        ),
+        (_LibraryError("a bug, not a write failure"), (OSError,), _LibraryError, None),
+        (KeyboardInterrupt(), (OSError,), KeyboardInterrupt, None),
+    ],
+)
+def test_atomic_path_cleans_up_and_turns_write_failures_into_one_line(
+    tmp_path: Path,
+    error: BaseException,
+    failures: tuple[type[BaseException], ...],
+    raised: type,
+    reason: str | None,
+) -> None:
+    target = tmp_path / "events.parquet"
+    target.write_bytes(b"old")
+    with pytest.raises(raised) as caught, atomic_path(target, failures=failures) as temp:
+        temp.write_bytes(b"half")
+        raise error
+    if reason is not None:
+        assert str(caught.value) == f"cannot write {target}: {reason}"
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.parquet"]
