@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 __all__ = [
@@ -621,6 +622,7 @@ _CLAUSE_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_GAP_WORDS = 6
+_BLANK_RE = re.compile(r"\s*")
 
 
 def _count_numbers(sentence: str) -> list[NumberPhrase]:
@@ -632,19 +634,37 @@ def _count_numbers(sentence: str) -> list[NumberPhrase]:
     ]
 
 
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
+class _Words:
+    """How many words str.split() finds in any stretch of a sentence, without copying the
+    stretch: in a long sentence, the gaps between counts and outcome words are long."""
+
+    def __init__(self, sentence: str) -> None:
+        runs = [match.span() for match in _NON_SPACE_RE.finditer(sentence)]
+        self.starts = [start for start, _ in runs]
+        self.ends = [end for _, end in runs]
+
+    def count(self, start: int, end: int) -> int:
+        if start >= end:
+            return 0
+        # Words that begin before the stretch ends, less those that end before it begins.
+        return bisect_left(self.starts, end) - bisect_right(self.ends, start)
+
+
 def _subject_count(
-    sentence: str, numbers: list[NumberPhrase], position: int
+    sentence: str, numbers: list[NumberPhrase], ends: list[int], words: _Words, position: int
 ) -> NumberPhrase | None:
     """The count closest before an outcome word, in the same clause."""
-    best = None
-    for phrase in numbers:
-        if phrase.end > position:
-            break
-        best = phrase
-    if best is None:
+    before = bisect_right(ends, position)  # numbers are in text order, so their ends are too
+    if not before:
         return None
-    gap = sentence[best.end : position]
-    if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > _MAX_GAP_WORDS:
+    best = numbers[before - 1]
+    # The word count first: a clause of a few words is cheap to search for a break.
+    if words.count(best.end, position) > _MAX_GAP_WORDS:
+        return None
+    if _CLAUSE_BREAK_RE.search(sentence[best.end : position]):
         return None
     return best
 
@@ -656,6 +676,9 @@ def parse_counts(sentence: str) -> Counts:
     When a sentence gives two figures for one outcome, the first is kept.
     """
     numbers = _count_numbers(sentence)
+    starts = [phrase.start for phrase in numbers]
+    ends = [phrase.end for phrase in numbers]
+    words = _Words(sentence)
     found: dict[str, tuple[int, int, str]] = {}  # outcome -> (position, value, text)
 
     def keep(outcome: str, position: int, value: int, text: str) -> None:
@@ -674,21 +697,21 @@ def parse_counts(sentence: str) -> Counts:
         for match in predicate_re.finditer(sentence):
             if outcome in found and found[outcome][0] < match.start():
                 break
-            subject = _subject_count(sentence, numbers, match.start())
+            subject = _subject_count(sentence, numbers, ends, words, match.start())
             # "Two gunmen killed 5 protesters": the count is the object, not the subject.
-            object_follows = any(
-                not sentence[match.end() : later.start].strip()
-                for later in numbers
-                if later.start >= match.end()
+            # Only the next count can follow with nothing between.
+            later = bisect_left(starts, match.end())
+            object_follows = later < len(numbers) and bool(
+                _BLANK_RE.fullmatch(sentence, match.end(), starts[later])
             )
             if subject is not None and not object_follows:
                 keep(outcome, subject.start, subject.low, sentence[subject.start : match.end()])
     for toll in _TOLL_RE.finditer(sentence):
-        for toll_count in numbers:
-            gap = sentence[toll.end() : toll_count.start]
-            if toll_count.start > toll.end() and len(gap.split()) <= 8:
-                keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
-                break
+        # Only the next count can be near enough: every later one is further away.
+        later = bisect_right(starts, toll.end())
+        if later < len(numbers) and words.count(toll.end(), starts[later]) <= 8:
+            toll_count = numbers[later]
+            keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
     if "no" in sentence.lower():
         for outcome, zero_re in _ZERO_PATTERNS:
             for match in zero_re.finditer(sentence):
