@@ -18,12 +18,14 @@ class Claim:
     pronoun: bool = False  # "He said": the name is in an earlier sentence
 
 
+# Denials ("police denied that anyone died") are not here: the denier disputes a figure
+# and is never its source (see is_denial).
 _SPEECH_VERB = (
     r"(?:said|says|say|told|tells|tell|reported|reports|report|reporting|claimed|claims|claim|"
     r"claiming|estimated|estimates|estimate|stated|states|announced|announces|added|adds|"
-    r"confirmed|confirms|denied|denies|deny|insisted|insists|alleges|wrote|writes|"
+    r"confirmed|confirms|insisted|insists|alleges|wrote|writes|"
     r"noted|notes|maintained|maintains|warned|warns|explained|explains|"
-    r"put\s+(?:the\s+)?(?:number|figure|turnout|crowd|toll|death\s+toll|size)|"
+    r"put\s+(?:it|(?:the\s+)?(?:number|figure|turnout|crowd|toll|death\s+toll|size))|"
     r"(?:issued|distributed|released|published|put\s+out|sent\s+out)\s+(?:a|an)\s+"
     r"(?:press\s+release|statement|communiqu[eé]|report)|"
     r"citing|quoting)"
@@ -178,6 +180,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _MAX_SUBJECT_WORDS = 12
 _MAX_ASIDE_WORDS = 8
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|these|those|such|their|its|his|her)\s+$", re.I)
 _NOUN_LIKE_VERBS = frozenset({"reports", "report", "claims", "estimates", "notes", "states"})
 _ROLE_NOUNS_RE = re.compile(
     r"\b(?:correspondent|spokesman|spokeswoman|spokesperson|minister|leader|official|"
@@ -302,8 +305,11 @@ def find_claimant(sentence: str) -> Claim | None:
         if claim is not None:
             return claim
     for verb in _VERB_RE.finditer(sentence):
-        if verb.group(0) in _NOUN_LIKE_VERBS and _VERB_RE.match(sentence, verb.end() + 1):
-            continue  # "reports said": the first word is the noun
+        if verb.group(0) in _NOUN_LIKE_VERBS and (
+            _VERB_RE.match(sentence, verb.end() + 1)
+            or _DETERMINER_BEFORE_RE.search(sentence, 0, verb.start())
+        ):
+            continue  # "reports said", "denied the report": the word is the noun
         claim = _subject_before(sentence, verb) or _subject_after(sentence, verb)
         if claim is not None:
             return claim

@@ -1,11 +1,12 @@
 """From one article to place-resolved events: sentences, triggers, places, figures, claims.
 
-Each event is one place, one type and one sentence of evidence. A sentence's event places
-are the places it names, minus those that are not where anything happened: origins
-("forces from Bishkek"), distance references ("250 km southwest of the capital
-Bishkek"), a speaker's seat ("In Washington, the State Department said"), and offices
-("Kyrgyzstan's Prime Minister"). A sentence that names no place takes the places of the
-most recent sentence that did, and its events are marked as inferred.
+Each event is one place, one type and one sentence of evidence. Where events go is decided
+by the ordered rule tables of geomap.event_places (places that are not event sites, scenes
+carried to sentences that name no place, clause binding); infobox residue ("- Place: ...",
+"10,000 (Ankara)") is read by geomap.infobox. Which words make an event is geomap.triggers'
+job, and which are future, planned or a cause; figures and claimants come from
+geomap.figures and geomap.claims. Two figures for one crowd or toll from different sources
+mark both disputed.
 """
 
 from __future__ import annotations
@@ -14,31 +15,35 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Gazetteer, Kind, Place
 from geomap.claims import find_claimant, is_denial
 from geomap.dates import resolve_date
-from geomap.figures import Counts, parse_counts, parse_crowd
+from geomap.event_places import (
+    PlaceCue,
+    Scene,
+    SceneCue,
+    bind_clauses,
+    not_event_place,
+    scene_places,
+)
+from geomap.figures import Counts, parse_counts, parse_crowds
+from geomap.infobox import FieldKind, fields
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
-from geomap.places import find_mentions, is_dateline, unresolved_place_names
+from geomap.places import find_mentions, unresolved_place_names
 from geomap.sentences import Span, split_sentences
-from geomap.triggers import Trigger, classify, is_historical
+from geomap.triggers import (
+    Trigger,
+    caption_trigger,
+    classify,
+    is_historical,
+    unrealised_cue,
+)
 
 __all__ = ["PlaceFallback", "extract_events", "iter_events"]
 
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.IGNORECASE)
-_ORIGIN = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
-_ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
-_DISTANCE = re.compile(r"\b(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}$", re.IGNORECASE)
-_OFFICE = re.compile(
-    r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former)\s+)*"
-    r"(?:president|minister|government|ambassador|embassy|parliament|leader|officials?|"
-    r"authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military)\b",
-    re.IGNORECASE,
-)
-_BORDER = re.compile(r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$", re.IGNORECASE)
 _REGION_QUALIFIER = re.compile(
     r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)(?:\s+and\s+\w+)?\s+"
@@ -56,6 +61,10 @@ class _Sentence:
     text: str
     prose: bool
     places: tuple[PlaceMention, ...]  # event-eligible places named in the sentence
+    # It names a place that is not an event place (an origin, an office): a later sentence
+    # does not continue an earlier scene across it.
+    breaks: bool = False
+    dateline: tuple[PlaceMention, ...] = ()
 
 
 # Resolves a name the gazetteer does not know, given the document's main country (an
@@ -93,32 +102,49 @@ def extract_events(
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions)
+    home = _home(text, sentences, mentions)
+    names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
+    paragraph_sizes = Counter(span.paragraph for span in spans)
+    single = frozenset(p for p, n in paragraph_sizes.items() if n == 1)
     events: list[Event] = []
-    seen: set[tuple[str, int, int]] = set()
-    focus: tuple[PlaceMention, ...] = ()
+    seen: set[tuple[str, int, int, int | None]] = set()
+    scene: Scene | None = None
     for index, sentence in enumerate(sentences):
         if sentence.places:
-            focus = sentence.places
-        places = sentence.places or focus
-        if not sentence.prose or not places:
-            continue  # no place to put an event at: not worth classifying
-        triggers = classify(sentence.text)
-        if not triggers or is_historical(sentence.text, article.date):
+            places, inferred = sentence.places, False
+            scene = Scene(sentence.places, index)
+        elif sentence.breaks:
+            scene = None
             continue
-        inferred = not sentence.places
+        else:
+            cue = SceneCue(index, spans, sentence.text, scene, home, single)
+            places, rule = scene_places(cue, names_a_city)
+            inferred = True
+            if rule in ("continues_scene", "anaphor") and scene is not None:
+                scene = Scene(scene.places, index)
+        if not places:
+            continue  # no place to put an event at: not worth classifying
+        triggers = _sentence_triggers(sentence, article.date)
+        if not triggers:
+            continue
         said = _Said(article, sentences, index)
-        for trigger in triggers:
-            event_type = trigger.event_type
-            figures = _figures(event_type, sentence.text)
-            if figures is None:
-                continue  # a crowd word with no figure: nothing to report
-            for mention in _distinct_places(places):
-                key = (event_type.value, mention.place.geonameid, sentence.span.start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(_event(said, trigger, figures, mention, places, inferred))
-    return events
+        for trigger, bound in bind_clauses(sentence.text, sentence.span.start, triggers, places):
+            for figures in _figures(trigger.event_type, sentence.text, said):
+                for mention in _distinct_places(bound):
+                    key = (
+                        trigger.event_type.value,
+                        mention.place.geonameid,
+                        sentence.span.start,
+                        figures.counts.get("crowd_low"),
+                    )
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(
+                        _event(said, trigger, figures, mention, places, inferred, figures.claim)
+                    )
+    events.extend(_infobox_events(article, sentences, mentions, seen))
+    return _mark_disputes(events)
 
 
 def _with_fallback(
@@ -151,10 +177,31 @@ def _sentences(
         while j < len(mentions) and mentions[j].end <= span.end:
             inside.append(mentions[j])
             j += 1
-        sentence_text = text[span.start : span.end]
-        eligible = tuple(m for m in inside if _is_event_place(text, span, m, sentence_text))
-        out.append(_Sentence(span, sentence_text, prose.holds(span), _most_specific(eligible)))
+        out.append(_judge_sentence(text, span, inside, prose.holds(span)))
     return out
+
+
+def _judge_sentence(
+    text: str, span: Span, inside: Sequence[PlaceMention], prose: bool
+) -> _Sentence:
+    """The sentence with its event places, after the rules of NOT_EVENT_PLACE_RULES."""
+    eligible = []
+    breaks = False
+    dateline = []
+    previous = None
+    for mention in inside:
+        rule = not_event_place(PlaceCue(text, span, mention, previous))
+        previous = mention
+        if rule is None:
+            eligible.append(mention)
+        elif rule.name == "dateline":
+            dateline.append(mention)
+        else:
+            breaks = breaks or rule.breaks_scene
+    places = _most_specific(tuple(eligible))
+    return _Sentence(
+        span, text[span.start : span.end], prose, places, breaks and not places, tuple(dateline)
+    )
 
 
 class _ProseLines:
@@ -185,28 +232,6 @@ def _is_prose(line: str) -> bool:
     if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):
         return True
     return len(line.split()) >= _PROSE_MIN_WORDS
-
-
-def _is_event_place(text: str, span: Span, mention: PlaceMention, sentence: str) -> bool:
-    if mention.in_name:
-        return False  # "RFE/RL's Kyrgyzstan Service", "Toronto General Hospital"
-    before = text[max(span.start, mention.start - 60) : mention.start]
-    after = text[mention.end : min(span.end, mention.end + 60)]
-    if _DISTANCE.search(before) and _ORIGIN.search(before):
-        return False  # "250 km southwest of the capital Bishkek"
-    if _ORIGIN_FROM.search(before):
-        return False  # "security forces from Bishkek"
-    if _BORDER.search(before):
-        return False  # "close to the border with Uzbekistan"
-    if _OFFICE.match(after):
-        return False  # "Kyrgyzstan's Prime Minister"
-    if mention.start == span.start or text[span.start : mention.start].strip() in ("In", "in"):
-        # "In Washington, State Department ... said": the speaker's seat.
-        rest = sentence[mention.end - span.start :]
-        if rest.startswith(",") and _SPEECH.search(rest[:120]) and not classify(rest[:60]):
-            return False
-    # A dateline ("BISHKEK, March 21") names where the story was filed, not an event site.
-    return not is_dateline(text, mention.start, mention.text)
 
 
 def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
@@ -249,21 +274,75 @@ def _precision(text: str, mention: PlaceMention) -> Precision:
 class _Figures:
     counts: dict[str, int | None]
     crowd_text: str = ""
+    claim: str | None = None  # the claimant of this figure, when the sentence has several
+    disputed: bool = False  # the sentence itself gives another figure for the same thing
 
 
-def _figures(event_type: EventType, text: str) -> _Figures | None:
-    """The figures an event of this type reports in the sentence; None for a crowd without one."""
+def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
+    """The figures an event of this type reports in the sentence: one per claim for a
+    crowd whose size sources dispute; none for a crowd word without a figure."""
     if event_type is EventType.CROWD:
-        crowd = parse_crowd(text)
-        if crowd is None:
-            return None
-        return _Figures({"crowd_low": crowd.low, "crowd_high": crowd.high}, crowd.text)
+        crowds = parse_crowds(text)
+        several = len({c.low for c in crowds}) > 1
+        return [
+            _Figures(
+                {"crowd_low": c.low, "crowd_high": c.high},
+                c.text,
+                _clause_claimant(text, c.start) if several else None,
+                several,
+            )
+            for c in crowds
+        ]
+    if event_type is EventType.CASUALTIES:
+        counter = _counter_estimate(said)
+        if counter is not None:
+            return [counter]
     if event_type in (EventType.CASUALTIES, EventType.ARREST):
         counts: Counts = parse_counts(text)
         if event_type is EventType.CASUALTIES:
-            return _Figures({"killed": counts.killed, "injured": counts.injured})
-        return _Figures({"arrested": counts.arrested})
-    return _Figures({})
+            return [_Figures({"killed": counts.killed, "injured": counts.injured})]
+        return [_Figures({"arrested": counts.arrested})]
+    return [_Figures({})]
+
+
+_CLAUSE_SPLIT_RE = re.compile(r";|,\s+(?:but|while|whereas)\s+|\s+(?:while|whereas)\s+|,\s+and\s+")
+
+
+def _clause_claimant(text: str, position: int) -> str | None:
+    """Who gives the figure at `position`: the claimant of its own clause."""
+    start = 0
+    end = len(text)
+    for match in _CLAUSE_SPLIT_RE.finditer(text):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    claim = find_claimant(text[start:end])
+    return claim.claimed_by if claim is not None and not claim.pronoun else None
+
+
+_COUNTER_RE = re.compile(
+    r"\bput\s+(?:the\s+)?(?:figure|number|total|count|toll|death\s+toll)\s+(?:at|as\s+high\s+as)\s+",
+    re.IGNORECASE,
+)
+
+
+def _counter_estimate(said: _Said) -> _Figures | None:
+    """ "Reuters put the figure at twenty-three", after a sentence that gave a toll: a second
+    claim for the same toll, credited to its own source and disputed."""
+    if said.index == 0:
+        return None
+    match = _COUNTER_RE.search(said.sentence.text)
+    if match is None:
+        return None
+    earlier = parse_counts(said.sentences[said.index - 1].text)
+    if earlier.killed is None:
+        return None
+    numbers = parse_counts("killed " + said.sentence.text[match.end() :])
+    if numbers.killed is None or numbers.killed == earlier.killed:
+        return None
+    return _Figures({"killed": numbers.killed, "injured": None}, disputed=True)
 
 
 class _Said:
@@ -292,6 +371,7 @@ def _event(
     mention: PlaceMention,
     places: Sequence[PlaceMention],
     inferred: bool,
+    claim: str | None = None,
 ) -> Event:
     article, sentence = said.article, said.sentence
     confidence = trigger.confidence * (_INFER_CONFIDENCE if inferred else 1.0)
@@ -316,8 +396,8 @@ def _event(
         date=date,
         date_text=date_text,
         crowd_text=figures.crowd_text,
-        claimed_by=said.claim,
-        disputed=_disputed(said.sentences, said.index, trigger.event_type),
+        claimed_by=said.claim if claim is None else claim,
+        disputed=figures.disputed or _disputed(said.sentences, said.index, trigger.event_type),
         confidence=round(confidence, 3),
         **figures.counts,
     )
@@ -349,3 +429,162 @@ def _disputed(sentences: Sequence[_Sentence], index: int, event_type: EventType)
 def _denies(sentence: str) -> bool:
     # Each sentence is asked about by every event in the sentences before it.
     return is_denial(sentence)
+
+
+def _sentence_triggers(sentence: _Sentence, article_date: str | None) -> tuple[Trigger, ...]:
+    """The triggers of a sentence whose events count: not past, future, planned or a
+    cause; a caption's protest; a protest wherever a crowd gathered."""
+    text = sentence.text
+    caption = caption_trigger(text, prose=sentence.prose)
+    if sentence.prose:
+        triggers = list(classify(text)) or ([caption] if caption else [])
+    elif caption is not None:
+        # Page furniture gives nothing, but a photo caption reports what it shows.
+        triggers = list(classify(text))
+        if all(t.event_type is not EventType.PROTEST for t in triggers):
+            triggers.append(caption)
+    else:
+        return ()
+    if not triggers or is_historical(text, article_date):
+        return ()
+    triggers = [t for t in triggers if not _unrealised(text, t)]
+    types = {t.event_type for t in triggers}
+    if EventType.CROWD in types and EventType.PROTEST not in types:
+        crowd = next(t for t in triggers if t.event_type is EventType.CROWD)
+        triggers.append(replace(crowd, event_type=EventType.PROTEST, confidence=0.7))
+    return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+def _unrealised(text: str, trigger: Trigger) -> bool:
+    """Whether the trigger's clause speaks of what will, may or is planned to happen."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_SPLIT_RE.finditer(text):
+        if match.end() <= trigger.start:
+            start = match.end()
+        elif match.start() >= trigger.end:
+            end = match.start()
+            break
+    return unrealised_cue(text[start:end]) is not None
+
+
+def _home(
+    text: str, sentences: Sequence[_Sentence], mentions: Sequence[PlaceMention]
+) -> tuple[PlaceMention, ...]:
+    """The article's home city: its dateline's, or else the one city its infobox names."""
+    for sentence in sentences[:3]:
+        cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
+        if cities:
+            return (cities[0],)
+    places = [
+        m
+        for f in fields(text)
+        if f.kind == FieldKind.PLACE
+        for m in _field_places(text, f, mentions)
+    ]
+    distinct = _distinct_places(places)
+    if len(distinct) == 1 and distinct[0].place.kind is Kind.CITY:
+        return (distinct[0],)
+    return ()
+
+
+def _field_places(
+    text: str, field: object, mentions: Sequence[PlaceMention]
+) -> tuple[PlaceMention, ...]:
+    start, end = field.start, field.end  # type: ignore[attr-defined]
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return _judge_sentence(text, Span(start, end, -1), inside, False).places
+
+
+def _line_span(text: str, start: int, end: int) -> Span:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    while line_start < line_end and text[line_start].isspace():
+        line_start += 1
+    return Span(line_start, line_end, -1)
+
+
+_ABOUT_PROTESTS_REACH = 3000
+
+
+def _infobox_events(
+    article: Article,
+    sentences: Sequence[_Sentence],
+    mentions: Sequence[PlaceMention],
+    seen: set[tuple[str, int, int, int | None]],
+) -> list[Event]:
+    """Events an infobox states: a protest at each place of its place field, a crowd at
+    the one place of a crowd line, and tolls at the one city the infobox is about."""
+    text = article.text
+    found = fields(text)
+    if not found or not classify(text[:_ABOUT_PROTESTS_REACH]):
+        return []  # an infobox of a page that is not about protests
+    home = [m for f in found if f.kind == FieldKind.PLACE for m in _field_places(text, f, mentions)]
+    home_places = _distinct_places(home)
+    events: list[Event] = []
+    for field in found:
+        if field.kind == FieldKind.PLACE:
+            places = _distinct_places(_field_places(text, field, mentions))
+            items = [(EventType.PROTEST, _Figures({}))]
+        elif field.kind == FieldKind.CROWD:
+            places = _distinct_places(_field_places(text, field, mentions))
+            if len(places) != 1:
+                continue
+            figures = _Figures({"crowd_low": field.low, "crowd_high": field.high})
+            items = [(EventType.CROWD, figures), (EventType.PROTEST, _Figures({}))]
+        else:
+            places = home_places
+            if len(places) != 1:
+                continue
+            kind = EventType.ARREST if field.kind == FieldKind.ARRESTED else EventType.CASUALTIES
+            counts = {
+                FieldKind.KILLED: {"killed": field.low, "injured": None},
+                FieldKind.INJURED: {"killed": None, "injured": field.low},
+                FieldKind.ARRESTED: {"arrested": field.low},
+            }[field.kind]
+            items = [(kind, _Figures(counts))]
+        span = _line_span(text, field.start, field.end)
+        line = _Sentence(span, text[span.start : span.end], False, tuple(places))
+        said = _Said(article, [line], 0)
+        for event_type, figures in items:
+            trigger = Trigger(event_type, 0, 0, "", 0.7)
+            for mention in places:
+                key = (
+                    event_type.value,
+                    mention.place.geonameid,
+                    span.start,
+                    figures.counts.get("crowd_low"),
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(_event(said, trigger, figures, mention, places, False))
+    return events
+
+
+_FIGURE_FIELDS = {EventType.CROWD: "crowd_low", EventType.CASUALTIES: "killed"}
+
+
+def _mark_disputes(events: list[Event]) -> list[Event]:
+    """Two figures for one crowd or toll at one place are a dispute: from two named
+    sources (government and opposition), or a counter-estimate and the figure before it."""
+    disputed: set[int] = set()
+    for i, event in enumerate(events):
+        name = _FIGURE_FIELDS.get(event.event_type)
+        value = getattr(event, name) if name else None
+        if value is None:
+            continue
+        for j, other in enumerate(events[:i]):
+            other_value = getattr(other, name) if name else None
+            if (
+                other.event_type is not event.event_type
+                or other.place.geonameid != event.place.geonameid
+                or other_value is None
+                or other_value == value
+            ):
+                continue
+            named = event.claimed_by and other.claimed_by and event.claimed_by != other.claimed_by
+            adjacent = event.disputed and 0 <= event.char_start - other.char_end <= 3
+            if named or adjacent:
+                disputed.update((i, j))
+    return [replace(e, disputed=True) if i in disputed else e for i, e in enumerate(events)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "find_numbers",
     "parse_counts",
     "parse_crowd",
+    "parse_crowds",
     "parse_number",
 ]
 
@@ -78,8 +80,12 @@ _TENS_WORD = "|".join(_TENS)
 _WORD_BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+(?:\.\d+)?)"
+# "half a million", "a quarter of a million", "three quarters of a million".
+_FRACTION = r"(?:half|(?:a|one|three)\s+quarters?\s+of|(?:a|one|two)\s+thirds?\s+of)"
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3, "thirds": 2 / 3}
 _BASE = (
-    rf"(?:{_DIGITS}(?:\s+{_SCALE_WORD})?"
+    rf"(?:{_FRACTION}\s+an?\s+(?:million|billion|thousand)"
+    rf"|{_DIGITS}(?:\s+{_SCALE_WORD})?"
     rf"|(?:{_WORD_BELOW_100}\s+|(?:a|an|several|a\s+few|a\s+couple\s+of)\s+)?{_SCALE_WORD}"
     rf"(?:\s+{_SCALE_WORD})*(?:\s+(?:and\s+)?{_WORD_BELOW_100}(?!\s+{_SCALE_WORD}))?"
     rf"|(?:{_WORD_BELOW_100}|a|an|two|a\s+couple\s+of|several|a\s+few)\s+dozen"
@@ -109,7 +115,7 @@ _OPEN_QUALIFIERS = frozenset(
 )
 _NUMBER_PATTERN = (
     rf"\b(?:(?P<qual>{_QUALIFIER})\s*)?(?P<low>{_BASE})"
-    rf"(?:\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*(?P<high>{_BASE}))?\b"
+    rf"(?:\s*(?:-|–|—|\bup\s+to\b|\bto\b|\band\b|\bor\b)\s*(?P<high>{_BASE}))?\b"
 )
 # Run on the lower-cased text where lower() keeps the length: `re` is several times faster
 # without IGNORECASE. The case-insensitive twin covers the rare texts where it does not.
@@ -171,6 +177,22 @@ def _words_below_100(words: str) -> int | None:
     return total
 
 
+def _fraction_value(words: str) -> int | None:
+    """ "half a million" = 500,000; "three quarters of a million" = 750,000."""
+    head, _, scale = words.rpartition(" ")
+    if scale not in _SCALES or not head.endswith((" a", " an")):
+        return None
+    parts = head.replace(" of ", " ").split()
+    share = _FRACTIONS.get(parts[0]) if len(parts) == 2 else None
+    if len(parts) == 3 and parts[1] in _FRACTIONS:
+        share = _FRACTIONS[parts[1]] if parts[0] in ("a", "one") else None
+        if parts[0] == "three" and parts[1] == "quarters":
+            share = 0.75
+        if parts[0] == "two" and parts[1] == "thirds":
+            share = 2 / 3
+    return None if share is None else round(share * _SCALES[scale])
+
+
 def _base_value(text: str) -> tuple[int, bool] | None:
     """Value of one number without qualifiers, and whether it is vague."""
     words = _SPACE_RE.sub(" ", text.strip().lower())
@@ -178,6 +200,9 @@ def _base_value(text: str) -> tuple[int, bool] | None:
         return VAGUE_NUMBERS[words], True
     if words in _FUZZY_COUNTS:
         return _FUZZY_COUNTS[words], True
+    fraction = _fraction_value(words)
+    if fraction is not None:
+        return fraction, False
     if words[:1].isdigit():
         number, _, scale = words.partition(" ")
         try:
@@ -431,16 +456,25 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = re.compile(
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
-    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|among|including)\s*$",
+    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|among|including|"
+    r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
+    r"\s*$",
     re.IGNORECASE,
 )
 _VICTIM_PREDICATE_RE = re.compile(
+    # "one demonstrator in Kisumu was killed", "Four students, A, B and C, were killed"
+    r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,)?"
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|reportedly|reported|later|then|also|"
-    r"still|all|who|\w+ly)\s+){0,4}(?:killed|dead|died|injured|wounded|hurt|arrested|detained|"
-    r"held|jailed|hospitali[sz]ed|taken\s+(?:to|into)\b|treated|shot|beaten|freed|released|"
-    r"evacuated|missing)\b",
+    r"still|all|who|may|might|could|\w+ly)\s+){0,4}(?:killed|dead|died|injured|wounded|hurt|"
+    r"arrested|detained|held|jailed|hospitali[sz]ed|taken\s+(?:to|into|away)\b|treated|shot|"
+    r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
+    r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
+    r"summoned|fined)\b",
     re.IGNORECASE,
 )
+# "an estimated 98 people were wounded, including four journalists and eight officers":
+# every count after "including" in the clause lists victims.
+_VICTIM_LIST_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$", re.I)
 _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
     r"throngs?|attendance|numbers?|figure|size)\b[^.,;:]{0,30}?\b(?:of|at|to\s+be|was|were|"
@@ -506,15 +540,59 @@ def parse_crowd(sentence: str) -> CrowdFigure | None:
     Counts of victims ("30 arrested protestors", "four people were killed"), of things
     ("seven government buildings") and of measures ("250 km", "4 a.m.") are not crowds.
     """
+    crowds = parse_crowds(sentence)
+    return crowds[0] if crowds else None
+
+
+# "organisers said 190,000 while police put it at 128,000": a figure right after a claim is
+# a counter-estimate of the crowd the sentence speaks of.
+_CLAIM_BEFORE_RE = re.compile(
+    r"\b(?:said|say|says|claimed|claims|counted|reported|estimated|estimates|"
+    r"put\s+(?:it|the\s+(?:figure|number|turnout|crowd|size|attendance))|"
+    r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of)"
+    r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+_COUNTER_CUE_RE = re.compile(
+    r"\b(?:crowd|turnout|rall(?:y|ies)|march(?:es|ed)?|protests?|demonstrations?|gathering|"
+    r"attend\w*|took\s+part|turned\s+out|participants)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
+    """Every crowd-size figure in the sentence, in order: one per claim when sources differ.
+
+    A figure right after a claim ("organisers said 190,000 while police put it at 128,000")
+    counts only where the sentence speaks of a crowd and holds at least two figures.
+    """
     if not _CROWD_VOCABULARY_RE.search(sentence.lower()):
-        return None
+        return ()
+    found = list(_crowd_figures(sentence))
+    claimed = []
+    if _COUNTER_CUE_RE.search(sentence):
+        taken = {(f.start, f.end) for f in found}
+        for phrase in find_numbers(sentence):
+            before = sentence[max(0, phrase.start - 60) : phrase.start]
+            if (phrase.start, phrase.end) in taken or (phrase.vague and phrase.low < 100):
+                continue
+            if _CLAIM_BEFORE_RE.search(before) and not _measures_something_else(sentence, phrase):
+                claimed.append(
+                    CrowdFigure(phrase.low, phrase.high, phrase.text, phrase.start, phrase.end)
+                )
+    if claimed and len(found) + len(claimed) >= 2:
+        found.extend(claimed)
+    return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
     for phrase in find_numbers(sentence):
         if phrase.text.strip().lower() in _FUZZY_COUNTS or _measures_something_else(
             sentence, phrase
         ):
             continue
         before = sentence[max(0, phrase.start - 60) : phrase.start]
-        if _VICTIM_VERB_BEFORE_RE.search(before):
+        if _VICTIM_VERB_BEFORE_RE.search(before) or _VICTIM_LIST_BEFORE_RE.search(before):
             continue
         end = _people_noun_end(sentence, phrase)
         if end is None:
@@ -528,8 +606,7 @@ def parse_crowd(sentence: str) -> CrowdFigure | None:
             continue
         start = phrase.start
         text = sentence[start:end]
-        return CrowdFigure(low=phrase.low, high=phrase.high, text=text, start=start, end=end)
-    return None
+        yield CrowdFigure(low=phrase.low, high=phrase.high, text=text, start=start, end=end)
 
 
 _KILLED = "killed"
@@ -541,6 +618,7 @@ _PREDICATES = (
         _KILLED,
         re.compile(
             r"\b(?:killed|beaten\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
+            r"fatally\s+(?:shot|stabbed|wounded|injured|beaten|hit)|"
             r"burned\s+to\s+death|burnt\s+to\s+death|died|dead|deaths|lost\s+their\s+lives|"
             r"fatalities|perished|slain|bodies)\b",
             re.IGNORECASE,
@@ -566,7 +644,14 @@ _PREDICATES = (
 )
 # Active verbs whose count follows them: "killing at least five", "freed around 30".
 _OBJECT_VERBS = (
-    (_KILLED, re.compile(r"\b(?:killing|killed|kill|shot\s+dead|shooting\s+dead)\s+$", re.I)),
+    (
+        _KILLED,
+        re.compile(
+            r"\b(?:killing|killed|kill|shot\s+dead|shooting\s+dead|(?:deaths?|killings?|murders?)"
+            r"\s+of)(?:\s+(?:another|a\s+further|further))?\s+$",
+            re.I,
+        ),
+    ),
     (_INJURED, re.compile(r"\b(?:injuring|injured|wounding|wounded|hurting)\s+$", re.I)),
     (
         _ARRESTED,

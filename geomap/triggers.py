@@ -16,7 +16,14 @@ from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
 from geomap.model import EventType
 
-__all__ = ["Trigger", "classify", "historical_cue", "is_historical"]
+__all__ = [
+    "Trigger",
+    "caption_trigger",
+    "classify",
+    "historical_cue",
+    "is_historical",
+    "unrealised_cue",
+]
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,12 @@ _SEIZURE_RE = _tiers(
     r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|forced\s+(?:their|its)\s+way\s+into)\b",
     low=r"\b(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
+    # Attacking or ransacking a seat of power is taking it, when protesters do it.
+    medium=r"\b(?:attack(?:ed|ing)?|ransack(?:ed|ing)?|invad(?:ed|ing)|broke\s+into|"
+    r"entered)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:parliament|palace|residence|"
+    r"airport|legislature|congress|senate|ministry|city\s+hall|town\s+hall|"
+    r"(?:presidential|government|administration|parliament)\s+(?:building|office|offices|"
+    r"headquarters|compound))\b",
 )
 _CLASH_RE = _tiers(
     high=r"\b(?:clash(?:es|ed|ing)?|fighting|fought|scuffl(?:es|ed|e)|skirmish(?:es)?|"
@@ -85,6 +98,8 @@ _CLASH_RE = _tiers(
     r"tear|rubber|live|in\s+the\s+air|in\s+the\s+air)|firing\s+(?:on|at|into|shots|tear|rubber|"
     r"live|in\s+the\s+air)|shot\s+(?:dead|at|and)|(?:was|were)\s+shot|shooting|shots\s+fired|"
     r"stones|rocks|molotov|petrol\s+bombs?|tear\s*gas|water\s+cannons?|rubber\s+bullets|"
+    r"attack(?:ed|ing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:protesters|protestors|"
+    r"demonstrators|supporters|marchers|crowds?|police|officers|activists|students)|"
     r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
     r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
@@ -122,7 +137,9 @@ _PROTESTER_AGENT = (
     r"opponents|groups"
 )
 # "police station", "army barracks": the security word names a place, not the actor.
+# The object of "clashed with police" or "fought against troops" is not who acts next.
 _AGENT_RE = re.compile(
+    r"(?<!with )(?<!against )"
     rf"\b(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b"
     r"(?!['’]s\b|\s+(?:stations?|headquarters|compound|building|post|cars?|vans?|vehicles?|"
     r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base))",
@@ -207,12 +224,13 @@ _STEMS = {
         r"gathered|vigil|crowd|unrest|uprising|upheaval"
     ),
     "seizure": re.compile(
-        r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed"
+        r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|"
+        r"attack|ransack|invad|entered"
     ),
     "clash": re.compile(
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"
         r"stone|rock|molotov|petrol|tear|cannon|rubber|stun|threw|throw|hurl|pelt|set|burn|"
-        r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|"
+        r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|attack|"
         r"violen|armed|sticks"
     ),
     "casualties": re.compile(
@@ -242,6 +260,56 @@ def _stems_present(lowered: str) -> frozenset[str]:
     return frozenset().union(*map(_stems_in, set(lowered.split())))
 
 
+# Occupying a road, square or park is a protest or a blockade, not a seizure; so is a
+# movement named "Occupy X".
+_PUBLIC_SPACE_AFTER_RE = re.compile(
+    r"\s+(?:(?:the|a|an|several|two|three|main|central|key|major|busy)\s+|[\w'’-]+\s+){0,3}?"
+    r"(?:roads?|streets?|squares?|highways?|motorways?|bridges?|intersections?|junctions?|"
+    r"crossroads|avenues?|boulevards?|parks?|plazas?|railways?|rail\s+lines?|tracks|"
+    r"roundabouts?|runways?|ports?|border\s+crossings?)\b",
+    re.IGNORECASE,
+)
+
+
+def _occupies_public_space(sentence: str, match: re.Match[str]) -> bool:
+    word = sentence[match.start() : match.end()]
+    if not word.lower().startswith("occup"):
+        return False
+    if word == "Occupy" and sentence[match.end() : match.end() + 2].strip()[:1].isupper():
+        return True  # "Occupy Wall Street", "Occupy Nigeria": a protest movement
+    return bool(_PUBLIC_SPACE_AFTER_RE.match(sentence, match.end()))
+
+
+_CAUSE_TYPES = frozenset({EventType.CASUALTIES, EventType.ARREST, EventType.CLASH})
+# The death, arrest or violence a protest is about, not one it reports.
+_CAUSE_RE = re.compile(
+    r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
+    r"motivated)\s+by|following|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
+    r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
+    r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)\s+(?:justice\s+for\s+)?)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:death|deaths|killing|killings|murder|"
+    r"murders|shooting|assassination|arrest|arrests|detention|jailing|imprisonment|"
+    r"release|violence|rape|beating)\s+(?:of|in)\b[^,;]{0,60}",
+    re.IGNORECASE,
+)
+# "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
+_SPARKED_RE = re.compile(
+    r"\b(?:sparked|triggered|prompted|provoked|set\s+off|ignited|fuell?ed)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|riots?|unrest|rallies|clashes|outrage|"
+    r"anger|uprising|revolution)",
+    re.IGNORECASE,
+)
+
+
+def _cause_spans(sentence: str) -> list[tuple[int, int]]:
+    """Offsets of the words that give a protest's cause ("over the killing of a student")."""
+    spans = [match.span() for match in _CAUSE_RE.finditer(sentence)]
+    sparked = _SPARKED_RE.search(sentence)
+    if sparked is not None:
+        spans.append((0, sparked.start()))
+    return spans
+
+
 def classify(sentence: str) -> tuple[Trigger, ...]:
     """The event types the sentence reports, one trigger per type, in sentence order.
 
@@ -254,7 +322,11 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     present = _stems_present(lowered)
     agents = _Agents(sentence)
 
+    causes = _cause_spans(sentence)
+
     def add(trigger: Trigger) -> None:
+        if trigger.event_type in _CAUSE_TYPES and any(s <= trigger.start < e for s, e in causes):
+            return  # "protests over the killing of a student": the killing is the cause
         by_type.setdefault(trigger.event_type, []).append(trigger)
 
     for match, confidence in _best(
@@ -267,6 +339,10 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
         _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present
     ):
         security = agents.is_security(match.start(), match.end())
+        if _occupies_public_space(sentence, match):
+            if not security:
+                add(_trigger(EventType.PROTEST, sentence, match, confidence))
+            continue
         if security:
             add(_trigger(EventType.CLASH, sentence, match, confidence))
         else:
@@ -342,3 +418,63 @@ def is_historical(sentence: str, article_date: str | None = None) -> bool:
     "in <year>" counts.
     """
     return historical_cue(sentence, article_date) is not None
+
+
+_UNREALISED_RE = re.compile(
+    # modal verbs: what will, would or could happen (a hedged toll, "may have been killed",
+    # "could be as high as 10", is a report and stays)
+    r"\b(?:will|would|shall|could|might|may)\s+(?!have\b|be\s+(?:as\s+high|higher|more|up\s+to)"
+    r"\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
+    # plans, calls, threats, vows and conditions
+    r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to)\b|"
+    r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
+    r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+)*"
+    r"(?:(?:general|national|nationwide|mass)\s+)?(?:protests?|rall(?:y|ies)|strikes?|"
+    r"demonstrations?|march(?:es)?|boycotts?|join)\b|"
+    r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"
+    r"\bpromis(?:e|es|ed|ing)\s+to\b|\bwarn(?:s|ed|ing)?\s+(?:of|that|against)\b|"
+    r"\bready\s+to\b|\bif\b|\bunless\b|\bin\s+case\b",
+    re.IGNORECASE,
+)
+
+
+def unrealised_cue(clause: str) -> tuple[int, int] | None:
+    """Offsets of words that make a clause's events future, planned, threatened or
+    hypothetical ("a rally is planned for tomorrow", "those who throw stones will be
+    arrested"), or None."""
+    match = _UNREALISED_RE.search(clause)
+    return match.span() if match else None
+
+
+_CAPTION_NOUN_RE = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|marchers|rall(?:y|ies)|protests?|"
+    r"demonstrations?|march(?:es)?|sit-ins?|strikers|picket(?:s|ers)?)\b",
+    re.IGNORECASE,
+)
+# A caption or a verbless report puts its place after a preposition: "Protesters in Aktobe".
+_CAPTION_PLACE_RE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:[\w'’-]+['’]s\s+)?[A-Z]")
+_FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.IGNORECASE)
+_CAPTION_MAX_WORDS = 20
+# In prose, only a sentence that opens with the protesters and their place is a caption.
+_CAPTION_OPENING_RE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,3}?(?:protesters|protestors|demonstrators|marchers)\s+"
+    r"(?:in|at|near|outside)\s+[A-Z]"
+)
+
+
+def caption_trigger(line: str, *, prose: bool = False) -> Trigger | None:
+    """A protest reported without a verb, as photo captions do.
+
+    "Protesters in Aktobe on January 4" and "Protests on 16 August in Minsk" report a
+    protest; "Protests before Kyrgyzstan vote", a related-story link, names no place after
+    a preposition and does not. In prose only a sentence that opens with the protesters and
+    their place counts ("Protesters in Yangon carrying signs ...").
+    """
+    if (len(line.split()) > _CAPTION_MAX_WORDS and not prose) or _FILE_NAME_RE.search(line):
+        return None
+    if prose and not _CAPTION_OPENING_RE.match(line):
+        return None
+    noun = _CAPTION_NOUN_RE.search(line)
+    if noun is None or not _CAPTION_PLACE_RE.search(line):
+        return None
+    return Trigger(EventType.PROTEST, noun.start(), noun.end(), noun.group(0), _MEDIUM)

@@ -1,0 +1,515 @@
+"""Where a sentence's events happened: ordered tables of small, named rules.
+
+Three tables decide it, each rule a small function with a docstring and an example, so a
+reader can see why a name was or was not taken as an event place:
+
+- `NOT_EVENT_PLACE_RULES`: a place the sentence names is not where anything happened when
+  it is part of a dateline, an outlet's or an agreement's name, a photo credit or a
+  timestamp, or when it is an origin, a distance reference, an office, a speaker's seat,
+  the subject of a statement, or the qualifier of an address ("Sacaba, Cochabamba").
+- `SCENE_RULES`: a sentence that names no place continues the scene of the sentence just
+  before it (same paragraph, or wire-style one-sentence paragraphs), or refers back to it
+  ("in the city"), or happens at the article's home city (its dateline or infobox place).
+  A list of several places is a summary, not a scene; a country is never carried when the
+  article names a city.
+- `bind_clauses`: in a sentence whose clauses each have their own event words and their
+  own places, each event goes to the places of its own clause.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gazetteer import Kind
+from geomap.model import PlaceMention
+from geomap.places import is_dateline
+from geomap.sentences import Span
+from geomap.triggers import Trigger, classify
+
+__all__ = [
+    "NOT_EVENT_PLACE_RULES",
+    "SCENE_RULES",
+    "PlaceCue",
+    "PlaceRule",
+    "SceneCue",
+    "SceneRule",
+    "bind_clauses",
+    "is_list",
+    "not_event_place",
+    "scene_places",
+]
+
+
+@dataclass(frozen=True)
+class PlaceCue:
+    """A place named in a sentence, with what surrounds it: what every place rule reads."""
+
+    text: str  # the whole article
+    span: Span  # the sentence
+    mention: PlaceMention
+    previous: PlaceMention | None = None  # the place named just before, in the same sentence
+
+    @property
+    def before(self) -> str:
+        return self.text[max(self.span.start, self.mention.start - 60) : self.mention.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.mention.end : min(self.span.end, self.mention.end + 60)]
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.span.start : self.span.end]
+
+    @property
+    def line(self) -> str:
+        start = self.text.rfind("\n", 0, self.mention.start) + 1
+        end = self.text.find("\n", self.mention.end)
+        return self.text[start : len(self.text) if end < 0 else end]
+
+
+@dataclass(frozen=True)
+class PlaceRule:
+    """A reason a named place is not an event place.
+
+    `breaks_scene`: the name is a real place the text talks about (an origin, an office), so
+    a following sentence does not continue an earlier scene across it; names that are only
+    furniture (a dateline, a photo credit) leave the scene as it was.
+    """
+
+    name: str
+    applies: Callable[[PlaceCue], bool]
+    breaks_scene: bool
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.applies) or ""
+
+
+def _in_organisation_name(cue: PlaceCue) -> bool:
+    """Part of an organisation's name; the organisation acts, the place does not.
+
+    Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan).
+    """
+    return cue.mention.in_name
+
+
+_MIXED_DATELINE_RE = re.compile(
+    r"^\s*(?:\([^)\n]{1,25}\)\s*)?(?:[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b))"
+)
+_DATELINE_REACH = 400  # a dateline opens the story: within its first lines
+
+
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    if is_dateline(text, mention.start, mention.text):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if mention.start > _DATELINE_REACH or text[line_start : mention.start].strip():
+        return False
+    after = text[mention.end : mention.end + 30]
+    return bool(_MIXED_DATELINE_RE.match(after)) and not re.match(r"\s*:\s*[~\d]", after)
+
+
+def _dateline(cue: PlaceCue) -> bool:
+    """The dateline names where the story was filed; it becomes the article's home city.
+
+    Example: "NAIROBI, June 25 – Police fired tear gas ..."; "Colombo: ..."; "OSH (AFP) –".
+    """
+    return _is_dateline(cue.text, cue.mention)
+
+
+_FURNITURE_LINE_RE = re.compile(
+    r"^\s*(?:sources?|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on|share(?:\s+on)?|"
+    r"follow\s+us|photo|image|picture|credit|copyright|©|tags?|topics?|filed\s+under)\b",
+    re.IGNORECASE,
+)
+
+
+def _page_furniture(cue: PlaceCue) -> bool:
+    """A line of source lists, share buttons, tags or credits.
+
+    Example: "Sources: Reuters, Kyiv Independent"; "Share on Facebook"; "Tags: Kenya".
+    """
+    return bool(_FURNITURE_LINE_RE.match(cue.line))
+
+
+_TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+
+
+def _timestamp(cue: PlaceCue) -> bool:
+    """The zone of a timestamp.
+
+    Example: "Updated 17:27 UK".
+    """
+    return bool(_TIMESTAMP_RE.search(cue.before))
+
+
+_CREDIT_BEFORE_RE = re.compile(
+    r"(?:\b(?:photo|image|picture|credit)s?\s*(?:by|:)|©)[^.()]{0,40}$", re.IGNORECASE
+)
+
+
+def _photo_credit(cue: PlaceCue) -> bool:
+    """A photographer's or agency's credit.
+
+    Example: "(Jill Craig/VOA)"; "Photo: AFP/Kyiv".
+    """
+    if _CREDIT_BEFORE_RE.search(cue.before):
+        return True
+    opened = cue.before.rfind("(")
+    if opened < 0 or ")" in cue.before[opened:]:
+        return False
+    closing = cue.after.find(")")
+    inside = cue.before[opened:] + cue.mention.text + cue.after[: max(closing, 0)]
+    return closing >= 0 and "/" in inside
+
+
+def _currency(cue: PlaceCue) -> bool:
+    """A currency sign after a country's letters.
+
+    Example: "US$23.4 million"; "HK$500".
+    """
+    return cue.after.startswith("$")
+
+
+_OUTLET_BEFORE_RE = re.compile(r"\b(?:Voice\s+of|Radio(?:\s+Free)?)\s+(?:the\s+)?$")
+_OUTLET_AFTER_RE = re.compile(
+    r"^\s+(?:Service|Broadcasting|Television|TV|Radio|Times|Post|Herald|Tribune|Gazette|"
+    r"Journal|Chronicle|Daily|Press|News(?:\s+Agency)?|Telegraph|Observer|Independent)\b"
+)
+
+
+def _outlet_name(cue: PlaceCue) -> bool:
+    """Part of a news outlet's name.
+
+    Example: "Voice of America reported ..."; "the New York Times"; "the Kyiv Independent".
+    """
+    return bool(_OUTLET_BEFORE_RE.search(cue.before) or _OUTLET_AFTER_RE.match(cue.after))
+
+
+_AGREEMENT_AFTER_RE = re.compile(
+    r"^\s+(?:accords?|agreements?|treaty|protocol|declaration|convention|peace\s+process|"
+    r"ceasefire|charter)\b",
+    re.IGNORECASE,
+)
+
+
+def _agreement_name(cue: PlaceCue) -> bool:
+    """The name of an agreement or treaty, signed somewhere else and long ago.
+
+    Example: "Respect the Arusha accord"; "the Minsk agreements".
+    """
+    return bool(_AGREEMENT_AFTER_RE.match(cue.after))
+
+
+_ADDRESS_GAP_RE = re.compile(r"^(?:\s+(?:municipality|district|province|region|county))?,\s*$")
+
+
+def _address_qualifier(cue: PlaceCue) -> bool:
+    """The region after a town in an address, even when it shares a city's name.
+
+    Example: "Sacaba, Cochabamba, Bolivia" (Cochabamba is the department, not the city).
+    """
+    previous = cue.previous
+    if previous is None or previous.place.geonameid == cue.mention.place.geonameid:
+        return False
+    if not _ADDRESS_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
+        return False
+    region = previous.place.admin1.lower()
+    return previous.place.kind is Kind.CITY and cue.mention.text.lower() in (
+        region,
+        region.removesuffix(" province"),
+        region.removesuffix(" region"),
+    )
+
+
+_DISTANCE_RE = re.compile(
+    r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_OF_BEFORE_RE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.I)
+
+
+def _distance_reference(cue: PlaceCue) -> bool:
+    """A place that locates another one.
+
+    Example: "Jala-abad, 250 km southwest of the capital Bishkek"; "Siaya, a town northwest
+    of Kisumu".
+    """
+    match = _DISTANCE_RE.search(cue.before)
+    if match is None:
+        return False
+    return not match.group(0)[:1].isdigit() or bool(_OF_BEFORE_RE.search(cue.before))
+
+
+_ORIGIN_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
+
+
+def _origin(cue: PlaceCue) -> bool:
+    """Where people or forces came from.
+
+    Example: "security forces from Bishkek".
+    """
+    return bool(_ORIGIN_RE.search(cue.before))
+
+
+_BORDER_RE = re.compile(r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+def _border(cue: PlaceCue) -> bool:
+    """The country across a border.
+
+    Example: "close to the border with Uzbekistan".
+    """
+    return bool(_BORDER_RE.search(cue.before))
+
+
+_OFFICE_AFTER_RE = re.compile(
+    r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former)\s+)*"
+    r"(?:president|minister|ministry|government|ambassador|embassy|parliament|leader|"
+    r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military)\b",
+    re.IGNORECASE,
+)
+_OFFICE_BEFORE_RE = re.compile(
+    r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
+    r"foreign\s+minist(?:er|ry))\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _office(cue: PlaceCue) -> bool:
+    """A country's or city's office, which speaks for it.
+
+    Example: "Kyrgyzstan's Prime Minister said"; "the government of Kenya".
+    """
+    return bool(_OFFICE_AFTER_RE.match(cue.after) or _OFFICE_BEFORE_RE.search(cue.before))
+
+
+_SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.I)
+
+
+def _speaker_seat(cue: PlaceCue) -> bool:
+    """Where a speaker sits, opening a sentence of speech.
+
+    Example: "In Washington, the State Department said ...".
+    """
+    text, span, mention = cue.text, cue.span, cue.mention
+    if mention.start != span.start and text[span.start : mention.start].strip() not in ("In", "in"):
+        return False
+    rest = cue.sentence[mention.end - span.start :]
+    return rest.startswith(",") and bool(_SPEECH_RE.search(rest[:120])) and not classify(rest[:60])
+
+
+_STATEMENT_AFTER_RE = re.compile(
+    r"^(?:\s*(?:,|and)\s+[^.;,]{0,40}?)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|strongly\s+)?"
+    r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
+    r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
+    r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions)\b",
+    re.IGNORECASE,
+)
+
+
+def _statement_subject(cue: PlaceCue) -> bool:
+    """A government or country that comments on events elsewhere.
+
+    Example: "Amnesty International and the US condemned the clashes".
+    """
+    return bool(_STATEMENT_AFTER_RE.match(cue.after))
+
+
+# Furniture first: they explain why a name is not a place of the story at all.
+NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
+    PlaceRule("in_organisation_name", _in_organisation_name, breaks_scene=False),
+    PlaceRule("dateline", _dateline, breaks_scene=False),
+    PlaceRule("page_furniture", _page_furniture, breaks_scene=False),
+    PlaceRule("timestamp", _timestamp, breaks_scene=False),
+    PlaceRule("photo_credit", _photo_credit, breaks_scene=False),
+    PlaceRule("currency", _currency, breaks_scene=False),
+    PlaceRule("outlet_name", _outlet_name, breaks_scene=False),
+    PlaceRule("agreement_name", _agreement_name, breaks_scene=False),
+    PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
+    PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
+    PlaceRule("origin", _origin, breaks_scene=False),
+    PlaceRule("border", _border, breaks_scene=False),
+    PlaceRule("office", _office, breaks_scene=True),
+    PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
+    PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
+)
+
+
+def not_event_place(cue: PlaceCue) -> PlaceRule | None:
+    """The first rule that says the named place is not an event place, or None."""
+    for rule in NOT_EVENT_PLACE_RULES:
+        if rule.applies(cue):
+            return rule
+    return None
+
+
+# ---------------------------------------------------------------------------- scenes
+
+_LIST_SIZE = 3  # this many distinct places in one sentence make a list, not a scene
+
+
+def is_list(places: Sequence[PlaceMention]) -> bool:
+    """Whether the places are a summary list ("in Lome, Bafilo, Anie and Kara")."""
+    return len({m.place.geonameid for m in places}) >= _LIST_SIZE
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The places a run of sentences is about, and the last sentence that continued it."""
+
+    places: tuple[PlaceMention, ...]
+    last: int  # index of the last sentence that named or continued the scene
+
+
+@dataclass(frozen=True)
+class SceneCue:
+    """What the scene rules read for a sentence that names no place."""
+
+    index: int
+    spans: Sequence[Span]
+    text: str  # the sentence
+    scene: Scene | None
+    home: tuple[PlaceMention, ...]  # the dateline's or the infobox's city
+    single_sentence_paragraphs: frozenset[int]
+
+
+@dataclass(frozen=True)
+class SceneRule:
+    """A way a sentence that names no place gets its places."""
+
+    name: str
+    places: Callable[[SceneCue], tuple[PlaceMention, ...] | None]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.places) or ""
+
+
+def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """The next sentence continues the scene: within a paragraph, or after a paragraph of
+    one sentence (wire copy puts each sentence in its own paragraph). A list of places is
+    not a scene.
+
+    Example: "In Osh, protesters stormed the building. Police fired tear gas." (Osh)
+    """
+    scene = cue.scene
+    if scene is None or scene.last != cue.index - 1 or is_list(scene.places):
+        return None
+    here, before = cue.spans[cue.index].paragraph, cue.spans[cue.index - 1].paragraph
+    if here == before or before in cue.single_sentence_paragraphs:
+        return scene.places
+    return None
+
+
+_ANAPHOR_RE = re.compile(
+    r"\b(?:(?:in|at|near|outside|around|across)\s+the\s+(?:city|capital|town|village|square)|"
+    r"the\s+(?:city|capital|town)['’]s|(?:in|at|from|near)\s+there)\b",
+    re.IGNORECASE,
+)
+
+
+def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """A word that refers back to the last city named.
+
+    Example: "A police station in the city was set on fire."
+    """
+    scene = cue.scene
+    if scene is None or is_list(scene.places) or not _ANAPHOR_RE.search(cue.text):
+        return None
+    cities = tuple(m for m in scene.places if m.place.kind is Kind.CITY)
+    return cities or None
+
+
+def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """The article's home: the city of its dateline, or the one city of its infobox.
+
+    Example: "NAIROBI, June 25 – ... Police fired tear gas at the crowd." (Nairobi)
+    """
+    return cue.home or None
+
+
+SCENE_RULES: tuple[SceneRule, ...] = (
+    SceneRule("continues_scene", _continues_scene),
+    SceneRule("anaphor", _anaphor),
+    SceneRule("home_city", _home_city),
+)
+
+
+def _only_broad(places: Sequence[PlaceMention]) -> bool:
+    return all(m.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) for m in places)
+
+
+def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention, ...], str]:
+    """The places of a sentence that names none, and the rule that gave them.
+
+    When the article names a city, a country is never carried: the events of a story about
+    a city belong to the city, or nowhere.
+    """
+    for rule in SCENE_RULES:
+        places = rule.places(cue)
+        if not places or (names_a_city and _only_broad(places)):
+            continue
+        return places, rule.name
+    return (), ""
+
+
+# --------------------------------------------------------------------------- clauses
+
+_CLAUSE_BREAK_RE = re.compile(
+    r";|,\s+(?:and|but|while|whereas|as|where)\s+|\s+(?:while|whereas)\s+|,\s+(?=[a-z]+\s+"
+    r"(?:also\s+)?(?:rallied|marched|protested|gathered|clashed|stormed|seized|occupied)\b)"
+)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for match in _CLAUSE_BREAK_RE.finditer(sentence):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def bind_clauses(
+    sentence: str,
+    offset: int,
+    triggers: Sequence[Trigger],
+    places: Sequence[PlaceMention],
+) -> list[tuple[Trigger, tuple[PlaceMention, ...]]]:
+    """Each trigger with the places it happened at.
+
+    When two or more clauses each hold both event words and a place of their own, each
+    trigger goes to the places of its clause (a clause with no place takes the one before
+    it); otherwise every trigger goes to every place. `offset` is the sentence's start.
+
+    Example: "protesters seized the governor's office in Jalalabad, and hundreds rallied
+    in Osh": the seizure in Jalalabad, the rally in Osh.
+    """
+    clauses = _clauses(sentence)
+    if len(clauses) < 2 or not places:
+        return [(t, tuple(places)) for t in triggers]
+
+    def clause_of(position: int) -> int:
+        return next(i for i, (s, e) in enumerate(clauses) if position < e or i == len(clauses) - 1)
+
+    own: dict[int, list[PlaceMention]] = {}
+    for m in places:
+        own.setdefault(clause_of(m.start - offset), []).append(m)
+    with_both = {clause_of(t.start) for t in triggers} & set(own)
+    if len(with_both) < 2:
+        return [(t, tuple(places)) for t in triggers]
+    bound = []
+    for trigger in triggers:
+        index = clause_of(trigger.start)
+        while index > 0 and index not in own:
+            index -= 1
+        bound.append((trigger, tuple(own.get(index, places))))
+    return bound
