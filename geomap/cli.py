@@ -269,6 +269,22 @@ GeocodeCacheOption = Annotated[
         dir_okay=False,
     ),
 ]
+GeocoderUrlOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--geocoder-url",
+        help="Base URL of your own Nominatim or Photon, e.g. https://nominatim.example.org "
+        "(default: the public service).",
+    ),
+]
+GeocoderTimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        "--geocoder-time-limit",
+        help="Seconds the geocoder may spend in all this run; names it has not reached then "
+        "stay unresolved, and a rerun continues from the cache.",
+    ),
+]
 
 
 def _fallback(
@@ -276,9 +292,13 @@ def _fallback(
     user_agent: str | None,
     username: str | None,
     cache: Path | None,
+    url: str | None = None,
+    time_limit: float = 600.0,
 ) -> PlaceFallback | None:
     """The online fallback when asked for, else None (and no socket is ever opened)."""
     if service is None:
+        if url is not None:
+            raise fail("--geocoder-url needs --geocoder (nominatim or photon)")
         return None
     from geomap.geocode import GeocodeResult, OnlineGeocoder
 
@@ -287,7 +307,12 @@ def _fallback(
 
     geocoder = _guard(
         lambda: OnlineGeocoder(
-            service.value, user_agent=user_agent, username=username, cache_path=cache
+            service.value,
+            user_agent=user_agent,
+            username=username,
+            cache_path=cache,
+            url=url,
+            run_time_limit=time_limit,
         )
     )
     return geocoder.fallback(report)
@@ -397,6 +422,8 @@ def extract(
     user_agent: UserAgentOption = None,
     geonames_username: GeonamesUserOption = None,
     geocode_cache: GeocodeCacheOption = None,
+    geocoder_url: GeocoderUrlOption = None,
+    geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
 ) -> None:
     """Extract protest events (one place, one type, one sentence each) as GeoJSON.
 
@@ -411,7 +438,14 @@ def extract(
     gaz = open_gazetteer(gazetteer)
     batch = Batch()
     _guard(lambda: _check_date(date))
-    fallback = _fallback(geocoder, user_agent, geonames_username, geocode_cache)
+    fallback = _fallback(
+        geocoder,
+        user_agent,
+        geonames_username,
+        geocode_cache,
+        geocoder_url,
+        geocoder_time_limit,
+    )
     events = run(
         paths, gaz, batch, date_override=date, on_problem=_report_problem, fallback=fallback
     )
@@ -442,6 +476,8 @@ def build(
     user_agent: UserAgentOption = None,
     geonames_username: GeonamesUserOption = None,
     geocode_cache: GeocodeCacheOption = None,
+    geocoder_url: GeocoderUrlOption = None,
+    geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
@@ -455,7 +491,14 @@ def build(
     gaz = open_gazetteer(gazetteer)
     batch = Batch()
     _guard(lambda: _check_date(date))
-    fallback = _fallback(geocoder, user_agent, geonames_username, geocode_cache)
+    fallback = _fallback(
+        geocoder,
+        user_agent,
+        geonames_username,
+        geocode_cache,
+        geocoder_url,
+        geocoder_time_limit,
+    )
     with _progress() as tick:
         events = list(
             run(

@@ -3,7 +3,8 @@
 The embedded gazetteer answers offline. For names it cannot resolve, a user may opt in to
 an online service (``--geocoder nominatim``). This module is the only place in geomap that
 opens a socket, and it does so only when an :class:`OnlineGeocoder` is asked for a name the
-persistent cache has never seen.
+persistent cache has never seen. Every request ends by a deadline, every reply is read up to
+a size cap (see :mod:`geomap.bounded_http`), and a run may be given a total time limit.
 
 Results are :class:`GeocodedPlace` values: a subclass of ``gazetteer.model.Place`` (so they
 flow through events and export unchanged) whose ``place_id`` names the service's own record
@@ -21,13 +22,15 @@ import os
 import sqlite3
 import time
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from geopy.adapters import URLLibAdapter
 from geopy.exc import (
     GeocoderAuthenticationFailure,
     GeocoderInsufficientPrivileges,
@@ -39,6 +42,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim, Photon
 
 from gazetteer.model import Kind, Place
+from geomap.bounded_http import DEFAULT_MAX_REPLY_BYTES, BoundedAdapter
 from geomap.errors import GeocoderError
 
 __all__ = [
@@ -54,7 +58,9 @@ __all__ = [
     "ServicePolicy",
     "cache_key",
     "default_cache_path",
+    "is_page_furniture",
     "normalise_query",
+    "service_endpoint",
     "synthetic_geonameid",
 ]
 
@@ -137,6 +143,7 @@ class GeocodeResult:
     place: GeocodedPlace | None = None
     reason: str = ""  # why it failed; empty when status is OK or NOT_FOUND
     from_cache: bool = False
+    final: bool = False  # the reason holds for the rest of the run: no later name is sent
 
     @property
     def ok(self) -> bool:
@@ -159,6 +166,45 @@ def normalise_query(query: str) -> str:
 
 def cache_key(service: str, query: str, country: str | None) -> tuple[str, str, str]:
     return (service, normalise_query(query), (country or "").upper())
+
+
+# Section and link names of news sites that read like "in Xyz": "In Pictures", "In Depth",
+# "In Focus", "At a Glance". Pasted pages keep them, and asking a geocoder about them finds a
+# shop or a street that happens to bear the word. None is also a well-known place name.
+_PAGE_FURNITURE = frozenset(
+    {
+        "analysis", "audio", "brief", "charts", "comments", "context", "depth", "detail",
+        "explainer", "features", "focus", "full", "gallery", "glance", "graphics", "images",
+        "length", "live", "maps", "numbers", "opinion", "photos", "pictures", "podcasts",
+        "quotes", "review", "short", "summary", "updates", "video", "videos",
+    }
+)  # fmt: skip
+_FURNITURE_FILLERS = frozenset({"a", "at", "in", "the", "our", "other", "more", "news"})
+
+
+def is_page_furniture(name: str) -> bool:
+    """True for a site's section or link name ("Pictures", "Depth", "Other Videos")."""
+    words = normalise_query(name).replace("-", " ").split()
+    return (
+        bool(words)
+        and any(w in _PAGE_FURNITURE for w in words)
+        and all(w in _PAGE_FURNITURE or w in _FURNITURE_FILLERS for w in words)
+    )
+
+
+def service_endpoint(url: str) -> tuple[str, str]:
+    """``(scheme, domain)`` for geopy from a service's base URL.
+
+    ``https://nominatim.example.org`` gives ``("https", "nominatim.example.org")``; a path is
+    kept (``http://10.0.0.5:8080/nominatim`` -> ``"10.0.0.5:8080/nominatim"``), since geopy
+    appends its own (``/search``, ``/api``, ``/searchJSON``) to the domain.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise GeocoderSetupError(f"geocoder URL must start with http:// or https://; got {url!r}")
+    if parts.query or parts.fragment:
+        raise GeocoderSetupError(f"geocoder URL must have no query or fragment; got {url!r}")
+    return parts.scheme, parts.netloc + parts.path.rstrip("/")
 
 
 # --- the pure step: one service's raw record -> GeocodeResult ---------------------------------
@@ -354,6 +400,14 @@ class _PermanentFailure(Exception):
         self.original = original
 
 
+class _OutOfTime(Exception):
+    """The run's time limit is used up; no further request is sent."""
+
+
+class _UnusableReply(Exception):
+    """geopy refused to read the reply (a latitude out of range); asking again cannot help."""
+
+
 def _rate_limiter(
     func: Callable[..., Any],
     policy: ServicePolicy,
@@ -390,10 +444,17 @@ def _describe(exc: BaseException) -> str:
 class OnlineGeocoder:
     """One online service behind geopy, rate-limited per its policy and cached on disk.
 
-    ``domain`` and ``scheme`` point geopy at another server (a self-hosted Nominatim, or a
+    ``url`` points it at another server (a self-hosted Nominatim or Photon): the base URL,
+    before the service's own path. ``domain`` and ``scheme`` do the same in geopy's terms (a
     test's fake on 127.0.0.1). ``clock`` and ``sleep`` are what geopy's RateLimiter uses to
-    space requests and wait between retries. ``proxies`` is passed to geopy (``{}`` ignores
-    the environment's proxy settings).
+    space requests and wait between retries, and what the run's time limit is counted in.
+    ``proxies`` is passed to geopy (``{}`` ignores the environment's proxy settings).
+
+    Time and size are bounded three ways: ``timeout`` for each read of the socket,
+    ``request_deadline`` for a whole reply however slowly it trickles in, and
+    ``run_time_limit`` (None: no limit) for all the requests and waits of this geocoder
+    together; once it is used up, names not in the cache fail without a request. A reply
+    larger than ``max_reply_bytes`` is not read further.
 
     Example:
         with OnlineGeocoder("nominatim", user_agent="newsroom-maps/1.0 (desk@example.org)") as g:
@@ -408,9 +469,13 @@ class OnlineGeocoder:
         user_agent: str | None = None,
         username: str | None = None,
         cache_path: str | Path | None = None,
+        url: str | None = None,
         domain: str | None = None,
         scheme: str | None = None,
         timeout: float = 10.0,
+        request_deadline: float = 30.0,
+        run_time_limit: float | None = None,
+        max_reply_bytes: int = DEFAULT_MAX_REPLY_BYTES,
         max_retries: int = 2,
         error_wait_seconds: float | None = None,
         proxies: Mapping[str, str] | None = None,
@@ -421,26 +486,41 @@ class OnlineGeocoder:
         if policy is None:
             known = ", ".join(sorted(SERVICE_POLICIES))
             raise GeocoderSetupError(f"unknown geocoder {service!r}; choose one of {known}")
+        if url is not None:
+            if domain or scheme:
+                raise GeocoderSetupError("give either url, or domain and scheme, not both")
+            scheme, domain = service_endpoint(url)
         agent = (user_agent or "").strip()
-        if policy.needs_user_agent and _is_generic(agent):
+        # The rule is the public server's (OSM Foundation's); one's own instance sets its own.
+        if policy.needs_user_agent and not domain and _is_generic(agent):
             raise GeocoderSetupError(
                 f"{service} requires a user agent that identifies you, e.g. "
                 f"--user-agent 'newsroom-maps/1.0 (desk@example.org)'; got {agent!r}"
             )
         if policy.needs_username and not (username or "").strip():
             raise GeocoderSetupError(f"{service} requires a username (--geonames-username)")
-        if max_retries < 0:
-            raise GeocoderSetupError("max_retries must be 0 or more")
-        if timeout <= 0:
-            raise GeocoderSetupError("timeout must be positive")
+        _check_limits(max_retries, timeout, request_deadline, run_time_limit, max_reply_bytes)
 
         self.service = service
         self.policy = policy
         self.user_agent = agent or DEFAULT_USER_AGENT
+        self.request_deadline = request_deadline
+        self.run_time_limit = run_time_limit
         self.requests_sent = 0
+        self._clock = clock
+        self._spent = 0.0  # clock seconds spent in requests and waits before them
+        self._call_started: float | None = None
         self._cache = GeocodeCache(cache_path if cache_path is not None else default_cache_path())
+        adapter = partial(
+            BoundedAdapter, budget=self._request_budget, max_reply_bytes=max_reply_bytes
+        )
         self._geocoder = self._make_geopy(
-            username=username, domain=domain, scheme=scheme, timeout=timeout, proxies=proxies
+            username=username,
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
+            proxies=proxies,
+            adapter=adapter,
         )
         self._limited = _rate_limiter(
             self._request, policy, max_retries, error_wait_seconds, clock, sleep
@@ -455,13 +535,15 @@ class OnlineGeocoder:
         scheme: str | None,
         timeout: float,
         proxies: Mapping[str, str] | None,
+        adapter: Callable[..., Any],
     ) -> Any:
         options: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": timeout,
-            # urllib makes exactly one attempt per call; the requests adapter would add its own
-            # hidden retries, and the request count the service sees must be ours to decide.
-            "adapter_factory": URLLibAdapter,
+            # One attempt per call, as with geopy's urllib adapter (the requests adapter would
+            # add hidden retries: the request count the service sees must be ours to decide),
+            # plus a deadline and a size cap per reply.
+            "adapter_factory": adapter,
         }
         if domain:
             options["domain"] = domain
@@ -475,7 +557,22 @@ class OnlineGeocoder:
             return GeoNames(username=username, **options)
         return Photon(**options)
 
+    def _time_left(self) -> float | None:
+        """Seconds left of the run's time limit, counting the call in progress; None: no limit."""
+        if self.run_time_limit is None:
+            return None
+        running = 0.0 if self._call_started is None else self._clock() - self._call_started
+        return self.run_time_limit - self._spent - running
+
+    def _request_budget(self) -> float:
+        """What the next request may take in all: its deadline, or less if the run ends first."""
+        left = self._time_left()
+        return self.request_deadline if left is None else min(self.request_deadline, left)
+
     def _request(self, query: str, country: str | None) -> Any:
+        left = self._time_left()
+        if left is not None and left <= 0:
+            raise _OutOfTime  # checked here too, so that a retry's wait counts
         self.requests_sent += 1
         options: dict[str, Any] = {"exactly_one": True}
         if self.service == "nominatim":
@@ -485,7 +582,11 @@ class OnlineGeocoder:
         elif self.service == "geonames" and country:
             options["country_bias"] = country.upper()
         try:
-            return self._geocoder.geocode(query, **options)
+            with warnings.catch_warnings():
+                # geopy warns (two lines, quoting its own source) before it refuses a latitude
+                # out of range; the refusal is this name's failure, reported in one line.
+                warnings.filterwarnings("ignore", "Latitude normalization", UserWarning)
+                return self._geocoder.geocode(query, **options)
         except GeocoderRateLimited:
             raise  # HTTP 429 subclasses the quota error but passes: wait, then retry
         except (
@@ -495,16 +596,27 @@ class OnlineGeocoder:
             GeocoderQuotaExceeded,
         ) as exc:
             raise _PermanentFailure(exc) from exc
+        except ValueError as exc:  # geopy's Point: coordinates out of range or not finite
+            raise _UnusableReply(str(exc)) from exc
 
     def fallback(
         self, on_failure: Callable[[GeocodeResult], None] | None = None
     ) -> Callable[[str, str | None], Place | None]:
-        """A resolver for extraction: the place, or None; failures go to `on_failure`."""
+        """A resolver for extraction: the place, or None; failures go to `on_failure`.
+
+        Page furniture ("In Pictures", "In Depth") is never sent. A failure that ends the
+        run's requests (bad credentials, the time limit) goes to `on_failure` once.
+        """
+        stopped = False
 
         def resolve(name: str, country: str | None) -> Place | None:
+            nonlocal stopped
+            if is_page_furniture(name):
+                return None
             result = self.geocode(name, country=country)
-            if result.status is GeocodeStatus.FAILED and on_failure is not None:
+            if result.status is GeocodeStatus.FAILED and on_failure is not None and not stopped:
                 on_failure(result)
+            stopped = stopped or result.final
             return result.place if result.ok else None
 
         return resolve
@@ -522,24 +634,45 @@ class OnlineGeocoder:
         stored = self._cache.get(key)
         if stored is not None:
             return _prepare_result(self.service, query, stored.record, from_cache=True)
+        left = self._time_left()
+        if self._fatal is None and left is not None and left <= 0:
+            self._fatal = self._out_of_time()
         if self._fatal:
-            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=self._fatal)
+            return self._failed(query, self._fatal, final=True)
+        self._call_started = self._clock()
         try:
             location = self._limited(query, country)
         except _PermanentFailure as exc:
             reason = f"{self.service} refused the request: {_describe(exc.original)}"
-            if not isinstance(exc.original, GeocoderQueryError):
-                # Bad credentials or an exhausted quota fail every later query too: stop asking.
-                self._fatal = reason
-            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason)
+            if isinstance(exc.original, GeocoderQueryError):
+                return self._failed(query, reason)
+            # Bad credentials or an exhausted quota fail every later query too: stop asking.
+            self._fatal = reason
+            return self._failed(query, reason, final=True)
+        except _OutOfTime:
+            self._fatal = self._out_of_time()
+            return self._failed(query, self._fatal, final=True)
+        except _UnusableReply as exc:
+            return self._failed(query, f"unusable reply from {self.service}: {exc}")
         except Exception as exc:  # any geopy or socket error: record it, the batch goes on
-            reason = f"{self.service} failed: {_describe(exc)}"
-            return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason)
+            return self._failed(query, f"{self.service} failed: {_describe(exc)}")
+        finally:
+            self._spent += self._clock() - self._call_started
+            self._call_started = None
         raw = None if location is None else location.raw
         result = _prepare_result(self.service, query, raw)
         if result.status is not GeocodeStatus.FAILED:
             self._cache.put(key, raw)
         return result
+
+    def _failed(self, query: str, reason: str, *, final: bool = False) -> GeocodeResult:
+        return GeocodeResult(query, self.service, GeocodeStatus.FAILED, reason=reason, final=final)
+
+    def _out_of_time(self) -> str:
+        return (
+            f"the run's geocoding time limit ({self.run_time_limit:g} s) is used up; names not "
+            "yet in the cache are left unresolved (a rerun continues from the cache)"
+        )
 
     def geocode_all(
         self, queries: Iterable[str], *, country: str | None = None
@@ -556,3 +689,22 @@ class OnlineGeocoder:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _check_limits(
+    max_retries: int,
+    timeout: float,
+    request_deadline: float,
+    run_time_limit: float | None,
+    max_reply_bytes: int,
+) -> None:
+    if max_retries < 0:
+        raise GeocoderSetupError("max_retries must be 0 or more")
+    if timeout <= 0:
+        raise GeocoderSetupError("timeout must be positive")
+    if request_deadline <= 0:
+        raise GeocoderSetupError("request_deadline must be positive")
+    if run_time_limit is not None and run_time_limit <= 0:
+        raise GeocoderSetupError("the run's time limit (--geocoder-time-limit) must be positive")
+    if max_reply_bytes <= 0:
+        raise GeocoderSetupError("max_reply_bytes must be positive")

@@ -7,10 +7,13 @@ Most tests pass a fake clock to geopy's RateLimiter, so the spacing they check c
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
 import time
+import tracemalloc
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,13 +30,16 @@ from geomap.export import to_feature
 from geomap.geocode import (
     GeocodeCache,
     GeocodedPlace,
+    GeocodeResult,
     GeocoderSetupError,
     GeocodeStatus,
     OnlineGeocoder,
     _prepare_result,
     cache_key,
     default_cache_path,
+    is_page_furniture,
     normalise_query,
+    service_endpoint,
     synthetic_geonameid,
 )
 
@@ -159,6 +165,11 @@ class FakeServer:
 
     nominatim: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     geonames: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    photon: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    trickle: dict[str, str] = field(default_factory=dict)  # "head" or "body", byte by byte
+    flood: dict[str, bool] = field(default_factory=dict)  # 200 MB; is its length declared?
+    bytes_sent: int = 0  # by trickles and floods, until the client hung up
+    stopping: threading.Event = field(default_factory=threading.Event)
     failing: set[str] = field(default_factory=set)  # answer HTTP 500
     slow: set[str] = field(default_factory=set)  # answer after SLOW_SECONDS
     refused: set[str] = field(default_factory=set)  # answer HTTP 400
@@ -177,6 +188,10 @@ class FakeServer:
 
 SLOW_SECONDS = 0.6
 TIMEOUT_SECONDS = 0.2
+# Shorter than TIMEOUT_SECONDS, so that no single read of a trickle ever times out.
+TRICKLE_SECONDS = 0.05
+TRICKLE_BYTES = 4000  # 200 s at that pace
+FLOOD_BYTES = 200_000_000
 
 
 def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
@@ -195,6 +210,12 @@ def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                     )
                 )
             q = query.get("q", "")
+            if q in fake.trickle:
+                self._trickle(fake.trickle[q])
+                return
+            if q in fake.flood:
+                self._flood(declared=fake.flood[q])
+                return
             if q in fake.slow:
                 time.sleep(SLOW_SECONDS)
             if q in fake.failing:
@@ -211,6 +232,8 @@ def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, fake.nominatim.get(q, []))
             elif url.path == "/searchJSON":
                 self._send(200, {"geonames": fake.geonames.get(q, []), "totalResultsCount": 0})
+            elif url.path == "/api":
+                self._send(200, {"type": "FeatureCollection", "features": fake.photon.get(q, [])})
             else:
                 self._send(404, {"error": "no such endpoint"})
 
@@ -224,6 +247,47 @@ def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test); nothing to answer
+
+        def _trickle(self, part: str) -> None:
+            """A valid reply, one byte every TRICKLE_SECONDS, in its head or in its body."""
+            body = json.dumps([KOCHKOR_NOMINATIM]).encode()
+            pad = b"X-Pad: " + b"a" * TRICKLE_BYTES + b"\r\n"
+            head = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+            if part == "head":
+                self._write_slowly(head + pad + b"\r\n" + body)
+            else:
+                body = body + b" " * TRICKLE_BYTES
+                length = f"Content-Length: {len(body)}\r\n\r\n".encode()
+                self.wfile.write(head + length)
+                self.wfile.flush()
+                self._write_slowly(body)
+
+        def _write_slowly(self, data: bytes) -> None:
+            for i in range(len(data)):
+                if fake.stopping.is_set() or not self._write(data[i : i + 1]):
+                    return
+                time.sleep(TRICKLE_SECONDS)
+
+        def _flood(self, *, declared: bool) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            if declared:
+                self.send_header("Content-Length", str(FLOOD_BYTES))
+            self.end_headers()  # HTTP/1.0: without a length, the reply ends when we close
+            chunk = b" " * 65536
+            for _ in range(FLOOD_BYTES // len(chunk)):
+                if fake.stopping.is_set() or not self._write(chunk):
+                    return
+
+        def _write(self, data: bytes) -> bool:
+            try:
+                self.wfile.write(data)
+                self.wfile.flush()
+            except OSError:  # the client hung up, as it should
+                return False
+            with fake.lock:
+                fake.bytes_sent += len(data)
+            return True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -255,6 +319,7 @@ def fake() -> Iterator[FakeServer]:
     try:
         yield state
     finally:
+        state.stopping.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
@@ -472,6 +537,230 @@ def test_blank_query_sends_nothing(fake: FakeServer, tmp_path: Path, clock: Fake
     assert fake.requests == []
 
 
+# --- deadlines and size caps --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("part", ["head", "body"])
+def test_a_trickling_reply_is_cut_at_the_request_deadline(
+    fake: FakeServer, tmp_path: Path, part: str
+) -> None:
+    # Real time: every byte comes sooner than the per-read timeout, so only a deadline on the
+    # whole reply stops it; without one this name would take TRICKLE_BYTES * 0.05 s = 200 s.
+    fake.trickle["Slow Drip"] = part
+    with _geocoder(fake, tmp_path, None, max_retries=0, request_deadline=1.0) as geocoder:
+        started = time.monotonic()
+        result = geocoder.geocode("Slow Drip")
+        elapsed = time.monotonic() - started
+    assert result.status is GeocodeStatus.FAILED
+    assert result.reason == "nominatim failed: GeocoderTimedOut: no complete reply within 1 s"
+    assert 1.0 <= elapsed < 5.0
+    assert 0 < fake.bytes_sent < TRICKLE_BYTES  # it was cut mid-reply
+
+
+def test_the_runs_time_limit_also_cuts_a_trickling_reply(fake: FakeServer, tmp_path: Path) -> None:
+    fake.trickle["Slow Drip"] = "body"
+    with _geocoder(fake, tmp_path, None, max_retries=0, run_time_limit=1.0) as geocoder:
+        started = time.monotonic()
+        slow, later = geocoder.geocode_all(["Slow Drip", "Kochkor"])
+        elapsed = time.monotonic() - started
+    assert "GeocoderTimedOut: no complete reply within 1 s" in slow.reason
+    assert (later.status, later.final) == (GeocodeStatus.FAILED, True)
+    assert "time limit (1 s) is used up" in later.reason
+    assert fake.queries() == ["Slow Drip"]
+    assert elapsed < 5.0
+
+
+def test_the_runs_time_limit_stops_requests_and_the_cache_still_answers(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock
+) -> None:
+    # On the fake clock only the rate limiter's 1 s waits count: the names are asked at 0, 1
+    # and 2 s; the fourth would go at 3 s, past the 2.5 s limit, so it is not sent.
+    names = ["Kochkor", "Bazar-Korgon", "Naryn Region", "Osh", "Atlantis", "Kochkor"]
+    with _geocoder(fake, tmp_path, clock, run_time_limit=2.5) as geocoder:
+        results = list(geocoder.geocode_all(names))
+    assert fake.queries() == ["Kochkor", "Bazar-Korgon", "Naryn Region"]
+    assert [r.status for r in results] == [GeocodeStatus.OK] * 3 + [GeocodeStatus.FAILED] * 2 + [
+        GeocodeStatus.OK
+    ]
+    assert [r.final for r in results] == [False, False, False, True, True, False]
+    assert results[5].from_cache
+    assert clock.sleeps == [1.0, 1.0, 1.0]  # the wait before "Osh" happened; its request not
+
+
+def test_a_stopped_run_is_reported_once(fake: FakeServer, tmp_path: Path, clock: FakeClock) -> None:
+    failures: list[GeocodeResult] = []
+    with _geocoder(fake, tmp_path, clock, run_time_limit=0.5) as geocoder:
+        resolve = geocoder.fallback(failures.append)
+        places = [resolve(name, None) for name in ["Kochkor", "Bazar-Korgon", "Osh", "Naryn"]]
+    assert places[0] is not None and places[1:] == [None, None, None]
+    assert [f.query for f in failures] == ["Bazar-Korgon"]
+    assert fake.queries() == ["Kochkor"]
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
+def test_an_oversized_reply_is_not_read_into_memory(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock, declared: bool
+) -> None:
+    fake.flood["Big Town"] = declared
+    with _geocoder(fake, tmp_path, clock, max_retries=0, timeout=5.0) as geocoder:
+        tracemalloc.start()
+        try:
+            result = geocoder.geocode("Big Town")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert result.status is GeocodeStatus.FAILED
+    assert "ReplyTooLarge" in result.reason and "1,048,576-byte limit" in result.reason
+    if declared:
+        assert "200,000,000 bytes" in result.reason  # refused from its header, unread
+    assert peak < 16 * 2**20  # one capped read, not 200 MB
+    assert fake.bytes_sent < FLOOD_BYTES // 4
+
+
+def test_out_of_range_coordinates_are_one_failure_and_no_warning(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock
+) -> None:
+    fake.nominatim["North Camp"] = [{**KOCHKOR_NOMINATIM, "lat": "95.5"}]
+    fake.nominatim["East Camp"] = [{**KOCHKOR_NOMINATIM, "lon": "200.0"}]
+    with warnings.catch_warnings(record=True) as caught, _geocoder(fake, tmp_path, clock) as g:
+        warnings.simplefilter("always")
+        north, east = g.geocode_all(["North Camp", "East Camp"])
+    assert caught == []
+    # geopy refuses the latitude itself; the longitude it would wrap around, and geomap's own
+    # parser refuses it instead. Either way: one line, and nothing cached.
+    assert north.reason == (
+        "unusable reply from nominatim: Latitude must be in the [-90; 90] range."
+    )
+    assert east.reason == (
+        "unusable reply from nominatim: ValueError: coordinate '200.0' out of range"
+    )
+    assert north.status is east.status is GeocodeStatus.FAILED
+    assert fake.queries() == ["North Camp", "East Camp"]
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        ("Pictures", True),
+        ("Depth", True),
+        ("Focus", True),
+        ("Other Videos", True),
+        ("a Glance", True),
+        ("PICTURES", True),
+        ("News", False),  # a filler alone is not enough
+        ("Osh", False),
+        ("The Hague", False),
+        ("Pictures of Osh", False),
+        ("", False),
+    ],
+)
+def test_page_furniture(name: str, furniture: bool) -> None:
+    assert is_page_furniture(name) is furniture
+
+
+def test_page_furniture_is_never_sent(fake: FakeServer, tmp_path: Path, clock: FakeClock) -> None:
+    with _geocoder(fake, tmp_path, clock) as geocoder:
+        resolve = geocoder.fallback()
+        found = [resolve(name, None) for name in ["Pictures", "Depth", "Kochkor", "In Focus"]]
+    assert [p.name if p else None for p in found] == [None, None, "Kochkor", None]
+    assert fake.queries() == ["Kochkor"]
+
+
+# --- another server ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "endpoint"),
+    [
+        ("https://nominatim.example.org", ("https", "nominatim.example.org")),
+        ("https://nominatim.example.org/", ("https", "nominatim.example.org")),
+        ("http://10.0.0.5:8080/nominatim/", ("http", "10.0.0.5:8080/nominatim")),
+        ("  http://localhost:2322 ", ("http", "localhost:2322")),
+    ],
+)
+def test_service_endpoint(url: str, endpoint: tuple[str, str]) -> None:
+    assert service_endpoint(url) == endpoint
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nominatim.example.org", "must start with http:// or https://"),
+        ("ftp://example.org", "must start with http:// or https://"),
+        ("https://", "must start with http:// or https://"),
+        ("https://example.org/search?q=x", "no query or fragment"),
+    ],
+)
+def test_bad_service_url_is_a_setup_error(url: str, message: str) -> None:
+    with pytest.raises(GeocoderSetupError, match=message):
+        service_endpoint(url)
+
+
+@pytest.mark.parametrize(("service", "path"), [("nominatim", "/search"), ("photon", "/api")])
+def test_a_self_hosted_server_is_asked_at_its_url(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock, service: str, path: str
+) -> None:
+    fake.photon["Kochkor"] = [KOCHKOR_PHOTON]
+    fake.clock = clock
+    # A generic user agent is fine on one's own server: the rule is the public one's.
+    with OnlineGeocoder(
+        service,
+        url=f"http://{fake.domain}/",
+        cache_path=tmp_path / "c.sqlite",
+        proxies={},
+        clock=clock,
+        sleep=clock.sleep,
+    ) as geocoder:
+        result = geocoder.geocode("Kochkor")
+    assert result.place is not None
+    assert (result.place.lat, result.place.lon) == (42.2158, 75.7546)
+    assert fake.paths() == [path]
+
+
+def test_cli_geocodes_through_a_custom_url_in_one_line_per_problem(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    fake.nominatim["Xyzzyville"] = [
+        {
+            **BAZAR_KORGON_NOMINATIM,
+            "osm_id": 77,
+            "name": "Xyzzyville",
+            "lat": "41.5",
+            "lon": "74.25",
+        }
+    ]
+    fake.nominatim["Frostbite Camp"] = [{**KOCHKOR_NOMINATIM, "lat": "95.5"}]
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "In Pictures\n\nIn Depth\n\n"
+        "Hundreds of protesters rallied in Xyzzyville on Monday, demanding the release of a "
+        "jailed activist.\n\nDozens of people also protested in Frostbite Camp on Tuesday.\n",
+        encoding="utf-8",
+    )
+    events = tmp_path / "events.geojson"
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    done = subprocess.run(
+        [sys.executable, "-c", "from geomap.cli import main; main()", "extract", str(article),
+         "-o", str(events), "--geocoder", "nominatim", "--geocoder-url", f"http://{fake.domain}",
+         "--geocode-cache", str(tmp_path / "c.sqlite")],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    problems = [line for line in done.stderr.splitlines() if "geocoder" in line]
+    assert problems == [
+        "geomap: geocoder: 'Frostbite Camp': unusable reply from nominatim: "
+        "Latitude must be in the [-90; 90] range."
+    ]
+    assert "Warning" not in done.stderr
+    assert fake.queries() == ["Xyzzyville", "Frostbite Camp"]  # no "Pictures", no "Depth"
+    features = json.loads(events.read_text(encoding="utf-8"))["features"]
+    placed = {f["properties"]["place_id"]: f["geometry"]["coordinates"] for f in features}
+    assert placed == {"nominatim:node/77": [74.25, 41.5]}
+
+
 # --- set-up errors -----------------------------------------------------------------------------
 
 
@@ -487,6 +776,11 @@ def test_blank_query_sends_nothing(fake: FakeServer, tmp_path: Path, clock: Fake
         ("google", {"user_agent": USER_AGENT}, "unknown geocoder 'google'"),
         ("nominatim", {"user_agent": USER_AGENT, "max_retries": -1}, "max_retries"),
         ("nominatim", {"user_agent": USER_AGENT, "timeout": 0}, "timeout"),
+        ("nominatim", {"user_agent": USER_AGENT, "request_deadline": 0}, "request_deadline"),
+        ("nominatim", {"user_agent": USER_AGENT, "run_time_limit": -1}, "--geocoder-time-limit"),
+        ("nominatim", {"user_agent": USER_AGENT, "max_reply_bytes": 0}, "max_reply_bytes"),
+        ("nominatim", {"url": "https://a.example", "domain": "b.example"}, "not both"),
+        ("photon", {"url": "nominatim.example.org"}, "must start with http"),
     ],
 )
 def test_bad_setup_is_refused_clearly(
