@@ -12,7 +12,7 @@ mark both disputed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -284,11 +284,12 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
     if event_type is EventType.CROWD:
         crowds = parse_crowds(text)
         several = len({c.low for c in crowds}) > 1
+        clauses = _Clauses(text)
         return [
             _Figures(
                 {"crowd_low": c.low, "crowd_high": c.high},
                 c.text,
-                _clause_claimant(text, c.start) if several else None,
+                clauses.claimant(c.start) if several else None,
                 several,
             )
             for c in crowds
@@ -308,18 +309,35 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
 _CLAUSE_SPLIT_RE = re.compile(r";|,\s+(?:but|while|whereas)\s+|\s+(?:while|whereas)\s+|,\s+and\s+")
 
 
-def _clause_claimant(text: str, position: int) -> str | None:
-    """Who gives the figure at `position`: the claimant of its own clause."""
-    start = 0
-    end = len(text)
-    for match in _CLAUSE_SPLIT_RE.finditer(text):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
-            break
-    claim = find_claimant(text[start:end])
-    return claim.claimed_by if claim is not None and not claim.pronoun else None
+class _Clauses:
+    """The claimants of a sentence's clauses, each clause read once: a long sentence gives
+    many figures, and finding each one's clause from the sentence start cost the square of
+    its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.claimants: dict[tuple[int, int], str | None] = {}
+
+    @cached_property
+    def _splits(self) -> tuple[list[int], list[int]]:
+        splits = [match.span() for match in _CLAUSE_SPLIT_RE.finditer(self.text)]
+        return [start for start, _ in splits], [end for _, end in splits]
+
+    def claimant(self, position: int) -> str | None:
+        """Who gives the figure at `position`: the claimant of its own clause."""
+        starts, ends = self._splits
+        before = bisect_right(ends, position)  # splits that end before the figure
+        after = bisect_left(starts, position)  # the first split at or after it
+        clause = (
+            ends[before - 1] if before else 0,
+            starts[after] if after < len(starts) else len(self.text),
+        )
+        if clause not in self.claimants:
+            claim = find_claimant(self.text[clause[0] : clause[1]])
+            self.claimants[clause] = (
+                claim.claimed_by if claim is not None and not claim.pronoun else None
+            )
+        return self.claimants[clause]
 
 
 _COUNTER_RE = re.compile(
@@ -568,23 +586,56 @@ _FIGURE_FIELDS = {EventType.CROWD: "crowd_low", EventType.CASUALTIES: "killed"}
 def _mark_disputes(events: list[Event]) -> list[Event]:
     """Two figures for one crowd or toll at one place are a dispute: from two named
     sources (government and opposition), or a counter-estimate and the figure before it."""
-    disputed: set[int] = set()
+    # Figures are compared within a group (one type at one place) through counts and
+    # indexes, not pair by pair: a long article has thousands of events at one place.
+    figures: list[tuple[int, _Group, int]] = []
     for i, event in enumerate(events):
         name = _FIGURE_FIELDS.get(event.event_type)
         value = getattr(event, name) if name else None
-        if value is None:
-            continue
-        for j, other in enumerate(events[:i]):
-            other_value = getattr(other, name) if name else None
-            if (
-                other.event_type is not event.event_type
-                or other.place.geonameid != event.place.geonameid
-                or other_value is None
-                or other_value == value
-            ):
-                continue
-            named = event.claimed_by and other.claimed_by and event.claimed_by != other.claimed_by
-            adjacent = event.disputed and 0 <= event.char_start - other.char_end <= 3
-            if named or adjacent:
-                disputed.update((i, j))
+        if value is not None:
+            figures.append((i, (event.event_type, event.place.geonameid), value))
+    disputed = _named_disputes(events, figures) | _adjacent_disputes(events, figures)
     return [replace(e, disputed=True) if i in disputed else e for i, e in enumerate(events)]
+
+
+_Group = tuple[EventType, int | None]
+
+
+def _named_disputes(events: list[Event], figures: list[tuple[int, _Group, int]]) -> set[int]:
+    """Figures of a group that another claimant puts at another value."""
+    named: dict[_Group, list[tuple[int, int, str]]] = {}
+    for i, group, value in figures:
+        if events[i].claimed_by:
+            named.setdefault(group, []).append((i, value, events[i].claimed_by))
+    disputed: set[int] = set()
+    for members in named.values():
+        values = Counter(value for _, value, _ in members)
+        claims = Counter(claim for _, _, claim in members)
+        both = Counter((value, claim) for _, value, claim in members)
+        for i, value, claim in members:
+            # Members with another value and another claimant, by inclusion and exclusion.
+            if len(members) - values[value] - claims[claim] + both[value, claim] > 0:
+                disputed.add(i)
+    return disputed
+
+
+def _adjacent_disputes(events: list[Event], figures: list[tuple[int, _Group, int]]) -> set[int]:
+    """A counter-estimate (an event already marked disputed) and the other figures of its
+    group in the sentence just before it."""
+    disputed: set[int] = set()
+    # (group, char_end) -> value -> earlier figures not yet marked; and every value seen.
+    pending: dict[tuple[_Group, int], dict[int, list[int]]] = {}
+    values: dict[tuple[_Group, int], set[int]] = {}
+    for i, group, value in figures:
+        event = events[i]
+        if event.disputed:
+            for end in range(event.char_start - 3, event.char_start + 1):
+                seen = values.get((group, end), set())
+                if len(seen) > 1 or (seen and value not in seen):
+                    disputed.add(i)
+                    earlier = pending[group, end]
+                    for other in [v for v in earlier if v != value]:
+                        disputed.update(earlier.pop(other))
+        pending.setdefault((group, event.char_end), {}).setdefault(value, []).append(i)
+        values.setdefault((group, event.char_end), set()).add(value)
+    return disputed
