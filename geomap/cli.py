@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -21,7 +21,7 @@ import typer
 if TYPE_CHECKING:
     from gazetteer import Candidate, Gazetteer
     from geomap.extract import PlaceFallback
-    from geomap.model import InputProblem
+    from geomap.model import Event, InputProblem
     from geomap.pipeline import Batch
 
 T = TypeVar("T")
@@ -318,6 +318,21 @@ def _fallback(
     return geocoder.fallback(report)
 
 
+class Level(str, Enum):
+    reports = "reports"
+    events = "events"
+
+
+LevelOption = Annotated[
+    Level,
+    typer.Option(
+        "--level",
+        help="reports: one Feature per sentence-level report; events: one per real event, "
+        "its reports grouped across articles.",
+    ),
+]
+
+
 SelfContainedOption = Annotated[
     bool,
     typer.Option(
@@ -415,6 +430,7 @@ def extract(
             dir_okay=False,
         ),
     ] = None,
+    level: LevelOption = Level.reports,
     date: DateOption = None,
     report: ReportOption = None,
     gazetteer: GazetteerOption = None,
@@ -425,10 +441,14 @@ def extract(
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
 ) -> None:
-    """Extract protest events (one place, one type, one sentence each) as GeoJSON.
+    """Extract protest events as GeoJSON: one report per sentence, or grouped event records.
+
+    `--level reports` gives one Feature per place, type and sentence; `--level events`
+    groups the reports of one real event (one type, place and day) across articles.
 
     Example:
         geomap extract seeds/ -o output/events.geojson
+        geomap extract seeds/ --level events -o output/event-records.csv
         geomap extract corpus.jsonl -o events.csv --report failed.json
     """
     from geomap.export import output_format, write_events
@@ -453,8 +473,20 @@ def extract(
     _refuse_empty_run(batch, report)
     remaining = events if first is None else itertools.chain([first], events)
     _announce_new_folder(output, default=None)
-    _guard(lambda: write_events(remaining, output, sys.stdout.buffer))
+    if level is Level.events:
+        _write_records(remaining, output)
+    else:
+        _guard(lambda: write_events(remaining, output, sys.stdout.buffer))
     _finish(batch, report)
+
+
+def _write_records(reports: Iterable[Event], output: Path | None) -> None:
+    # Grouping looks across every article, so the reports are held, not streamed.
+    from geomap.record_export import write_records
+    from geomap.records import group_reports
+
+    records = group_reports(reports)
+    _guard(lambda: write_records(records, output, sys.stdout.buffer))
 
 
 @app.command()

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -32,7 +32,10 @@ __all__ = [
     "output_format",
     "to_feature",
     "wkt_point",
+    "wkt_xy",
     "write_events",
+    "write_geopackage",
+    "write_geoparquet",
 ]
 
 # The property names are a public contract (other tools read them); keep their order too,
@@ -106,7 +109,7 @@ def event_properties(event: Event) -> dict[str, Any]:
 CSV_COLUMNS = (*FEATURE_PROPERTIES, "lat", "lon", "geometry")
 
 
-def _x_y(place: Place) -> tuple[float, float]:
+def wkt_xy(place: Place) -> tuple[float, float]:
     # GeoJSON (RFC 7946), WKT and shapely order a position as (x, y) = (longitude,
     # latitude); everywhere else in geomap coordinates are (lat, lon). This is the only
     # place the order flips.
@@ -116,14 +119,14 @@ def _x_y(place: Place) -> tuple[float, float]:
 def to_feature(event: Event) -> dict[str, Any]:
     return {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": list(_x_y(event.place))},
+        "geometry": {"type": "Point", "coordinates": list(wkt_xy(event.place))},
         "properties": event_properties(event),
     }
 
 
 def wkt_point(place: Place) -> str:
     """The place as Well-Known Text, "POINT (lon lat)", numbers as Python writes floats."""
-    x, y = _x_y(place)
+    x, y = wkt_xy(place)
     return f"POINT ({x!r} {y!r})"
 
 
@@ -184,7 +187,7 @@ def events_geodataframe(events: Iterable[Event]) -> Any:
 
     events = list(events)
     rows = [event_properties(e) for e in events]
-    geometry = [Point(*_x_y(e.place)) for e in events]
+    geometry = [Point(*wkt_xy(e.place)) for e in events]
     frame = geopandas.GeoDataFrame(rows, columns=list(FEATURE_PROPERTIES), geometry=geometry)
     frame = frame.set_crs("EPSG:4326")
     frame["mentions"] = frame["mentions"].map(lambda m: "; ".join(m))
@@ -204,23 +207,32 @@ _GDAL_CONFIG = threading.Lock()
 _WRITER_FAILURES = (OSError, RuntimeError, ValueError)
 
 
-def _write_gpkg(events: Iterable[Event], out: Path) -> None:
+def write_geopackage(layers: Sequence[tuple[str, Any]], out: Path) -> None:
+    """GeoDataFrames as named layers of one GeoPackage, written atomically and reproducibly."""
     import pyogrio
 
-    frame = events_geodataframe(events)
     with atomic_path(out, failures=_WRITER_FAILURES) as temp, _GDAL_CONFIG:
         previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_TIMESTAMP})
         try:
-            frame.to_file(temp, driver="GPKG", layer="events", engine="pyogrio")
+            for layer, frame in layers:
+                frame.to_file(temp, driver="GPKG", layer=layer, engine="pyogrio")
         finally:
             pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
 
 
-def _write_parquet(events: Iterable[Event], out: Path) -> None:
-    frame = events_geodataframe(events)
+def write_geoparquet(frame: Any, out: Path) -> None:
+    """A GeoDataFrame as GeoParquet, written atomically."""
     with atomic_path(out, failures=_WRITER_FAILURES) as temp:
         frame.to_parquet(temp)
+
+
+def _write_gpkg(events: Iterable[Event], out: Path) -> None:
+    write_geopackage([("events", events_geodataframe(events))], out)
+
+
+def _write_parquet(events: Iterable[Event], out: Path) -> None:
+    write_geoparquet(events_geodataframe(events), out)
 
 
 @dataclass(frozen=True)

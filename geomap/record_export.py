@@ -1,0 +1,215 @@
+"""Event records to GeoJSON and CSV, with one schema table for every writer.
+
+Column names follow ACLED (event_date, sub_event_type, geo_precision, fatalities) and the
+Crowd Counting Consortium (size_low, size_high, size_cat, arrests, injuries) where they
+exist, so a record sits beside their data without renaming; the README gives the mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from geomap.atomic import write_text_atomic
+from geomap.export import (
+    output_format,
+    wkt_point,
+    wkt_xy,
+    write_geopackage,
+    write_geoparquet,
+)
+from geomap.model import Event
+from geomap.records import EventRecord, SizeClaim, size_category, sub_event_type
+
+__all__ = [
+    "RECORD_SCHEMA",
+    "REPORT_FIELDS",
+    "RecordField",
+    "record_csv",
+    "record_feature",
+    "record_feature_collection",
+    "record_properties",
+    "write_records",
+]
+
+
+@dataclass(frozen=True)
+class RecordField:
+    """One property of an event record: its name, JSON type, whether it may be null."""
+
+    name: str
+    kind: str  # "string" | "integer" | "boolean" | "array"
+    nullable: bool
+    read: Callable[[EventRecord], Any]
+
+
+# Each report of an event: where it was read, and the words that say so.
+REPORT_FIELDS = ("source", "outlet", "date", "quote", "char_start", "char_end", "claimed_by")
+
+
+def _report_json(report: Event) -> dict[str, Any]:
+    return {
+        "source": report.source,
+        "outlet": report.outlet,
+        "date": report.source_date,
+        "quote": report.quote,
+        "char_start": report.char_start,
+        "char_end": report.char_end,
+        "claimed_by": report.claimed_by,
+    }
+
+
+def _claim_json(claim: SizeClaim) -> dict[str, Any]:
+    return {
+        "low": claim.low,
+        "high": claim.high,
+        "text": claim.text,
+        "claimed_by": claim.claimed_by,
+        "source": claim.source,
+    }
+
+
+def _size_text(record: EventRecord) -> str:
+    return "; ".join(dict.fromkeys(c.text for c in record.size_claims if c.text))
+
+
+# The contract: written once here; the GeoJSON and CSV writers are derived from it.
+RECORD_SCHEMA: tuple[RecordField, ...] = (
+    RecordField("event_id", "string", False, lambda r: r.event_id),
+    RecordField("event_date", "string", True, lambda r: r.event_date),
+    RecordField("date_precision", "string", False, lambda r: r.date_precision),
+    RecordField("event_type", "string", False, lambda r: r.event_type.value),
+    RecordField("sub_event_type", "string", False, sub_event_type),
+    RecordField("place", "string", False, lambda r: r.place.name),
+    RecordField("place_id", "string", False, lambda r: r.place.place_id),
+    RecordField("country_code", "string", False, lambda r: r.place.country_code),
+    RecordField("admin1", "string", False, lambda r: r.place.admin1),
+    RecordField("geo_precision", "integer", False, lambda r: r.geo_precision),
+    RecordField("size_low", "integer", True, lambda r: r.size_low),
+    RecordField("size_high", "integer", True, lambda r: r.size_high),
+    RecordField("size_text", "string", False, _size_text),
+    RecordField("size_cat", "integer", False, lambda r: size_category(r.size_low)),
+    RecordField("size_claims", "array", False, lambda r: [_claim_json(c) for c in r.size_claims]),
+    RecordField("fatalities", "integer", True, lambda r: r.fatalities),
+    RecordField("fatalities_high", "integer", True, lambda r: r.fatalities_high),
+    RecordField("injuries", "integer", True, lambda r: r.injuries),
+    RecordField("injuries_high", "integer", True, lambda r: r.injuries_high),
+    RecordField("arrests", "integer", True, lambda r: r.arrests),
+    RecordField("arrests_high", "integer", True, lambda r: r.arrests_high),
+    RecordField("disputed", "boolean", False, lambda r: r.disputed),
+    RecordField("n_reports", "integer", False, lambda r: len(r.reports)),
+    RecordField("n_sources", "integer", False, lambda r: r.n_sources),
+    RecordField("sources", "array", False, lambda r: list(r.sources)),
+    RecordField("reports", "array", False, lambda r: [_report_json(x) for x in r.reports]),
+)
+
+
+def record_properties(record: EventRecord) -> dict[str, Any]:
+    return {f.name: f.read(record) for f in RECORD_SCHEMA}
+
+
+def record_feature(record: EventRecord) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": list(wkt_xy(record.place))},
+        "properties": record_properties(record),
+    }
+
+
+def record_feature_collection(records: Iterable[EventRecord]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [record_feature(r) for r in records]}
+
+
+def record_csv(records: Iterable[EventRecord]) -> str:
+    """One row per event, ACLED-style `latitude`/`longitude` and a WKT `geometry`; lists
+    (claims, sources, reports) are JSON in their cell."""
+    names = [f.name for f in RECORD_SCHEMA]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, [*names, "latitude", "longitude", "geometry"], lineterminator="\n"
+    )
+    writer.writeheader()
+    for record in records:
+        row = {
+            name: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+            for name, value in record_properties(record).items()
+        }
+        row.update(
+            latitude=record.place.lat,
+            longitude=record.place.lon,
+            geometry=wkt_point(record.place),
+        )
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Files: the same formats as the report level (geomap.export), by the output's extension.
+
+
+def _write_geojson(records: Sequence[EventRecord], out: Path) -> None:
+    text = json.dumps(record_feature_collection(records), ensure_ascii=False, indent=1)
+    write_text_atomic(out, text + "\n")
+
+
+def _write_csv(records: Sequence[EventRecord], out: Path) -> None:
+    write_text_atomic(out, record_csv(records))
+
+
+def _frames(records: Sequence[EventRecord]) -> tuple[Any, Any]:
+    """Two GeoDataFrames, events and their reports, joined on `event_id`."""
+    import geopandas
+    from shapely.geometry import Point
+
+    names = [f.name for f in RECORD_SCHEMA]
+    rows = [
+        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in p.items()}
+        for p in map(record_properties, records)
+    ]
+    points = [Point(wkt_xy(r.place)) for r in records]
+    events = geopandas.GeoDataFrame(rows, columns=names, geometry=points, crs="EPSG:4326")
+    report_rows = [{"event_id": r.event_id, **_report_json(x)} for r in records for x in r.reports]
+    report_points = [Point(wkt_xy(r.place)) for r in records for _ in r.reports]
+    reports = geopandas.GeoDataFrame(
+        report_rows,
+        columns=["event_id", *REPORT_FIELDS],
+        geometry=report_points,
+        crs="EPSG:4326",
+    )
+    return events, reports
+
+
+def _write_gpkg(records: Sequence[EventRecord], out: Path) -> None:
+    events, reports = _frames(records)
+    write_geopackage([("events", events), ("reports", reports)], out)
+
+
+def _write_parquet(records: Sequence[EventRecord], out: Path) -> None:
+    write_geoparquet(_frames(records)[0], out)
+
+
+_RECORD_WRITERS: dict[str, Callable[[Sequence[EventRecord], Path], None]] = {
+    "GeoJSON": _write_geojson,
+    "CSV": _write_csv,
+    "GeoPackage": _write_gpkg,
+    "GeoParquet": _write_parquet,
+}
+
+
+def write_records(records: Sequence[EventRecord], out: Path | None, stdout: IO[bytes]) -> None:
+    """Event records as GeoJSON (to `stdout` when `out` is None) or by the extension.
+
+    Raises OutputFormatError for an unknown extension and OutputError when the file cannot
+    be written; either way an existing file at `out` is left as it was.
+    """
+    fmt = output_format(out)
+    if out is None:
+        text = json.dumps(record_feature_collection(records), ensure_ascii=False, indent=1)
+        stdout.write((text + "\n").encode("utf-8"))
+        return
+    _RECORD_WRITERS[fmt.name](records, out)
