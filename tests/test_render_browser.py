@@ -48,6 +48,7 @@ class Watch:
 
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
 
@@ -61,16 +62,37 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def _open(browser: Browser, path: Path) -> tuple[Page, Watch]:
+def _tile_png() -> bytes:
+    # Any real PNG will do as a stand-in tile; Leaflet's own layers icon ships with Leaflet.
+    import xstatic.pkg.leaflet as xstatic_leaflet
+
+    return (Path(xstatic_leaflet.BASE_DIR) / "images" / "layers.png").read_bytes()
+
+
+def _open(
+    browser: Browser,
+    path: Path,
+    *,
+    viewport: tuple[int, int] = (1200, 800),
+    tiles: bytes | None = None,
+) -> tuple[Page, Watch]:
+    """Open a local page with every request outside file:, data: and 127.0.0.1 aborted.
+
+    With `tiles`, requests for OpenStreetMap tiles are answered with those bytes by the
+    browser itself, standing in for a network that answers; nothing leaves the machine.
+    """
     watch = Watch()
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
 
     def only_local(route: Route) -> None:
         url = route.request.url
-        if url.startswith(("file:", "data:")):
+        if url.startswith(("file:", "data:", "http://127.0.0.1")):
             route.continue_()
+            return
+        watch.external_requests.append(url)
+        if tiles is not None and url.startswith("https://tile.openstreetmap.org/"):
+            route.fulfill(status=200, content_type="image/png", body=tiles)
         else:
-            watch.external_requests.append(url)
             route.abort()
 
     page.route("**/*", only_local)
@@ -80,6 +102,7 @@ def _open(browser: Browser, path: Path) -> tuple[Page, Watch]:
             watch.console_errors.append(message.text) if message.type == "error" else None
         ),
     )
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
     page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
 
     def refuse(dialog: Any) -> None:
@@ -345,3 +368,57 @@ def test_two_embeds_work_inside_a_host_page_with_its_own_styles(
     assert watch.external_requests == []
     assert watch.console_errors == []
     page.close()
+
+
+def _write_page(tmp_path: Path, mode: str, name: str = "map.html") -> Path:
+    events = load_events_geojson(FIXTURES / "seed_events.geojson")
+    path = tmp_path / name
+    path.write_text(render_html(events, title=TITLE, mode=mode), encoding="utf-8")  # type: ignore[arg-type]
+    return path
+
+
+def _basemap_paths(page: Page) -> int:
+    return int(
+        page.evaluate("document.querySelectorAll('.leaflet-geomapBasemap-pane path').length")
+    )
+
+
+def test_default_page_without_a_network_shows_the_outline_basemap_and_markers(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # The README's first command makes a default page; a reader offline must still get a map.
+    page, watch = _open(browser, _write_page(tmp_path, "default"))
+    page.wait_for_selector("[data-geomap-basemap='offline']")
+    assert page.evaluate("typeof window.L") == "object"
+    assert _markers(page) == SEED_MARKERS
+    # Natural Earth has about 240 countries; the outline basemap draws them all.
+    assert _basemap_paths(page) > 200
+    note = page.locator(".geomap-basemap-note").inner_text()
+    assert note == "Outline map · map tiles could not load"
+    assert page.locator(".leaflet-tile-pane img").count() == 0
+    assert watch.page_errors == []
+    # The only requests it tried were map tiles, and it gave up on them.
+    assert watch.external_requests
+    assert all(u.startswith("https://tile.openstreetmap.org/") for u in watch.external_requests)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "default_offline.png"))
+    page.close()
+
+
+def test_default_page_adds_tiles_when_they_load(browser: Browser, tmp_path: Path) -> None:
+    page, watch = _open(browser, _write_page(tmp_path, "default"), tiles=_tile_png())
+    page.wait_for_selector("[data-geomap-basemap='tiles']")
+    assert page.locator(".geomap-basemap-note").inner_text() == "Map tiles: OpenStreetMap"
+    assert "OpenStreetMap contributors" in page.locator(".leaflet-control-attribution").inner_text()
+    assert page.locator(".leaflet-tile-pane img.leaflet-tile-loaded").count() > 0
+    assert _markers(page) == SEED_MARKERS
+    assert watch.page_errors == []
+    page.close()
+
+
+def test_self_contained_page_says_it_shows_the_outline_map(seed_page: tuple[Page, Watch]) -> None:
+    page, watch = seed_page
+    assert page.locator(".geomap-basemap-note").inner_text() == "Outline map"
+    assert page.get_attribute(".leaflet-container", "data-geomap-basemap") == "outline"
+    assert _basemap_paths(page) > 200
+    assert watch.external_requests == []

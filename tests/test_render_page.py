@@ -85,15 +85,24 @@ def test_self_contained_page_references_nothing_outside_itself(seed: dict[str, A
     assert "GeoNames" in page and "Natural Earth" in page
 
 
-def test_default_page_is_like_folium_with_cdn_leaflet_and_osm_tiles(seed: dict[str, Any]) -> None:
+def test_default_page_inlines_leaflet_and_only_tries_tiles(seed: dict[str, Any]) -> None:
     page = render_html(seed, title=TITLE, mode="default")
-    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in page
-    assert "tile.openstreetmap.org" in page
+    # Leaflet from a CDN left offline readers a blank page ("L is not defined").
+    assert "<script src" not in page and "<link" not in page
+    assert "cdn.jsdelivr.net" not in page
+    js, _ = leaflet_assets()
+    assert script_safe_code(js.text) in page
+    # The tile address is in the renderer's settings, tried at run time; the outline
+    # basemap it falls back to is in the page.
+    assert page.count("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == 1
+    assert '_basemap">' in page
+    self_contained = render_html(seed, title=TITLE, mode="self-contained")
+    assert "tile.openstreetmap.org" not in self_contained
     # One data blob and one renderer, not one folium Marker per event: the page for one
     # event has as much marker code as the page for fifteen.
     one_event = {"type": "FeatureCollection", "features": seed["features"][:1]}
     assert page.count("L.marker(") == render_html(one_event, title=TITLE).count("L.marker(")
-    assert page.count('type="application/json"') == 1
+    assert page.count('_data">') == 1
 
 
 def test_title_is_escaped_in_the_page_title(seed: dict[str, Any]) -> None:

@@ -14,8 +14,6 @@ from typing import Any
 from geomap.errors import RenderError
 
 __all__ = [
-    "LEAFLET_CDN_CSS",
-    "LEAFLET_CDN_JS",
     "VendorAsset",
     "basemap_for",
     "leaflet_assets",
@@ -23,10 +21,6 @@ __all__ = [
     "renderer_js",
     "scope_css",
 ]
-
-# The same Leaflet release the self-contained page inlines from XStatic-Leaflet.
-LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
-LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
 _LEAFLET_NOTICE = (
     "Leaflet {version}, https://leafletjs.com, BSD-2-Clause licence, "
@@ -49,8 +43,7 @@ def _leaflet_files() -> tuple[Any, str]:
         import xstatic.pkg.leaflet as xstatic_leaflet
     except ImportError as error:
         raise RenderError(
-            "self-contained and embed maps need the XStatic-Leaflet package "
-            "(pip install XStatic-Leaflet)"
+            "maps need the XStatic-Leaflet package (pip install XStatic-Leaflet)"
         ) from error
     return importlib.resources.files(xstatic_leaflet) / "data", str(xstatic_leaflet.VERSION)
 

@@ -35,19 +35,13 @@ class EventLayer(MacroElement):
 {% endmacro %}
 {% macro html(this, kwargs) %}
 <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload_json }}</script>
-{%- if this.basemap_json %}
 <script type="application/json" id="{{ this.get_name() }}_basemap">{{ this.basemap_json }}</script>
-{%- endif %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
 window.geomapRender(
     {{ this._parent.get_name() }},
     JSON.parse(document.getElementById("{{ this.get_name() }}_data").textContent),
-    {% if this.basemap_json -%}
     JSON.parse(document.getElementById("{{ this.get_name() }}_basemap").textContent),
-    {%- else -%}
-    null,
-    {%- endif %}
     {{ this.config_json }}
 );
 {% endmacro %}
@@ -58,7 +52,7 @@ window.geomapRender(
         self,
         *,
         payload_json: str,
-        basemap_json: str | None,
+        basemap_json: str,
         config_json: str,
         renderer_js: str,
         css: str,

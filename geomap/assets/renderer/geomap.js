@@ -62,6 +62,59 @@
     return n === 1 ? "1 report" : number(n) + " reports";
   }
 
+  // Basemap ---------------------------------------------------------------------------------
+  // The outline basemap is always drawn, under the tile pane: it is what readers see offline,
+  // and tiles (default pages only) cover it once they load. The attribution line says which.
+  var BASEMAP_NOTES = {
+    outline: "Outline map",
+    loading: "Outline map · loading map tiles…",
+    tiles: "Map tiles: OpenStreetMap",
+    offline: "Outline map · map tiles could not load"
+  };
+
+  function addBasemap(map, basemap, config) {
+    var container = map.getContainer();
+    map.createPane("geomapBasemap").style.zIndex = 150;
+    container.classList.add("geomap-vector");
+    L.geoJSON(basemap.countries, {pane: "geomapBasemap", interactive: false,
+      style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
+    L.geoJSON(basemap.admin1, {pane: "geomapBasemap", interactive: false,
+      style: {color: "#a9a9a9", weight: 0.6, dashArray: "3 3", fill: false}}).addTo(map);
+    map.attributionControl.addAttribution(config.attribution);
+    var state = {name: ""};
+    function show(name) {
+      state.name = name;
+      container.setAttribute("data-geomap-basemap", name);
+      // The prefix is geomap's own fixed text, never article text.
+      map.attributionControl.setPrefix("<span class=\"geomap-basemap-note\">" +
+        BASEMAP_NOTES[name] + "</span> · <a href=\"https://leafletjs.com\">Leaflet</a>");
+      map.fire("geomapbasemap", {basemap: name});
+    }
+    if (!config.tiles) {
+      show("outline");
+      return state;
+    }
+    show("loading");
+    var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution,
+      maxZoom: config.tiles.maxZoom});
+    var loaded = 0;
+    tiles.on("tileload", function () {
+      loaded += 1;
+      if (state.name !== "tiles") show("tiles");
+    });
+    // "load" fires once every tile in view has either loaded or failed. If none loaded, the
+    // network does not answer: stop asking, so that each pan does not queue more failures.
+    tiles.on("load", function () {
+      if (!loaded) {
+        // After this event Leaflet still reads the layer's map, so remove it a tick later.
+        setTimeout(function () { map.removeLayer(tiles); }, 0);
+        show("offline");
+      }
+    });
+    tiles.addTo(map);
+    return state;
+  }
+
   function render(map, data, basemap, config) {
     var styles = config.types;
     var places = data.places;
@@ -86,15 +139,7 @@
     });
     styles.forEach(function (style, t) { if (countByType[t]) present.push(t); });
 
-    if (basemap) {
-      map.createPane("geomapBasemap").style.zIndex = 250;
-      container.classList.add("geomap-vector");
-      L.geoJSON(basemap.countries, {pane: "geomapBasemap", interactive: false,
-        style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
-      L.geoJSON(basemap.admin1, {pane: "geomapBasemap", interactive: false,
-        style: {color: "#a9a9a9", weight: 0.6, dashArray: "3 3", fill: false}}).addTo(map);
-    }
-    map.attributionControl.addAttribution(config.attribution);
+    addBasemap(map, basemap, config);
 
     var layers = styles.map(function () { return L.layerGroup(); });
     var filter = {from: minDate, to: maxDate, undated: true};
