@@ -27,7 +27,7 @@ from gazetteer import Kind
 from geomap.model import PlaceMention
 from geomap.places import is_dateline
 from geomap.sentences import Span
-from geomap.triggers import Trigger, classify
+from geomap.triggers import Trigger, classify, unrealised_cue
 
 __all__ = [
     "NOT_EVENT_PLACE_RULES",
@@ -89,12 +89,20 @@ class PlaceRule:
         return inspect.getdoc(self.applies) or ""
 
 
+_ORGANISATION_BEFORE_RE = re.compile(
+    r"\b(?:Union|Forces|Party|Front|Movement|Council|Alliance|Congress|Coalition|Federation|"
+    r"Association|Organi[sz]ation|League|Committee|Commission|Assembly|University|Institute|"
+    r"Church|Bank|Academy|Society|Foundation)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
 def _in_organisation_name(cue: PlaceCue) -> bool:
     """Part of an organisation's name; the organisation acts, the place does not.
 
-    Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan).
+    Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan); "the Union of
+    Democratic Forces of Guinea".
     """
-    return cue.mention.in_name
+    return cue.mention.in_name or bool(_ORGANISATION_BEFORE_RE.search(cue.before))
 
 
 _MIXED_DATELINE_RE = re.compile(
@@ -228,7 +236,8 @@ def _address_qualifier(cue: PlaceCue) -> bool:
 
 _DISTANCE_RE = re.compile(
     r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    # "a town northwest of Kisumu", but not "in the south of Kyrgyzstan", a region of it
+    r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -314,6 +323,19 @@ _STATEMENT_AFTER_RE = re.compile(
 )
 
 
+def _planned_or_hypothetical(cue: PlaceCue) -> bool:
+    """A place in a clause about what will, may or is meant to happen.
+
+    Example: "Marchers intended to proceed to Cochabamba"; "a rally is planned in Osh".
+    """
+    sentence = cue.sentence
+    position = cue.mention.start - cue.span.start
+    start, end = next(
+        ((s, e) for s, e in _clauses(sentence) if s <= position < e), (0, len(sentence))
+    )
+    return unrealised_cue(sentence[start:end]) is not None
+
+
 def _statement_subject(cue: PlaceCue) -> bool:
     """A government or country that comments on events elsewhere.
 
@@ -333,6 +355,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("outlet_name", _outlet_name, breaks_scene=False),
     PlaceRule("agreement_name", _agreement_name, breaks_scene=False),
     PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
+    PlaceRule("planned_or_hypothetical", _planned_or_hypothetical, breaks_scene=False),
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
@@ -409,8 +432,7 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 
 _ANAPHOR_RE = re.compile(
-    r"\b(?:(?:in|at|near|outside|around|across)\s+the\s+(?:city|capital|town|village|square)|"
-    r"the\s+(?:city|capital|town)['’]s|(?:in|at|from|near)\s+there)\b",
+    r"\b(?:the\s+(?:city|capital|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there)\b",
     re.IGNORECASE,
 )
 

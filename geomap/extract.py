@@ -112,7 +112,7 @@ def extract_events(
     for index, sentence in enumerate(sentences):
         if sentence.places:
             places, inferred = sentence.places, False
-            scene = Scene(sentence.places, index)
+            scene = Scene(places, index)
         elif sentence.breaks:
             scene = None
             continue
@@ -124,7 +124,7 @@ def extract_events(
                 scene = Scene(scene.places, index)
         if not places:
             continue  # no place to put an event at: not worth classifying
-        triggers = _sentence_triggers(sentence, article.date)
+        triggers = _sentence_triggers(sentences, index, article.date)
         if not triggers:
             continue
         said = _Said(article, sentences, index)
@@ -144,7 +144,7 @@ def extract_events(
                         _event(said, trigger, figures, mention, places, inferred, figures.claim)
                     )
     events.extend(_infobox_events(article, sentences, mentions, seen))
-    return _mark_disputes(events)
+    return _mark_disputes(_with_gatherings(events))
 
 
 def _with_fallback(
@@ -449,27 +449,34 @@ def _denies(sentence: str) -> bool:
     return is_denial(sentence)
 
 
-def _sentence_triggers(sentence: _Sentence, article_date: str | None) -> tuple[Trigger, ...]:
+def _sentence_triggers(
+    sentences: Sequence[_Sentence], index: int, article_date: str | None
+) -> tuple[Trigger, ...]:
     """The triggers of a sentence whose events count: not past, future, planned or a
     cause; a caption's protest; a protest wherever a crowd gathered."""
+    sentence = sentences[index]
     text = sentence.text
     caption = caption_trigger(text, prose=sentence.prose)
     if sentence.prose:
         triggers = list(classify(text)) or ([caption] if caption else [])
     elif caption is not None:
-        # Page furniture gives nothing, but a photo caption reports what it shows.
-        triggers = list(classify(text))
+        # Page furniture gives nothing, but a photo caption reports the protest it shows
+        # (and its crowd); what else the picture shows is not coded from a caption.
+        kept = (EventType.PROTEST, EventType.CROWD)
+        triggers = [t for t in classify(text) if t.event_type in kept]
         if all(t.event_type is not EventType.PROTEST for t in triggers):
             triggers.append(caption)
     else:
         return ()
+    if index and _COUNTER_RE.search(text) and parse_counts(sentences[index - 1].text).killed:
+        # "Reuters put the figure at twenty-three": a second figure for the toll before.
+        crowd = [t for t in triggers if t.event_type is EventType.CROWD]
+        triggers = [t for t in triggers if t.event_type is not EventType.CROWD]
+        if crowd and all(t.event_type is not EventType.CASUALTIES for t in triggers):
+            triggers.append(replace(crowd[0], event_type=EventType.CASUALTIES))
     if not triggers or is_historical(text, article_date):
         return ()
     triggers = [t for t in triggers if not _unrealised(text, t)]
-    types = {t.event_type for t in triggers}
-    if EventType.CROWD in types and EventType.PROTEST not in types:
-        crowd = next(t for t in triggers if t.event_type is EventType.CROWD)
-        triggers.append(replace(crowd, event_type=EventType.PROTEST, confidence=0.7))
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
 
 
@@ -493,16 +500,22 @@ def _home(
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
             return (cities[0],)
-    places = [
-        m
-        for f in fields(text)
-        if f.kind == FieldKind.PLACE
-        for m in _field_places(text, f, mentions)
-    ]
+    place_fields = [f for f in fields(text) if f.kind == FieldKind.PLACE]
+    if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
+        return ()
+    places = [m for f in place_fields for m in _field_places(text, f, mentions)]
     distinct = _distinct_places(places)
     if len(distinct) == 1 and distinct[0].place.kind is Kind.CITY:
         return (distinct[0],)
     return ()
+
+
+# "Budapest and other cities": the infobox is not about one city.
+_MANY_PLACES_RE = re.compile(
+    r"\b(?:other|several|many|most|major|various)\s+(?:\w+\s+)?(?:cities|towns|areas|places)\b|"
+    r"\b(?:nationwide|across|throughout)\b",
+    re.IGNORECASE,
+)
 
 
 def _field_places(
@@ -537,8 +550,7 @@ def _infobox_events(
     found = fields(text)
     if not found or not classify(text[:_ABOUT_PROTESTS_REACH]):
         return []  # an infobox of a page that is not about protests
-    home = [m for f in found if f.kind == FieldKind.PLACE for m in _field_places(text, f, mentions)]
-    home_places = _distinct_places(home)
+    home_places = list(_home(text, sentences, mentions))
     events: list[Event] = []
     for field in found:
         if field.kind == FieldKind.PLACE:
@@ -552,8 +564,8 @@ def _infobox_events(
             items = [(EventType.CROWD, figures), (EventType.PROTEST, _Figures({}))]
         else:
             places = home_places
-            if len(places) != 1:
-                continue
+            if len(places) != 1 or not field.low:
+                continue  # tolls belong to the one city the infobox is about; 0 is no event
             kind = EventType.ARREST if field.kind == FieldKind.ARRESTED else EventType.CASUALTIES
             counts = {
                 FieldKind.KILLED: {"killed": field.low, "injured": None},
@@ -578,6 +590,28 @@ def _infobox_events(
                 seen.add(key)
                 events.append(_event(said, trigger, figures, mention, places, False))
     return events
+
+
+def _with_gatherings(events: list[Event]) -> list[Event]:
+    """A crowd that gathered at a place is a protest there: where the article reports a
+    crowd but no protest at a place, its first crowd report also gives the protest."""
+    protests = {e.place.geonameid for e in events if e.event_type is EventType.PROTEST}
+    out = []
+    for event in events:
+        out.append(event)
+        if event.event_type is EventType.CROWD and event.place.geonameid not in protests:
+            protests.add(event.place.geonameid)
+            out.append(
+                replace(
+                    event,
+                    event_type=EventType.PROTEST,
+                    crowd_low=None,
+                    crowd_high=None,
+                    crowd_text="",
+                    disputed=False,
+                )
+            )
+    return out
 
 
 _FIGURE_FIELDS = {EventType.CROWD: "crowd_low", EventType.CASUALTIES: "killed"}

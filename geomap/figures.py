@@ -96,7 +96,7 @@ _BASE = (
 _QUALIFIER = (
     r"(?:around|about|some|approximately|approx\.|roughly|nearly|almost|close\s+to|"
     r"an\s+estimated|estimated|up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+least|"
-    r"more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
+    r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
     r"fewer\s+than|less\s+than|under|just\s+over|just\s+under|well\s+over|at\s+most|"
     r"between|from|an?\s+)"
 )
@@ -105,6 +105,7 @@ _OPEN_QUALIFIERS = frozenset(
         "at least",
         "more than",
         "over",
+        "above",
         "upwards of",
         "in excess of",
         "no fewer than",
@@ -474,11 +475,16 @@ _VICTIM_PREDICATE_RE = re.compile(
 )
 # "an estimated 98 people were wounded, including four journalists and eight officers":
 # every count after "including" in the clause lists victims.
-_VICTIM_LIST_BEFORE_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$", re.I)
+_VICTIM_LIST_BEFORE_RE = re.compile(
+    r"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|victims|casualties)\b[^;.]*"
+    r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$",
+    re.I,
+)
 _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
     r"throngs?|attendance|numbers?|figure|size)\b[^.,;:]{0,30}?\b(?:of|at|to\s+be|was|were|"
-    r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to)"
+    r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to|rose(?:\s+to)?|"
+    r"climbed\s+to|passed)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
     r"numbering))\s*$",
     re.IGNORECASE,

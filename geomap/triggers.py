@@ -77,7 +77,10 @@ _PROTEST_RE = _tiers(
     low=r"\b(?:unrest|uprising|upheavals?)\b",
 )
 _SEIZURE_RE = _tiers(
-    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies|ation)|seiz(?:e|ed|ing|es|ure)|"
+    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)|"
+    # "the occupation of the ministry", not "Soviet occupation"
+    r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
+    r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
     r"(?:took|take|taken|taking|takes)\s+over|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
@@ -287,9 +290,10 @@ _CAUSE_RE = re.compile(
     r"motivated)\s+by|following|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
     r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)\s+(?:justice\s+for\s+)?)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:death|deaths|killing|killings|murder|"
-    r"murders|shooting|assassination|arrest|arrests|detention|jailing|imprisonment|"
-    r"release|violence|rape|beating)\s+(?:of|in)\b[^,;]{0,60}",
+    r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
+    r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
+    r"violence\b)",
     re.IGNORECASE,
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
@@ -423,8 +427,9 @@ def is_historical(sentence: str, article_date: str | None = None) -> bool:
 _UNREALISED_RE = re.compile(
     # modal verbs: what will, would or could happen (a hedged toll, "may have been killed",
     # "could be as high as 10", is a report and stays)
-    r"\b(?:will|would|shall|could|might|may)\s+(?!have\b|be\s+(?:as\s+high|higher|more|up\s+to)"
-    r"\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
+    # ("May 1998" is a month: the modal is lower case)
+    r"\b(?:will|would|shall|could|might|(?-i:may))\s+(?!have\b|\d|be\s+(?:as\s+high|higher|"
+    r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
     r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
@@ -438,12 +443,20 @@ _UNREALISED_RE = re.compile(
 )
 
 
+_SUBORDINATE_BEFORE_RE = re.compile(
+    r"\b(?:before|until|than|so\s+that|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def unrealised_cue(clause: str) -> tuple[int, int] | None:
     """Offsets of words that make a clause's events future, planned, threatened or
     hypothetical ("a rally is planned for tomorrow", "those who throw stones will be
     arrested"), or None."""
-    match = _UNREALISED_RE.search(clause)
-    return match.span() if match else None
+    for match in _UNREALISED_RE.finditer(clause):
+        if _SUBORDINATE_BEFORE_RE.search(clause, 0, match.start()):
+            continue  # "before they could get close": a report of what stopped them
+        return match.span()
+    return None
 
 
 _CAPTION_NOUN_RE = re.compile(
