@@ -30,7 +30,7 @@ from geomap.event_places import (
     scene_places,
 )
 from geomap.figures import Counts, parse_counts, parse_crowds
-from geomap.infobox import FieldKind, fields
+from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
 from geomap.places import find_mentions, unresolved_place_names
 from geomap.sentences import Span, split_sentences
@@ -417,7 +417,11 @@ def _event(
         claimed_by=said.claim if claim is None else claim,
         disputed=figures.disputed or _disputed(said.sentences, said.index, trigger.event_type),
         confidence=round(confidence, 3),
-        **figures.counts,
+        crowd_low=figures.counts.get("crowd_low"),
+        crowd_high=figures.counts.get("crowd_high"),
+        killed=figures.counts.get("killed"),
+        injured=figures.counts.get("injured"),
+        arrested=figures.counts.get("arrested"),
     )
 
 
@@ -519,9 +523,10 @@ _MANY_PLACES_RE = re.compile(
 
 
 def _field_places(
-    text: str, field: object, mentions: Sequence[PlaceMention]
+    text: str, field: Field, mentions: Sequence[PlaceMention]
 ) -> tuple[PlaceMention, ...]:
-    start, end = field.start, field.end  # type: ignore[attr-defined]
+    """The event places an infobox field names, judged by the same rules as a sentence's."""
+    start, end = field.start, field.end
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     return _judge_sentence(text, Span(start, end, -1), inside, False).places
 
@@ -567,11 +572,10 @@ def _infobox_events(
             if len(places) != 1 or not field.low:
                 continue  # tolls belong to the one city the infobox is about; 0 is no event
             kind = EventType.ARREST if field.kind == FieldKind.ARRESTED else EventType.CASUALTIES
-            counts = {
-                FieldKind.KILLED: {"killed": field.low, "injured": None},
-                FieldKind.INJURED: {"killed": None, "injured": field.low},
-                FieldKind.ARRESTED: {"arrested": field.low},
-            }[field.kind]
+            name = {FieldKind.KILLED: "killed", FieldKind.INJURED: "injured"}.get(
+                field.kind, "arrested"
+            )
+            counts: dict[str, int | None] = {name: field.low}
             items = [(kind, _Figures(counts))]
         span = _line_span(text, field.start, field.end)
         line = _Sentence(span, text[span.start : span.end], False, tuple(places))
