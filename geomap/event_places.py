@@ -183,7 +183,12 @@ def _currency(cue: PlaceCue) -> bool:
     return cue.after.startswith("$")
 
 
-_OUTLET_BEFORE_RE = re.compile(r"\b(?:Voice\s+of|Radio(?:\s+Free)?)\s+(?:the\s+)?$")
+_OUTLET_BEFORE_RE = re.compile(
+    r"\b(?:Voice\s+of|Radio(?:\s+Free)?)\s+(?:the\s+)?$|"
+    # "the reformist newspaper Salam", "the weekly Hadar"
+    r"\b(?:newspaper|magazine|daily|weekly|tabloid|journal|channel|broadcaster|news\s+agency|"
+    r"website|news\s+site)\s*,?\s*$"
+)
 _OUTLET_AFTER_RE = re.compile(
     r"^\s+(?:Service|Broadcasting|Television|TV|Radio|Times|Post|Herald|Tribune|Gazette|"
     r"Journal|Chronicle|Daily|Press|News(?:\s+Agency)?|Telegraph|Observer|Independent)\b"
@@ -193,7 +198,7 @@ _OUTLET_AFTER_RE = re.compile(
 def _outlet_name(cue: PlaceCue) -> bool:
     """Part of a news outlet's name.
 
-    Example: "Voice of America reported ..."; "the New York Times"; "the Kyiv Independent".
+    Example: "Voice of America reported ..."; "the New York Times"; "the newspaper Salam".
     """
     return bool(_OUTLET_BEFORE_RE.search(cue.before) or _OUTLET_AFTER_RE.match(cue.after))
 
@@ -203,6 +208,17 @@ _AGREEMENT_AFTER_RE = re.compile(
     r"ceasefire|charter)\b",
     re.IGNORECASE,
 )
+
+
+_DAY_OF_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$", re.IGNORECASE)
+
+
+def _calendar_name(cue: PlaceCue) -> bool:
+    """A month of another calendar, after a day number.
+
+    Example: "also known as 18th of Tir" (a month of the Iranian calendar, not Tyre).
+    """
+    return bool(_DAY_OF_BEFORE_RE.search(cue.before))
 
 
 def _agreement_name(cue: PlaceCue) -> bool:
@@ -354,6 +370,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("currency", _currency, breaks_scene=False),
     PlaceRule("outlet_name", _outlet_name, breaks_scene=False),
     PlaceRule("agreement_name", _agreement_name, breaks_scene=False),
+    PlaceRule("calendar_name", _calendar_name, breaks_scene=False),
     PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
     PlaceRule("planned_or_hypothetical", _planned_or_hypothetical, breaks_scene=False),
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
