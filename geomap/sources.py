@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import errno
-import itertools
 import json
 import os
 import re
@@ -19,6 +18,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
+from geomap.decoding import (
+    UndecodableError,
+    bom_encoding,
+    decode_bytes,
+    decode_html,
+    remove_invisible,
+)
 from geomap.errors import InputError
 from geomap.htmltext import html_to_text
 from geomap.metadata import TextMetadata, parse_date, text_metadata
@@ -48,207 +54,9 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 StdinStream = IO[str] | IO[bytes]
 
-
-class UndecodableError(InputError):
-    """Bytes that are not text in any encoding geomap recognises."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__("<bytes>", reason)
-
-
-# ---------------------------------------------------------------------------------------------
-# Decoding
-
-
-# Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
-    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
-)
-_LEGACY_CANDIDATES = ("cp1252", "cp1251", "koi8-r")  # on a tie the earlier one wins
-# C0 and C1 control characters other than whitespace and ESC: rare in text, common in binaries.
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ]")
-
-
-def _bom_encoding(data: bytes) -> tuple[str, str, int] | None:
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            return codec, label, len(bom)
-    return None
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM, recognised by mostly-ASCII text having every other byte NUL."""
-    sample = data[:4096]
-    if len(sample) < 8 or len(sample) % 2:
-        return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.6 * half and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > 0.6 * half and odd_nuls == 0:
-        return "utf-16-be"
-    return None
-
-
-def _script(char: str) -> str:
-    if "\u0400" <= char <= "\u04ff":
-        return "cyrillic"
-    if _LATIN_LETTER.match(char):
-        return "latin"
-    return "other"
-
-
-def _implausibility(text: str) -> int:
-    """How unlike real prose a single-byte decoding looks; lower is more plausible.
-
-    Wrongly decoded legacy text gives itself away inside words: Cyrillic read as Latin-1 makes
-    runs of accented letters ("Ìèòèíã"), Latin-1 read as cp1251 mixes scripts ("prйfecture"),
-    and cp1251 read as KOI8-R swaps letter case ("лХРХМЦ").
-    """
-    penalty = 0
-    for word in re.findall(r"[^\W\d_]+", text):
-        if word.isascii():
-            continue
-        scripts = {_script(c) for c in word}
-        if len(scripts) > 1:
-            penalty += 2
-        if "latin" in scripts and "cyrillic" not in scripts:
-            accented_run = 0
-            for char in word:
-                accented_run = accented_run + 1 if not char.isascii() else 0
-                if accented_run >= 2:
-                    penalty += 1
-        if any(a.islower() and b.isupper() for a, b in itertools.pairwise(word)):
-            penalty += 1
-    penalty += 3 * len(_CONTROL_CHAR.findall(text))
-    return penalty
-
-
-def _decode_legacy(data: bytes) -> tuple[str, str] | None:
-    """Pick the most plausible of the common single-byte encodings of news text."""
-    best: tuple[int, int, str, str] | None = None
-    for rank, codec in enumerate(_LEGACY_CANDIDATES):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        score = (_implausibility(text), rank, codec, text)
-        if best is None or score < best:
-            best = score
-    if best is None:
-        return None
-    penalty, _, codec, text = best
-    non_ascii_letters = sum(1 for c in text if not c.isascii() and c.isalpha())
-    if penalty > max(2, non_ascii_letters // 10):
-        return None  # none of them reads like prose: let the statistical detector try
-    if codec == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
-        codec = "latin-1"  # identical to cp1252 outside 0x80-0x9F; name it as users know it
-    return text, codec
-
-
-def _decode_detected(data: bytes) -> tuple[str, str] | None:
-    # charset-normalizer is slow and unreliable on short texts, so it is only the last resort.
-    from charset_normalizer import from_bytes
-
-    match = from_bytes(data).best()
-    if match is None or match.encoding is None:
-        return None
-    return str(match), match.encoding
-
-
-def _check_not_binary(text: str) -> None:
-    if not _CONTROL_CHAR.search(text):
-        return  # the usual case, found without a Python-level loop over the text
-    if len(_CONTROL_CHAR.findall(text)) > max(8, len(text) // 100):
-        raise UndecodableError("binary file (control characters)")
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a file's bytes to text, returning (text, encoding name).
-
-    Order of checks, cheapest and surest first:
-    1. a byte-order mark (UTF-8, UTF-16, UTF-32; the mark is not part of the text);
-    2. UTF-16 without a BOM (every other byte NUL); other NUL bytes mean a binary file;
-    3. strict UTF-8;
-    4. UTF-8 with a few broken bytes (more valid multi-byte characters than invalid bytes):
-       decoded with U+FFFD for each broken sequence and named "utf-8 (N invalid bytes
-       replaced)", since re-reading such text as cp1252 would garble every correct character;
-    5. the most plausible of cp1252/latin-1, cp1251 and KOI8-R, judged word by word;
-    6. charset-normalizer, when none of those reads like prose.
-    Newlines are kept exactly as they are (no CRLF translation), so character offsets into the
-    returned text match what `open(path, encoding=..., newline="")` would give.
-
-    Raises UndecodableError for binary data or bytes that are not text in any encoding.
-    """
-    bom = _bom_encoding(data)
-    if bom:
-        codec, label, size = bom
-        try:
-            text = data[size:].decode(codec)
-        except UnicodeDecodeError as error:
-            raise UndecodableError(f"not decodable as {label}: {error.reason}") from None
-        _check_not_binary(text)
-        return text, label
-    if b"\x00" in data:
-        utf16 = _bomless_utf16(data)
-        if utf16 is None:
-            raise UndecodableError("binary file (NUL bytes)")
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            raise UndecodableError("binary file (NUL bytes)") from None
-        _check_not_binary(text)
-        return text, utf16
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        _check_not_binary(text)
-        return text, "utf-8"
-
-    escaped = data.decode("utf-8", errors="surrogateescape")
-    invalid = sum(1 for c in escaped if "\udc80" <= c <= "\udcff")
-    valid_multibyte = sum(1 for c in escaped if not c.isascii() and not "\udc80" <= c <= "\udcff")
-    if valid_multibyte > invalid:
-        text = data.decode("utf-8", errors="replace")
-        _check_not_binary(text)
-        plural = "byte" if invalid == 1 else "bytes"
-        return text, f"utf-8 ({invalid} invalid {plural} replaced)"
-
-    decoded = _decode_legacy(data) or _decode_detected(data)
-    if decoded is None:
-        raise UndecodableError("not decodable as text")
-    _check_not_binary(decoded[0])
-    return decoded
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-
-
-def _decode_html(data: bytes) -> tuple[str, str]:
-    """Like decode_bytes, but a page's own <meta charset> is believed before guessing."""
-    if _bom_encoding(data) or b"\x00" in data:
-        return decode_bytes(data)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            codec = codecs.lookup(declared[1].decode("ascii")).name
-            if not codec.startswith("utf-16") and not codec.startswith("utf-32"):
-                return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data)
+# A JSON-lines file with more bad lines than this lists the first ones and counts the rest:
+# one line each for a few typos, not a screenful for a file that is mostly broken.
+_MAX_LINE_PROBLEMS = 10
 
 
 # ---------------------------------------------------------------------------------------------
@@ -291,19 +99,22 @@ def _article_from_document(
     if not data:
         return InputProblem(source, "empty file" if source != "-" else "empty input")
     try:
-        text, encoding = _decode_html(data) if as_html else decode_bytes(data)
+        text, encoding = decode_html(data) if as_html else decode_bytes(data)
     except UndecodableError as error:
         return InputProblem(source, error.reason)
+    text = remove_invisible(text)
     if not text.strip():
         return InputProblem(source, "no text (only whitespace)")
     if as_html:
         page = html_to_text(text)
-        if not page.text.strip():
+        # Again after the markup: "&shy;" and "&#8203;" only become characters here.
+        page_text = remove_invisible(page.text)
+        if not page_text.strip():
             return InputProblem(source, "no article text found in the HTML")
         return Article(
             source=source,
-            text=page.text,
-            title=page.title,
+            text=page_text,
+            title=remove_invisible(page.title),
             date=date_override or page.date,
             outlet=page.outlet,
             url=page.url,
@@ -362,39 +173,63 @@ def _jsonl_records(
     limit: int,
     date_override: str | None,
 ) -> Iterator[Article | InputProblem]:
-    seen_content = False
+    seen_content = seen_json = False
+    failed = 0
     for number, raw in lines:
+        item: Article | InputProblem
         if raw is None:
             seen_content = True
-            yield InputProblem(source, f"line {number}: line too large (> {limit:,} bytes limit)")
-            continue
-        if number == 1:
-            if not seen_content and b"\x00" in raw and not _bom_encoding(raw):
-                yield InputProblem(source, "binary file (NUL bytes)")
+            item = InputProblem(source, f"line {number}: line too large (> {limit:,} bytes limit)")
+        else:
+            if number == 1:
+                if not seen_content and b"\x00" in raw and not bom_encoding(raw):
+                    yield InputProblem(source, "binary file (NUL bytes)")
+                    return
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            seen_content = True
+            parsed = _jsonl_value(raw)
+            if isinstance(parsed, str) and not seen_json:
+                # A binary file or prose named .jsonl: one line for the file, not one per line.
+                yield InputProblem(source, f"not JSON lines (line {number}: {parsed})")
                 return
-            raw = raw.removeprefix(codecs.BOM_UTF8)
-        if not raw.strip():
-            continue
-        seen_content = True
-        yield _jsonl_record(source, number, raw, date_override)
+            seen_json = True
+            item = (
+                InputProblem(source, f"line {number}: {parsed}")
+                if isinstance(parsed, str)
+                else _jsonl_record(source, number, *parsed, date_override)
+            )
+        if isinstance(item, InputProblem):
+            failed += 1
+            if failed > _MAX_LINE_PROBLEMS:
+                continue
+        yield item
+    if failed > _MAX_LINE_PROBLEMS:
+        more = failed - _MAX_LINE_PROBLEMS
+        yield InputProblem(source, f"{more:,} more bad line{'s' if more > 1 else ''} not listed")
     if not seen_content:
         yield InputProblem(source, "no articles (only blank lines)")
 
 
-def _jsonl_record(
-    source: str, number: int, raw: bytes, date_override: str | None
-) -> Article | InputProblem:
-    where = f"line {number}"
+def _jsonl_value(raw: bytes) -> tuple[Any, str] | str:
+    """A line's JSON value and the line's encoding, or why the line is not JSON at all."""
     try:
         line, encoding = decode_bytes(raw)
     except UndecodableError as error:
-        return InputProblem(source, f"{where}: {error.reason}")
+        return error.reason
     try:
-        record: Any = json.loads(line.strip())
+        return json.loads(line.strip()), encoding
     except json.JSONDecodeError as error:
-        return InputProblem(source, f"{where}: invalid JSON: {error.msg} (column {error.colno})")
+        return f"invalid JSON: {error.msg} (column {error.colno})"
     except RecursionError:
-        return InputProblem(source, f"{where}: invalid JSON: nested too deeply")
+        return "invalid JSON: nested too deeply"
+
+
+def _jsonl_record(
+    source: str, number: int, record: Any, encoding: str, date_override: str | None
+) -> Article | InputProblem:
+    where = f"line {number}"
     if not isinstance(record, dict):
         return InputProblem(source, f"{where}: not a JSON object")
     if "text" not in record:
@@ -402,6 +237,7 @@ def _jsonl_record(
     text = record["text"]
     if not isinstance(text, str):
         return InputProblem(source, f'{where}: "text" is not a string')
+    text = remove_invisible(text)
     if not text.strip():
         return InputProblem(source, f'{where}: empty "text"')
     broken = _field_with_lone_surrogate(record)
@@ -446,7 +282,7 @@ def _field(record: dict[str, Any], name: str) -> str:
     value = record.get(name)
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return str(value).strip()
+    return remove_invisible(str(value)).strip()
 
 
 def _read_jsonl(
@@ -455,7 +291,7 @@ def _read_jsonl(
     try:
         with open(path, "rb") as stream:
             head = stream.read(4)
-            bom = _bom_encoding(head)
+            bom = bom_encoding(head)
             if bom and bom[1] != "utf-8-sig":
                 # JSON lines are UTF-8 by definition; a UTF-16/32 file is rare enough to read
                 # whole (still capped) rather than line by line.

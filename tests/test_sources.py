@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import os
+import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -550,3 +551,158 @@ def test_the_cli_reports_each_bad_input_once_and_keeps_every_good_event(
         if "/good/" in f["properties"]["source"]
     ]
     assert good == json.loads(alone.stdout)["features"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Implausible decodings (issue 15): random bytes are not text in any encoding
+
+
+def _random_text_bytes(seed: int, size: int) -> bytes:
+    # No NUL bytes, so the bytes reach the encoding guessers rather than the NUL check.
+    return random.Random(seed).randbytes(size).replace(b"\x00", b"\x01")
+
+
+@pytest.mark.parametrize("size", [32, 100, 1_000, 50_000])
+@pytest.mark.parametrize("seed", range(12))
+def test_random_bytes_are_refused(seed: int, size: int) -> None:
+    with pytest.raises(UndecodableError) as caught:
+        decode_bytes(_random_text_bytes(seed, size))
+    assert caught.value.reason.startswith(("binary file", "not text", "not decodable"))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_bytes_after_a_utf16_bom_are_refused(seed: int) -> None:
+    # Random 16-bit units that are valid UTF-16 (no half surrogate pairs): a random file
+    # starting with FF FE, a 1 in 65,536 chance.
+    draw = random.Random(seed)
+    units = [draw.randrange(0x100, 0xF800) for _ in range(200)]
+    text = "".join(chr(u + 0x800 if u >= 0xD800 else u) for u in units)
+    with pytest.raises(UndecodableError, match=r"; tried utf-16$"):
+        decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+
+
+def test_a_random_file_is_one_line_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(_random_text_bytes(3, 4_000))
+    (problem,) = iter_articles([str(path)])
+    assert isinstance(problem, InputProblem)
+    assert problem.source == str(path)
+    assert "\n" not in problem.reason
+
+
+RUSSIAN = (
+    "Во вторник сотни жителей Оша собрались у здания городской администрации. "
+    "Они требовали отставки мэра и пересчёта голосов на выборах."
+)
+FRENCH_LONG = (
+    "Mardi, des centaines d'habitants se sont réunis devant la mairie ; ils réclamaient "
+    "la démission du maire, a précisé un élu à l'Agence France-Presse."
+)
+CHINESE = "2005年3月24日，数千名抗议者在比什凯克冲击了政府大楼。BBC报道说，警察没有干预。"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        pytest.param(RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251", id="cp1251 Russian"),
+        pytest.param(FRENCH_LONG.encode("latin-1"), FRENCH_LONG, "latin-1", id="latin-1 French"),
+        pytest.param(
+            codecs.BOM_UTF16_LE + RUSSIAN.encode("utf-16-le"), RUSSIAN, "utf-16", id="utf-16 LE"
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_BE + FRENCH_LONG.encode("utf-16-be"),
+            FRENCH_LONG,
+            "utf-16",
+            id="utf-16 BE",
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_LE + CHINESE.encode("utf-16-le"), CHINESE, "utf-16", id="utf-16 zh"
+        ),
+    ],
+)
+def test_real_text_in_a_guessed_encoding_still_decodes(
+    data: bytes, text: str, encoding: str
+) -> None:
+    assert decode_bytes(data) == (text, encoding)
+
+
+# ---------------------------------------------------------------------------------------------
+# Invisible characters
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("zwsp.txt", "Protesters gathered in O\u200bsh on Monday.\n".encode()),
+        ("soft.txt", "Protesters gathered in O\u00adsh on Monday.\n".encode()),
+        ("joiners.txt", "Protesters gathered in O\u200c\u200d\u2060\ufeffsh on Monday.\n".encode()),
+        (
+            "page.html",
+            b"<html><body><article><p>Protesters gathered in O&shy;sh on Monday."
+            b"</p></article></body></html>",
+        ),
+        (
+            "corpus.jsonl",
+            json.dumps({"text": "Protesters gathered in O\u200bsh on Monday."}).encode(),
+        ),
+    ],
+)
+def test_zero_width_characters_and_soft_hyphens_are_removed_on_reading(
+    tmp_path: Path, gaz: Any, name: str, content: bytes
+) -> None:
+    from geomap.places import find_mentions
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    (article,) = iter_articles([str(path)])
+    assert isinstance(article, Article)
+    assert article.text.strip() == "Protesters gathered in Osh on Monday."
+    (mention,) = find_mentions(article.text, gaz)
+    # Offsets index the cleaned text the article carries, not the file's characters.
+    assert article.text[mention.start : mention.end] == "Osh"
+    assert mention.place.country_code == "KG"
+
+
+# ---------------------------------------------------------------------------------------------
+# Files named .jsonl that are not JSON lines
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param(
+            b"Protesters gathered in Osh.\nPolice watched.\nNobody was hurt.\n",
+            "not JSON lines (line 1: invalid JSON: Expecting value (column 1))",
+            id="prose",
+        ),
+        pytest.param(
+            b"\n\n" + _random_text_bytes(5, 3_000),
+            "not JSON lines (line 3: ",
+            id="binary",
+        ),
+    ],
+)
+def test_a_file_that_is_not_json_lines_is_reported_once(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(content)
+    (problem,) = iter_articles([str(path)])
+    assert isinstance(problem, InputProblem)
+    assert (problem.source, problem.reason[: len(reason)]) == (str(path), reason)
+
+
+def test_a_mostly_broken_jsonl_lists_ten_bad_lines_and_counts_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [b'{"text": "Protesters gathered in Osh."}'] + [b"[1, 2]"] * 25
+    lines.append(b'{"text": "Police watched."}')
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = list(iter_articles([str(path)]))
+    assert _problems(items) == [
+        *((str(path), f"line {n}: not a JSON object") for n in range(2, 12)),
+        (str(path), "15 more bad lines not listed"),
+    ]
+    assert [a.text for a in _articles(items).values()] == [
+        "Protesters gathered in Osh.",
+        "Police watched.",
+    ]
