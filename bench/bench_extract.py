@@ -179,7 +179,8 @@ STREAM = """
 import resource, sys, time
 sys.path.insert(0, {root!r})
 from gazetteer import Gazetteer
-from geomap.pipeline import Batch, run, write_events
+from geomap.export import write_events
+from geomap.pipeline import Batch, run
 gaz = Gazetteer.default()
 batch = Batch()
 t = time.perf_counter()
