@@ -24,6 +24,7 @@ from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold, skelet
 from gazetteer.lexicon import common_words
 from gazetteer.normalize import script_of
 from geomap.atomic import write_bytes_atomic
+from geomap.decoding import raw_offsets, remove_invisible
 from geomap.model import Article, InputProblem, PlaceMention
 from geomap.places import (
     SpanCandidates,
@@ -846,12 +847,31 @@ _BOMS = (
 )
 
 
+def _in_raw_text(raw: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Findings moved from the cleaned text (zero-width characters and soft hyphens removed
+    on reading) to the file's own text, so a fix keeps every other character as written."""
+    offsets = raw_offsets(raw)
+    if len(offsets) == len(raw) + 1:
+        return list(findings)  # nothing was removed
+    moved = []
+    for f in findings:
+        if f.end > len(offsets) - 1:
+            moved.append(f)  # out of range: the check below reports the file as changed
+            continue
+        start, end = offsets[f.start], offsets[f.end - 1] + 1
+        if remove_invisible(raw[start:end]) == f.found:
+            f = replace(f, start=start, end=end, found=raw[start:end])
+        moved.append(f)
+    return moved
+
+
 def _fix_document(data: bytes, findings: Sequence[Finding]) -> bytes:
     """The file's bytes with the fixes applied, in its own encoding and byte-order mark."""
     try:
         text, encoding = decode_bytes(data)
     except UndecodableError as error:
         raise ValueError(error.reason) from None
+    findings = _in_raw_text(text, findings)
     if any(text[f.start : f.end] != f.found for f in findings):
         # HTML findings index the extracted article text, not the page's markup.
         raise ValueError("positions refer to extracted text (HTML), or the file changed")

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from geomap.errors import InputError
 
-__all__ = ["UndecodableError", "bom_encoding", "decode_bytes", "decode_html", "remove_invisible"]
+__all__ = [
+    "UndecodableError",
+    "bom_encoding",
+    "decode_bytes",
+    "decode_html",
+    "raw_offsets",
+    "remove_invisible",
+]
 
 
 class UndecodableError(InputError):
@@ -245,6 +252,14 @@ def remove_invisible(text: str) -> str:
     span) indexes the cleaned text that the article carries.
     """
     return text.translate(_INVISIBLE)
+
+
+def raw_offsets(text: str) -> list[int]:
+    """For each offset in `remove_invisible(text)`, the offset of that character in `text`,
+    plus one final entry for the end: lets a fix found in the cleaned text be written back
+    into the file as it was, invisible characters and all."""
+    kept = [i for i, char in enumerate(text) if ord(char) not in _INVISIBLE]
+    return [*kept, len(text)]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
