@@ -465,8 +465,11 @@ def _sentence_triggers(
         triggers = list(classify(text)) or ([caption] if caption else [])
     elif caption is not None:
         # Page furniture gives nothing, but a photo caption reports the protest it shows
-        # (and its crowd); what else the picture shows is not coded from a caption.
-        kept = (EventType.PROTEST, EventType.CROWD)
+        # and its crowd, and a clash when it shows the police too; burning tyres alone
+        # are not coded from a picture.
+        kept = {EventType.PROTEST, EventType.CROWD}
+        if _SECURITY_IN_CAPTION_RE.search(text):
+            kept.add(EventType.CLASH)
         triggers = [t for t in classify(text) if t.event_type in kept]
         if all(t.event_type is not EventType.PROTEST for t in triggers):
             triggers.append(caption)
@@ -482,6 +485,11 @@ def _sentence_triggers(
         return ()
     triggers = [t for t in triggers if not _unrealised(text, t)]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+_SECURITY_IN_CAPTION_RE = re.compile(
+    r"\b(?:police|policemen|troops|soldiers|security\s+forces|army|gendarmes)\b", re.IGNORECASE
+)
 
 
 def _unrealised(text: str, trigger: Trigger) -> bool:

@@ -556,7 +556,9 @@ _CLAIM_BEFORE_RE = re.compile(
     r"\b(?:said|say|says|claimed|claims|counted|reported|estimated|estimates|"
     r"put\s+(?:it|the\s+(?:figure|number|turnout|crowd|size|attendance))|"
     r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of)"
-    r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+)?$",
+    r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+)?$|"
+    # "the opposition claimed 80,000, the police 20,000": the verb is understood
+    r",\s+(?:the\s+)?(?:police|authorities|government|officials|organi[sz]ers|opposition)\s+$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = re.compile(

@@ -142,7 +142,7 @@ _PROTESTER_AGENT = (
 # "police station", "army barracks": the security word names a place, not the actor.
 # The object of "clashed with police" or "fought against troops" is not who acts next.
 _AGENT_RE = re.compile(
-    r"(?<!with )(?<!against )"
+    r"(?<!with )(?<!with the )(?<!with riot )(?<!against )(?<!against the )"
     rf"\b(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b"
     r"(?!['’]s\b|\s+(?:stations?|headquarters|compound|building|post|cars?|vans?|vehicles?|"
     r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base))",
@@ -287,9 +287,9 @@ _CAUSE_TYPES = frozenset({EventType.CASUALTIES, EventType.ARREST, EventType.CLAS
 # The death, arrest or violence a protest is about, not one it reports.
 _CAUSE_RE = re.compile(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
-    r"motivated)\s+by|following|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
+    r"motivated)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
-    r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)\s+(?:justice\s+for\s+)?)"
+    r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)(?:\s+justice\s+for)?)"
     r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
@@ -428,7 +428,9 @@ _UNREALISED_RE = re.compile(
     # modal verbs: what will, would or could happen (a hedged toll, "may have been killed",
     # "could be as high as 10", is a report and stays)
     # ("May 1998" is a month: the modal is lower case)
-    r"\b(?:will|would|shall|could|might|(?-i:may))\s+(?!have\b|\d|be\s+(?:as\s+high|higher|"
+    # ("could not stop them" reports what happened)
+    r"\b(?:will|would|shall|could|might|(?-i:may))\s+(?!have\b|\d|(?<=could\s)not\b|"
+    r"be\s+(?:as\s+high|higher|"
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
     r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to)\b|"
@@ -470,8 +472,9 @@ _FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.IGNORECAS
 _CAPTION_MAX_WORDS = 20
 # In prose, only a sentence that opens with the protesters and their place is a caption.
 _CAPTION_OPENING_RE = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,3}?(?:protesters|protestors|demonstrators|marchers)\s+"
-    r"(?:in|at|near|outside)\s+[A-Z]"
+    r"^\W*(?i:(?:the|a|some|many|several|hundreds|thousands|dozens|of|young|student|"
+    r"opposition|women|anti-[\w-]+|pro-[\w-]+)\s+){0,3}"
+    r"(?i:protesters|protestors|demonstrators|marchers)\s+(?:in|at|near|outside)\s+[A-Z]"
 )
 
 

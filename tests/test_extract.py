@@ -161,3 +161,307 @@ def test_an_organisations_name_is_not_the_site_of_its_report(gaz: Gazetteer) -> 
     places = {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
     assert ("arrest", "Osh") in places
     assert not any(name == "Kyrgyzstan" for _, name in places)
+
+
+# Issue 10: event places on news geomap was not written for. Each table holds made-up
+# reports, with the (type, place) pairs a reader would code, and those that must not appear.
+
+
+def _pairs(gaz: Gazetteer, text: str, date: str = "2024-06-25") -> set[tuple[str, str]]:
+    article = Article(source="report.txt", text=text, date=date)
+    return {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
+
+
+CASES_CARRY_OVER = [
+    # class 1: a place carries to the next sentence of the same scene ...
+    (
+        "Protesters rallied in Kisumu on Monday. Police fired tear gas at them.",
+        {("clash", "Kisumu")},
+        set(),
+    ),
+    # ... and through wire copy's one-sentence paragraphs
+    (
+        "Thousands rallied in Kisumu on Monday.\n\nPolice fired tear gas to disperse them.",
+        {("clash", "Kisumu")},
+        set(),
+    ),
+    # ... or to an anaphor, even a paragraph later
+    (
+        "Protesters gathered in Mombasa on Monday. They waved flags and sang.\n\n"
+        "Later, a police station in the city was set on fire.",
+        {("clash", "Mombasa")},
+        set(),
+    ),
+    # never across a paragraph of several sentences to an unrelated one
+    (
+        "Protests took place in Kisumu on Monday. They were peaceful.\n\n"
+        "Some opponents of the law were later detained.",
+        {("protest", "Kisumu")},
+        {("arrest", "Kisumu")},
+    ),
+    # a list of places is a summary, not a scene
+    (
+        "Protests also took place in Mombasa, Kakamega and Kisumu. Security forces shot and "
+        "killed two civilians.",
+        {("protest", "Mombasa"), ("protest", "Kisumu")},
+        {("clash", "Mombasa"), ("casualties", "Kakamega"), ("clash", "Kisumu")},
+    ),
+    # never across a sentence that names another place
+    (
+        "Protesters rallied in Kisumu. In Washington, the State Department said it was "
+        "concerned. Officers arrested 20 people.",
+        {("protest", "Kisumu")},
+        {("arrest", "Kisumu"), ("arrest", "Washington")},
+    ),
+    # when the article names a city, a country is never carried
+    (
+        "Riots broke out in Tallinn on Thursday. They were the worst unrest in Estonia since "
+        "1944. During the riots, one protester was fatally stabbed.",
+        {("clash", "Tallinn")},
+        {("casualties", "Estonia")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CASES_CARRY_OVER)
+def test_places_carry_only_where_the_scene_continues(
+    gaz: Gazetteer, text: str, present: set, absent: set
+) -> None:
+    found = _pairs(gaz, text)
+    assert present <= found
+    assert not absent & found
+
+
+CASES_DATELINE = [
+    # class 2: the dateline city is where unplaced events happen
+    ("NAIROBI, June 25 – Police fired tear gas at protesters.", {("clash", "Nairobi")}),
+    ("Colombo: Thousands of students marched against the new tax.", {("protest", "Colombo")}),
+    (
+        "OSH (AFP) – Demonstrators seized the regional administration building.",
+        {("seizure", "Osh")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present"), CASES_DATELINE)
+def test_datelines_place_the_story(gaz: Gazetteer, text: str, present: set) -> None:
+    assert present <= _pairs(gaz, text)
+
+
+def test_a_place_named_in_the_story_beats_the_dateline(gaz: Gazetteer) -> None:
+    text = "NAIROBI, June 25 – Police fired tear gas at protesters in Kisumu."
+    found = _pairs(gaz, text)
+    assert ("clash", "Kisumu") in found
+    assert ("clash", "Nairobi") not in found
+
+
+CASES_CLAUSES = [
+    # class 3: each trigger binds to the place of its own clause
+    (
+        "Protesters seized the governor's office in Jalal-Abad, and hundreds rallied in Osh.",
+        {("seizure", "Jalal-Abad"), ("protest", "Osh")},
+        {("seizure", "Osh"), ("protest", "Jalal-Abad")},
+    ),
+    (
+        "Police detained 30 people in Mombasa; in Kisumu, marchers blocked the highway.",
+        {("arrest", "Mombasa"), ("protest", "Kisumu")},
+        {("arrest", "Kisumu")},
+    ),
+    # one clause, several places: every event at every place
+    (
+        "Demonstrators clashed with police in Mombasa and Kisumu.",
+        {("clash", "Mombasa"), ("clash", "Kisumu")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CASES_CLAUSES)
+def test_clause_level_binding(gaz: Gazetteer, text: str, present: set, absent: set) -> None:
+    found = _pairs(gaz, text)
+    assert present <= found
+    assert not absent & found
+
+
+CASES_NOT_EVENTS = [
+    # class 4: statements and condemnations from elsewhere
+    (
+        "Protesters clashed with police in Tbilisi. Amnesty International and the United "
+        "States condemned the violence.",
+        {("clash", "Tbilisi")},
+        {"United States"},
+    ),
+    # the outlet's name
+    (
+        "Voice of America reported that protesters marched in Harare.",
+        {("protest", "Harare")},
+        {"United States"},
+    ),
+    # photo credits, timestamps, share buttons and source lists
+    (
+        "Riot police used tear gas on protesters in Nairobi. (Jane Doe/Reuters)\n"
+        "Updated 17:27 UK\nShare on Facebook\nSources: Reuters, Kyiv Post",
+        {("clash", "Nairobi")},
+        {"United Kingdom", "Kyiv"},
+    ),
+    # a currency, an agreement's name and a newspaper's name
+    (
+        "Students marched in Bujumbura carrying banners reading 'Respect the Arusha accord', "
+        "after the newspaper Salam was closed, costing US$2 million.",
+        {("protest", "Bujumbura")},
+        {"Arusha", "United States"},
+    ),
+    # a town's region in an address
+    (
+        "Soldiers opened fire on marchers at Sacaba, Cochabamba, on Friday.",
+        {("clash", "Sacaba")},
+        {"Cochabamba"},
+    ),
+    # the destination of a plan
+    (
+        "Marchers in Sacaba intended to proceed to Cochabamba to protest.",
+        set(),
+        {"Cochabamba"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent_places"), CASES_NOT_EVENTS)
+def test_not_event_places(gaz: Gazetteer, text: str, present: set, absent_places: set) -> None:
+    found = _pairs(gaz, text)
+    assert present <= found
+    assert not {place for _, place in found} & absent_places
+
+
+CASES_FUTURE = [
+    ("A rally is planned for tomorrow in Kisumu.", set()),
+    ("Those who throw stones in Mombasa will be arrested, police warned.", set()),
+    (
+        "Thousands marched in Kisumu on Monday; another rally is planned for Friday.",
+        {("protest", "Kisumu")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_FUTURE)
+def test_future_and_planned_events_are_not_reported(
+    gaz: Gazetteer, text: str, expected: set
+) -> None:
+    found = {pair for pair in _pairs(gaz, text) if pair[0] != "crowd"}
+    assert found == expected
+
+
+def _events(gaz: Gazetteer, text: str) -> list[Event]:
+    return extract_events(Article(source="r.txt", text=text, date="2024-06-25"), gaz)
+
+
+def test_counter_estimates_keep_their_claimants_and_are_disputed(gaz: Gazetteer) -> None:
+    # class 7
+    text = (
+        "The march in Belgrade drew a vast crowd: organisers said 190,000 while police put it "
+        "at 128,000."
+    )
+    crowds = {(e.crowd_low, e.claimed_by, e.disputed) for e in _events(gaz, text) if e.crowd_low}
+    assert crowds == {(190_000, "organisers", True), (128_000, "police", True)}
+
+
+def test_government_and_opposition_figures_are_a_dispute(gaz: Gazetteer) -> None:
+    text = (
+        "Opposition leaders said 20,000 people rallied in Osh on Monday.\n\n"
+        "The government said about 5,000 people took part in the rally in Osh."
+    )
+    crowds = [e for e in _events(gaz, text) if e.event_type is EventType.CROWD]
+    assert {e.crowd_low for e in crowds} == {20_000, 5_000}
+    assert all(e.disputed for e in crowds)
+
+
+def test_a_toll_counter_estimate_is_a_second_disputed_toll(gaz: Gazetteer) -> None:
+    text = (
+        "At least thirty-three people died in clashes in Addis Ababa. Reuters put the figure "
+        "at twenty-three."
+    )
+    tolls = {(e.killed, e.disputed) for e in _events(gaz, text) if e.killed}
+    assert tolls == {(33, True), (23, True)}
+    assert not [e for e in _events(gaz, text) if e.event_type is EventType.CROWD]
+
+
+def test_a_denial_disputes_and_is_never_the_source(gaz: Gazetteer) -> None:
+    text = (
+        "Witnesses said five protesters were killed in Andijan.\n\n"
+        "Police denied that anyone had died."
+    )
+    tolls = [e for e in _events(gaz, text) if e.killed == 5]
+    assert tolls and all(e.disputed for e in tolls)
+    assert all(e.claimed_by == "Witnesses" for e in tolls)
+    assert not [e for e in _events(gaz, text) if "Police" in e.claimed_by]
+
+
+def test_arrest_counts_are_not_crowds(gaz: Gazetteer) -> None:
+    events = _events(gaz, "About 20 people were apprehended in Almaty on Sunday.")
+    assert {e.event_type for e in events} == {EventType.ARREST}
+
+
+CASES_CAPTIONS = [
+    # class 8: a verbless photo caption is a protest report
+    ("Protesters in Aktobe on January 4\n\nThe government resigned.", {("protest", "Aktobe")}),
+    ("Protests on 16 August in Minsk\n", {("protest", "Minsk")}),
+    # a caption gives the protest it shows, not what else is in the picture
+    ("Tires set on fire by protesters in Hinche, February 2019\n", {("protest", "Hinche")}),
+    # a related-story link is not a caption
+    ("Protests before Kyrgyzstan vote\n23 Feb 05 | Asia-Pacific\n", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_CAPTIONS)
+def test_captions_report_protests(gaz: Gazetteer, text: str, expected: set) -> None:
+    assert _pairs(gaz, text) == expected
+
+
+INFOBOX = """= 2031 Example protests =
+
+Infobox
+- Title: 2031 Example protests
+- Place: Kisumu, Mombasa and Nakuru
+- Methods: Demonstrations, rioting
+- Howmany1: Up to 40,000 in Kisumu , Up to 9,000 in Mombasa
+
+Number
+12,000 (Nakuru)
+
+The protests began in May over fuel prices.
+"""
+
+INFOBOX_ONE_CITY = """= Example riot =
+
+Infobox
+- Place: Tallinn, Estonia
+- Fatalities: 1
+- Arrests: 1,000+
+- Injuries: 0
+
+A night of rioting over the removal of a memorial shook the city.
+"""
+
+
+def test_an_infobox_lists_places_and_crowds(gaz: Gazetteer) -> None:
+    events = _events(gaz, INFOBOX)
+    pairs = {(e.event_type.value, e.place.name) for e in events}
+    assert {("protest", "Kisumu"), ("protest", "Mombasa"), ("protest", "Nakuru")} <= pairs
+    crowds = {(e.place.name, e.crowd_low) for e in events if e.crowd_low}
+    assert crowds == {("Kisumu", 40_000), ("Mombasa", 9_000), ("Nakuru", 12_000)}
+    # tolls need the one city the infobox is about: there are three here
+    assert not [e for e in events if e.killed or e.arrested]
+
+
+def test_a_one_city_infobox_gives_its_tolls(gaz: Gazetteer) -> None:
+    events = _events(gaz, INFOBOX_ONE_CITY)
+    tolls = {(e.event_type.value, e.place.name, e.killed, e.arrested, e.injured) for e in events}
+    assert ("casualties", "Tallinn", 1, None, None) in tolls
+    assert ("arrest", "Tallinn", None, 1_000, None) in tolls
+    assert not [e for e in events if e.injured == 0]  # a zero toll is no event
+    assert not [e for e in events if e.place.name == "Estonia"]
+
+
+def test_an_infobox_in_a_page_about_something_else_gives_nothing(gaz: Gazetteer) -> None:
+    text = "= Example town =\n\n- Place: Kisumu, Kenya\n- Population: 600,000\n"
+    assert _events(gaz, text) == []

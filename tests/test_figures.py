@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.figures import find_numbers, parse_counts, parse_crowd, parse_number
+from geomap.figures import find_numbers, parse_counts, parse_crowd, parse_crowds, parse_number
 
 NUMBERS = [
     ("10,000", 10_000),
@@ -320,3 +320,89 @@ def test_number_parsers_survive_news_like_word_salad(words: list[str]) -> None:
     counts = parse_counts(text)
     for value in (counts.killed, counts.injured, counts.arrested):
         assert value is None or value >= 0
+
+
+# Issue 10, class 7: figures as reports write them.
+NUMBER_WORDS = [
+    ("half a million", 500_000),
+    ("a quarter of a million", 250_000),
+    ("three quarters of a million", 750_000),
+    ("half a billion", 500_000_000),
+    ("a half", None),  # no scale: not a count
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_WORDS)
+def test_fractions_of_a_scale(text: str, expected: int | None) -> None:
+    assert parse_number(text) == expected
+
+
+CROWD_FIGURES = [
+    ("Half a million people marched through the capital.", 500_000, 500_000),
+    ("A quarter of a million protesters filled the avenue.", 250_000, 250_000),
+    ("From 30,000 up to 50,000 people rallied.", 30_000, 50_000),
+    ("The number of protesters rose above 30,000 by nightfall.", 30_000, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), CROWD_FIGURES)
+def test_crowd_figures_in_words_and_ranges(sentence: str, low: int, high: int | None) -> None:
+    crowd = parse_crowd(sentence)
+    assert crowd is not None
+    assert (crowd.low, crowd.high) == (low, high)
+
+
+# Counts of the arrested, killed, missing and charged are not crowds.
+VICTIMS_NOT_CROWDS = [
+    "About 20 people were apprehended after the march.",
+    "One demonstrator in Kisumu was killed and four others hospitalised.",
+    "Four students, Ana Diaz, Luis Mora and Eva Ruiz among them, were killed.",
+    "More than seventy students disappeared after the raid.",
+    "At least 1,984 people were facing criminal charges.",
+    "Ninety people were wounded, including four journalists and eight officers.",
+    "Following the killing of another ten demonstrators, talks began.",
+]
+
+
+@pytest.mark.parametrize("sentence", VICTIMS_NOT_CROWDS)
+def test_victim_counts_are_not_crowds(sentence: str) -> None:
+    assert parse_crowd(sentence) is None
+
+
+def test_a_crowd_list_with_including_is_still_a_crowd() -> None:
+    sentence = (
+        "Rallies took place in many cities, including Balti, where over 7,000 people protested."
+    )
+    crowd = parse_crowd(sentence)
+    assert crowd is not None and (crowd.low, crowd.high) == (7_000, None)
+
+
+HEDGED_TOLLS = [
+    ("As many as 12 people may have been killed in the clashes.", 12),
+    ("Up to 30 protesters are feared to have died, rights groups said.", 30),
+    ("During the riots, one protester was fatally stabbed.", 1),
+    ("The clashes led to the killing of another ten demonstrators.", 10),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), HEDGED_TOLLS)
+def test_hedged_tolls(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
+
+
+COUNTER_ESTIMATES = [
+    (
+        "The march drew a huge crowd: organisers said 190,000 while police put it at 128,000.",
+        [190_000, 128_000],
+    ),
+    ("Turnout was disputed: the opposition claimed 80,000, the police 20,000.", [80_000, 20_000]),
+    # one claimed figure alone is not a counter-estimate of anything
+    ("Organisers said 5,000.", []),
+    # a single ordinary crowd figure stays single
+    ("Around 3,000 people rallied, police said.", [3_000]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), COUNTER_ESTIMATES)
+def test_counter_estimates_are_separate_figures(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geomap.model import EventType
-from geomap.triggers import classify, historical_cue, is_historical
+from geomap.triggers import (
+    caption_trigger,
+    classify,
+    historical_cue,
+    is_historical,
+    unrealised_cue,
+)
 
 P, S, C, N, K, A = (
     EventType.PROTEST,
@@ -34,7 +40,8 @@ CLASSIFY = [
         "In Jala-abad, groups of protestors set fire to a police station and stormed the "
         "regional governor’s offices, as around 10,000 people rallied outside to demand the "
         "release of protestors arrested earlier.",
-        {C, S, N, P, A},
+        # The arrests the rally demands undone started the story; they are not reported here.
+        {C, S, N, P},
     ),
     (
         "Around 2,000 protestors armed with sticks, stones and Molotov cocktails broke into "
@@ -172,3 +179,123 @@ def test_classify_never_raises(sentence: str) -> None:
     for trigger in classify(sentence):
         assert sentence[trigger.start : trigger.end] == trigger.text
     is_historical(sentence, "2005-03-21")
+
+
+# Issue 10, class 3: a sentence can hold several triggers, one per event type.
+SEVERAL_TRIGGERS = [
+    ("Demonstrators clashed with riot police and seized the airport.", {C, S}),
+    ("Students blocked the highway, and officers detained 14 of them.", {P, A}),
+    ("Crowds marched to the square; two protesters were wounded by rubber bullets.", {P, K, C}),
+    ("Miners went on strike.", {P}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEVERAL_TRIGGERS)
+def test_a_sentence_can_hold_several_triggers(sentence: str, expected: set[EventType]) -> None:
+    assert {t.event_type for t in classify(sentence)} == expected
+
+
+# Issue 10, class 8: what protesters do to buildings and roads.
+EVENT_WORDS = [
+    # storming or attacking a seat of power is a seizure
+    ("Protesters stormed the presidential residence on Sunday.", S, True),
+    ("A crowd stormed the parliament and set fire to the lobby.", S, True),
+    ("Demonstrators attacked the parliament building and the presidential office.", S, True),
+    ("Hundreds of youths stormed the airport and halted flights.", S, True),
+    # occupying roads, squares and bridges is a protest (a blockade), not a seizure
+    ("Thousands of farmers occupied the main highway into the capital.", P, True),
+    ("Thousands of farmers occupied the main highway into the capital.", S, False),
+    ("Students occupied the central square for a third night.", P, True),
+    ("Students occupied the central square for a third night.", S, False),
+    ("Occupy Lagos drew crowds to the city's streets.", S, False),
+    # but occupying a building still is
+    ("Workers occupied the ministry of labour.", S, True),
+    # "Soviet occupation" is history, not a seizure
+    ("Many saw the monument as a symbol of Soviet occupation.", S, False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "expected"), EVENT_WORDS)
+def test_event_words(sentence: str, event_type: EventType, expected: bool) -> None:
+    assert (event_type in {t.event_type for t in classify(sentence)}) is expected
+
+
+# Issue 10, class 4: causes are not reported events.
+CAUSES = [
+    ("The canopy collapse that killed 15 people sparked protests across the country.", K),
+    ("Protests have spread since the death of a young woman in police custody.", K),
+    ("Crowds gathered to demand the release of the activist arrested last week.", A),
+    ("The rally followed the arrest of the opposition leader on Friday.", A),
+    ("Demonstrations erupted over the killing of a student by a police officer.", K),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cause"), CAUSES)
+def test_a_protests_cause_is_not_an_event(sentence: str, cause: EventType) -> None:
+    types = {t.event_type for t in classify(sentence)}
+    assert cause not in types
+    assert P in types  # the protest itself is reported
+
+
+REPORTED = [
+    ("Police killed three protesters on Monday.", K),
+    ("Officers arrested 40 people at the rally.", A),
+    ("At least 15 people have been killed in a week of protests.", K),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), REPORTED)
+def test_reported_killings_and_arrests_stay(sentence: str, event_type: EventType) -> None:
+    assert event_type in {t.event_type for t in classify(sentence)}
+
+
+# Issue 10, class 4: future, planned, threatened and hypothetical events.
+UNREALISED = [
+    "A rally is planned for tomorrow in the capital.",
+    "Those who throw stones will be arrested, the minister said.",
+    "The opposition threatened to bring its supporters onto the streets.",
+    "Union leaders vowed to strike until wages are paid.",
+    "If the vote is rigged, we will occupy the square.",
+    "Students called for a nationwide strike on Monday.",
+    "Organisers intend to march on parliament next week.",
+]
+REALISED = [
+    "Thousands marched through the capital on Monday.",
+    "Police could not stop the crowd before it reached the palace.",
+    "As many as 12 people may have been killed, witnesses said.",
+    "The toll could be as high as 10.",
+    "The May 1998 riots left the city in ruins.",
+]
+
+
+@pytest.mark.parametrize("clause", UNREALISED)
+def test_future_and_hypothetical_clauses(clause: str) -> None:
+    assert unrealised_cue(clause) is not None
+
+
+@pytest.mark.parametrize("clause", REALISED)
+def test_reported_clauses_are_not_unrealised(clause: str) -> None:
+    assert unrealised_cue(clause) is None
+
+
+# Issue 10, class 8: a photo caption with no verb reports a protest.
+CAPTIONS = [
+    ("Protesters in Aktobe on January 4", False, True),
+    ("Protests on 16 August in Minsk", False, True),
+    ("Demonstrators outside the parliament in Tbilisi, 3 December 2024", False, True),
+    ("Protesters in Yangon carrying signs on 8 February.", True, True),
+    # a related-story link names no place after a preposition
+    ("Protests before Kyrgyzstan vote", False, False),
+    ("Rally_in_Minsk_2020.jpg", False, False),
+    # in prose, only a sentence that opens with the protesters and their place
+    ("The government said protesters in Minsk were paid.", True, False),
+]
+
+
+@pytest.mark.parametrize(("line", "prose", "expected"), CAPTIONS)
+def test_captions(line: str, prose: bool, expected: bool) -> None:
+    trigger = caption_trigger(line, prose=prose)
+    assert (trigger is not None) is expected
+    if trigger is not None:
+        assert trigger.event_type is P
+        assert line[trigger.start : trigger.end] == trigger.text
