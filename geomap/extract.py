@@ -507,11 +507,19 @@ def _unrealised(text: str, trigger: Trigger) -> bool:
 def _home(
     text: str, sentences: Sequence[_Sentence], mentions: Sequence[PlaceMention]
 ) -> tuple[PlaceMention, ...]:
-    """The article's home city: its dateline's, or else the one city its infobox names."""
+    """The article's home city: its dateline's, or else the one city its infobox names.
+
+    (The one city of an article's lead was tried as a third source: on the dev reports it
+    placed nationwide tolls and background in the capital, costing more than it found.)"""
     for sentence in sentences[:3]:
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
             return (cities[0],)
+    return _infobox_home(text, mentions)
+
+
+def _infobox_home(text: str, mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+    """The one city an infobox's place fields name ("Place: Tallinn, Estonia")."""
     place_fields = [f for f in fields(text) if f.kind == FieldKind.PLACE]
     if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
         return ()
@@ -563,7 +571,7 @@ def _infobox_events(
     found = fields(text)
     if not found or not classify(text[:_ABOUT_PROTESTS_REACH]):
         return []  # an infobox of a page that is not about protests
-    home_places = list(_home(text, sentences, mentions))
+    home_places = list(_infobox_home(text, mentions))
     events: list[Event] = []
     for field in found:
         if field.kind == FieldKind.PLACE:

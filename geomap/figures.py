@@ -333,6 +333,11 @@ _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if phrase.vague:
         return False
+    if (
+        sentence[phrase.start - 1 : phrase.start] == "["
+        and sentence[phrase.end : phrase.end + 1] == "]"
+    ):
+        return True  # a citation marker: "[13] Some police were killed"
     after = sentence[phrase.end : phrase.end + 12]
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return True
@@ -762,6 +767,51 @@ def _subject_count(
     return best
 
 
+_OUTCOME_WORDS = {
+    "killed": _KILLED,
+    "dead": _KILLED,
+    "shot dead": _KILLED,
+    "injured": _INJURED,
+    "wounded": _INJURED,
+    "arrested": _ARRESTED,
+    "detained": _ARRESTED,
+}
+_OUTCOME_ALTERNATIVES = r"(?P<outcome>killed|shot\s+dead|dead|injured|wounded|arrested|detained)"
+# "Four students, A, B and C, were killed": the names between the count and its outcome.
+_APPOSITION_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,[^;.]{3,160}?,\s*(?:were|was)\s+(?:\w+ly\s+)?"
+    + _OUTCOME_ALTERNATIVES
+    + r"\b",
+    re.IGNORECASE,
+)
+# "a student was killed": one person, with no number written.
+_SINGLE_VICTIM_RE = re.compile(
+    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:student|protester|protestor|demonstrator|man|woman|"
+    r"boy|girl|person|policeman|police\s+officer|officer|journalist|bystander|child|teenager|"
+    r"soldier|worker|activist)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<outcome>killed|shot\s+dead|injured|wounded|arrested|detained)|"
+    r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded|injured|beaten)|beaten\s+to\s+death|"
+    r"stabbed\s+to\s+death))\b",
+    re.IGNORECASE,
+)
+
+
+def _appositive_and_single_tolls(
+    sentence: str, numbers: list[NumberPhrase]
+) -> Iterator[tuple[str, int, int, str]]:
+    """Counts the clause-bound search misses: a count whose outcome follows a list of
+    names, and one victim written with "a" ("a student was killed")."""
+    for phrase in numbers:
+        match = _APPOSITION_RE.match(sentence, phrase.end)
+        if match is not None:
+            outcome = _OUTCOME_WORDS[re.sub(r"\s+", " ", match.group("outcome").lower())]
+            yield outcome, phrase.start, phrase.low, sentence[phrase.start : match.end()]
+    for match in _SINGLE_VICTIM_RE.finditer(sentence):
+        word = match.group("outcome")
+        outcome = _KILLED if word is None else _OUTCOME_WORDS[re.sub(r"\s+", " ", word.lower())]
+        yield outcome, match.start(), 1, match.group(0)
+
+
 def parse_counts(sentence: str) -> Counts:
     """People killed, injured and arrested, as the sentence states them.
 
@@ -805,6 +855,9 @@ def parse_counts(sentence: str) -> Counts:
         if later < len(numbers) and words.count(toll.end(), starts[later]) <= 8:
             toll_count = numbers[later]
             keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
+    for outcome, position, count, words_text in _appositive_and_single_tolls(sentence, numbers):
+        if outcome not in found:
+            keep(outcome, position, count, words_text)
     if "no" in sentence.lower():
         for outcome, zero_re in _ZERO_PATTERNS:
             for match in zero_re.finditer(sentence):

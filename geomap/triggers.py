@@ -290,7 +290,7 @@ _CAUSE_RE = re.compile(
     r"motivated)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
     r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)(?:\s+justice\s+for)?)"
-    r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
     r"violence\b)",

@@ -465,3 +465,39 @@ def test_a_one_city_infobox_gives_its_tolls(gaz: Gazetteer) -> None:
 def test_an_infobox_in_a_page_about_something_else_gives_nothing(gaz: Gazetteer) -> None:
     text = "= Example town =\n\n- Place: Kisumu, Kenya\n- Population: 600,000\n"
     assert _events(gaz, text) == []
+
+
+def test_every_event_place_rule_explains_itself_with_an_example() -> None:
+    # The rule tables are what a newcomer reads to learn why a name was or was not taken.
+    from geomap.event_places import NOT_EVENT_PLACE_RULES, SCENE_RULES
+
+    for rule in (*NOT_EVENT_PLACE_RULES, *SCENE_RULES):
+        assert "Example:" in rule.doc, rule.name
+    names = [rule.name for rule in (*NOT_EVENT_PLACE_RULES, *SCENE_RULES)]
+    assert len(names) == len(set(names))
+
+
+WHY_NOT = [
+    ("Voice of America reported it.", "America", "outlet_name"),
+    ("Banners read 'Respect the Arusha accord'.", "Arusha", "agreement_name"),
+    ("Updated 17:27 UK", "UK", "timestamp"),
+    ("Damage reached US$2 million.", "US", "currency"),
+    ("Siaya, a town northwest of Kisumu, saw clashes.", "Kisumu", "distance_reference"),
+    ("Troops from Bishkek arrived.", "Bishkek", "origin"),
+    ("Kenya's president said the rally was illegal.", "Kenya", "office"),
+    ("Amnesty International and the US condemned the clashes.", "US", "statement_subject"),
+    ("Protesters marched in Kisumu.", "Kisumu", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "rule"), WHY_NOT)
+def test_the_rule_that_says_why_a_place_is_not_an_event_place(
+    gaz: Gazetteer, sentence: str, name: str, rule: str | None
+) -> None:
+    from geomap.event_places import PlaceCue, not_event_place
+    from geomap.places import find_mentions
+    from geomap.sentences import Span
+
+    mention = next(m for m in find_mentions(sentence, gaz) if m.text == name)
+    found = not_event_place(PlaceCue(sentence, Span(0, len(sentence), 0), mention))
+    assert (found.name if found else None) == rule

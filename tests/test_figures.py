@@ -406,3 +406,19 @@ COUNTER_ESTIMATES = [
 @pytest.mark.parametrize(("sentence", "lows"), COUNTER_ESTIMATES)
 def test_counter_estimates_are_separate_figures(sentence: str, lows: list[int]) -> None:
     assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+SPELLED_TOLLS = [
+    # a count whose outcome follows a list of names
+    ("Three students, Ana Diaz, Luis Mora and Eva Ruiz, were killed.", 3),
+    # one victim written with "a"
+    ("The dormitory was raided that night, during which a student was killed.", 1),
+    ("A young protester was fatally shot near the square.", 1),
+    # a citation marker is not a count
+    ("[13] Some police have also been killed in the protests.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), SPELLED_TOLLS)
+def test_tolls_without_a_plain_count(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
