@@ -10,11 +10,13 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import errno
+import gzip
 import json
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
@@ -42,6 +44,7 @@ __all__ = [
     "decode_bytes",
     "is_own_output_name",
     "iter_articles",
+    "more_bad_lines",
 ]
 
 # Big enough for any news article or page (a long feature is well under 1 MB), small enough
@@ -172,8 +175,12 @@ def _jsonl_records(
     *,
     limit: int,
     date_override: str | None,
+    continued: bool = False,
+    max_listed: int = _MAX_LINE_PROBLEMS,
 ) -> Iterator[Article | InputProblem]:
-    seen_content = seen_json = False
+    # `continued`: the lines go on a file whose first line was already read as JSON (a byte
+    # range of it, read by geomap.distributed), so no line here can refuse the whole file.
+    seen_content = seen_json = continued
     failed = 0
     for number, raw in lines:
         item: Article | InputProblem
@@ -202,14 +209,18 @@ def _jsonl_records(
             )
         if isinstance(item, InputProblem):
             failed += 1
-            if failed > _MAX_LINE_PROBLEMS:
+            if failed > max_listed:
                 continue
         yield item
-    if failed > _MAX_LINE_PROBLEMS:
-        more = failed - _MAX_LINE_PROBLEMS
-        yield InputProblem(source, f"{more:,} more bad line{'s' if more > 1 else ''} not listed")
+    if failed > max_listed:
+        yield more_bad_lines(source, failed - max_listed)
     if not seen_content:
         yield InputProblem(source, "no articles (only blank lines)")
+
+
+def more_bad_lines(source: str, more: int) -> InputProblem:
+    """The line that stands for the bad lines of a JSON-lines file beyond the listed ones."""
+    return InputProblem(source, f"{more:,} more bad line{'s' if more > 1 else ''} not listed")
 
 
 def _jsonl_value(raw: bytes) -> tuple[Any, str] | str:
@@ -288,8 +299,11 @@ def _field(record: dict[str, Any], name: str) -> str:
 def _read_jsonl(
     path: str, *, limit: int, date_override: str | None
 ) -> Iterator[Article | InputProblem]:
+    opener: Callable[[str, str], IO[bytes]] = open
+    if path.lower().endswith(".gz"):
+        opener = gzip.open  # type: ignore[assignment]
     try:
-        with open(path, "rb") as stream:
+        with opener(path, "rb") as stream:
             head = stream.read(4)
             bom = bom_encoding(head)
             if bom and bom[1] != "utf-8-sig":
@@ -314,6 +328,8 @@ def _read_jsonl(
             )
     except OSError as error:
         yield InputProblem(path, _os_reason(error))
+    except (EOFError, zlib.error) as error:  # a truncated or corrupt .gz
+        yield InputProblem(path, f"broken gzip file ({error})")
 
 
 def _jsonl_from_text(
@@ -338,7 +354,9 @@ def _jsonl_from_text(
 
 
 def _kind_of(path: str) -> str:
-    suffix = os.path.splitext(path)[1].lower()
+    stem, suffix = os.path.splitext(path.lower())
+    if suffix == ".gz":  # corpus.jsonl.gz: JSON lines, decompressed as they are read
+        suffix = os.path.splitext(stem)[1] if os.path.splitext(stem)[1] in JSONL_SUFFIXES else ""
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
     if suffix in HTML_SUFFIXES:
