@@ -123,15 +123,26 @@ def _is_dateline(text: str, mention: PlaceMention) -> bool:
 
 def _dateline(cue: PlaceCue) -> bool:
     """The dateline names where the story was filed; it becomes the article's home city.
+    The country after a dateline's city belongs to it.
 
-    Example: "NAIROBI, June 25 – Police fired tear gas ..."; "Colombo: ..."; "OSH (AFP) –".
+    Example: "NAIROBI, June 25 – Police fired tear gas ..."; "Colombo: ..."; "OSH (AFP) –";
+    "KYIV, Ukraine (AP) –".
     """
-    return _is_dateline(cue.text, cue.mention)
+    if _is_dateline(cue.text, cue.mention):
+        return True
+    previous = cue.previous
+    return (
+        previous is not None
+        and cue.text[previous.end : cue.mention.start].strip() == ","
+        and previous.place.country_code == cue.mention.place.country_code
+        and cue.mention.place.kind in (Kind.COUNTRY, Kind.ADMIN1)
+        and _is_dateline(cue.text, previous)
+    )
 
 
 _FURNITURE_LINE_RE = re.compile(
     r"^\s*(?:sources?|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on|share(?:\s+on)?|"
-    r"follow\s+us|photo|image|picture|credit|copyright|©|tags?|topics?|filed\s+under)\b",
+    r"follow\s+us|credits?|copyright|©|tags?|topics?|filed\s+under)\b",
     re.IGNORECASE,
 )
 
@@ -155,8 +166,11 @@ def _timestamp(cue: PlaceCue) -> bool:
     return bool(_TIMESTAMP_RE.search(cue.before))
 
 
+# "Photo by ...", "Credit: ...", "©", "Photo: AFP/Kyiv" (not "Photo: Protesters in Minsk").
 _CREDIT_BEFORE_RE = re.compile(
-    r"(?:\b(?:photo|image|picture|credit)s?\s*(?:by|:)|©)[^.()]{0,40}$", re.IGNORECASE
+    r"(?:\b(?:photos?|images?|pictures?)\s+(?:by|courtesy\s+of)|\bcredits?\s*:|©|"
+    r"\b(?:photo|image|picture)\s*:\s*[^/\n]{0,30}/)[^.()]{0,40}$",
+    re.IGNORECASE,
 )
 
 
@@ -349,14 +363,22 @@ def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     start, end = next(
         ((s, e) for s, e in _clauses(sentence) if s <= position < e), (0, len(sentence))
     )
-    return unrealised_cue(sentence[start:end]) is not None
+    return unrealised_cue(sentence[start:end], position - start) is not None
+
+
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|outside|across|throughout|from|of|to|into)\s+(?:the\s+)?$", re.I
+)
 
 
 def _statement_subject(cue: PlaceCue) -> bool:
-    """A government or country that comments on events elsewhere.
+    """A government or country that comments on events elsewhere, as the subject of its
+    statement (not "protesters in Kisumu demanded ...", where Kisumu is the site).
 
     Example: "Amnesty International and the US condemned the clashes".
     """
+    if _LOCATIVE_BEFORE_RE.search(cue.before):
+        return False
     return bool(_STATEMENT_AFTER_RE.match(cue.after))
 
 

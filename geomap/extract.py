@@ -501,7 +501,7 @@ def _unrealised(text: str, trigger: Trigger) -> bool:
         elif match.start() >= trigger.end:
             end = match.start()
             break
-    return unrealised_cue(text[start:end]) is not None
+    return unrealised_cue(text[start:end], trigger.start - start) is not None
 
 
 def _home(

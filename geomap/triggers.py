@@ -450,13 +450,22 @@ _SUBORDINATE_BEFORE_RE = re.compile(
 )
 
 
-def unrealised_cue(clause: str) -> tuple[int, int] | None:
+def unrealised_cue(clause: str, position: int | None = None) -> tuple[int, int] | None:
     """Offsets of words that make a clause's events future, planned, threatened or
     hypothetical ("a rally is planned for tomorrow", "those who throw stones will be
-    arrested"), or None."""
+    arrested"), or None.
+
+    With `position` (an event word's or a place's offset in the clause), only a cue that
+    no comma or dash parts from it counts: in "Police, who said they would not tolerate
+    unrest, fired tear gas", the firing is reported.
+    """
     for match in _UNREALISED_RE.finditer(clause):
         if _SUBORDINATE_BEFORE_RE.search(clause, 0, match.start()):
             continue  # "before they could get close": a report of what stopped them
+        if position is not None:
+            between = clause[min(match.end(), position) : max(match.start(), position)]
+            if any(mark in between for mark in ",;–—()"):
+                continue
         return match.span()
     return None
 

@@ -240,7 +240,18 @@ CASES_DATELINE = [
         "OSH (AFP) – Demonstrators seized the regional administration building.",
         {("seizure", "Osh")},
     ),
+    # the country after the dateline's city belongs to the dateline
+    ("NAIROBI, Kenya — Police fired tear gas at protesters.", {("clash", "Nairobi")}),
+    (
+        "KYIV, Ukraine (AP) — Thousands rallied against the law.\n\nPolice detained 12 people.",
+        {("protest", "Kyiv"), ("arrest", "Kyiv")},
+    ),
 ]
+
+
+def test_the_country_of_a_dateline_is_not_an_event_place(gaz: Gazetteer) -> None:
+    found = _pairs(gaz, "NAIROBI, Kenya — Police fired tear gas at protesters.")
+    assert not [pair for pair in found if pair[1] == "Kenya"]
 
 
 @pytest.mark.parametrize(("text", "present"), CASES_DATELINE)

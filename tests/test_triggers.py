@@ -299,3 +299,11 @@ def test_captions(line: str, prose: bool, expected: bool) -> None:
     if trigger is not None:
         assert trigger.event_type is P
         assert line[trigger.start : trigger.end] == trigger.text
+
+
+def test_a_cue_parted_by_commas_does_not_reach_the_event() -> None:
+    clause = "Police, who said they would not tolerate unrest, fired tear gas at the crowd."
+    assert unrealised_cue(clause, clause.index("fired")) is None
+    assert unrealised_cue(clause, clause.index("unrest")) is not None
+    clause = "If the vote is rigged, we will occupy the square."
+    assert unrealised_cue(clause, clause.index("occupy")) is not None
