@@ -26,7 +26,7 @@ from urllib.error import HTTPError, URLError
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
 from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut
 
-__all__ = ["DEFAULT_MAX_REPLY_BYTES", "BoundedAdapter", "ReplyTooLarge"]
+__all__ = ["DEFAULT_MAX_REPLY_BYTES", "BoundedAdapter", "ReplyDeadlineExceeded", "ReplyTooLarge"]
 
 # One place in any service's JSON is a few kilobytes (Nominatim with address details is about
 # 1 KB); geomap always asks for one. A mebibyte is hundreds of times that and still harmless.
@@ -35,6 +35,10 @@ DEFAULT_MAX_REPLY_BYTES = 1 << 20
 
 class ReplyTooLarge(GeocoderServiceError):
     """The service's reply is larger than the cap; it is not read further."""
+
+
+class ReplyDeadlineExceeded(GeocoderTimedOut):
+    """The reply did not arrive in full by the request's deadline (unlike one silent read)."""
 
 
 @dataclass(frozen=True)
@@ -207,16 +211,16 @@ class BoundedAdapter(BaseSyncAdapter):
     def _read(self, page: Any, *, strict: bool = True) -> bytes:
         declared = page.headers.get("Content-Length", "")
         if strict and declared.isdigit() and int(declared) > self.max_reply_bytes:
-            raise ReplyTooLarge(self._too_large(f"{int(declared):,} bytes"))
+            raise ReplyTooLarge(self._too_large(f"reply of {int(declared):,} bytes"))
         body: bytes = page.read(self.max_reply_bytes + 1)
         if len(body) > self.max_reply_bytes:
             if not strict:
                 return body[: self.max_reply_bytes]
-            raise ReplyTooLarge(self._too_large("more"))
+            raise ReplyTooLarge(self._too_large("reply"))
         return body
 
-    def _too_large(self, size: str) -> str:
-        return f"reply of {size} is over the {self.max_reply_bytes:,}-byte limit"
+    def _too_large(self, what: str) -> str:
+        return f"{what} is over the {self.max_reply_bytes:,}-byte limit"
 
 
 def _decode(page: Any, body: bytes, *, strict: bool = True) -> str:
@@ -232,6 +236,6 @@ def _translate(error: OSError, deadline: _Deadline) -> Exception:
     reason = error.reason if isinstance(error, URLError) else error
     if isinstance(reason, TimeoutError):
         if deadline.expired():
-            return GeocoderTimedOut(f"no complete reply within {deadline.seconds:.3g} s")
+            return ReplyDeadlineExceeded(f"no complete reply within {deadline.seconds:.3g} s")
         return GeocoderTimedOut("Service timed out")
     return GeocoderServiceError(str(reason))

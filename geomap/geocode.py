@@ -42,7 +42,12 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim, Photon
 
 from gazetteer.model import Kind, Place
-from geomap.bounded_http import DEFAULT_MAX_REPLY_BYTES, BoundedAdapter
+from geomap.bounded_http import (
+    DEFAULT_MAX_REPLY_BYTES,
+    BoundedAdapter,
+    ReplyDeadlineExceeded,
+    ReplyTooLarge,
+)
 from geomap.errors import GeocoderError
 
 __all__ = [
@@ -408,6 +413,14 @@ class _UnusableReply(Exception):
     """geopy refused to read the reply (a latitude out of range); asking again cannot help."""
 
 
+class _NotRetried(Exception):
+    """A reply too slow or too large: asking again would cost the same time or bytes."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
 def _rate_limiter(
     func: Callable[..., Any],
     policy: ServicePolicy,
@@ -454,7 +467,8 @@ class OnlineGeocoder:
     ``request_deadline`` for a whole reply however slowly it trickles in, and
     ``run_time_limit`` (None: no limit) for all the requests and waits of this geocoder
     together; once it is used up, names not in the cache fail without a request. A reply
-    larger than ``max_reply_bytes`` is not read further.
+    larger than ``max_reply_bytes`` is not read further. A reply cut for its time or size
+    is not asked for again; a silent read that timed out is retried, up to ``max_retries``.
 
     Example:
         with OnlineGeocoder("nominatim", user_agent="newsroom-maps/1.0 (desk@example.org)") as g:
@@ -589,6 +603,8 @@ class OnlineGeocoder:
                 return self._geocoder.geocode(query, **options)
         except GeocoderRateLimited:
             raise  # HTTP 429 subclasses the quota error but passes: wait, then retry
+        except (ReplyDeadlineExceeded, ReplyTooLarge) as exc:
+            raise _NotRetried(exc) from exc
         except (
             GeocoderQueryError,
             GeocoderAuthenticationFailure,
@@ -654,6 +670,8 @@ class OnlineGeocoder:
             return self._failed(query, self._fatal, final=True)
         except _UnusableReply as exc:
             return self._failed(query, f"unusable reply from {self.service}: {exc}")
+        except _NotRetried as exc:
+            return self._failed(query, f"{self.service} failed: {_describe(exc.original)}")
         except Exception as exc:  # any geopy or socket error: record it, the batch goes on
             return self._failed(query, f"{self.service} failed: {_describe(exc)}")
         finally:
