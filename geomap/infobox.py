@@ -73,6 +73,8 @@ _MAX_VALUE_LINES = 6
 _MAX_CROWD_LINE_WORDS = 10
 _MAX_CROWD_LINE_CHARS = 120
 _MAX_FIGURE_WORDS = 6
+_MIN_CROWD = 20
+_TIME_RE = re.compile(r"\d[:.]\d\d\b")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 # One place and one figure on a short line: "10,000 - 50,000 (Istanbul)", "Minsk: ~5,000",
 # "Up to 150,000 in Nis". The place part is checked by the caller against the gazetteer.
@@ -150,6 +152,8 @@ def _crowd_line(text: str, start: int, end: int) -> Field | None:
             return None
         if len(figure_text.split()) > _MAX_FIGURE_WORDS or _YEAR_RE.fullmatch(figure_text.strip()):
             return None
+        if _TIME_RE.search(figure_text) or figure.low < _MIN_CROWD:
+            return None  # "Kyiv: 12:30", "Osh: 3": a time or a score, not a crowd
         place_start, place_end = match.span("place")
         return Field(
             FieldKind.CROWD, start + place_start, start + place_end, figure.low, figure.high

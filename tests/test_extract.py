@@ -512,3 +512,26 @@ def test_the_rule_that_says_why_a_place_is_not_an_event_place(
     mention = next(m for m in find_mentions(sentence, gaz) if m.text == name)
     found = not_event_place(PlaceCue(sentence, Span(0, len(sentence), 0), mention))
     assert (found.name if found else None) == rule
+
+
+INFOBOX_LINES = [
+    # line, (place words, low, high) of the crowd it gives, or None
+    ("10,000 [5] - 50,000 [6] (Ankara)", ("Ankara", 10_000, 50_000)),
+    ("  • Minsk: ~5,000–65,000[27]", ("Minsk", 5_000, 65_000)),
+    ("- Howmany2: From 30,000 up to 50,000 in Belgrade", ("Belgrade", 30_000, 50_000)),
+    ("~100,000 police and soldiers[36]", None),  # the security forces are no crowd
+    ("Kyiv: 12:30", None),  # a time
+    ("- Date: 2012-01-02", None),  # a field's key is not a place
+    ("- Title: 2031 Example protests", None),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), INFOBOX_LINES)
+def test_infobox_crowd_lines(line: str, expected: tuple[str, int, int] | None) -> None:
+    from geomap.infobox import FieldKind, fields
+
+    crowds = [f for f in fields(line) if f.kind == FieldKind.CROWD]
+    if expected is None:
+        assert crowds == []
+    else:
+        assert [(line[f.start : f.end], f.low, f.high) for f in crowds] == [expected]
