@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import inspect
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Kind
 from geomap.model import PlaceMention
@@ -62,13 +64,35 @@ class PlaceCue:
 
     @property
     def sentence(self) -> str:
-        return self.text[self.span.start : self.span.end]
+        return _sentence_text(self.text, self.span.start, self.span.end)
+
+    @property
+    def line_bounds(self) -> tuple[int, int]:
+        """Where the line (or lines) holding the name start and end in the text."""
+        breaks = _line_breaks(self.text)
+        before = bisect_right(breaks, self.mention.start - 1)
+        after = bisect_right(breaks, self.mention.end - 1, before)
+        start = breaks[before - 1] + 1 if before else 0
+        return start, breaks[after] if after < len(breaks) else len(self.text)
 
     @property
     def line(self) -> str:
-        start = self.text.rfind("\n", 0, self.mention.start) + 1
-        end = self.text.find("\n", self.mention.end)
-        return self.text[start : len(self.text) if end < 0 else end]
+        start, end = self.line_bounds
+        return self.text[start:end]
+
+
+# A sentence's names are judged one after another: each judgement gets the same sentence
+# string and line index, not a fresh copy of a sentence or a search for its line, which
+# made a long sentence or a one-line article cost the square of its length. The cache key
+# is the article itself, whose hash Python computes once per string.
+@lru_cache(maxsize=1)
+def _sentence_text(text: str, start: int, end: int) -> str:
+    return text[start:end]
+
+
+@lru_cache(maxsize=1)
+def _line_breaks(text: str) -> list[int]:
+    return [match.start() for match in re.finditer("\n", text)]
 
 
 @dataclass(frozen=True)
@@ -114,8 +138,10 @@ _DATELINE_REACH = 400  # a dateline opens the story: within its first lines
 def _is_dateline(text: str, mention: PlaceMention) -> bool:
     if is_dateline(text, mention.start, mention.text):
         return True
+    if mention.start > _DATELINE_REACH:
+        return False
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if mention.start > _DATELINE_REACH or text[line_start : mention.start].strip():
+    if text[line_start : mention.start].strip():
         return False
     after = text[mention.end : mention.end + 30]
     return bool(_MIXED_DATELINE_RE.match(after)) and not re.match(r"\s*:\s*[~\d]", after)
@@ -145,6 +171,8 @@ _FURNITURE_LINE_RE = re.compile(
     r"follow\s+us|credits?|copyright|©|tags?|topics?|filed\s+under)\b",
     re.IGNORECASE,
 )
+# The same, matched in place at a line's start ("^" holds only at the text's own start).
+_FURNITURE_LINE_AT_RE = re.compile(_FURNITURE_LINE_RE.pattern.removeprefix("^"), re.IGNORECASE)
 
 
 def _page_furniture(cue: PlaceCue) -> bool:
@@ -152,7 +180,8 @@ def _page_furniture(cue: PlaceCue) -> bool:
 
     Example: "Sources: Reuters, Kyiv Independent"; "Share on Facebook"; "Tags: Kenya".
     """
-    return bool(_FURNITURE_LINE_RE.match(cue.line))
+    start, end = cue.line_bounds
+    return bool(_FURNITURE_LINE_AT_RE.match(cue.text, start, end))
 
 
 _TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
@@ -329,6 +358,8 @@ def _office(cue: PlaceCue) -> bool:
     return bool(_OFFICE_AFTER_RE.match(cue.after) or _OFFICE_BEFORE_RE.search(cue.before))
 
 
+# "In" alone before the name, matched in place rather than on a copy of the sentence.
+_IN_PREFIX_RE = re.compile(r"\s*[Ii]n\s*")
 _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.I)
 
 
@@ -338,7 +369,7 @@ def _speaker_seat(cue: PlaceCue) -> bool:
     Example: "In Washington, the State Department said ...".
     """
     text, span, mention = cue.text, cue.span, cue.mention
-    if mention.start != span.start and text[span.start : mention.start].strip() not in ("In", "in"):
+    if mention.start != span.start and not _IN_PREFIX_RE.fullmatch(text, span.start, mention.start):
         return False
     rest = cue.sentence[mention.end - span.start :]
     return rest.startswith(",") and bool(_SPEECH_RE.search(rest[:120])) and not classify(rest[:60])
@@ -360,9 +391,10 @@ def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     """
     sentence = cue.sentence
     position = cue.mention.start - cue.span.start
-    start, end = next(
-        ((s, e) for s, e in _clauses(sentence) if s <= position < e), (0, len(sentence))
-    )
+    clauses = _clauses(sentence)
+    index = bisect_right(_clause_starts(sentence), position) - 1
+    inside = index >= 0 and position < clauses[index][1]
+    start, end = clauses[index] if inside else (0, len(sentence))
     return unrealised_cue(sentence[start:end], position - start) is not None
 
 
@@ -529,14 +561,20 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # asked again for every name and trigger of the sentence
+def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     bounds = []
     start = 0
     for match in _CLAUSE_BREAK_RE.finditer(sentence):
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(sentence)))
-    return bounds
+    return tuple(bounds)
+
+
+@lru_cache(maxsize=4)
+def _clause_starts(sentence: str) -> list[int]:
+    return [start for start, _ in _clauses(sentence)]
 
 
 def bind_clauses(
@@ -558,8 +596,11 @@ def bind_clauses(
     if len(clauses) < 2 or not places:
         return [(t, tuple(places)) for t in triggers]
 
+    ends = [end for _, end in clauses]
+
     def clause_of(position: int) -> int:
-        return next(i for i, (s, e) in enumerate(clauses) if position < e or i == len(clauses) - 1)
+        # The first clause that ends after the position, else the last.
+        return min(bisect_right(ends, position), len(clauses) - 1)
 
     own: dict[int, list[PlaceMention]] = {}
     for m in places:
