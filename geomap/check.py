@@ -30,7 +30,10 @@ from geomap.places import (
     SpanCandidates,
     Token,
     find_place_spans,
+    has_place_cue,
+    in_a_name,
     is_capitalised,
+    is_major,
     resolve_mentions,
     tokenize,
 )
@@ -45,11 +48,6 @@ from geomap.sources import (
 from geomap.style import DEFAULT_STYLE, HouseStyle, StyleError
 from geomap.wordlists import (
     CALENDAR,
-    LOCATIVES,
-    OPENERS,
-    PLACE_FOLLOWERS,
-    SPEECH_VERBS,
-    TITLES,
 )
 
 __all__ = [
@@ -365,11 +363,6 @@ def _mentions(
 
 _TYPO_SIMILARITY = 88.0
 _TYPO_MIN_KEY = 5  # shorter words are near too many names to judge
-_MAJOR_POPULATION = 100_000
-
-
-def _major(place: Place) -> bool:
-    return place.kind is not Kind.CITY or place.population >= _MAJOR_POPULATION
 
 
 def _units(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -383,38 +376,6 @@ def _units(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         units.append((i, j))
         i = j
     return units
-
-
-def _in_a_name(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
-    """A person's or organisation's name, by the same cues the place finder uses."""
-    if i > 0:
-        before = tokens[i - 1]
-        gap = text[before.end : tokens[i].start]
-        if before.text.lower().rstrip(".") in TITLES and gap in (" ", ". "):
-            return True
-        if (
-            gap == " "
-            and is_capitalised(before)
-            and before.text.lower() not in OPENERS
-            and not before.is_abbreviation
-        ):
-            return True
-    if j < len(tokens):
-        after = tokens[j]
-        gap = text[tokens[j - 1].end : after.start]
-        follower = after.text.lower().rstrip(".")
-        if gap == " " and follower in SPEECH_VERBS:
-            return True
-        if gap == " " and is_capitalised(after) and follower not in PLACE_FOLLOWERS:
-            return True
-    return False
-
-
-def _place_cue(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
-    """A locative before ("in X") or a region word after ("X region")."""
-    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
-        return True
-    return j < len(tokens) and tokens[j].text.lower() in PLACE_FOLLOWERS
 
 
 def _typo_of(surface: str, spelling: str) -> bool:
@@ -462,10 +423,10 @@ def _typos(
             or surface in spellings.accept
             or any(s < last.end and first.start < e for s, e in covered)
             or gaz.places_for_key(key)  # a real spelling the finder judged not a place
-            or _in_a_name(text, tokens, i, j)
+            or in_a_name(text, tokens, i, j - i)
         ):
             continue
-        cue = _place_cue(text, tokens, i, j)
+        cue = has_place_cue(text, tokens, i, j - i)
         # Near the spelling that would be suggested, not merely near some alias: "Kyrgyz"
         # drifts to a village's alias "Kirgiz", but is no typo of the village's name.
         near = [
@@ -480,7 +441,7 @@ def _typos(
         plausible = [
             c
             for c in near
-            if (_major(c.place) and (cue or c.place.country_code in focus))
+            if (is_major(c.place) and (cue or c.place.country_code in focus))
             or (cue and c.place.country_code in focus)
         ]
         in_focus = [c for c in plausible if c.place.country_code in focus]

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from gazetteer import Candidate, Gazetteer, Kind, Place, fold
+from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
 from gazetteer.lexicon import common_words
 from geomap.model import PlaceMention
 from geomap.wordlists import (
@@ -27,17 +27,28 @@ from geomap.wordlists import (
     LOCATIVES,
     OPENERS,
     ORGANISATION_HEADS,
+    ORGANISATION_NOUNS,
     PLACE_FOLLOWERS,
     SPEECH_VERBS,
     TITLES,
 )
 
 __all__ = [
+    "NAME_RULES",
+    "RECOGNITION_RULES",
+    "NameDecision",
+    "NameInText",
     "SpanCandidates",
+    "Verdict",
+    "explain_names",
     "find_mentions",
     "find_place_spans",
     "great_circle_km",
+    "has_place_cue",
+    "in_a_name",
     "is_dateline",
+    "is_major",
+    "judge",
     "resolve_mentions",
 ]
 
@@ -300,10 +311,37 @@ def find_place_spans(text: str, gaz: Gazetteer) -> list[SpanCandidates]:
     return _find_place_spans(text, gaz, _name_tokens(text, _abbreviations(gaz)))
 
 
+@dataclass(frozen=True)
+class NameDecision:
+    """Why a gazetteer name in a text was or was not taken as a place."""
+
+    surface: str
+    start: int
+    end: int
+    verdict: Verdict
+    rule: str  # the deciding rule's name, or a step of _find_place_spans below
+
+
+# Steps after the rules: a lesser place needs a cue, and a name used for a person anywhere
+# in the text is a person's everywhere in it.
+SMALL_PLACE_WITHOUT_CUE = "small_place_without_cue"
+NAMED_AS_PERSON = "named_as_person_elsewhere"
+
+
+def explain_names(text: str, gaz: Gazetteer) -> list[NameDecision]:
+    """Every gazetteer name in `text` with the verdict on it and the rule that decided."""
+    return _decide(text, gaz, _name_tokens(text, _abbreviations(gaz)))[1]
+
+
 def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> list[SpanCandidates]:
+    return _decide(text, gaz, tokens)[0]
+
+
+def _decide(
+    text: str, gaz: Gazetteer, tokens: Sequence[Token]
+) -> tuple[list[SpanCandidates], list[NameDecision]]:
     common = common_words()
-    found_spans: list[tuple[int, int, tuple[Candidate, ...], bool]] = []
-    names_of_people: set[str] = set()
+    judged: list[tuple[NameInText, Verdict, str]] = []
     # Only a capitalised token can start a name; the rest are context for the rules.
     starts = [i for i, t in enumerate(tokens) if t.text[:1].isupper()]
     next_free = 0
@@ -314,25 +352,35 @@ def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> lis
         if found is None:
             continue
         n, candidates = found
-        first, last = tokens[i], tokens[i + n - 1]
-        surface = text[first.start : last.end]
-        verdict = _keep(text, tokens, i, n, candidates, surface, common)
-        if verdict in (_Verdict.PLACE, _Verdict.IN_NAME):
-            found_spans.append((i, n, candidates, verdict is _Verdict.IN_NAME))
-        elif verdict is _Verdict.PART_OF_NAME:
-            names_of_people.add(fold(surface))
         next_free = i + n
+        surface = text[tokens[i].start : tokens[i + n - 1].end]
+        readings = _spelled_readings(surface, candidates)
+        if readings:
+            name = NameInText(text, tokens, i, n, readings, common)
+            judged.append((name, *judge(name)))
+    people = {name.key for name, verdict, _ in judged if verdict is Verdict.PART_OF_NAME}
     spans = []
-    for i, n, candidates, in_name in found_spans:
-        first, last = tokens[i], tokens[i + n - 1]
-        surface = text[first.start : last.end]
-        top = candidates[0].place
-        if fold(surface) in names_of_people and top.kind is Kind.CITY:
-            continue  # "Obama" after "Barack Obama": one sense per discourse
-        if not _supported(text, tokens, i, n, top):
-            continue
-        spans.append(SpanCandidates(surface, first.start, last.end, tuple(candidates), in_name))
-    return spans
+    decisions = []
+    for name, verdict, rule in judged:
+        top = name.candidates[0].place
+        if verdict in (Verdict.PLACE, Verdict.IN_NAME):
+            if name.key in people and top.kind is Kind.CITY:
+                # "Obama" after "Barack Obama": one sense per discourse
+                verdict, rule = Verdict.PART_OF_NAME, NAMED_AS_PERSON
+            elif not _supported(text, tokens, name.i, name.n, top):
+                verdict, rule = Verdict.NOT_PLACE, SMALL_PLACE_WITHOUT_CUE
+            else:
+                spans.append(
+                    SpanCandidates(
+                        name.surface,
+                        name.first.start,
+                        name.last.end,
+                        name.candidates,
+                        verdict is Verdict.IN_NAME,
+                    )
+                )
+        decisions.append(NameDecision(name.surface, name.first.start, name.last.end, verdict, rule))
+    return spans, decisions
 
 
 def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -> bool:
@@ -348,8 +396,7 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
         return True
     if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
         return is_capitalised(tokens[i + n])
-    following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-    return following in PLACE_FOLLOWERS
+    return has_place_cue(text, tokens, i, n)
 
 
 def _longest_match(
@@ -398,117 +445,431 @@ def _longest_match_in_run(run: str, gaz: Gazetteer) -> tuple[int, tuple[Candidat
     return None
 
 
-class _Verdict(Enum):
+class Verdict(Enum):
+    """What a recognition rule says about a gazetteer name where it stands."""
+
     PLACE = "place"
     NOT_PLACE = "not a place"
     PART_OF_NAME = "part of a person's or organisation's name"
     IN_NAME = "a place named within an organisation's name"
 
 
-def _keep(
-    text: str,
-    tokens: Sequence[Token],
-    i: int,
-    n: int,
-    candidates: Sequence[Candidate],
-    surface: str,
-    common: frozenset[str],
-) -> _Verdict:
-    verdict = _judge(text, tokens, i, n, candidates, surface, common)
-    if isinstance(verdict, _Verdict):
-        return verdict
-    return _Verdict.PLACE if verdict else _Verdict.NOT_PLACE
+@dataclass(frozen=True, eq=False)
+class NameInText:
+    """The tokens tokens[i : i + n] of `text`, which spell a gazetteer name, and its readings.
+
+    What the recognition rules read about the name is worked out once, when first asked.
+    """
+
+    text: str
+    tokens: Sequence[Token]
+    i: int
+    n: int
+    candidates: tuple[Candidate, ...]
+    common: frozenset[str]
+
+    @cached_property
+    def first(self) -> Token:
+        return self.tokens[self.i]
+
+    @cached_property
+    def last(self) -> Token:
+        return self.tokens[self.i + self.n - 1]
+
+    @cached_property
+    def surface(self) -> str:
+        return self.text[self.first.start : self.last.end]
+
+    @cached_property
+    def key(self) -> str:
+        return fold(self.surface)
+
+    @cached_property
+    def major(self) -> bool:
+        """The best reading is a country, region or city of 100,000 people or more."""
+        return bool(self.candidates) and is_major(self.candidates[0].place)
+
+    @cached_property
+    def before(self) -> Token | None:
+        return self.tokens[self.i - 1] if self.i > 0 else None
+
+    @cached_property
+    def gap_before(self) -> str:
+        return self.text[self.before.end : self.first.start] if self.before else ""
+
+    @cached_property
+    def after(self) -> Token | None:
+        j = self.i + self.n
+        return self.tokens[j] if j < len(self.tokens) else None
+
+    @cached_property
+    def gap_after(self) -> str:
+        return self.text[self.last.end : self.after.start] if self.after else ""
+
+    @cached_property
+    def follower(self) -> str:
+        """The next word, lower case, without a trailing full stop ("" at the end)."""
+        return self.after.text.lower().rstrip(".") if self.after else ""
+
+    def ordinary(self, word: str) -> bool:
+        """A dictionary word, or a word that heads the names of buildings and bodies."""
+        return word in self.common or word in FACILITY_HEADS or word in ORGANISATION_HEADS
 
 
-def _judge(
-    text: str,
-    tokens: Sequence[Token],
-    i: int,
-    n: int,
-    candidates: Sequence[Candidate],
-    surface: str,
-    common: frozenset[str],
-) -> bool | _Verdict:
-    """Context rules that tell a place name from the same letters used otherwise."""
-    first, last = tokens[i], tokens[i + n - 1]
-    top = candidates[0].place
-    major = top.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) or (
-        top.population >= _MAJOR_POPULATION
+def is_major(place: Place) -> bool:
+    """A country, first-level region or continent, or a city of 100,000 people or more."""
+    return place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) or (
+        place.population >= _MAJOR_POPULATION
     )
-    initial = _sentence_initial(text, first.start)
-    if first.text.lower() in CALENDAR:
-        return False
-    if n == 1 and len(first.text) == 3 and first.text.isupper() and _short_dateline(text, last):
-        return True  # "OSH (AFP) -": a three-letter city opening a report
-    if n == 1 and (first.is_abbreviation or (len(first.text) <= 3 and first.text.isupper())):
-        # Abbreviations (U.S., Ky., UK) count only when spelled as a listed alias.
-        return any(c.matched_name == surface for c in candidates) and top.kind is not Kind.CITY
-    if all(_is_all_caps(t) for t in tokens[i : i + n]):
-        # Upper case is a dateline ("BISHKEK, March 21") or a shouted headline; only the
-        # dateline names a place.
-        after = text[last.end : last.end + 3]
-        if not _line_initial(text, first.start) or after[:1] not in {",", " ", "(", ":"}:
-            return False
-        # "OSH (AFP)" or "BISHKEK March 21" is a dateline; "GREEN fingered youngsters" is
-        # a shouted first word running on into the sentence.
-        return not (after[:1] == " " and after[1:2].islower())
-    key = fold(surface)
+
+
+def has_place_cue(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
+    """A locative before the name ("in X") or a region word after it ("X region")."""
+    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
+        return True
+    return i + n < len(tokens) and tokens[i + n].text.lower() in PLACE_FOLLOWERS
+
+
+# Each recognition rule reads one name in its context and returns a Verdict, or None when
+# it has nothing to say. The rules run in the order of RECOGNITION_RULES and the first
+# verdict decides; a name no rule speaks about is a place. `explain_names` reports, for
+# every name, which rule decided.
+
+
+def calendar_word(name: NameInText) -> Verdict | None:
+    """A month or a weekday is a date.
+
+    Example: "May elections" is not May, Oklahoma.
+    """
+    return Verdict.NOT_PLACE if name.first.text.lower() in CALENDAR else None
+
+
+_ORDINAL_DAY = re.compile(r"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)(?: of)? $", re.IGNORECASE)
+
+
+def day_of_a_month(name: NameInText) -> Verdict | None:
+    """A name after an ordinal day is a month of another calendar (Persian, Islamic).
+
+    Example: "on the 18th of Tir" is the Persian month, not Tyre in Lebanon.
+    """
+    before = name.text[max(0, name.first.start - 12) : name.first.start]
+    return Verdict.NOT_PLACE if _ORDINAL_DAY.search(before) else None
+
+
+def three_letter_dateline(name: NameInText) -> Verdict | None:
+    """A three-letter upper-case word opening a report, followed as a dateline is.
+
+    Example: "OSH (AFP) - Protesters ..." is Osh.
+    """
+    first = name.first
+    if (
+        name.n == 1
+        and len(first.text) == 3
+        and first.text.isupper()
+        and _short_dateline(name.text, first)
+    ):
+        return Verdict.PLACE
+    return None
+
+
+def abbreviation(name: NameInText) -> Verdict | None:
+    """An abbreviation or a short upper-case word is a place only when the gazetteer lists
+    exactly that spelling for a country or region.
+
+    Example: "U.S." and "UK" are places; "UN" and "AFP" are not; "Mo." is Missouri.
+    """
+    first = name.first
+    if name.n != 1 or not (
+        first.is_abbreviation or (len(first.text) <= 3 and first.text.isupper())
+    ):
+        return None
+    listed = any(c.matched_name == name.surface for c in name.candidates)
+    region = name.candidates[0].place.kind is not Kind.CITY
+    return Verdict.PLACE if listed and region else Verdict.NOT_PLACE
+
+
+def upper_case(name: NameInText) -> Verdict | None:
+    """Upper case names a place only in a dateline: at the head of a line, followed by a
+    comma, an agency, a date or a colon.
+
+    Example: "BISHKEK, March 21 (AFP)" is Bishkek; "GREEN fingered youngsters" is not Green,
+    Ohio.
+    """
+    if not all(_is_all_caps(t) for t in name.tokens[name.i : name.i + name.n]):
+        return None
+    after = name.text[name.last.end : name.last.end + 3]
+    if not _line_initial(name.text, name.first.start) or after[:1] not in {",", " ", "(", ":"}:
+        return Verdict.NOT_PLACE
+    shouted = after[:1] == " " and after[1:2].islower()
+    return Verdict.NOT_PLACE if shouted else Verdict.PLACE
+
+
+def ordinary_word(name: NameInText) -> Verdict | None:
+    """A dictionary word is a place only when the place is major, and at the start of a
+    sentence (where every word has a capital) only when it is a country or continent.
+
+    Example: "Police said" is not Police, Poland; "Orange juice" is not Orange, California;
+    "Turkey" is the country, also first in a sentence.
+    """
+    if not name.ordinary(name.key):
+        return None
+    top = name.candidates[0].place
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
-    if key in common and (not major or (initial and not broad)):
-        return False
-    if key in common and top.kind is Kind.ADMIN1:
-        # "Western", "Central", "Coast": region names that are ordinary adjectives count
-        # only when named as regions ("Western Province", "Central Region").
-        following = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-        if following not in PLACE_FOLLOWERS:
-            return False
-    following_words = text[last.end : last.end + 24].lower().split()
-    if following_words and (fold(surface), following_words[0].strip(".,;:")) in _EPONYMS:
-        return False  # "Molotov cocktails": a name used as an ordinary noun
-    words = [fold(t.text) for t in tokens[i : i + n] if t.text not in _CONNECTORS]
-    if n > 1 and not major and all(w in common for w in words):
-        return False  # "White House", "Southern District": ordinary words in capitals
-    if i > 0:
-        before = tokens[i - 1]
-        gap = text[before.end : first.start]
-        if before.text.lower().rstrip(".") in TITLES and gap in (" ", ". "):
-            return _Verdict.PART_OF_NAME
-        if (
-            gap == " "
-            and is_capitalised(before)
-            and len(before.text) > 1
-            and before.text.lower() not in OPENERS
-            and not before.is_abbreviation
-            and (not _sentence_initial(text, before.start) or fold(before.text) not in common)
-        ):
-            if major and _is_acronym(before):
-                return _Verdict.IN_NAME  # a broadcaster's or agency's branch: "CTV Winnipeg"
-            # Inside a longer proper name: "Monica Whitlock", "Central Asia".
-            return _Verdict.PART_OF_NAME if not major else False
-    if i + n < len(tokens):
-        after_token = tokens[i + n]
-        gap = text[last.end : after_token.start]
-        follower = after_token.text.lower().rstrip(".")
-        if (
-            gap == " "
-            and is_capitalised(after_token)
-            and len(after_token.text) > 1
-            and not after_token.text.isupper()  # "California DMV", "Calgary MLA"
-            and follower not in PLACE_FOLLOWERS
-            and follower not in CALENDAR
-        ):
-            # "Kyrgyzstan Service", "Edmonton Oilers", "Jordan Peterson"
-            # A well-known place heading a name is named there; a lesser one is as likely a
-            # founder's surname ("Campbell Soup Company").
-            head = _name_head(text, tokens, i + n)
-            if head in FACILITY_HEADS:
-                return major  # "protesters outside Toronto General Hospital": in Toronto
-            if head in ORGANISATION_HEADS:
-                return _Verdict.IN_NAME if major else False
-            return False if major else _Verdict.PART_OF_NAME
-        if gap == " " and follower in SPEECH_VERBS and not major:
-            return _Verdict.PART_OF_NAME  # "Castro said"
-    return True
+    initial = _sentence_initial(name.text, name.first.start)
+    return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
+
+
+def generic_region(name: NameInText) -> Verdict | None:
+    """A region whose name is an ordinary word counts only when it is called a region.
+
+    Example: "Western Province" and "Centre Region" are regions; "the Centre for Human
+    Rights" and "Western diplomats" are not.
+    """
+    top = name.candidates[0].place
+    if top.kind is Kind.ADMIN1 and name.ordinary(name.key) and name.follower not in PLACE_FOLLOWERS:
+        return Verdict.NOT_PLACE
+    return None
+
+
+def eponym(name: NameInText) -> Verdict | None:
+    """A place name heading an ordinary compound noun is that noun.
+
+    Example: "Molotov cocktails" is not Perm (once named Molotov).
+    """
+    words = name.text[name.last.end : name.last.end + 24].lower().split()
+    if words and (name.key, words[0].strip(".,;:")) in _EPONYMS:
+        return Verdict.NOT_PLACE
+    return None
+
+
+def ordinary_words_in_capitals(name: NameInText) -> Verdict | None:
+    """Several dictionary words in capitals are a title or a building, not a town named so,
+    nor a town whose foreign name they translate.
+
+    Example: "White House" is neither White House, Tennessee nor Casablanca (an alias that
+    translates its name); "Southern District" is a court's district.
+    """
+    if name.n == 1:
+        return None
+    words = [
+        fold(t.text) for t in name.tokens[name.i : name.i + name.n] if t.text not in _CONNECTORS
+    ]
+    if not all(name.ordinary(w) for w in words):
+        return None
+    best = name.candidates[0]
+    translated = best.place.kind is Kind.CITY and best.match_type is not MatchType.EXACT
+    return Verdict.NOT_PLACE if not name.major or translated else None
+
+
+# Lower-case particles of family names: Arabic "al-", "el-"; "bin", "ibn"; Dutch and German
+# "van", "von". A capitalised word next to one is part of a person's name.
+_PARTICLE_BEFORE = re.compile(r"(?:\b(?:al|el)-|\b(?:bin|ibn|bint|van|von|der|den) )$")
+_PARTICLE_AFTER = re.compile(r" (?:(?:al|el)-|(?:bin|ibn|bint|van|von) )[A-Z]")
+
+
+def name_particle(name: NameInText) -> Verdict | None:
+    """A name just before or after a family-name particle is part of a person's name,
+    unless a locative introduces it.
+
+    Example: "Muqtada al-Sadr" is not Sadr City; "Ahmad al-Hassan" is neither Al Ahmadi
+    nor Hassan, India; "fighting in al-Hasakah" is the city.
+    """
+    text, start = name.text, name.first.start
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if particle is not None:
+        preceding = text[max(0, particle.start() - 12) : particle.start()].split()
+        if preceding and preceding[-1].lower() in LOCATIVES:
+            return None
+        return Verdict.PART_OF_NAME
+    if name.n == 1 and _PARTICLE_AFTER.match(text, name.last.end):
+        return Verdict.PART_OF_NAME
+    return None
+
+
+def organisation_noun(name: NameInText) -> Verdict | None:
+    """A name beside a lower-case noun for an outlet, agency or company names that body.
+    After the noun, the name is the body's whole name; before it, a major place may only
+    say where the body is, and is kept as a mention inside the name.
+
+    Example: "the reformist newspaper Salam" and "the Salam newspaper" are a newspaper;
+    "Xinhua news agency" an agency; "the retailer Zara" a company; "a Moscow newspaper" is
+    Moscow, named inside the outlet's name.
+    """
+    before = name.before
+    if (
+        before is not None
+        and name.gap_before in (" ", ", ")
+        and before.text in ORGANISATION_NOUNS
+        and not (name.after is not None and name.gap_after == " " and is_capitalised(name.after))
+    ):
+        return Verdict.PART_OF_NAME
+    after = name.after
+    if after is not None and name.gap_after == " " and after.text in ORGANISATION_NOUNS:
+        return Verdict.IN_NAME if name.major else Verdict.PART_OF_NAME
+    return None
+
+
+def title_before(name: NameInText) -> Verdict | None:
+    """A name after a title is a person's.
+
+    Example: "President Jackson", "Gen. Sherman", "Mayor Houston".
+    """
+    before = name.before
+    if (
+        before is not None
+        and before.text.lower().rstrip(".") in TITLES
+        and name.gap_before
+        in (
+            " ",
+            ". ",
+        )
+    ):
+        return Verdict.PART_OF_NAME
+    return None
+
+
+def capitalised_before(name: NameInText) -> Verdict | None:
+    """A name after another capitalised word is the end of a longer proper name. A major
+    place after a broadcaster's acronym is named in the broadcaster's name.
+
+    Example: "Monica Whitlock" is not Whitlock; "CTV Winnipeg" names Winnipeg in the
+    broadcaster's name; "Central Asia" is not Asia alone.
+    """
+    before = name.before
+    if (
+        before is None
+        or name.gap_before != " "
+        or not is_capitalised(before)
+        or len(before.text) == 1
+        or before.text.lower() in OPENERS
+        or before.is_abbreviation
+        or (_sentence_initial(name.text, before.start) and fold(before.text) in name.common)
+    ):
+        return None
+    if name.major and _is_acronym(before):
+        return Verdict.IN_NAME
+    return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
+
+
+def capitalised_after(name: NameInText) -> Verdict | None:
+    """A name before another capitalised word heads a longer proper name. A well-known
+    place heading a building's name is where the building stands; heading an
+    organisation's, it is named in the name; a lesser one is as likely a surname.
+
+    Example: "Toronto General Hospital" is in Toronto; "Kyrgyzstan Service" names
+    Kyrgyzstan; "Edmonton Oilers" is a team; "Jordan Peterson" and "Campbell Soup Company"
+    are not places.
+    """
+    after = name.after
+    if (
+        after is None
+        or name.gap_after != " "
+        or not is_capitalised(after)
+        or len(after.text) == 1
+        or after.text.isupper()  # "California DMV", "Calgary MLA"
+        or name.follower in PLACE_FOLLOWERS
+        or name.follower in CALENDAR
+    ):
+        return None
+    head = _name_head(name.text, name.tokens, name.i + name.n)
+    if head in FACILITY_HEADS:
+        return Verdict.PLACE if name.major else Verdict.NOT_PLACE
+    if head in ORGANISATION_HEADS:
+        return Verdict.IN_NAME if name.major else Verdict.NOT_PLACE
+    return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
+
+
+# Connectors that join the words of a building's or body's name ("Palacio de Justicia",
+# "Bank of Uganda"), but not a list ("and").
+_NAME_CONNECTORS = frozenset({"de", "del", "di", "da", "do", "du", "la", "of"})
+
+
+def continued_by_connector(name: NameInText) -> Verdict | None:
+    """A lesser place's name followed by "de", "of" and a capitalised word heads a longer
+    name that the gazetteer does not know.
+
+    Example: "el Palacio de Justicia" is a court house, not Palacio in Spain.
+    """
+    if name.major or name.gap_after != " " or name.follower not in _NAME_CONNECTORS:
+        return None
+    j = name.i + name.n + 1
+    if j < len(name.tokens) and _joined(name.text, name.tokens[j - 1], name.tokens[j]):
+        nxt = name.tokens[j]
+        if is_capitalised(nxt) and nxt.text.lower() not in CALENDAR:
+            return Verdict.NOT_PLACE
+    return None
+
+
+def speech_verb_after(name: NameInText) -> Verdict | None:
+    """A lesser place's name before "said", "told" or "reported" is a person or an outlet.
+
+    Example: "Castro said", "Xinhua reported".
+    """
+    if name.gap_after == " " and name.follower in SPEECH_VERBS and not name.major:
+        return Verdict.PART_OF_NAME
+    return None
+
+
+PlaceRule = Callable[[NameInText], "Verdict | None"]
+
+# The order matters: the first rule with a verdict decides.
+RECOGNITION_RULES: tuple[PlaceRule, ...] = (
+    calendar_word,
+    day_of_a_month,
+    three_letter_dateline,
+    abbreviation,
+    upper_case,
+    ordinary_word,
+    generic_region,
+    eponym,
+    ordinary_words_in_capitals,
+    name_particle,
+    organisation_noun,
+    title_before,
+    capitalised_before,
+    capitalised_after,
+    continued_by_connector,
+    speech_verb_after,
+)
+# The rules that tell a person's or an organisation's name from a place's, also used by the
+# linter to leave names alone.
+NAME_RULES: tuple[PlaceRule, ...] = (
+    name_particle,
+    organisation_noun,
+    title_before,
+    capitalised_before,
+    capitalised_after,
+    continued_by_connector,
+    speech_verb_after,
+)
+NO_RULE = "gazetteer_name"  # no rule spoke: a gazetteer name is a place
+
+
+def judge(name: NameInText) -> tuple[Verdict, str]:
+    """The first verdict of RECOGNITION_RULES on `name`, and the rule's name."""
+    for rule in RECOGNITION_RULES:
+        verdict = rule(name)
+        if verdict is not None:
+            return verdict, rule.__name__
+    return Verdict.PLACE, NO_RULE
+
+
+def in_a_name(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
+    """Whether tokens[i : i + n] (no gazetteer name) stand inside a person's or an
+    organisation's name, by the NAME_RULES; the linter leaves such words alone."""
+    name = NameInText(text, tokens, i, n, (), frozenset())
+    return any(rule(name) is not None for rule in NAME_RULES)
+
+
+def _spelled_readings(surface: str, candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """The readings the surface may have as written: a dotted abbreviation is a reading only
+    when the text has its dot.
+
+    Example: "Mass protests" cannot read as "Mass." (Massachusetts); "Mass." can.
+    """
+    if surface.endswith("."):
+        return tuple(candidates)
+    return tuple(c for c in candidates if not c.matched_name.endswith("."))
 
 
 def _is_acronym(token: Token) -> bool:

@@ -7,6 +7,7 @@ __all__ = [
     "DIRECTIONS",
     "LOCATIVES",
     "OPENERS",
+    "ORGANISATION_NOUNS",
     "PLACE_FOLLOWERS",
     "SPEECH_VERBS",
     "TITLES",
@@ -60,7 +61,20 @@ LOCATIVES = frozenset(
     ]
 )
 SPEECH_VERBS = frozenset(
-    ["said", "says", "told", "added", "argued", "stated", "wrote", "asked", "replied"]
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "argued",
+        "stated",
+        "wrote",
+        "asked",
+        "replied",
+        "reported",
+        "announced",
+        "tweeted",
+    ]
 )
 # Directions that qualify a following place without forming a name of their own.
 DIRECTIONS = frozenset(
@@ -311,5 +325,31 @@ FACILITY_HEADS = frozenset(
         "center",
         "church",
         "cathedral",
+    ]
+)
+# Lower-case nouns that put the capitalised word beside them in a newspaper's, agency's or
+# company's name ("the newspaper Salam", "the Salam newspaper", "Xinhua news agency", "the
+# retailer Zara"): a name next to one is that body, not a place.
+ORGANISATION_NOUNS = frozenset(
+    [
+        "newspaper",
+        "newspapers",
+        "daily",
+        "weekly",
+        "magazine",
+        "tabloid",
+        "broadcaster",
+        "channel",
+        "website",
+        "outlet",
+        "agency",
+        "news",
+        "retailer",
+        "brand",
+        "carrier",
+        "airline",
+        "operator",
+        "firm",
+        "app",
     ]
 )
