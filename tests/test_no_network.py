@@ -252,3 +252,21 @@ def test_the_probe_sees_urllib3_bind_a_socket_at_import(tmp_path: Path) -> None:
         ("socket.__new__", '{"import": "urllib3"}')
     ]  # the hook refuses the socket, so urllib3 never gets to bind it
     assert f", {int(socket.AF_INET6)}, " in run["events"][0]["args"]
+
+
+def test_folium_holds_a_placeholder_that_imports_requests_when_read() -> None:
+    # How build and render avoid urllib3's probe: requests stays unimported until folium
+    # reads from it, and then it is the one real module everyone else gets too.
+    code = (
+        "import sys\n"
+        "import geomap.render, folium.features\n"
+        "print('requests' in sys.modules, 'urllib3' in sys.modules)\n"
+        "get = folium.features.requests.get\n"
+        "import requests\n"
+        "print(get is requests.get, sys.modules['requests'] is requests)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "True", "True"]
