@@ -35,6 +35,8 @@ from geomap.wordlists import (
 
 __all__ = [
     "NAME_RULES",
+    "READING_RULES",
+    "READING_SCREENS",
     "RECOGNITION_RULES",
     "NameDecision",
     "NameInText",
@@ -354,7 +356,7 @@ def _decide(
         n, candidates = found
         next_free = i + n
         surface = text[tokens[i].start : tokens[i + n - 1].end]
-        readings = _spelled_readings(surface, candidates)
+        readings = _readings(surface, candidates, gaz)
         if readings:
             name = NameInText(text, tokens, i, n, readings, common)
             judged.append((name, *judge(name)))
@@ -513,7 +515,14 @@ class NameInText:
 
     def ordinary(self, word: str) -> bool:
         """A dictionary word, or a word that heads the names of buildings and bodies."""
-        return word in self.common or word in FACILITY_HEADS or word in ORGANISATION_HEADS
+        return word in self.common or word in _BUILDING_HEADS or word in ORGANISATION_HEADS
+
+
+# Words that end the name of a building ("White House", "Winter Palace", "City Hall"): a
+# name made of them is the building, even where a town's alternate name translates to it.
+_BUILDING_HEADS = FACILITY_HEADS | frozenset(
+    {"house", "palace", "hall", "tower", "building", "castle", "mosque", "temple", "stadium"}
+)
 
 
 def is_major(place: Place) -> bool:
@@ -861,15 +870,46 @@ def in_a_name(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
     return any(rule(name) is not None for rule in NAME_RULES)
 
 
-def _spelled_readings(surface: str, candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
-    """The readings the surface may have as written: a dotted abbreviation is a reading only
-    when the text has its dot.
+# Reading screens: before the rules judge a name, each screen drops the readings the name
+# cannot have as written. A name left with none is no place.
+ReadingScreen = Callable[[str, Sequence[Candidate], Gazetteer], Sequence[Candidate]]
+
+
+def dotted_abbreviation(
+    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+) -> Sequence[Candidate]:
+    """A dotted abbreviation is a reading only when the text has its dot.
 
     Example: "Mass protests" cannot read as "Mass." (Massachusetts); "Mass." can.
     """
     if surface.endswith("."):
-        return tuple(candidates)
-    return tuple(c for c in candidates if not c.matched_name.endswith("."))
+        return candidates
+    return [c for c in candidates if not c.matched_name.endswith(".")]
+
+
+def people_of_a_country(
+    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+) -> Sequence[Candidate]:
+    """The people of a country named "<people>stan" are not a town that shares the word.
+
+    Example: "Kazakh police" is neither Petropavl (which lists "Kazakh" as a name) nor
+    Gazakh in Azerbaijan; "Kurd" is no village in Iran.
+    """
+    key = fold(surface)
+    if " " in key or not (gaz.places_for_key(key + "stan") or gaz.places_for_key(key + "istan")):
+        return candidates
+    return [c for c in candidates if c.place.kind is Kind.COUNTRY]
+
+
+READING_SCREENS: tuple[ReadingScreen, ...] = (dotted_abbreviation, people_of_a_country)
+
+
+def _readings(
+    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+) -> tuple[Candidate, ...]:
+    for screen in READING_SCREENS:
+        candidates = screen(surface, candidates, gaz)
+    return tuple(candidates)
 
 
 def _is_acronym(token: Token) -> bool:
@@ -957,14 +997,18 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         # A bare upper-case dateline ("WASHINGTON -") is a city that needs no state: wire
         # style qualifies every other one ("HOLLIDAY, Mo."), so no lesser namesake is sought.
         bare_dateline = any(context.is_bare_dateline(i) for i in indexes)
-        options = _options(
-            spans[indexes[0]].candidates, set() if bare_dateline else context.regions
-        )
+        regions = set() if bare_dateline else context.regions
+        qualified = [i for i in indexes if context.qualifiers[i] is not None]
+        options = _options(spans[indexes[0]].candidates, regions)
+        # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
+        # list of towns ("Berlin, Frankfurt, London") does not.
+        if not any(context.qualifier_boost(i, c.place) for i in qualified for c in options):
+            for rule in READING_RULES:
+                options = rule(options, regions)
         if len(options) == 1:
             best = options[0]
         else:
             key = context.keys[indexes[0]]
-            qualified = [i for i in indexes if context.qualifiers[i] is not None]
 
             # Best single mention plus the average over all mentions of the name. The
             # document's evidence is the same for every mention; only a qualifier after
@@ -997,6 +1041,55 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
         if c.place.kind in _LOCAL and (c.place.country_code, c.place.admin1_code) in regions
     ]
     return [*head, *inside] if inside else head
+
+
+# Resolution rules: each narrows the readings of a name that no qualifier settles, before
+# the document's evidence (its countries, named regions, nearby places) ranks them. A
+# reading is kept when a rule has no reason to drop it; no rule drops every reading.
+ReadingRule = Callable[[Sequence[Candidate], set[tuple[str, str]]], Sequence[Candidate]]
+
+
+def country_over_towns(
+    options: Sequence[Candidate], regions: set[tuple[str, str]]
+) -> Sequence[Candidate]:
+    """A name whose best reading is a country is the country, not a town of that name.
+
+    Example: "Turkey" is the country, not New Providence, New Jersey (once called Turkey),
+    however many American cities the text lists; "Mexico" is the country, not its capital.
+    """
+    if not options or options[0].place.kind is not Kind.COUNTRY:
+        return options
+    return [c for c in options if c.place.kind is not Kind.CITY]
+
+
+_DWARFED = 10  # a namesake this many times smaller than the well-known city
+
+
+def well_known_over_namesakes(
+    options: Sequence[Candidate], regions: set[tuple[str, str]]
+) -> Sequence[Candidate]:
+    """A town a tenth the size of the well-known city the name best reads as is meant only
+    where the document names its region; nearby places and country counts are not enough.
+
+    Example: "Berlin" and "Vienna" in a list beside New York and Washington are Germany's
+    and Austria's capitals, not Berlin, New Jersey or Vienna, Virginia; "Frankfurt" is
+    Frankfurt am Main, not Frankfurt (Oder), though Berlin is near; "Paris" in a story
+    that names Missouri is still Paris, Missouri.
+    """
+    towns = [c for c in options if c.place.kind is Kind.CITY]
+    if not towns or not is_major(towns[0].place):
+        return options
+    floor = towns[0].place.population / _DWARFED
+    return [
+        c
+        for c in options
+        if c.place.kind is not Kind.CITY
+        or c.place.population >= floor
+        or (c.place.country_code, c.place.admin1_code) in regions
+    ]
+
+
+READING_RULES: tuple[ReadingRule, ...] = (country_over_towns, well_known_over_namesakes)
 
 
 def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gazetteer import Gazetteer
-from geomap.places import find_mentions, mention_json
+from geomap.places import (
+    READING_RULES,
+    READING_SCREENS,
+    RECOGNITION_RULES,
+    Verdict,
+    explain_names,
+    find_mentions,
+    mention_json,
+)
 
 
 def _surfaces(text: str, gaz: Gazetteer) -> list[str]:
@@ -108,3 +118,92 @@ def test_a_building_named_after_its_place_puts_what_happens_there_in_it(
     assert (toronto.text, toronto.place.country_code, toronto.in_name) == ("Toronto", "CA", False)
     # A lesser namesake heading a company's name is a founder's surname, not a place.
     assert _surfaces("He worked for the Campbell Soup Company for 39 years.", gaz) == []
+
+
+# Class 5: words that are places only by accident. Each row: a sentence of our own, the
+# name, and whether it is taken as a place there.
+ACCIDENTAL = [
+    # A dotted abbreviation needs its dot; a common word starting a sentence is not one.
+    ("Mass arrests followed the rally in Nairobi.", "Mass", False),
+    ("Gov. Healey of Mass. spoke in Boston.", "Mass.", True),
+    # The people of a country are not a town that lists their name.
+    ("Kazakh police detained dozens in Almaty.", "Kazakh", False),
+    ("Kurd activists marched in Diyarbakir.", "Kurd", False),
+    # A building's name is the building, in any city.
+    ("Protesters rallied outside the White House in Bishkek.", "White House", False),
+    ("Protesters rallied outside the White House in Bishkek.", "Bishkek", True),
+    ("Crowds gathered at the Palacio de Gobierno in Lima.", "Palacio", False),
+    # Family-name particles make a person's name; a locative keeps the town.
+    ("Relatives of Muqtada al-Sadr marched in Basra.", "Sadr", False),
+    ("Supporters of Ali al-Hassan gathered in Amman.", "Hassan", False),
+    ("Fighting spread to al-Hasakah on Monday.", "Hasakah", True),
+    # Outlets, agencies and companies.
+    ("The retailer Zara closed its store in Minsk.", "Zara", False),
+    ("Xinhua news agency said two people died in Urumqi.", "Xinhua", False),
+    ("Xinhua reported two deaths in Urumqi.", "Xinhua", False),
+    ("Xinhua reported two deaths in Urumqi.", "Urumqi", True),
+    # People, by their title or by the name around them.
+    ("Police chief Levi said the march was legal.", "Levi", False),
+    ("Barry Chen told reporters the strike would go on.", "Chen", False),
+    ("Barry Chen told reporters the strike would go on.", "Barry", False),
+    # "Centre" is a region only when called one.
+    ("The Centre for Human Rights in Yaounde condemned the arrests.", "Centre", False),
+    ("Fighting spread across the Centre Region of Cameroon.", "Centre Region", True),
+    # A month of another calendar after an ordinal day.
+    ("Students marched on the 9th of Tir in Tehran.", "Tir", False),
+    ("Students marched on the 9th of Tir in Tehran.", "Tehran", True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "is_place"), ACCIDENTAL)
+def test_words_that_are_places_only_by_accident(
+    gaz: Gazetteer, text: str, name: str, is_place: bool
+) -> None:
+    assert (name in _surfaces(text, gaz)) is is_place
+
+
+# Class 6: resolution against the story. Each row: a sentence of our own, the name, and the
+# country it must resolve to.
+RESOLVED = [
+    # A well-known city beats a tiny namesake near the story's other places.
+    ("Solidarity rallies were held in New York, Chicago, Berlin and Boston.", "Berlin", "DE"),
+    ("Marches followed in Washington, Vienna and Baltimore.", "Vienna", "AT"),
+    ("Diaspora groups rallied in Dublin, New York and Boston.", "Dublin", "IE"),
+    ("Unions struck in Marseille, Lyon and Paris as French ports closed.", "Marseille", "FR"),
+    # ... unless the story qualifies the namesake or names its region.
+    ("Farmers in Vienna, Virginia, blocked a road near Washington.", "Vienna", "US"),
+    ("Missouri farmers gathered in Paris on Saturday.", "Paris", "US"),
+    # A country's name is the country, however many towns of another country surround it.
+    ("Exiles from Turkey rallied in Newark, Paterson and New York.", "Turkey", "TR"),
+    ("Troops were sent to southern Mexico after the vote.", "Mexico", "MX"),
+    ("Exonyms: crowds in Kampuchea defied the curfew.", "Kampuchea", "KH"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), RESOLVED)
+def test_names_resolve_against_the_story(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    found = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert found[name].country_code == country
+
+
+def test_a_country_name_is_the_country_not_its_capital(gaz: Gazetteer) -> None:
+    # "Mexico" next to "Mexico City" is still the country: nearness to the capital is no
+    # reason to read the country's name as a town.
+    text = "Protests spread from Mexico City across Mexico."
+    kinds = {m.text: m.place.kind.value for m in find_mentions(text, gaz)}
+    assert kinds == {"Mexico City": "city", "Mexico": "country"}
+
+
+@pytest.mark.parametrize("rule", [*RECOGNITION_RULES, *READING_RULES, *READING_SCREENS])
+def test_every_rule_says_why_with_an_example(rule: object) -> None:
+    doc = getattr(rule, "__doc__", None) or ""
+    assert "Example:" in doc and len(doc.split("Example:")[0].strip()) > 20
+
+
+def test_explain_names_names_the_deciding_rule(gaz: Gazetteer) -> None:
+    text = "Police chief Levi said crowds filled Osh."
+    decisions = {d.surface: (d.verdict, d.rule) for d in explain_names(text, gaz)}
+    assert decisions["Levi"] == (Verdict.PART_OF_NAME, "title_before")
+    assert decisions["Osh"] == (Verdict.PLACE, "gazetteer_name")
