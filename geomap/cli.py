@@ -20,6 +20,7 @@ import typer
 
 if TYPE_CHECKING:
     from gazetteer import Candidate, Gazetteer
+    from geomap.corrections import Corrections
     from geomap.extract import PlaceFallback
     from geomap.model import Event, InputProblem
     from geomap.pipeline import Batch
@@ -333,6 +334,41 @@ LevelOption = Annotated[
 ]
 
 
+CorrectionsOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--corrections",
+        help="An editor's corrections file (JSON, see README): applied after extraction; "
+        "entries whose report no longer exists are listed on stderr.",
+        dir_okay=False,
+    ),
+]
+
+
+def _load_corrections(path: Path | None, gaz: Gazetteer) -> Corrections | None:
+    # Read before any article, so a malformed file (exit 2) costs no extraction.
+    if path is None:
+        return None
+    from geomap.corrections import read_corrections
+
+    return _guard(lambda: read_corrections(path, gaz))
+
+
+def _corrected(events: Iterable[Event], corrections: Corrections | None) -> Iterator[Event]:
+    if corrections is None:
+        return iter(events)
+    from geomap.corrections import apply_corrections
+
+    applied = apply_corrections(events, corrections)
+    for entry in applied.stale:
+        typer.echo(
+            f"geomap: {corrections.name}: {entry.describe()}: no such report or event in this "
+            "run (its article removed or changed?); not applied",
+            err=True,
+        )
+    return iter(applied.events)
+
+
 SelfContainedOption = Annotated[
     bool,
     typer.Option(
@@ -440,6 +476,7 @@ def extract(
     geocode_cache: GeocodeCacheOption = None,
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
+    corrections: CorrectionsOption = None,
 ) -> None:
     """Extract protest events as GeoJSON: one report per sentence, or grouped event records.
 
@@ -456,6 +493,7 @@ def extract(
 
     _guard(lambda: output_format(output))  # a mistyped extension costs no work
     gaz = open_gazetteer(gazetteer)
+    checked = _load_corrections(corrections, gaz)
     batch = Batch()
     _guard(lambda: _check_date(date))
     fallback = _fallback(
@@ -472,6 +510,7 @@ def extract(
     first = next(events, None)
     _refuse_empty_run(batch, report)
     remaining = events if first is None else itertools.chain([first], events)
+    remaining = _corrected(remaining, checked)
     _announce_new_folder(output, default=None)
     if level is Level.events:
         _write_records(remaining, output)
@@ -510,6 +549,7 @@ def build(
     geocode_cache: GeocodeCacheOption = None,
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
+    corrections: CorrectionsOption = None,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
@@ -521,6 +561,7 @@ def build(
     from geomap.pipeline import Batch, run
 
     gaz = open_gazetteer(gazetteer)
+    checked = _load_corrections(corrections, gaz)
     batch = Batch()
     _guard(lambda: _check_date(date))
     fallback = _fallback(
@@ -544,6 +585,7 @@ def build(
             )
         )
     _refuse_empty_run(batch, report)
+    events = list(_corrected(events, checked))
     _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
     typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
     _finish(batch, report)

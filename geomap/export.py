@@ -68,6 +68,10 @@ FEATURE_PROPERTIES = (
     "claimed_by",
     "disputed",
     "confidence",
+    # From geomap.corrections: the report's stable id, and an editor's check and note.
+    "report_id",
+    "reviewed",
+    "editor_note",
 )
 
 
@@ -101,6 +105,9 @@ def event_properties(event: Event) -> dict[str, Any]:
         "claimed_by": event.claimed_by,
         "disputed": event.disputed,
         "confidence": round(event.confidence, 3),
+        "report_id": event.stable_id,
+        "reviewed": event.reviewed,
+        "editor_note": event.editor_note,
     }
     return {name: values[name] for name in FEATURE_PROPERTIES}
 

@@ -7,6 +7,7 @@ Coordinates are (lat, lon) everywhere in Python; the swap to GeoJSON's
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
@@ -19,6 +20,7 @@ __all__ = [
     "InputProblem",
     "PlaceMention",
     "Precision",
+    "report_id_for",
 ]
 
 
@@ -104,3 +106,25 @@ class Event:
     claimed_by: str = ""
     disputed: bool = False
     confidence: float = 0.5
+    # Set by geomap.corrections: the id the report had as extracted (so that a moved or
+    # retyped report keeps its name), and whether an editor has checked it.
+    report_id: str = ""
+    reviewed: bool = False
+    editor_note: str = ""
+
+    @property
+    def stable_id(self) -> str:
+        """The report's id, "rp-" and 16 hex digits: the same article gives the same ids."""
+        return self.report_id or report_id_for(
+            self.source, self.char_start, self.char_end, self.event_type, self.place.place_id
+        )
+
+
+def report_id_for(
+    source: str, char_start: int, char_end: int, event_type: EventType, place_id: str
+) -> str:
+    # From where the evidence sits in its article, not from what was made of it: the id
+    # survives rebuilds on a grown folder. The place is part of it because one sentence
+    # may report the same kind of event at two places.
+    basis = "\0".join((source, str(char_start), str(char_end), event_type.value, place_id))
+    return "rp-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]

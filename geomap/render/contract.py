@@ -38,11 +38,13 @@ _STRING_PROPERTIES = (
     "quote",
     "crowd_text",
     "claimed_by",
+    "report_id",
+    "editor_note",
 )
 _OPTIONAL_STRING_PROPERTIES = ("source_date", "date")
 _COUNT_PROPERTIES = ("crowd_low", "crowd_high", "killed", "injured", "arrested")
 _OFFSET_PROPERTIES = ("char_start", "char_end")
-_BOOL_PROPERTIES = ("inferred", "disputed")
+_BOOL_PROPERTIES = ("inferred", "disputed", "reviewed")
 
 
 def load_events_geojson(path: str | Path) -> dict[str, Any]:

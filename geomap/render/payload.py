@@ -34,6 +34,8 @@ EVENT_FIELDS = (
     "disputed",  # 1 or 0
     "inferred",  # 1 or 0
     "precision",  # "" for a point
+    "reviewed",  # 1 or 0: an editor checked it (geomap.corrections)
+    "editor_note",
 )
 
 # Inside <script>, "</script>" or "<!--" in a string would end or confuse the element, and
@@ -156,6 +158,8 @@ def build_payload(collection: dict[str, Any]) -> dict[str, Any]:
                     int(bool(properties.get("disputed", False))),
                     int(bool(properties.get("inferred", False))),
                     "" if precision == "point" else precision,
+                    int(bool(properties.get("reviewed", False))),
+                    properties.get("editor_note", ""),
                 ]
             )
         )
