@@ -1,0 +1,62 @@
+"""Events on reports no rule was tuned on: bench/fresh, six short reports of our own.
+
+The dev set (../shared/eval/events-dev) is where failure classes are found; these six
+reports, written and coded by hand (bench/fresh/gold.json) before extraction was run on
+them, show whether the rules carry over to text they have not seen. Scored with the same
+scorer as the dev set, beside the dev set's own figures in the same run.
+
+    python bench/bench_fresh.py
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SETS = {
+    "fresh (6 own reports)": (
+        ROOT / "bench" / "fresh" / "texts",
+        ROOT / "bench" / "fresh" / "gold.json",
+    ),
+    "events-dev (30)": (
+        ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
+        ROOT.parent / "shared" / "eval" / "events-dev" / "gold.json",
+    ),
+}
+FIGURES = ("precision", "recall", "f1", "crowd_recall", "killed_recall", "nonevent_fp")
+
+
+def _score(texts: Path, gold: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        events = Path(folder) / "events.geojson"
+        subprocess.run(
+            [sys.executable, "-m", "geomap.cli", "extract", str(texts), "-o", str(events)],
+            check=True,
+            capture_output=True,
+        )
+        result = subprocess.run(
+            [sys.executable, str(SCORER), str(gold), str(events), "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return json.loads(result.stdout)
+
+
+def main() -> None:
+    print(f"{'':24}" + "".join(f"{name:>15}" for name in FIGURES))
+    for name, (texts, gold) in SETS.items():
+        score = _score(texts, gold)
+        print(f"{name:24}" + "".join(f"{score[f]!s:>15}" for f in FIGURES))
+        for key in ("missed", "extra", "missed_crowds"):
+            if score.get(key):
+                print(f"  {key}: {score[key]}")
+
+
+if __name__ == "__main__":
+    main()
