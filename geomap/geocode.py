@@ -52,6 +52,7 @@ from geomap.errors import GeocoderError
 
 __all__ = [
     "DEFAULT_USER_AGENT",
+    "SERVICES",
     "SERVICE_POLICIES",
     "CachedAnswer",
     "GeocodeCache",
@@ -60,6 +61,7 @@ __all__ = [
     "GeocodedPlace",
     "GeocoderSetupError",
     "OnlineGeocoder",
+    "Service",
     "ServicePolicy",
     "cache_key",
     "default_cache_path",
@@ -307,10 +309,60 @@ def _photon_place(raw: Mapping[str, Any]) -> GeocodedPlace:
     )
 
 
-_PARSERS: Mapping[str, Callable[[Mapping[str, Any]], GeocodedPlace]] = {
-    "nominatim": _nominatim_place,
-    "geonames": _geonames_place,
-    "photon": _photon_place,
+def _nominatim_options(country: str | None) -> dict[str, Any]:
+    # addressdetails is the only way to learn the country code of a Nominatim answer.
+    options: dict[str, Any] = {"addressdetails": True}
+    if country:
+        options["country_codes"] = country.lower()
+    return options
+
+
+def _geonames_options(country: str | None) -> dict[str, Any]:
+    return {"country_bias": country.upper()} if country else {}
+
+
+def _no_options(country: str | None) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Service:
+    """Everything geomap needs to know about one geocoding service, in one record.
+
+    `make` builds geopy's geocoder from the shared options (and the account name, for the
+    services that need one); `request_options` turns the document's country into the
+    service's own bias parameter; `parse` reads one raw answer into a GeocodedPlace.
+    """
+
+    name: str
+    policy: ServicePolicy
+    make: Callable[[dict[str, Any], str | None], Any]
+    request_options: Callable[[str | None], dict[str, Any]]
+    parse: Callable[[Mapping[str, Any]], GeocodedPlace]
+
+
+SERVICES: Mapping[str, Service] = {
+    "nominatim": Service(
+        "nominatim",
+        SERVICE_POLICIES["nominatim"],
+        lambda options, _username: Nominatim(**options),
+        _nominatim_options,
+        _nominatim_place,
+    ),
+    "geonames": Service(
+        "geonames",
+        SERVICE_POLICIES["geonames"],
+        lambda options, username: GeoNames(username=username, **options),
+        _geonames_options,
+        _geonames_place,
+    ),
+    "photon": Service(
+        "photon",
+        SERVICE_POLICIES["photon"],
+        lambda options, _username: Photon(**options),
+        _no_options,
+        _photon_place,
+    ),
 }
 
 
@@ -326,7 +378,7 @@ def _prepare_result(
     if raw is None:
         return GeocodeResult(query, service, GeocodeStatus.NOT_FOUND, from_cache=from_cache)
     try:
-        place = _PARSERS[service](raw)
+        place = SERVICES[service].parse(raw)
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         reason = f"unusable reply from {service}: {type(exc).__name__}: {exc}"
         return GeocodeResult(query, service, GeocodeStatus.FAILED, reason=reason)
@@ -496,10 +548,10 @@ class OnlineGeocoder:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        policy = SERVICE_POLICIES.get(service)
-        if policy is None:
-            known = ", ".join(sorted(SERVICE_POLICIES))
+        if service not in SERVICES:
+            known = ", ".join(sorted(SERVICES))
             raise GeocoderSetupError(f"unknown geocoder {service!r}; choose one of {known}")
+        policy = SERVICES[service].policy
         if url is not None:
             if domain or scheme:
                 raise GeocoderSetupError("give either url, or domain and scheme, not both")
@@ -565,11 +617,7 @@ class OnlineGeocoder:
             options["scheme"] = scheme
         if proxies is not None:
             options["proxies"] = dict(proxies)
-        if self.service == "nominatim":
-            return Nominatim(**options)
-        if self.service == "geonames":
-            return GeoNames(username=username, **options)
-        return Photon(**options)
+        return SERVICES[self.service].make(options, username)
 
     def _time_left(self) -> float | None:
         """Seconds left of the run's time limit, counting the call in progress; None: no limit."""
@@ -588,13 +636,7 @@ class OnlineGeocoder:
         if left is not None and left <= 0:
             raise _OutOfTime  # checked here too, so that a retry's wait counts
         self.requests_sent += 1
-        options: dict[str, Any] = {"exactly_one": True}
-        if self.service == "nominatim":
-            options["addressdetails"] = True  # the only way to learn the country code
-            if country:
-                options["country_codes"] = country.lower()
-        elif self.service == "geonames" and country:
-            options["country_bias"] = country.upper()
+        options = {"exactly_one": True, **SERVICES[self.service].request_options(country)}
         try:
             with warnings.catch_warnings():
                 # geopy warns (two lines, quoting its own source) before it refuses a latitude
