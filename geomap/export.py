@@ -25,7 +25,6 @@ __all__ = [
     "OUTPUT_FORMATS",
     "OutputFormat",
     "OutputFormatError",
-    "dumps",
     "event_properties",
     "events_geodataframe",
     "feature_collection",
@@ -139,10 +138,6 @@ def wkt_point(place: Place) -> str:
 
 def feature_collection(events: Iterable[Event]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [to_feature(e) for e in events]}
-
-
-def dumps(collection: dict[str, Any]) -> str:
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
