@@ -12,7 +12,7 @@
   // Event row columns, as written by geomap.render.payload.EVENT_FIELDS.
   var F = {type: 0, place: 1, source: 2, quote: 3, date: 4, dateText: 5, mentions: 6,
     crowdLow: 7, crowdHigh: 8, crowdText: 9, killed: 10, injured: 11, arrested: 12,
-    claimedBy: 13, disputed: 14, inferred: 15, precision: 16};
+    claimedBy: 13, disputed: 14, inferred: 15, precision: 16, reviewed: 17, editorNote: 18};
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -171,11 +171,12 @@
       return offsets;
     }
 
-    function markerIcon(style, count, size, offset, cluster) {
+    function markerIcon(style, count, size, offset, cluster, reviewed) {
       var box = el("div", "geomap-marker" + (cluster ? " geomap-cluster" : ""));
       box.setAttribute("data-type", style.key);
       box.appendChild(glyph(style, size));
       if (count > 1) box.appendChild(el("span", "geomap-count", number(count)));
+      if (reviewed) box.appendChild(el("span", "geomap-reviewed-badge", REVIEWED_MARK));
       return L.divIcon({html: box, className: "geomap-icon", iconSize: [size, size],
         iconAnchor: [size / 2 - offset[0], size / 2 - offset[1]],
         popupAnchor: [offset[0], offset[1] - size / 2]});
@@ -257,6 +258,41 @@
       return el("div", "geomap-place", where);
     }
 
+    // Reviewed reports (geomap.corrections): a mark in the popup, and on a marker when an
+    // editor checked every report behind it; the legend says what it means. The editor's
+    // note is text from a person, shown like article text: as a text node only.
+    var REVIEWED_MARK = "\u2713";
+
+    function allReviewed(entries) {
+      return entries.every(function (e) {
+        return e[1].every(function (i) { return events[i][F.reviewed]; });
+      });
+    }
+
+    function reviewLine(row) {
+      var line = el("div", "geomap-reviewed");
+      line.appendChild(el("span", "geomap-reviewed-mark", REVIEWED_MARK));
+      line.appendChild(document.createTextNode(" Reviewed by an editor"));
+      if (row[F.editorNote]) {
+        line.appendChild(document.createTextNode(": "));
+        line.appendChild(el("span", "geomap-editor-note", row[F.editorNote]));
+      }
+      return line;
+    }
+
+    function reviewedLegendRow() {
+      var row = el("div", "geomap-legend-row geomap-legend-reviewed");
+      row.appendChild(el("span", "geomap-reviewed-badge", REVIEWED_MARK));
+      row.appendChild(el("span", "", "Reviewed by an editor"));
+      return row;
+    }
+
+    // A page may add its own tools to each report and to the map (geomap build --review).
+    function hook(name, args) {
+      var hooks = window.geomapHooks;
+      if (hooks && typeof hooks[name] === "function") hooks[name].apply(null, args);
+    }
+
     function reportItem(i) {
       var row = events[i];
       var item = el("li", "geomap-report");
@@ -285,7 +321,9 @@
         }
         item.appendChild(el("div", "geomap-caveat", caveat));
       }
+      if (row[F.reviewed]) item.appendChild(reviewLine(row));
       item.appendChild(sourceLine(sources[row[F.source]]));
+      hook("report", [item, i]);
       return item;
     }
 
@@ -352,7 +390,8 @@
         if (style.key === "crowd") {
           entries.forEach(function (e) { addCrowdCircles(layers[t], latlng, e[1]); });
         }
-        var marker = L.marker(latlng, {icon: markerIcon(style, spot.counts[t], size, offsets[k], false),
+        var marker = L.marker(latlng, {icon: markerIcon(style, spot.counts[t], size, offsets[k], false,
+          allReviewed(entries)),
           title: style.label + " at " + names + ": " + reportWord(spot.counts[t]),
           alt: style.label, riseOnHover: true});
         marker.bindPopup(function () { return popupContent(entries, t); }, popupOptions());
@@ -461,6 +500,9 @@
           row.appendChild(el("span", "", styles[t].label));
           box.appendChild(row);
         });
+        if (events.some(function (row) { return row[F.reviewed]; })) {
+          box.appendChild(reviewedLegendRow());
+        }
         if (countByType[data.types.indexOf("crowd")]) {
           box.appendChild(el("div", "geomap-legend-title", "Crowd size (circle area)"));
           var scale = config.crowd.scale;
@@ -582,6 +624,7 @@
     });
     map.on("overlayadd overlayremove", redraw);
     redraw();
+    hook("ready", [map, data, {redraw: redraw}]);
     container.setAttribute("data-geomap-ready", "1");
     return {layers: layers, redraw: redraw};
   }
