@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "PARTITION_BYTES_ENV",
     "Cluster",
     "DistributedError",
     "Partition",
@@ -85,6 +86,9 @@ __all__ = [
 # Dask's per-task cost (about a millisecond) negligible, small enough that one worker's
 # partition results stay in tens of megabytes.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
+# Overrides the default for a run (a corpus of long documents, or a test that wants many
+# partitions from a small corpus).
+PARTITION_BYTES_ENV = "GEOMAP_PARTITION_BYTES"
 
 # Partitions in flight per worker thread: one running, one queued, one finished and waiting
 # for the client; more only adds memory.
@@ -174,7 +178,7 @@ class _Planner(_Walker):
 def plan_partitions(
     paths: Sequence[str],
     *,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Partition | InputProblem]:
     """Partitions of `paths` in reading order, with the walk's own problems between them.
@@ -183,6 +187,7 @@ def plan_partitions(
     """
     if "-" in paths:
         raise DistributedError("stdin (-) cannot be shared between workers; save it to a file")
+    every = partition_bytes or _partition_bytes()
     planner = _Planner(limit=max_bytes, date_override=None)
     batch: list[Piece] = []
     size = 0
@@ -202,7 +207,7 @@ def plan_partitions(
                 if isinstance(item, InputProblem):  # the planner finds no Article
                     yield _printable(item)
                 continue
-            pieces = _pieces(item.source, item.size, partition_bytes, max_bytes)
+            pieces = _pieces(item.source, item.size, every, max_bytes)
             if len(pieces) > 1:
                 yield from flush()
                 for piece in pieces:
@@ -211,9 +216,14 @@ def plan_partitions(
                 continue
             batch.append(pieces[0])
             size += item.size
-            if size >= partition_bytes:
+            if size >= every:
                 yield from flush()
     yield from flush()
+
+
+def _partition_bytes() -> int:
+    value = os.environ.get(PARTITION_BYTES_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_PARTITION_BYTES
 
 
 def _pieces(source: str, size: int, every: int, limit: int) -> list[Piece]:
@@ -476,7 +486,7 @@ def connect(cluster: Cluster) -> Iterator[Client]:
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # loopback only, on a free port
         silence_logs=50,
     )
     with local, Client(local) as client:
@@ -569,7 +579,7 @@ class _Job:
     paths: Sequence[str]
     gazetteer: str | None
     date_override: str | None
-    partition_bytes: int
+    partition_bytes: int | None
     max_bytes: int
 
     def plan(self) -> Iterator[Partition | InputProblem]:
@@ -585,7 +595,7 @@ def _job(
     paths: Sequence[str],
     gazetteer: str | os.PathLike[str] | None,
     date_override: str | None,
-    partition_bytes: int,
+    partition_bytes: int | None,
     max_bytes: int,
 ) -> _Job:
     where = os.path.abspath(gazetteer) if gazetteer else None
@@ -625,7 +635,7 @@ def run(
     date_override: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_articles: Callable[[int], None] | None = None,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Event]:
     """geomap.pipeline.run on a cluster: the same events in the same order, streamed.
@@ -653,7 +663,7 @@ def run_records(
     date_override: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_articles: Callable[[int], None] | None = None,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     buckets: int | None = None,
 ) -> list[EventRecord]:
@@ -693,7 +703,7 @@ def write_partitioned_parquet(
     date_override: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_articles: Callable[[int], None] | None = None,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> int:
     """Write the events as a folder of GeoParquet files, one per partition, with `_metadata`.
