@@ -436,3 +436,136 @@ def test_self_contained_page_says_it_shows_the_outline_map(seed_page: tuple[Page
     assert page.get_attribute(".leaflet-container", "data-geomap-basemap") == "outline"
     assert _basemap_paths(page) > 200
     assert watch.external_requests == []
+
+
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
+
+# Rectangles of the map, its controls, its markers and its open popup, in page pixels.
+_GEOMETRY = """() => {
+  const map = document.querySelector('.leaflet-container');
+  const rect = node => {
+    const r = node.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+      name: node.className.baseVal === undefined ? node.className : node.className.baseVal,
+      title: node.getAttribute('title') || ''};
+  };
+  const shown = node => node.getBoundingClientRect().width > 0;
+  return {
+    map: rect(map),
+    controls: [...map.querySelectorAll('.leaflet-control, .geomap-title')].filter(shown).map(rect),
+    markers: [...map.querySelectorAll('.geomap-icon')].map(rect),
+    popups: [...map.querySelectorAll('.leaflet-popup')].map(rect),
+  };
+}"""
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    )
+
+
+def _inside(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    return (
+        inner["left"] >= outer["left"]
+        and inner["top"] >= outer["top"]
+        and inner["right"] <= outer["right"]
+        and inner["bottom"] <= outer["bottom"]
+    )
+
+
+def _layout_page(browser: Browser, tmp_path: Path, mode: str, size: str) -> tuple[Page, Watch]:
+    events = load_events_geojson(FIXTURES / "seed_events.geojson")
+    html = render_html(events, title=TITLE, mode=mode)  # type: ignore[arg-type]
+    if mode == "embed":
+        html = (
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>Host article</title></head>"
+            "<body style='margin:16px;font:18px Georgia,serif'><h1>Host article</h1>"
+            f"<p>Before the map.</p>{html}<p>After the map.</p></body></html>"
+        )
+    path = tmp_path / f"{mode}.html"
+    path.write_text(html, encoding="utf-8")
+    page, watch = _open(browser, path, viewport=VIEWPORTS[size])
+    page.wait_for_function("!document.querySelector('[data-geomap-basemap=loading]')", polling=100)
+    page.locator(".leaflet-container").scroll_into_view_if_needed()
+    _settle(page)
+    return page, watch
+
+
+def _markers_clear_of_controls(page: Page) -> dict[str, Any]:
+    geometry = page.evaluate(_GEOMETRY)
+    shown = [m for m in geometry["markers"] if _overlap(m, geometry["map"])]
+    assert shown
+    for marker in shown:
+        assert _inside(marker, geometry["map"]), marker["title"]
+        for control in geometry["controls"]:
+            assert not _overlap(marker, control), (marker["title"], control["name"])
+    return geometry
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+@pytest.mark.parametrize("mode", ["default", "self-contained", "embed"])
+def test_controls_never_cover_fitted_markers_or_an_open_popup(
+    browser: Browser, tmp_path: Path, mode: str, size: str
+) -> None:
+    page, watch = _layout_page(browser, tmp_path, mode, size)
+    geometry = _markers_clear_of_controls(page)
+    legend = page.locator(".geomap-legend")
+    if size == "phone":
+        # The legend starts as a button and opens on a tap.
+        assert legend.get_by_text("Event types").is_hidden()
+        page.locator(".geomap-legend-toggle").click()
+        assert legend.get_by_text("Event types").is_visible()
+        page.locator(".geomap-legend-toggle").click()
+    else:
+        assert legend.get_by_text("Event types").is_visible()
+    if page.locator(".geomap-cluster").count():
+        # On a phone the two cities start as one cluster: a tap fits them into view.
+        page.locator(".geomap-cluster").first.dispatch_event("click")
+        _settle(page)
+        geometry = _markers_clear_of_controls(page)
+    titles = [
+        m["title"]
+        for m in geometry["markers"]
+        if _overlap(m, geometry["map"]) and "click to zoom in" not in m["title"]
+    ]
+    assert len(titles) >= 9
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for number, title in enumerate(titles):
+        _open_marker(page.locator(f".geomap-icon[title='{title}']"))
+        page.locator(".leaflet-popup-content").wait_for()
+        _settle(page)
+        geometry = page.evaluate(_GEOMETRY)
+        (popup,) = geometry["popups"]
+        assert _inside(popup, geometry["map"]), title
+        for control in geometry["controls"]:
+            assert not _overlap(popup, control), (title, control["name"])
+        if number == 0:
+            page.screenshot(path=str(SCREENSHOTS / f"layout_{mode}_{size}_popup.png"))
+        _close_popup(page)
+    page.screenshot(path=str(SCREENSHOTS / f"layout_{mode}_{size}.png"))
+    assert watch.page_errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_markers_fitted_after_a_cluster_click_are_clear_of_controls(
+    browser: Browser, tmp_path: Path, size: str
+) -> None:
+    page, _ = _layout_page(browser, tmp_path, "self-contained", size)
+    # At zoom 6, Osh and Jalal-Abad (about 70 km apart) share one cluster.
+    page.evaluate(
+        "Object.values(window).find(v => v instanceof L.Map).setZoom(6, {animate: false})"
+    )
+    _settle(page)
+    clusters = page.locator(".geomap-cluster")
+    assert clusters.count() > 0
+    clusters.first.dispatch_event("click")
+    _settle(page)
+    assert page.locator(".geomap-cluster").count() == 0
+    _markers_clear_of_controls(page)
+    page.screenshot(path=str(SCREENSHOTS / f"cluster_click_{size}.png"))
+    page.close()

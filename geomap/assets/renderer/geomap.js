@@ -58,6 +58,13 @@
     return svg;
   }
 
+  // Below this map width the legend starts as a button and the layer list collapses.
+  var COMPACT_WIDTH_PX = 600;
+  // Room kept between a control and anything the layout keeps clear of it.
+  var CONTROL_GAP_PX = 4;
+  // A ring of up to six markers reaches about 40 px from its place.
+  var MARKER_MARGIN_PX = 44;
+
   function reportWord(n) {
     return n === 1 ? "1 report" : number(n) + " reports";
   }
@@ -370,9 +377,10 @@
 
     function popupOptions() {
       var width = Math.max(200, Math.min(340, container.clientWidth - 60));
+      // Leaflet's autoPan only knows the map's edges; placePopup also keeps it off controls.
       return {maxWidth: width, minWidth: Math.min(240, width),
         maxHeight: Math.max(160, Math.min(360, container.clientHeight - 80)),
-        className: "geomap-popup-wrapper", autoPanPadding: [12, 12]};
+        className: "geomap-popup-wrapper", autoPan: false};
     }
 
     // A spot is one position on the map; places that share coordinates share a spot, so
@@ -411,7 +419,7 @@
         var marker = L.marker(center, {icon: markerIcon(style, cell.counts[t], size, offsets[k], true),
           title: style.label + ": " + reportWord(cell.counts[t]) + " at " + latlngs.length +
             " places; click to zoom in", alt: style.label, riseOnHover: true});
-        marker.on("click", function () { map.fitBounds(bounds.pad(0.3)); });
+        marker.on("click", function () { fitInView(bounds, config.clusterMaxZoom); });
         layers[t].addLayer(marker);
       });
       var crowd = data.types.indexOf("crowd");
@@ -485,14 +493,27 @@
         style.label + " (" + number(countByType[t]) + ")"] = layers[t];
       layers[t].addTo(map);
     });
-    L.control.layers(null, overlays, {collapsed: container.clientWidth < 560, position: "topright"})
-      .addTo(map);
+    var compact = container.clientWidth < COMPACT_WIDTH_PX;
+    if (compact) container.classList.add("geomap-compact");
+    L.control.layers(null, overlays, {collapsed: compact, position: "topright"}).addTo(map);
 
     var Legend = L.Control.extend({
       onAdd: function () {
-        var box = el("div", "geomap-legend leaflet-bar");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Legend");
+        var outer = el("div", "geomap-legend leaflet-bar" + (compact ? "" : " geomap-legend-open"));
+        outer.setAttribute("role", "region");
+        outer.setAttribute("aria-label", "Legend");
+        // On a phone the legend would take a third of the screen: it starts as a button.
+        var toggle = el("button", "geomap-legend-toggle", "Legend");
+        toggle.type = "button";
+        toggle.setAttribute("aria-expanded", compact ? "false" : "true");
+        toggle.addEventListener("click", function () {
+          var open = !outer.classList.contains("geomap-legend-open");
+          outer.classList.toggle("geomap-legend-open", open);
+          toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        });
+        outer.appendChild(toggle);
+        var box = el("div", "geomap-legend-body");
+        outer.appendChild(box);
         box.appendChild(el("div", "geomap-legend-title", "Event types"));
         present.forEach(function (t) {
           var row = el("div", "geomap-legend-row");
@@ -533,9 +554,9 @@
           box.appendChild(svg);
           box.appendChild(el("div", "geomap-legend-note", "Dashed ring: highest estimate"));
         }
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
+        L.DomEvent.disableClickPropagation(outer);
+        L.DomEvent.disableScrollPropagation(outer);
+        return outer;
       }
     });
     new Legend({position: "bottomleft"}).addTo(map);
@@ -588,25 +609,125 @@
       container.appendChild(title);
     }
 
+    // Layout --------------------------------------------------------------------------------
+    // Controls sit in the map's corners and edges. A free area is the map minus every
+    // control, each cut away either as a band across the map (top or bottom) or as a column
+    // (left or right); trying both for each control finds the areas where nothing covers
+    // the map. Markers are fitted into the largest, and a popup is panned into the nearest
+    // one that holds it.
+    function controlRects() {
+      var box = container.getBoundingClientRect();
+      var rects = [];
+      container.querySelectorAll(".leaflet-control, .geomap-title").forEach(function (node) {
+        var r = node.getBoundingClientRect();
+        if (!r.width || !r.height) return;
+        rects.push({left: r.left - box.left - CONTROL_GAP_PX, top: r.top - box.top - CONTROL_GAP_PX,
+          right: r.right - box.left + CONTROL_GAP_PX, bottom: r.bottom - box.top + CONTROL_GAP_PX});
+      });
+      return rects;
+    }
+
+    function freeRects() {
+      var width = container.clientWidth, height = container.clientHeight;
+      var rects = controlRects().slice(0, 10);
+      var out = [];
+      for (var mask = 0; mask < (1 << rects.length); mask++) {
+        var f = {left: CONTROL_GAP_PX, top: CONTROL_GAP_PX, right: width - CONTROL_GAP_PX,
+          bottom: height - CONTROL_GAP_PX};
+        for (var i = 0; i < rects.length; i++) {
+          var r = rects[i];
+          if (mask & (1 << i)) {
+            if (r.left + r.right < width) f.left = Math.max(f.left, r.right);
+            else f.right = Math.min(f.right, r.left);
+          } else if (r.top + r.bottom < height) {
+            f.top = Math.max(f.top, r.bottom);
+          } else {
+            f.bottom = Math.min(f.bottom, r.top);
+          }
+        }
+        if (f.right > f.left && f.bottom > f.top) out.push(f);
+      }
+      if (!out.length) out.push({left: 0, top: 0, right: width, bottom: height});
+      return out;
+    }
+
+    function area(f) { return (f.right - f.left) * (f.bottom - f.top); }
+
+    function fitInView(bounds, maxZoom) {
+      var width = container.clientWidth, height = container.clientHeight;
+      var free = freeRects().reduce(function (a, f) { return area(f) > area(a) ? f : a; });
+      // A marker ring reaches about 40 px from its place; keep the whole ring in the area.
+      var margin = Math.min(MARKER_MARGIN_PX, (free.right - free.left) / 4,
+        (free.bottom - free.top) / 4);
+      map.fitBounds(bounds, {paddingTopLeft: [free.left + margin, free.top + margin],
+        paddingBottomRight: [width - free.right + margin, height - free.bottom + margin],
+        maxZoom: maxZoom, animate: false});
+    }
+
+    function placePopup(popup) {
+      var node = popup.getElement();
+      if (!node) return;
+      var box = container.getBoundingClientRect();
+      var measure = function () {
+        var r = node.getBoundingClientRect();
+        return {left: r.left - box.left, top: r.top - box.top, right: r.right - box.left,
+          bottom: r.bottom - box.top};
+      };
+      var p = measure();
+      var width = p.right - p.left, height = p.bottom - p.top;
+      var free = freeRects();
+      var wide = free.filter(function (f) { return f.right - f.left >= width; });
+      if (!wide.length) {
+        wide = [free.reduce(function (a, f) { return f.right - f.left > a.right - a.left ? f : a; })];
+      }
+      var shift = function (f) {
+        var dx = p.left < f.left || p.right - p.left > f.right - f.left ? p.left - f.left :
+          (p.right > f.right ? p.right - f.right : 0);
+        var dy = p.top < f.top ? p.top - f.top : (p.bottom > f.bottom ? p.bottom - f.bottom : 0);
+        return {dx: dx, dy: dy, cost: Math.abs(dx) + Math.abs(dy)};
+      };
+      var tall = wide.filter(function (f) { return f.bottom - f.top >= height; });
+      var target = tall.length ?
+        tall.reduce(function (a, f) { return shift(f).cost < shift(a).cost ? f : a; }) :
+        wide.reduce(function (a, f) { return f.bottom - f.top > a.bottom - a.top ? f : a; });
+      if (!tall.length) {
+        // Too tall for every free area: shorten its scrolling list to fit the tallest one.
+        var content = node.querySelector(".leaflet-popup-content");
+        var over = height - (target.bottom - target.top);
+        popup.options.maxHeight = Math.max(80, Math.floor(content.offsetHeight - over) - 2);
+        popup.update();
+        p = measure();
+      }
+      var move = shift(target);
+      if (move.dx || move.dy) map.panBy([Math.round(move.dx), Math.round(move.dy)]);
+    }
+
+    // On a narrow map the attribution spans the whole width; lift the bottom-left corner
+    // above it, so the legend button is not under it.
+    function stackCorners() {
+      var left = container.querySelector(".leaflet-bottom.leaflet-left");
+      var credit = container.querySelector(".leaflet-control-attribution");
+      if (!left || !credit) return;
+      var wide = credit.offsetWidth > container.clientWidth / 2;
+      left.style.bottom = compact && wide ? credit.offsetHeight + "px" : "";
+    }
+    stackCorners();
+    map.on("geomapbasemap", stackCorners);
+
     // View ----------------------------------------------------------------------------------
     if (places.length) {
-      // Leave room for the legend (left) and the layer list (right) on wide screens.
-      // The layer list stands top-right and the legend bottom-left; tall maps keep bands
-      // free for both so that no marker starts hidden under them.
-      var side = container.clientWidth > 700 ? 240 : 20;
-      var tall = container.clientHeight > 600;
-      map.fitBounds(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
-        {paddingTopLeft: [side, tall ? 190 : 50], paddingBottomRight: [side, tall ? 320 : 50],
-          maxZoom: config.fitMaxZoom,
-          animate: false});
+      fitInView(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
+        config.fitMaxZoom);
     } else {
       map.setView([20, 0], 2, {animate: false});
     }
+
     // A redraw replaces every marker, and removing the marker that owns the open popup
     // closes it, so a popup that pans the map to fit itself would close itself. At an
     // unchanged zoom the clusters are the same, so the redraw waits for the popup to close.
     var popupZoom = null, redrawWaiting = false;
     map.on("popupopen", function () { popupZoom = map.getZoom(); });
+    map.on("popupopen", function (e) { placePopup(e.popup); });
     map.on("popupclose", function () {
       popupZoom = null;
       if (redrawWaiting) {
