@@ -454,6 +454,7 @@ class Cluster:
 
     workers: int | None = None
     scheduler: str | None = None
+    timeout: float = 10.0  # seconds to reach the scheduler
 
 
 @contextmanager
@@ -470,7 +471,7 @@ def connect(cluster: Cluster) -> Iterator[Client]:
         ) from None
     if cluster.scheduler:
         try:
-            client = Client(cluster.scheduler, timeout=10)
+            client = Client(cluster.scheduler, timeout=cluster.timeout)
         except (OSError, TimeoutError) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise DistributedError(
