@@ -233,10 +233,10 @@ def test_partitioned_geoparquet_reads_back_with_geopandas_and_dask_geopandas(
 
     events, _ = single
     folder = tmp_path / "events.parquet"
+    where = ["--scheduler", client.scheduler.address, "--parquet-dir", str(folder)]
     result = runner.invoke(
         app,
-        ["extract", *_inputs(corpus), "--scheduler", client.scheduler.address, "--parquet-dir"]
-        + [str(folder)],
+        ["extract", *_inputs(corpus), *where],
         env={"GEOMAP_PARTITION_BYTES": str(4 * PARTITION)},  # fewer, larger files
     )
     assert result.exit_code == 1, result.stderr
