@@ -19,8 +19,11 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from gazetteer import Candidate, Gazetteer
     from geomap.corrections import Corrections
+    from geomap.distributed import Cluster
     from geomap.extract import PlaceFallback
     from geomap.model import Event, InputProblem
     from geomap.pipeline import Batch
@@ -369,6 +372,25 @@ def _corrected(events: Iterable[Event], corrections: Corrections | None) -> Iter
     return iter(applied.events)
 
 
+WorkersOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Extract on N local worker processes (dask.distributed on 127.0.0.1; needs "
+        "pip install 'geomap[dask]'). The output is byte for byte that of one process.",
+    ),
+]
+SchedulerOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--scheduler",
+        help="Extract on an existing dask.distributed cluster (tcp://HOST:8786); every "
+        "worker must see the input files and have geomap installed.",
+    ),
+]
+
+
 SelfContainedOption = Annotated[
     bool,
     typer.Option(
@@ -477,6 +499,17 @@ def extract(
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
     corrections: CorrectionsOption = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    parquet_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--parquet-dir",
+            help="With --workers or --scheduler: write the reports as partitioned GeoParquet "
+            "in this folder (one file per partition and a _metadata file), instead of -o.",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract protest events as GeoJSON: one report per sentence, or grouped event records.
 
@@ -487,15 +520,20 @@ def extract(
         geomap extract seeds/ -o output/events.geojson
         geomap extract seeds/ --level events -o output/event-records.csv
         geomap extract corpus.jsonl -o events.csv --report failed.json
+        geomap extract corpus.jsonl --workers 2 --parquet-dir output/events.parquet
     """
     from geomap.export import output_format, write_events
-    from geomap.pipeline import Batch, run
+    from geomap.pipeline import Batch
 
     _guard(lambda: output_format(output))  # a mistyped extension costs no work
     gaz = open_gazetteer(gazetteer)
     checked = _load_corrections(corrections, gaz)
     batch = Batch()
     _guard(lambda: _check_date(date))
+    cluster = _cluster(workers, scheduler, geocoder)
+    if parquet_dir is not None or (cluster is not None and level is Level.events):
+        _extract_on_cluster(cluster, paths, output, parquet_dir, date, report, gazetteer, checked)
+        return
     fallback = _fallback(
         geocoder,
         user_agent,
@@ -504,9 +542,7 @@ def extract(
         geocoder_url,
         geocoder_time_limit,
     )
-    events = run(
-        paths, gaz, batch, date_override=date, on_problem=_report_problem, fallback=fallback
-    )
+    events = _reports(cluster, paths, gaz, batch, date, gazetteer, lambda: None, fallback)
     first = next(events, None)
     _refuse_empty_run(batch, report)
     remaining = events if first is None else itertools.chain([first], events)
@@ -526,6 +562,159 @@ def _write_records(reports: Iterable[Event], output: Path | None) -> None:
 
     records = group_reports(reports)
     _guard(lambda: write_records(records, output, sys.stdout.buffer))
+
+
+def _cluster(
+    workers: int | None, scheduler: str | None, geocoder: GeocoderChoice | None
+) -> Cluster | None:
+    """Where to extract: None (this process, and Dask is never imported) or a cluster."""
+    if workers is None and scheduler is None:
+        return None
+    if workers is not None and scheduler is not None:
+        raise fail("--workers starts a local cluster; --scheduler joins one: give one of them")
+    if geocoder is not None:
+        # Each service's rate limit holds per process; N workers would break it N times.
+        raise fail("--geocoder runs in one process; it does not go with --workers or --scheduler")
+    from geomap.distributed import Cluster
+
+    return Cluster(workers, scheduler)
+
+
+def _reports(
+    cluster: Cluster | None,
+    paths: list[str],
+    gaz: Gazetteer,
+    batch: Batch,
+    date: str | None,
+    gazetteer: Path | None,
+    tick: Callable[[], None],
+    fallback: PlaceFallback | None,
+) -> Iterator[Event]:
+    """The reports of `paths`, from this process or, with a cluster, from its workers."""
+    if cluster is None:
+        from geomap.pipeline import run
+
+        return run(
+            paths,
+            gaz,
+            batch,
+            date_override=date,
+            on_problem=_report_problem,
+            on_article=lambda _article: tick(),
+            fallback=fallback,
+        )
+    return _reports_on_cluster(cluster, paths, batch, date, gazetteer, tick)
+
+
+def _reports_on_cluster(
+    cluster: Cluster,
+    paths: list[str],
+    batch: Batch,
+    date: str | None,
+    gazetteer: Path | None,
+    tick: Callable[[], None],
+) -> Iterator[Event]:
+    from geomap.distributed import DistributedError, connect, run
+
+    def ticks(articles: int) -> None:
+        for _ in range(articles):
+            tick()
+
+    try:
+        with connect(cluster) as client:
+            yield from run(
+                paths,
+                batch,
+                client,
+                gazetteer=gazetteer,
+                date_override=date,
+                on_problem=_report_problem,
+                on_articles=ticks,
+            )
+    except DistributedError as exc:
+        raise fail(str(exc)) from None
+
+
+def _extract_on_cluster(
+    cluster: Cluster | None,
+    paths: list[str],
+    output: Path | None,
+    parquet_dir: Path | None,
+    date: str | None,
+    report: Path | None,
+    gazetteer: Path | None,
+    corrections: Corrections | None,
+) -> None:
+    """`extract --level events` (grouped on the workers) or `--parquet-dir` on a cluster."""
+    from geomap.distributed import DistributedError, connect
+    from geomap.pipeline import Batch
+
+    if cluster is None:
+        raise fail("--parquet-dir needs --workers or --scheduler")
+    if parquet_dir is not None and output is not None:
+        raise fail("--parquet-dir is the output; it does not go with -o")
+    if corrections is not None:
+        raise fail("--corrections with --workers applies to reports written with -o or stdout")
+    batch = Batch()
+    try:
+        with connect(cluster) as client:
+            if parquet_dir is not None:
+                written = _parquet_dir_on(client, paths, batch, parquet_dir, date, gazetteer)
+            else:
+                written = _records_on(client, paths, batch, output, date, report, gazetteer)
+    except DistributedError as exc:
+        raise fail(str(exc)) from None
+    _refuse_empty_run(batch, report)
+    target = parquet_dir or output
+    if target is not None:
+        typer.echo(f"wrote {target}: {written} from {batch.articles} article(s)", err=True)
+    _finish(batch, report)
+
+
+def _parquet_dir_on(
+    client: Client,
+    paths: list[str],
+    batch: Batch,
+    folder: Path,
+    date: str | None,
+    gazetteer: Path | None,
+) -> str:
+    from geomap.distributed import write_partitioned_parquet
+
+    _announce_new_folder(folder / "_metadata", default=None)
+    count = _guard(
+        lambda: write_partitioned_parquet(
+            paths,
+            batch,
+            client,
+            folder,
+            gazetteer=gazetteer,
+            date_override=date,
+            on_problem=_report_problem,
+        )
+    )
+    return f"{count} report(s) in {len(list(folder.glob('part.*.parquet')))} file(s)"
+
+
+def _records_on(
+    client: Client,
+    paths: list[str],
+    batch: Batch,
+    output: Path | None,
+    date: str | None,
+    report: Path | None,
+    gazetteer: Path | None,
+) -> str:
+    from geomap.distributed import run_records
+    from geomap.record_export import write_records
+
+    records = run_records(
+        paths, batch, client, gazetteer=gazetteer, date_override=date, on_problem=_report_problem
+    )
+    _refuse_empty_run(batch, report)
+    _announce_new_folder(output, default=None)
+    _guard(lambda: write_records(records, output, sys.stdout.buffer))
+    return f"{len(records)} event record(s) of {batch.events} report(s)"
 
 
 @app.command()
@@ -550,6 +739,8 @@ def build(
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
     corrections: CorrectionsOption = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
@@ -558,12 +749,13 @@ def build(
         geomap build news/ -o output/map.html --self-contained --title "Kyrgyzstan, March 2005"
     """
     from geomap.export import feature_collection
-    from geomap.pipeline import Batch, run
+    from geomap.pipeline import Batch
 
     gaz = open_gazetteer(gazetteer)
     checked = _load_corrections(corrections, gaz)
     batch = Batch()
     _guard(lambda: _check_date(date))
+    cluster = _cluster(workers, scheduler, geocoder)
     fallback = _fallback(
         geocoder,
         user_agent,
@@ -573,17 +765,8 @@ def build(
         geocoder_time_limit,
     )
     with _progress() as tick:
-        events = list(
-            run(
-                paths or ["seeds"],
-                gaz,
-                batch,
-                date_override=date,
-                on_problem=_report_problem,
-                on_article=lambda _article: tick(),
-                fallback=fallback,
-            )
-        )
+        found = _reports(cluster, paths or ["seeds"], gaz, batch, date, gazetteer, tick, fallback)
+        events = list(found)
     _refuse_empty_run(batch, report)
     events = list(_corrected(events, checked))
     _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
