@@ -542,26 +542,46 @@ def extract(
         geocoder_url,
         geocoder_time_limit,
     )
-    events = _reports(cluster, paths, gaz, batch, date, gazetteer, lambda: None, fallback)
-    first = next(events, None)
-    _refuse_empty_run(batch, report)
-    remaining = events if first is None else itertools.chain([first], events)
-    remaining = _corrected(remaining, checked)
-    _announce_new_folder(output, default=None)
-    if level is Level.events:
-        _write_records(remaining, output)
-    else:
-        _guard(lambda: write_events(remaining, output, sys.stdout.buffer))
+    with _progress() as tick:
+        events = _reports(cluster, paths, gaz, batch, date, gazetteer, tick, fallback)
+        first = next(events, None)
+        _refuse_empty_run(batch, report)
+        remaining = events if first is None else itertools.chain([first], events)
+        remaining = _corrected(remaining, checked)
+        _announce_new_folder(output, default=None)
+        if level is Level.events:
+            written = _write_records(remaining, output)
+        else:
+            counted = _Counted(remaining)
+            _guard(lambda: write_events(counted, output, sys.stdout.buffer))
+            written = f"{counted.count} report(s)"
+    if output is not None:  # on stdout the data speaks for itself
+        typer.echo(f"wrote {output}: {written} from {batch.articles} article(s)", err=True)
     _finish(batch, report)
 
 
-def _write_records(reports: Iterable[Event], output: Path | None) -> None:
+class _Counted:
+    """Passes items through, counting them: streamed reports are never held."""
+
+    def __init__(self, items: Iterable[Event]) -> None:
+        self.items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Event]:
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def _write_records(reports: Iterable[Event], output: Path | None) -> str:
     # Grouping looks across every article, so the reports are held, not streamed.
     from geomap.record_export import write_records
     from geomap.records import group_reports
 
-    records = group_reports(reports)
+    held = list(reports)
+    records = group_reports(held)
     _guard(lambda: write_records(records, output, sys.stdout.buffer))
+    return f"{len(records)} event record(s) of {len(held)} report(s)"
 
 
 def _cluster(
@@ -857,24 +877,25 @@ def _check_date(date: str | None) -> None:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[], None]]:
-    """A progress line on stderr for long runs, only when stderr is a terminal."""
+    """A live count of articles read, on stderr, only when stderr is a terminal.
+
+    rich (which typer brings) draws it; it is transient, so a finished run leaves only its
+    summary line, and a pipe or a log file never sees it.
+    """
     if not sys.stderr.isatty():
         yield lambda: None
         return
-    count = 0
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    def tick() -> None:
-        nonlocal count
-        count += 1
-        if count % 100 == 0:
-            sys.stderr.write(f"\r{count} articles read")
-            sys.stderr.flush()
-
-    try:
-        yield tick
-    finally:
-        if count >= 100:
-            sys.stderr.write("\n")
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed:,} articles read"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+        yield lambda: progress.advance(task)
 
 
 def main() -> None:
