@@ -9,6 +9,7 @@ ambiguous names towards the countries and regions the document is about.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -1101,6 +1102,18 @@ def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:
 
 _NEAR_KM = 150.0
 _NEAR_DEGREES = _NEAR_KM / 111.0
+# Two points nearer than _NEAR_KM are nearer than this in a straight line through the Earth
+# (the chord that great_circle_km's sphere gives, with a margin for rounding); so in a grid
+# of cubes of this size, a place's neighbours lie in the 27 cubes around its own.
+_NEAR_CHORD_KM = 12742.0 * math.sin(_NEAR_KM / 12742.0) * 1.001
+_MAX_NEIGHBOURS = 3  # more neighbours than this add nothing to a place's score
+
+
+def _cube(lat: float, lon: float) -> tuple[int, int, int]:
+    phi, lam = math.radians(lat), math.radians(lon)
+    x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+    size = _NEAR_CHORD_KM / 6371.0
+    return math.floor(x / size), math.floor(y / size), math.floor(z / size)
 
 
 class _Context:
@@ -1126,11 +1139,15 @@ class _Context:
             if c.place.kind is Kind.ADMIN1
         }
         self.keys = [fold(s.text) for s in spans]
-        self.cities = [
+        # The document's towns by grid cube, each distinct (name, point) once: with every
+        # town compared to every other, a long list of places cost the square of its length.
+        self.cities: dict[tuple[int, int, int], list[tuple[str, float, float]]] = {}
+        for city in dict.fromkeys(
             (self.keys[j], c.place.lat, c.place.lon)
             for j, c in enumerate(chosen)
             if c.place.kind in _LOCAL
-        ]
+        ):
+            self.cities.setdefault(_cube(city[1], city[2]), []).append(city)
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
 
     def is_bare_dateline(self, index: int) -> bool:
@@ -1156,19 +1173,24 @@ class _Context:
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind in _LOCAL and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
-        return bonus + 8.0 * min(3, self._neighbours(key, place))
+        return bonus + 8.0 * self._neighbours(key, place)
 
     def _neighbours(self, own: str, place: Place) -> int:
-        """Other places of the document (by distinct name) within reach of this one."""
+        """Other places of the document (by distinct name) within reach of this one, up to
+        _MAX_NEIGHBOURS."""
         if place.kind not in _LOCAL:
             return 0
-        near = set()
-        for key, lat, lon in self.cities:
-            # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
-            if key == own or key in near or abs(lat - place.lat) > _NEAR_DEGREES:
-                continue
-            if great_circle_km(place.lat, place.lon, lat, lon) < _NEAR_KM:
-                near.add(key)
+        near: set[str] = set()
+        x, y, z = _cube(place.lat, place.lon)
+        for dx, dy, dz in itertools.product((-1, 0, 1), repeat=3):
+            for key, lat, lon in self.cities.get((x + dx, y + dy, z + dz), ()):
+                # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
+                if key == own or key in near or abs(lat - place.lat) > _NEAR_DEGREES:
+                    continue
+                if great_circle_km(place.lat, place.lon, lat, lon) < _NEAR_KM:
+                    near.add(key)
+                    if len(near) == _MAX_NEIGHBOURS:
+                        return _MAX_NEIGHBOURS
         return len(near)
 
 
