@@ -569,3 +569,98 @@ def test_markers_fitted_after_a_cluster_click_are_clear_of_controls(
     _markers_clear_of_controls(page)
     page.screenshot(path=str(SCREENSHOTS / f"cluster_click_{size}.png"))
     page.close()
+
+
+def test_an_event_known_only_to_its_country_is_drawn_hollow_and_worded_so(
+    seed_page: tuple[Page, Watch],
+) -> None:
+    page, _ = seed_page
+    if page.locator(".leaflet-popup").count():
+        _close_popup(page)  # left open by an earlier test on this shared page
+    # The fixture's one country-level event: a seizure placed only in Kyrgyzstan.
+    vague = page.locator(".geomap-vague")
+    assert vague.count() == 1
+    assert vague.get_attribute("data-type") == "seizure"
+    assert page.locator(".geomap-icon:has(.geomap-vague)").get_attribute("title") == (
+        "Seizure at Kyrgyzstan: 1 report, somewhere in Kyrgyzstan"
+    )
+    assert page.locator(".geomap-legend-vague").inner_text() == "Known only to a region or country"
+    _open_marker(_marker(page, "seizure", "Kyrgyzstan"))
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Somewhere in Kyrgyzstan" in popup.inner_text()
+    _close_popup(page)
+
+
+def test_layer_counts_follow_the_date_range(seed_page: tuple[Page, Watch]) -> None:
+    page, _ = seed_page
+
+    def counts() -> dict[str, str]:
+        labels = page.locator(".leaflet-control-layers-overlays label")
+        return {
+            text.split(" (")[0].strip(): text.split("(")[1].rstrip(")").strip()
+            for text in labels.all_inner_texts()
+        }
+
+    # From the fixture: 1 protest, 4 seizures, 1 clash, 5 crowds, 3 casualties, 1 arrest.
+    everything = {
+        "Protest": "1",
+        "Seizure": "4",
+        "Clash": "1",
+        "Crowd": "5",
+        "Casualties": "3",
+        "Arrest": "1",
+    }
+    assert counts() == everything
+    page.fill(".geomap-time input[name=from]", "2005-03-21")
+    page.dispatch_event(".geomap-time input[name=from]", "change")
+    page.uncheck(".geomap-time input[name=undated]")
+    # Left: the seizure and the crowd of the BBC report of 21 March about Osh.
+    assert counts() == {**{k: "0" for k in everything}, "Seizure": "1", "Crowd": "1"}
+    page.fill(".geomap-time input[name=from]", "2005-03-18")
+    page.dispatch_event(".geomap-time input[name=from]", "change")
+    page.check(".geomap-time input[name=undated]")
+    assert counts() == everything
+
+
+def _crowd_page(browser: Browser, tmp_path: Path, low: int, high: int) -> Page:
+    seed = load_events_geojson(FIXTURES / "seed_events.geojson")
+    (crowd,) = [
+        f
+        for f in seed["features"]
+        if f["properties"]["place"] == "Osh" and f["properties"]["event_type"] == "crowd"
+    ]
+    crowd["properties"].update(crowd_low=low, crowd_high=high)
+    path = tmp_path / f"crowd_{high}.html"
+    collection = {"type": "FeatureCollection", "features": [crowd]}
+    path.write_text(render_html(collection, title="One crowd", mode="self-contained"), "utf-8")
+    page, _ = _open(browser, path)
+    return page
+
+
+def _circle_radius(page: Page, name: str) -> float:
+    box = page.locator(f"path.{name}").bounding_box()
+    assert box is not None
+    return float(box["width"] - 1) / 2  # less the stroke
+
+
+def test_crowd_circles_are_capped_and_the_legend_says_so(browser: Browser, tmp_path: Path) -> None:
+    # 10,000 people: 0.15 px per square root of a person gives a 15 px radius.
+    page = _crowd_page(browser, tmp_path, 10_000, 10_000)
+    assert _circle_radius(page, "geomap-crowd-low") == pytest.approx(15, abs=1)
+    assert page.locator("path.geomap-crowd-over").count() == 0
+    page.close()
+    # A (wrong) million is drawn at the 100,000 cap, 0.15 * sqrt(100,000) = 47.4 px, not
+    # the 150 px that covered Europe, with a second ring 4 px further out.
+    page = _crowd_page(browser, tmp_path, 1_000_000, 1_000_000)
+    assert _circle_radius(page, "geomap-crowd-low") == pytest.approx(47.4, abs=1)
+    assert _circle_radius(page, "geomap-crowd-over") == pytest.approx(51.4, abs=1)
+    legend = page.locator(".geomap-legend").inner_text()
+    assert "Second ring: over 100,000, drawn at 100,000" in legend
+    # The legend's largest circle is the cap, drawn at the map's size.
+    radii = page.eval_on_selector_all(
+        ".geomap-legend-crowd circle", "cs => cs.map(c => +c.getAttribute('r'))"
+    )
+    assert max(radii) == pytest.approx(47.4, abs=0.1)
+    page.screenshot(path=str(SCREENSHOTS / "crowd_capped.png"))
+    page.close()

@@ -174,6 +174,8 @@ def test_embed_fragment_is_scoped_and_lists_events_as_text(seed: dict[str, Any])
     assert "<q>Opposition leaders say 20,000 to 30,000 people were on the streets" in fragment
     assert "claimed by Opposition leaders <strong>(disputed)</strong>" in fragment
     assert "Jalal-Abad, Jalal-Abad, KG, written ‘Jala-abad’" in fragment
+    # The one event known only to its country says so rather than naming a point.
+    assert "<td>somewhere in Kyrgyzstan, KG</td>" in fragment
     assert "<cite>Kyrgyz protests hit second city</cite> · BBC News · 2005-03-21" in fragment
 
 

@@ -16,6 +16,7 @@ from geomap.render.contract import validate_feature_collection
 from geomap.render.element import EventLayer, script_safe_code, style_safe_code
 from geomap.render.payload import build_payload, script_safe_json
 from geomap.render.styles import (
+    CROWD_CAP_PERSONS,
     CROWD_MIN_RADIUS_PX,
     CROWD_PX_PER_SQRT_PERSON,
     CROWD_SCALE,
@@ -81,6 +82,7 @@ def _config(title: str, mode: str) -> dict[str, Any]:
         "crowd": {
             "pxPerSqrt": CROWD_PX_PER_SQRT_PERSON,
             "minRadius": CROWD_MIN_RADIUS_PX,
+            "cap": CROWD_CAP_PERSONS,
             "scale": list(CROWD_SCALE),
         },
         "attribution": _GEONAMES + " | " + _NATURAL_EARTH,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from geomap.model import EventType
 
 __all__ = [
+    "CROWD_CAP_PERSONS",
     "CROWD_MIN_RADIUS_PX",
     "CROWD_PX_PER_SQRT_PERSON",
     "CROWD_SCALE",
@@ -49,15 +50,19 @@ EVENT_STYLES: tuple[EventStyle, ...] = (
     ),
 )
 
-# Reference crowd sizes drawn in the legend's scale.
+# Reference crowd sizes drawn in the legend's scale. The last is also the cap.
 CROWD_SCALE: tuple[int, ...] = (1_000, 10_000, 100_000)
 
 # Circle area grows with crowd size, so the radius grows with its square root. The factor
 # makes 10,000 people a 15 px radius: big enough to see, small enough not to bury a city.
 CROWD_PX_PER_SQRT_PERSON = 0.15
 CROWD_MIN_RADIUS_PX = 4.0
+# Circles are in screen pixels, so an uncapped figure covers as much screen at every zoom:
+# a (wrong) 1,000,000 near Paris covered all of Europe. Crowds above the legend's largest
+# size are drawn at that size with a second ring, which the legend explains.
+CROWD_CAP_PERSONS = CROWD_SCALE[-1]
 
 
 def crowd_radius_px(size: int) -> float:
-    """Circle radius in screen pixels for a crowd of `size` people (area ∝ size)."""
-    return max(CROWD_MIN_RADIUS_PX, CROWD_PX_PER_SQRT_PERSON * size**0.5)
+    """Circle radius in screen pixels for a crowd of `size` people (area ∝ size, capped)."""
+    return max(CROWD_MIN_RADIUS_PX, CROWD_PX_PER_SQRT_PERSON * min(size, CROWD_CAP_PERSONS) ** 0.5)

@@ -5,18 +5,23 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from geomap.model import Precision
 from geomap.render.payload import safe_href
 from geomap.render.styles import EVENT_STYLES
 
 __all__ = ["events_table"]
 
 _LABELS = {style.event_type.value: style.label for style in EVENT_STYLES}
+_VAGUE = frozenset({Precision.REGION.value, Precision.COUNTRY.value})
 
 
 def _place_cell(properties: dict[str, Any]) -> str:
     name = properties.get("place", "")
     parts = [name, properties.get("admin1", ""), properties.get("country_code", "")]
     text = ", ".join(p for p in parts if p)
+    if properties.get("precision") in _VAGUE:
+        # Known only to a region or country: the point is that area's centre, not a site.
+        text = "somewhere in " + text
     spellings = [m for m in properties.get("mentions", []) if m.lower() != name.lower()]
     if spellings:
         text += ", written " + ", ".join(f"‘{s}’" for s in dict.fromkeys(spellings))

@@ -31,7 +31,9 @@
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
 
-  function glyph(style, size) {
+  // A hollow, dashed disc marks events known only to a region or country: drawn like a city's,
+  // readers take the country's centre for the place.
+  function glyph(style, size, hollow) {
     var svg = document.createElementNS(SVG_NS, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("width", size);
@@ -42,14 +44,18 @@
     disc.setAttribute("cx", "12");
     disc.setAttribute("cy", "12");
     disc.setAttribute("r", "11.5");
-    disc.setAttribute("fill", style.color);
-    disc.setAttribute("stroke", "#fff");
-    disc.setAttribute("stroke-width", "1.5");
+    disc.setAttribute("fill", hollow ? "#fff" : style.color);
+    disc.setAttribute("stroke", hollow ? style.color : "#fff");
+    disc.setAttribute("stroke-width", hollow ? "2" : "1.5");
+    if (hollow) {
+      disc.setAttribute("r", "10.5");
+      disc.setAttribute("stroke-dasharray", "4 2.5");
+    }
     svg.appendChild(disc);
     var path = document.createElementNS(SVG_NS, "path");
     path.setAttribute("d", style.glyph);
     path.setAttribute("fill", "none");
-    path.setAttribute("stroke", "#fff");
+    path.setAttribute("stroke", hollow ? style.color : "#fff");
     path.setAttribute("stroke-width", "2");
     path.setAttribute("stroke-linecap", "round");
     path.setAttribute("stroke-linejoin", "round");
@@ -64,6 +70,12 @@
   var CONTROL_GAP_PX = 4;
   // A ring of up to six markers reaches about 40 px from its place.
   var MARKER_MARGIN_PX = 44;
+
+  // Circle radius in pixels for a crowd: area grows with the figure, up to the cap
+  // (geomap.render.styles.crowd_radius_px).
+  function crowdRadius(crowd, n) {
+    return Math.max(crowd.minRadius, crowd.pxPerSqrt * Math.sqrt(Math.min(n, crowd.cap)));
+  }
 
   function reportWord(n) {
     return n === 1 ? "1 report" : number(n) + " reports";
@@ -147,9 +159,28 @@
     styles.forEach(function (style, t) { if (countByType[t]) present.push(t); });
 
     addBasemap(map, basemap, config);
+    var crowdPane = map.createPane("geomapCrowd");
+    crowdPane.style.zIndex = 620;
+    crowdPane.style.pointerEvents = "none";
 
     var layers = styles.map(function () { return L.layerGroup(); });
     var filter = {from: minDate, to: maxDate, undated: true};
+
+    function inDateRange(i) {
+      var date = eventDates[i];
+      return date ? date >= filter.from && date <= filter.to : filter.undated;
+    }
+
+    // The layer list counts the events the date range lets through, shown or not.
+    function updateLayerCounts() {
+      var counts = styles.map(function () { return 0; });
+      for (var i = 0; i < events.length; i++) {
+        if (inDateRange(i)) counts[events[i][F.type]] += 1;
+      }
+      container.querySelectorAll(".geomap-layer-count").forEach(function (node) {
+        node.textContent = number(counts[data.types.indexOf(node.getAttribute("data-type"))]);
+      });
+    }
 
     function visibleGroups() {
       // place index -> type index -> [event index]
@@ -158,8 +189,7 @@
         var row = events[i];
         var t = row[F.type];
         if (!map.hasLayer(layers[t])) continue;
-        var date = eventDates[i];
-        if (date ? (date < filter.from || date > filter.to) : !filter.undated) continue;
+        if (!inDateRange(i)) continue;
         var byType = groups[row[F.place]] || (groups[row[F.place]] = {});
         (byType[t] || (byType[t] = [])).push(i);
       }
@@ -178,10 +208,11 @@
       return offsets;
     }
 
-    function markerIcon(style, count, size, offset, cluster, reviewed) {
-      var box = el("div", "geomap-marker" + (cluster ? " geomap-cluster" : ""));
+    function markerIcon(style, count, size, offset, cluster, reviewed, vague) {
+      var box = el("div", "geomap-marker" + (cluster ? " geomap-cluster" : "") +
+        (vague ? " geomap-vague" : ""));
       box.setAttribute("data-type", style.key);
-      box.appendChild(glyph(style, size));
+      box.appendChild(glyph(style, size, vague));
       if (count > 1) box.appendChild(el("span", "geomap-count", number(count)));
       if (reviewed) box.appendChild(el("span", "geomap-reviewed-badge", REVIEWED_MARK));
       return L.divIcon({html: box, className: "geomap-icon", iconSize: [size, size],
@@ -198,18 +229,21 @@
       });
       if (!high) return;
       var style = styles[data.types.indexOf("crowd")];
-      var radius = function (n) {
-        return Math.max(config.crowd.minRadius, config.crowd.pxPerSqrt * Math.sqrt(n));
-      };
-      var label = "Crowd estimates " + number(low) + (high > low ? "–" + number(high) : "");
+      // Above the markers, so a ring of markers never hides its circle; never clickable.
+      var common = {pane: "geomapCrowd", color: style.color, fillColor: style.color,
+        interactive: false};
+      var radius = function (n) { return crowdRadius(config.crowd, n); };
       if (high > low) {
-        layer.addLayer(L.circleMarker(latlng, {radius: radius(high), color: style.color,
-          weight: 1.5, dashArray: "4 3", fillColor: style.color, fillOpacity: 0.08,
-          interactive: false, className: "geomap-crowd-high"}));
+        layer.addLayer(L.circleMarker(latlng, L.extend({radius: radius(high), weight: 1.5,
+          dashArray: "4 3", fillOpacity: 0.06, className: "geomap-crowd-high"}, common)));
       }
-      layer.addLayer(L.circleMarker(latlng, {radius: radius(low), color: style.color,
-        weight: 1, fillColor: style.color, fillOpacity: 0.25, interactive: false,
-        className: "geomap-crowd-low"}).bindTooltip(label));
+      layer.addLayer(L.circleMarker(latlng, L.extend({radius: radius(low), weight: 1,
+        fillOpacity: 0.15, className: "geomap-crowd-low"}, common)));
+      if (high > config.crowd.cap) {
+        // Larger than the scale: drawn at the cap, with a second ring that says so.
+        layer.addLayer(L.circleMarker(latlng, L.extend({radius: radius(high) + 4, weight: 1.5,
+          fill: false, className: "geomap-crowd-over"}, common)));
+      }
     }
 
     function figureLines(row) {
@@ -248,6 +282,11 @@
       return line;
     }
 
+    // Every event here is known only to a region or country (payload precision column).
+    function isVague(indexes) {
+      return indexes.length > 0 && indexes.every(function (i) { return events[i][F.precision]; });
+    }
+
     function placeLine(placeIndex, indexes) {
       var place = places[placeIndex];
       var spellings = [];
@@ -259,6 +298,7 @@
         });
       });
       var where = [place[2], place[3], place[4]].filter(Boolean).join(", ");
+      if (isVague(indexes)) where = "Somewhere in " + where;
       if (spellings.length) {
         where += ", written " + spellings.map(function (s) { return "‘" + s + "’"; }).join(", ");
       }
@@ -339,7 +379,7 @@
       var style = styles[t];
       var root = el("div", "geomap-popup");
       var heading = el("div", "geomap-popup-title");
-      heading.appendChild(glyph(style, 18));
+      heading.appendChild(glyph(style, 18, entries.every(function (e) { return isVague(e[1]); })));
       var names = entries.map(function (e) { return places[e[0]][2]; });
       heading.appendChild(el("strong", "", style.label + " · " + names.join(" / ")));
       root.appendChild(heading);
@@ -398,9 +438,11 @@
         if (style.key === "crowd") {
           entries.forEach(function (e) { addCrowdCircles(layers[t], latlng, e[1]); });
         }
+        var vague = entries.every(function (e) { return isVague(e[1]); });
         var marker = L.marker(latlng, {icon: markerIcon(style, spot.counts[t], size, offsets[k], false,
-          allReviewed(entries)),
-          title: style.label + " at " + names + ": " + reportWord(spot.counts[t]),
+          allReviewed(entries), vague),
+          title: style.label + " at " + names + ": " + reportWord(spot.counts[t]) +
+            (vague ? ", somewhere in " + names : ""),
           alt: style.label, riseOnHover: true});
         marker.bindPopup(function () { return popupContent(entries, t); }, popupOptions());
         layers[t].addLayer(marker);
@@ -482,6 +524,7 @@
       });
       container.setAttribute("data-geomap-markers",
         String(container.querySelectorAll(".geomap-marker").length));
+      updateLayerCounts();
     }
 
     // Controls ------------------------------------------------------------------------------
@@ -490,12 +533,50 @@
       var style = styles[t];
       // Leaflet puts layer names in as HTML; these come from geomap's own style table.
       overlays["<span class=\"geomap-swatch\" style=\"background:" + style.color + "\"></span>" +
-        style.label + " (" + number(countByType[t]) + ")"] = layers[t];
+        style.label + " (<span class=\"geomap-layer-count\" data-type=\"" + style.key + "\">" +
+        number(countByType[t]) + "</span>)"] = layers[t];
       layers[t].addTo(map);
     });
     var compact = container.clientWidth < COMPACT_WIDTH_PX;
     if (compact) container.classList.add("geomap-compact");
     L.control.layers(null, overlays, {collapsed: compact, position: "topright"}).addTo(map);
+
+    // The crowd scale, drawn with the same radius function and colours as the map's circles.
+    function crowdLegend() {
+      var part = el("div", "geomap-legend-crowd");
+      part.appendChild(el("div", "geomap-legend-title", "Crowd size (circle area)"));
+      var color = styles[data.types.indexOf("crowd")].color;
+      var scale = config.crowd.scale;
+      var biggest = crowdRadius(config.crowd, scale[scale.length - 1]);
+      var top = 8; // room for the largest circle's label
+      var svg = document.createElementNS(SVG_NS, "svg");
+      svg.setAttribute("width", 2 * biggest + 70);
+      svg.setAttribute("height", 2 * biggest + top + 4);
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "Crowd size scale: " + scale.map(number).join(", "));
+      scale.forEach(function (n) {
+        var r = crowdRadius(config.crowd, n);
+        var c = document.createElementNS(SVG_NS, "circle");
+        c.setAttribute("cx", biggest + 2);
+        c.setAttribute("cy", top + 2 * biggest + 2 - r);
+        c.setAttribute("r", r);
+        c.setAttribute("fill", color);
+        c.setAttribute("fill-opacity", "0.08");
+        c.setAttribute("stroke", color);
+        svg.appendChild(c);
+        var label = document.createElementNS(SVG_NS, "text");
+        label.setAttribute("x", 2 * biggest + 8);
+        label.setAttribute("y", top + 2 * biggest + 6 - 2 * r);
+        label.setAttribute("font-size", "10");
+        label.textContent = number(n);
+        svg.appendChild(label);
+      });
+      part.appendChild(svg);
+      part.appendChild(el("div", "geomap-legend-note", "Dashed ring: highest estimate"));
+      part.appendChild(el("div", "geomap-legend-note", "Second ring: over " +
+        number(config.crowd.cap) + ", drawn at " + number(config.crowd.cap)));
+      return part;
+    }
 
     var Legend = L.Control.extend({
       onAdd: function () {
@@ -524,35 +605,14 @@
         if (events.some(function (row) { return row[F.reviewed]; })) {
           box.appendChild(reviewedLegendRow());
         }
+        if (events.some(function (row) { return row[F.precision]; })) {
+          var vagueRow = el("div", "geomap-legend-row geomap-legend-vague");
+          vagueRow.appendChild(glyph({color: "#555", glyph: ""}, 16, true));
+          vagueRow.appendChild(el("span", "", "Known only to a region or country"));
+          box.appendChild(vagueRow);
+        }
         if (countByType[data.types.indexOf("crowd")]) {
-          box.appendChild(el("div", "geomap-legend-title", "Crowd size (circle area)"));
-          var scale = config.crowd.scale;
-          var biggest = Math.max(config.crowd.minRadius,
-            config.crowd.pxPerSqrt * Math.sqrt(scale[scale.length - 1]));
-          var svg = document.createElementNS(SVG_NS, "svg");
-          var width = 2 * biggest + 70;
-          svg.setAttribute("width", width);
-          svg.setAttribute("height", 2 * biggest + 4);
-          svg.setAttribute("role", "img");
-          svg.setAttribute("aria-label", "Crowd size scale: " + scale.map(number).join(", "));
-          scale.forEach(function (n) {
-            var r = Math.max(config.crowd.minRadius, config.crowd.pxPerSqrt * Math.sqrt(n));
-            var c = document.createElementNS(SVG_NS, "circle");
-            c.setAttribute("cx", biggest + 2);
-            c.setAttribute("cy", 2 * biggest + 2 - r);
-            c.setAttribute("r", r);
-            c.setAttribute("fill", "none");
-            c.setAttribute("stroke", "#555");
-            svg.appendChild(c);
-            var label = document.createElementNS(SVG_NS, "text");
-            label.setAttribute("x", 2 * biggest + 8);
-            label.setAttribute("y", 2 * biggest + 6 - 2 * r);
-            label.setAttribute("font-size", "10");
-            label.textContent = number(n);
-            svg.appendChild(label);
-          });
-          box.appendChild(svg);
-          box.appendChild(el("div", "geomap-legend-note", "Dashed ring: highest estimate"));
+          box.appendChild(crowdLegend());
         }
         L.DomEvent.disableClickPropagation(outer);
         L.DomEvent.disableScrollPropagation(outer);
