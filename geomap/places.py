@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
@@ -260,10 +260,18 @@ def _is_all_caps(token: Token) -> bool:
     return len(token.text) > 1 and token.text.isupper() and not token.is_abbreviation
 
 
+_CITATION_BEFORE = re.compile(r"(?:\[\d{1,3}\])+$")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\r([‘'\"“":
         i -= 1
+    # Citation markers ("began.[13][14] Mass protests") stand between the full stop and the
+    # next sentence.
+    marker = _CITATION_BEFORE.search(text, max(0, i - 40), i + 1)
+    if marker is not None:
+        i = marker.start() - 1
     return i < 0 or text[i] in _SENTENCE_END
 
 
@@ -356,8 +364,7 @@ def _decide(
             continue
         n, candidates = found
         next_free = i + n
-        surface = text[tokens[i].start : tokens[i + n - 1].end]
-        readings = _readings(surface, candidates, gaz)
+        readings = _readings(text, tokens[i].start, tokens[i + n - 1].end, candidates, gaz)
         if readings:
             name = NameInText(text, tokens, i, n, readings, common)
             judged.append((name, *judge(name)))
@@ -873,30 +880,33 @@ def in_a_name(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
 
 # Reading screens: before the rules judge a name, each screen drops the readings the name
 # cannot have as written. A name left with none is no place.
-ReadingScreen = Callable[[str, Sequence[Candidate], Gazetteer], Sequence[Candidate]]
+# A screen reads the text, the name's offsets, its readings and the gazetteer.
+ReadingScreen = Callable[[str, int, int, Sequence[Candidate], Gazetteer], Sequence[Candidate]]
 
 
 def dotted_abbreviation(
-    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+    text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
 ) -> Sequence[Candidate]:
-    """A dotted abbreviation is a reading only when the text has its dot.
+    """A dotted abbreviation written without its dot is not read as the abbreviation at the
+    start of a sentence, where an ordinary word has a capital too.
 
-    Example: "Mass protests" cannot read as "Mass." (Massachusetts); "Mass." can.
+    Example: "Mass protests broke out" is not Mass. (Massachusetts); "Mass." and "EDMONTON,
+    Ky -" are.
     """
-    if surface.endswith("."):
+    if text[end - 1] == "." or not _sentence_initial(text, start):
         return candidates
     return [c for c in candidates if not c.matched_name.endswith(".")]
 
 
 def people_of_a_country(
-    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+    text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
 ) -> Sequence[Candidate]:
     """The people of a country named "<people>stan" are not a town that shares the word.
 
     Example: "Kazakh police" is neither Petropavl (which lists "Kazakh" as a name) nor
     Gazakh in Azerbaijan; "Kurd" is no village in Iran.
     """
-    key = fold(surface)
+    key = fold(text[start:end])
     if " " in key or not (gaz.places_for_key(key + "stan") or gaz.places_for_key(key + "istan")):
         return candidates
     return [c for c in candidates if c.place.kind is Kind.COUNTRY]
@@ -906,10 +916,10 @@ READING_SCREENS: tuple[ReadingScreen, ...] = (dotted_abbreviation, people_of_a_c
 
 
 def _readings(
-    surface: str, candidates: Sequence[Candidate], gaz: Gazetteer
+    text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
 ) -> tuple[Candidate, ...]:
     for screen in READING_SCREENS:
-        candidates = screen(surface, candidates, gaz)
+        candidates = screen(text, start, end, candidates, gaz)
     return tuple(candidates)
 
 
@@ -1001,16 +1011,18 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         regions = set() if bare_dateline else context.regions
         qualified = [i for i in indexes if context.qualifiers[i] is not None]
         options = _options(spans[indexes[0]].candidates, regions)
+        key = context.keys[indexes[0]]
         # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
         # list of towns ("Berlin, Frankfurt, London") does not.
         if not any(context.qualifier_boost(i, c.place) for i in qualified for c in options):
+            evidence = ReadingEvidence(
+                regions, partial(context._neighbours, key), context.named_countries
+            )
             for rule in READING_RULES:
-                options = rule(options, regions)
+                options = rule(options, evidence)
         if len(options) == 1:
             best = options[0]
         else:
-            key = context.keys[indexes[0]]
-
             # Best single mention plus the average over all mentions of the name. The
             # document's evidence is the same for every mention; only a qualifier after
             # one mention ("Paris, Texas") sets it apart.
@@ -1047,11 +1059,20 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
 # Resolution rules: each narrows the readings of a name that no qualifier settles, before
 # the document's evidence (its countries, named regions, nearby places) ranks them. A
 # reading is kept when a rule has no reason to drop it; no rule drops every reading.
-ReadingRule = Callable[[Sequence[Candidate], set[tuple[str, str]]], Sequence[Candidate]]
+@dataclass(frozen=True)
+class ReadingEvidence:
+    """What the rest of the document says that the reading rules may use."""
+
+    regions: set[tuple[str, str]]  # (country, admin1) of the first-level regions it names
+    neighbours: Callable[[Place], int]  # its other places within 150 km of a place
+    countries: frozenset[str] = frozenset()  # the countries it names outright
+
+
+ReadingRule = Callable[[Sequence[Candidate], ReadingEvidence], Sequence[Candidate]]
 
 
 def country_over_towns(
-    options: Sequence[Candidate], regions: set[tuple[str, str]]
+    options: Sequence[Candidate], evidence: ReadingEvidence
 ) -> Sequence[Candidate]:
     """A name whose best reading is a country is the country, not a town of that name.
 
@@ -1064,33 +1085,67 @@ def country_over_towns(
 
 
 _DWARFED = 10  # a namesake this many times smaller than the well-known city
+_WORLD_CITY = 500_000
 
 
-def well_known_over_namesakes(
-    options: Sequence[Candidate], regions: set[tuple[str, str]]
+def _in_named_region(place: Place, evidence: ReadingEvidence) -> bool:
+    return (place.country_code, place.admin1_code) in evidence.regions
+
+
+def well_known_over_villages(
+    options: Sequence[Candidate], evidence: ReadingEvidence
 ) -> Sequence[Candidate]:
-    """A town a tenth the size of the well-known city the name best reads as is meant only
-    where the document names its region; nearby places and country counts are not enough.
+    """A village (under 10,000 people and a tenth the size of the well-known city the name
+    best reads as) is meant only where the document names its region.
 
-    Example: "Berlin" and "Vienna" in a list beside New York and Washington are Germany's
-    and Austria's capitals, not Berlin, New Jersey or Vienna, Virginia; "Frankfurt" is
-    Frankfurt am Main, not Frankfurt (Oder), though Berlin is near; "Paris" in a story
-    that names Missouri is still Paris, Missouri.
+    Example: "Berlin" beside New York and Newark is Germany's capital, not Berlin, New
+    Jersey, though that is near both; "Paris" in a story that names Missouri is Paris,
+    Missouri.
     """
     towns = [c for c in options if c.place.kind is Kind.CITY]
     if not towns or not is_major(towns[0].place):
         return options
-    floor = towns[0].place.population / _DWARFED
+    floor = min(_SMALL_PLACE, towns[0].place.population / _DWARFED)
     return [
         c
         for c in options
         if c.place.kind is not Kind.CITY
         or c.place.population >= floor
-        or (c.place.country_code, c.place.admin1_code) in regions
+        or _in_named_region(c.place, evidence)
     ]
 
 
-READING_RULES: tuple[ReadingRule, ...] = (country_over_towns, well_known_over_namesakes)
+def world_city_over_distant_towns(
+    options: Sequence[Candidate], evidence: ReadingEvidence
+) -> Sequence[Candidate]:
+    """Beside a city of half a million or more, a lesser town of the same name is meant only
+    where the document names its country or region, or another place near it: the
+    country's other towns far away are no evidence.
+
+    Example: "Dublin" beside New York and Boston is Ireland's capital, not Dublin, Ohio;
+    "Edmonton" beside Enfield and Tottenham, or in a story that names the UK, is the London
+    district; "Paris" beside Brantford is Paris, Ontario.
+    """
+    towns = [c for c in options if c.place.kind is Kind.CITY]
+    if not towns or towns[0].place.population < _WORLD_CITY:
+        return options
+    return [
+        c
+        for c in options
+        if c is towns[0]
+        or c.place.kind is not Kind.CITY
+        or is_major(c.place)
+        or _in_named_region(c.place, evidence)
+        or c.place.country_code in evidence.countries
+        or evidence.neighbours(c.place) > 0
+    ]
+
+
+READING_RULES: tuple[ReadingRule, ...] = (
+    country_over_towns,
+    well_known_over_villages,
+    world_city_over_distant_towns,
+)
 
 
 def _same_place(candidates: Sequence[Candidate], best: Candidate) -> Candidate:
@@ -1138,6 +1193,9 @@ class _Context:
             for c in chosen
             if c.place.kind is Kind.ADMIN1
         }
+        self.named_countries = frozenset(
+            c.place.country_code for c in chosen if c.place.kind is Kind.COUNTRY
+        )
         self.keys = [fold(s.text) for s in spans]
         # The document's towns by grid cube, each distinct (name, point) once: with every
         # town compared to every other, a long list of places cost the square of its length.

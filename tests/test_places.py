@@ -166,13 +166,15 @@ def test_words_that_are_places_only_by_accident(
 # country it must resolve to.
 RESOLVED = [
     # A well-known city beats a tiny namesake near the story's other places.
-    ("Solidarity rallies were held in New York, Chicago, Berlin and Boston.", "Berlin", "DE"),
-    ("Marches followed in Washington, Vienna and Baltimore.", "Vienna", "AT"),
+    ("Solidarity rallies were held in New York, Newark, Berlin and Boston.", "Berlin", "DE"),
+    ("Marches followed in Boston, Vienna and Chicago.", "Vienna", "AT"),
     ("Diaspora groups rallied in Dublin, New York and Boston.", "Dublin", "IE"),
     ("Unions struck in Marseille, Lyon and Paris as French ports closed.", "Marseille", "FR"),
     # ... unless the story qualifies the namesake or names its region.
     ("Farmers in Vienna, Virginia, blocked a road near Washington.", "Vienna", "US"),
     ("Missouri farmers gathered in Paris on Saturday.", "Paris", "US"),
+    # ... or names a place near it: Vienna, Virginia is a suburb of Washington.
+    ("Marches followed in Washington, Vienna and Baltimore.", "Vienna", "US"),
     # A country's name is the country, however many towns of another country surround it.
     ("Exiles from Turkey rallied in Newark, Paterson and New York.", "Turkey", "TR"),
     ("Troops were sent to southern Mexico after the vote.", "Mexico", "MX"),
