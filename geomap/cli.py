@@ -372,6 +372,16 @@ def _corrected(events: Iterable[Event], corrections: Corrections | None) -> Iter
     return iter(applied.events)
 
 
+ReviewOption = Annotated[
+    bool,
+    typer.Option(
+        "--review",
+        help="Write the editor's page: the map with tools to drop, move, retype, set figures, "
+        "note and add events, and a button that downloads the corrections file (offline).",
+    ),
+]
+
+
 WorkersOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
@@ -761,12 +771,14 @@ def build(
     corrections: CorrectionsOption = None,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
+    review: ReviewOption = False,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
     Example:
         geomap build
         geomap build news/ -o output/map.html --self-contained --title "Kyrgyzstan, March 2005"
+        geomap build news/ --corrections corrections.json --review -o output/review.html
     """
     from geomap.export import feature_collection
     from geomap.pipeline import Batch
@@ -789,7 +801,10 @@ def build(
         events = list(found)
     _refuse_empty_run(batch, report)
     events = list(_corrected(events, checked))
-    _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
+    if review:
+        _write_review_map(feature_collection(events), output, title, checked)
+    else:
+        _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
     typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
     _finish(batch, report)
 
@@ -837,6 +852,20 @@ def _write_map(features: dict[str, object], output: Path, title: str, mode: str)
     title = printable_name(title)
     _announce_new_folder(output, default=DEFAULT_MAP)
     html = _guard(lambda: render_html(features, title=title, mode=mode))  # type: ignore[arg-type]
+    _guard(lambda: write_text_atomic(output, html))
+
+
+def _write_review_map(
+    features: dict[str, object], output: Path, title: str, corrections: Corrections | None
+) -> None:
+    from geomap.atomic import write_text_atomic
+    from geomap.render.review import render_review_html
+    from geomap.unicode_edges import printable_name
+
+    title = printable_name(title)
+    entries = corrections.documents() if corrections else []
+    _announce_new_folder(output, default=DEFAULT_MAP)
+    html = _guard(lambda: render_review_html(features, title=title, corrections=entries))
     _guard(lambda: write_text_atomic(output, html))
 
 

@@ -101,6 +101,7 @@ class Correction:
     url: str = ""  # add
     outlet: str = ""  # add
     source_title: str = ""  # add
+    raw: str = field(default="", compare=False)  # the entry as the file wrote it, as JSON
 
     def describe(self) -> str:
         """ "entry 3 (drop rp-…, by ana)": how messages name an entry."""
@@ -114,6 +115,10 @@ class Corrections:
 
     name: str
     entries: tuple[Correction, ...] = ()
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The entries as the file wrote them, to write them again (the review page)."""
+        return [json.loads(c.raw) for c in self.entries]
 
 
 @dataclass(frozen=True)
@@ -322,6 +327,7 @@ def _checked(number: int, action: _Action, entry: Mapping[str, Any], gaz: Gazett
         editor=entry["editor"].strip(),
         reason=entry["reason"].strip(),
         note=_text(entry, "note", required=False),
+        raw=json.dumps(entry, ensure_ascii=False),
         **action.read(entry, gaz),
     )
 

@@ -547,3 +547,29 @@ def test_a_record_correction_reaches_the_event_level_export(
     ]
     assert left == [seizures[1][1]]
     assert len(after) == len(records) - 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The review page (its browser side is tests/test_review_browser.py)
+
+
+def test_the_review_page_carries_each_events_id_and_the_files_entries_as_data() -> None:
+    from geomap.export import feature_collection
+    from geomap.render.review import render_review_html, review_data
+
+    reports = [report(at=0), report(EventType.CLASH, place=OSH, at=40)]
+    collection = feature_collection(reports)
+    hostile = {"action": "note", "note": "</script><script>alert(1)</script>{{ 7 * 7 }}"}
+    data = review_data(collection, "T", [hostile])
+    assert data["ids"] == [r.stable_id for r in reports]  # payload order is feature order
+    assert data["corrections"] == [hostile]
+    page = render_review_html(collection, title="T", corrections=[hostile])
+    # The entry sits in a JSON script element: it can neither end it nor reach Jinja, and it
+    # reads back as it was.
+    blob = page.split('<script type="application/json" id="geomap-review-data">', 1)[1]
+    blob = blob.split("</script>", 1)[0]
+    assert json.loads(blob)["corrections"] == [hostile]
+    assert "<script>alert(1)" not in page and "{{ 7" not in page
+    assert page == render_review_html(collection, title="T", corrections=[hostile])
+    # Another corrections file is another page state: its changes are kept apart.
+    assert review_data(collection, "T", [])["storageKey"] != data["storageKey"]

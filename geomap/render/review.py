@@ -1,0 +1,68 @@
+"""The editor's review page: the map, plus tools that write a corrections file (build --review).
+
+The page is the self-contained map (it makes no request and needs no server) with
+geomap/assets/review added: buttons on every report for drop, move, retype, figures and
+note, a panel to add a missed event, and "Download corrections", which writes the file that
+`geomap build --corrections FILE` reads (geomap.corrections). Changes are kept in the
+browser's localStorage until they are downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from branca.element import Element
+
+from geomap.render.contract import validate_feature_collection
+from geomap.render.element import script_safe_code, style_safe_code
+from geomap.render.page import build_map
+from geomap.render.payload import script_safe_json
+from geomap.render.styles import EVENT_STYLES
+
+__all__ = ["render_review_html", "review_data"]
+
+
+def _asset(name: str) -> str:
+    return (importlib.resources.files("geomap") / "assets" / "review" / name).read_text("utf-8")
+
+
+def review_data(
+    collection: dict[str, Any], title: str, corrections: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """What the review tools read: each event's report id (in payload order), the entries
+    the page was built with, and the localStorage key its changes are kept under."""
+    base = list(corrections)
+    # One key per map title and corrections file: after a rebuild with the downloaded file
+    # the page starts clean, while reloading the same page keeps the changes not yet saved.
+    basis = title + "\0" + json.dumps(base, ensure_ascii=False, sort_keys=True)
+    return {
+        "ids": [f["properties"].get("report_id", "") for f in collection["features"]],
+        "corrections": base,
+        "storageKey": "geomap-review:" + hashlib.sha256(basis.encode()).hexdigest()[:16],
+        "types": [{"key": s.event_type.value, "label": s.label} for s in EVENT_STYLES],
+    }
+
+
+def render_review_html(
+    features: dict[str, Any], *, title: str = "", corrections: Sequence[dict[str, Any]] = ()
+) -> str:
+    """The review page as HTML; `corrections` are the entries the events were built with."""
+    collection = validate_feature_collection(features)
+    folium_map = build_map(collection, title=title, mode="self-contained")
+    figure = folium_map.get_root()
+    data = script_safe_json(review_data(collection, title, corrections))
+    # The data first: the tools read it as they load, before the map is drawn.
+    figure.header.add_child(  # type: ignore[attr-defined]
+        Element(
+            f"<style>{style_safe_code(_asset('review.css'))}</style>\n"
+            f'<script type="application/json" id="geomap-review-data">{data}</script>\n'
+            f"<script>{script_safe_code(_asset('review.js'))}</script>"
+        ),
+        name="geomap_review",
+    )
+    html: str = figure.render()
+    return html
