@@ -140,6 +140,25 @@ def test_findings_table(gaz: Gazetteer, text: str, expected: list[tuple[str, str
     assert summary_of(check_articles([Article("t.txt", text)], gaz)) == expected
 
 
+# The linter leaves a word alone where the place recogniser's own name rules
+# (places.NAME_RULES) call it a person's or an outlet's name; the same word introduced as a
+# place is a typo.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds gathered in Bishkekk and Osh.", [("Bishkekk", "typo", "Bishkek")]),
+        ("Crowds in Osh read the newspaper Bishkekk.", []),  # an outlet's name
+        ("Crowds in Osh cheered Bishkekk al-Akayev.", []),  # a family-name particle
+        ("Crowds in Osh cheered President Bishkekk.", []),  # a title
+        ("Crowds in Osh cheered Bishkekk Akayev.", []),  # inside a longer proper name
+    ],
+)
+def test_the_linter_uses_the_place_rules_for_names(
+    gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert summary_of(check_articles([Article("t.txt", text)], gaz)) == expected
+
+
 @pytest.mark.parametrize(
     ("style", "text", "expected"),
     [
