@@ -1141,10 +1141,41 @@ def world_city_over_distant_towns(
     ]
 
 
+def own_name_over_aliases(
+    options: Sequence[Candidate], evidence: ReadingEvidence
+) -> Sequence[Candidate]:
+    """When the best reading is a major city called exactly so, another town reached only
+    through one of its alternate names is meant only where the document names its region.
+
+    Example: "Çorum" is the city of Çorum, not Çorlu (a source lists "Çorum" among Çorlu's
+    names), though Çorlu lies near other towns of the story; "Newcastle" may still be
+    Newcastle upon Tyne, whose name it shortens.
+    """
+    if not options:
+        return options
+    best = options[0]
+    if (
+        best.place.kind is not Kind.CITY
+        or best.match_type is not MatchType.EXACT
+        or not is_major(best.place)
+    ):
+        return options
+    return [
+        c
+        for c in options
+        if c.place.kind is not Kind.CITY
+        or c.match_type is MatchType.EXACT
+        # a short form of the town's own name ("Newcastle" of Newcastle upon Tyne)
+        or fold(c.place.name).startswith(fold(c.matched_name))
+        or _in_named_region(c.place, evidence)
+    ]
+
+
 READING_RULES: tuple[ReadingRule, ...] = (
     country_over_towns,
     well_known_over_villages,
     world_city_over_distant_towns,
+    own_name_over_aliases,
 )
 
 

@@ -198,6 +198,23 @@ def test_a_country_name_is_the_country_not_its_capital(gaz: Gazetteer) -> None:
     assert kinds == {"Mexico City": "city", "Mexico": "country"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # A major city's own name beats another town that lists it as an alternate name,
+        # however near that town lies to the story's other places.
+        ("Rallies were held in Tekirdağ, Edirne and Çorum.", "Çorum", "Çorum"),
+        # A short form of a town's own name is still that town's name.
+        ("Fans marched through Newcastle and Sunderland.", "Newcastle", "Newcastle upon Tyne"),
+        # An alternate name with no city of its own stays a reading.
+        ("Students rallied in Solo and Semarang.", "Solo", "Surakarta"),
+    ],
+)
+def test_own_names_and_alternate_names(gaz: Gazetteer, text: str, name: str, place: str) -> None:
+    found = {m.text: m.place.name for m in find_mentions(text, gaz)}
+    assert found[name] == place
+
+
 @pytest.mark.parametrize("rule", [*RECOGNITION_RULES, *READING_RULES, *READING_SCREENS])
 def test_every_rule_says_why_with_an_example(rule: object) -> None:
     doc = getattr(rule, "__doc__", None) or ""
