@@ -49,7 +49,19 @@ class RecordField:
 
 
 # Each report of an event: where it was read, and the words that say so.
-REPORT_FIELDS = ("source", "outlet", "date", "quote", "char_start", "char_end", "claimed_by")
+REPORT_FIELDS = (
+    "source",
+    "outlet",
+    "date",
+    "quote",
+    "char_start",
+    "char_end",
+    "claimed_by",
+    # An editor's check (geomap.corrections), and the id a corrections file names it by.
+    "report_id",
+    "reviewed",
+    "editor_note",
+)
 
 
 def _report_json(report: Event) -> dict[str, Any]:
@@ -61,6 +73,9 @@ def _report_json(report: Event) -> dict[str, Any]:
         "char_start": report.char_start,
         "char_end": report.char_end,
         "claimed_by": report.claimed_by,
+        "report_id": report.stable_id,
+        "reviewed": report.reviewed,
+        "editor_note": report.editor_note,
     }
 
 
@@ -102,6 +117,8 @@ RECORD_SCHEMA: tuple[RecordField, ...] = (
     RecordField("arrests", "integer", True, lambda r: r.arrests),
     RecordField("arrests_high", "integer", True, lambda r: r.arrests_high),
     RecordField("disputed", "boolean", False, lambda r: r.disputed),
+    # An editor checked at least one of its reports (geomap.corrections).
+    RecordField("reviewed", "boolean", False, lambda r: any(x.reviewed for x in r.reports)),
     RecordField("n_reports", "integer", False, lambda r: len(r.reports)),
     RecordField("n_sources", "integer", False, lambda r: r.n_sources),
     RecordField("sources", "array", False, lambda r: list(r.sources)),

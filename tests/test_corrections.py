@@ -573,3 +573,20 @@ def test_the_review_page_carries_each_events_id_and_the_files_entries_as_data() 
     assert page == render_review_html(collection, title="T", corrections=[hostile])
     # Another corrections file is another page state: its changes are kept apart.
     assert review_data(collection, "T", [])["storageKey"] != data["storageKey"]
+
+
+def test_event_records_say_which_were_reviewed(gaz: Gazetteer) -> None:
+    from geomap.record_export import record_properties
+
+    # A protest in Osh (two articles) and a clash in Jalal-Abad: two records; the editor
+    # checked one report of the protest.
+    one = report(place=OSH, source="a.txt")
+    two = report(place=OSH, source="b.txt")
+    other = report(EventType.CLASH, place=JALAL_ABAD, source="a.txt", at=80)
+    fix = corrections(gaz, entry("note", two, note="Seen on video."))
+    records = group_reports(apply_corrections([one, two, other], fix).events)
+    by_type = {r.event_type: record_properties(r) for r in records}
+    protest, clash = by_type[EventType.PROTEST], by_type[EventType.CLASH]
+    assert protest["reviewed"] is True and clash["reviewed"] is False
+    notes = {(x["report_id"], x["reviewed"], x["editor_note"]) for x in protest["reports"]}
+    assert notes == {(one.stable_id, False, ""), (two.stable_id, True, "Seen on video.")}
