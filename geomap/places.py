@@ -1016,7 +1016,7 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         # list of towns ("Berlin, Frankfurt, London") does not.
         if not any(context.qualifier_boost(i, c.place) for i in qualified for c in options):
             evidence = ReadingEvidence(
-                regions, partial(context._neighbours, key), context.named_countries
+                regions, partial(context.local_neighbours, key), context.named_countries
             )
             for rule in READING_RULES:
                 options = rule(options, evidence)
@@ -1064,7 +1064,8 @@ class ReadingEvidence:
     """What the rest of the document says that the reading rules may use."""
 
     regions: set[tuple[str, str]]  # (country, admin1) of the first-level regions it names
-    neighbours: Callable[[Place], int]  # its other places within 150 km of a place
+    # its other places within 150 km of a place, the world cities listed with it left out
+    neighbours: Callable[[Place], int]
     countries: frozenset[str] = frozenset()  # the countries it names outright
 
 
@@ -1120,9 +1121,10 @@ def world_city_over_distant_towns(
 ) -> Sequence[Candidate]:
     """Beside a city of half a million or more, a lesser town of the same name is meant only
     where the document names its country or region, or another place near it: the
-    country's other towns far away are no evidence.
+    country's other towns far away are no evidence, nor a world city listed with it.
 
     Example: "Dublin" beside New York and Boston is Ireland's capital, not Dublin, Ohio;
+    "Vienna" in a list with London and Washington is Austria's, not Vienna, Virginia;
     "Edmonton" beside Enfield and Tottenham, or in a story that names the UK, is the London
     district; "Paris" beside Brantford is Paris, Ontario.
     """
@@ -1238,6 +1240,24 @@ class _Context:
         ):
             self.cities.setdefault(_cube(city[1], city[2]), []).append(city)
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
+        # In a list of world cities ("Berlin, Frankfurt, London, Washington, Chicago,
+        # Vienna"), each is one more world city: every metropolis has namesakes of the others
+        # among its suburbs (Frankfort, Illinois by Chicago), so nearness to a world city of
+        # the same list says nothing.
+        self.list_skip: dict[str, frozenset[str]] = {}
+        for members in _lists(text, spans):
+            big = frozenset(
+                self.keys[j]
+                for j in members
+                if chosen[j].place.kind in _LOCAL and chosen[j].place.population >= _WORLD_CITY
+            )
+            for j in members:
+                self.list_skip[self.keys[j]] = self.list_skip.get(self.keys[j], frozenset()) | big
+
+    def local_neighbours(self, own: str, place: Place) -> int:
+        """Other places of the document near this one, leaving out the world cities listed
+        with it."""
+        return self._neighbours(own, place, self.list_skip.get(own, frozenset()))
 
     def is_bare_dateline(self, index: int) -> bool:
         span = self.spans[index]
@@ -1264,9 +1284,9 @@ class _Context:
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 
-    def _neighbours(self, own: str, place: Place) -> int:
-        """Other places of the document (by distinct name) within reach of this one, up to
-        _MAX_NEIGHBOURS."""
+    def _neighbours(self, own: str, place: Place, skip: frozenset[str] = frozenset()) -> int:
+        """Other places of the document (by distinct name, leaving out the names in `skip`)
+        within reach of this one, up to _MAX_NEIGHBOURS."""
         if place.kind not in _LOCAL:
             return 0
         near: set[str] = set()
@@ -1274,13 +1294,33 @@ class _Context:
         for dx, dy, dz in itertools.product((-1, 0, 1), repeat=3):
             for key, lat, lon in self.cities.get((x + dx, y + dy, z + dz), ()):
                 # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
-                if key == own or key in near or abs(lat - place.lat) > _NEAR_DEGREES:
+                if key == own or key in near or key in skip or abs(lat - place.lat) > _NEAR_DEGREES:
                     continue
                 if great_circle_km(place.lat, place.lon, lat, lon) < _NEAR_KM:
                     near.add(key)
                     if len(near) == _MAX_NEIGHBOURS:
                         return _MAX_NEIGHBOURS
         return len(near)
+
+
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", ","})
+_LIST_ITEMS = 3
+
+
+def _lists(text: str, spans: Sequence[SpanCandidates]) -> list[list[int]]:
+    """Runs of three or more names joined only by commas, "and" or "or": the indexes."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for j, span in enumerate(spans):
+        if run and text[spans[run[-1]].end : span.start] in _LIST_GAPS:
+            run.append(j)
+            continue
+        if len(run) >= _LIST_ITEMS:
+            runs.append(run)
+        run = [j]
+    if len(run) >= _LIST_ITEMS:
+        runs.append(run)
+    return runs
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -174,7 +174,11 @@ RESOLVED = [
     ("Farmers in Vienna, Virginia, blocked a road near Washington.", "Vienna", "US"),
     ("Missouri farmers gathered in Paris on Saturday.", "Paris", "US"),
     # ... or names a place near it: Vienna, Virginia is a suburb of Washington.
-    ("Marches followed in Washington, Vienna and Baltimore.", "Vienna", "US"),
+    ("Commuters from Vienna drove into Washington to march.", "Vienna", "US"),
+    # A world city listed with it is no such place: a list of world cities is a list of
+    # world cities, though Frankfort, Illinois lies by Chicago.
+    ("Marches followed in Washington, Vienna and Baltimore.", "Vienna", "AT"),
+    ("Exiles rallied in London, Frankfurt, Chicago and Washington.", "Frankfurt", "DE"),
     # A country's name is the country, however many towns of another country surround it.
     ("Exiles from Turkey rallied in Newark, Paterson and New York.", "Turkey", "TR"),
     ("Troops were sent to southern Mexico after the vote.", "Mexico", "MX"),
