@@ -102,7 +102,8 @@ def extract_events(
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions)
-    home = _home(text, sentences, mentions)
+    infobox = fields(text)
+    home = _home(text, sentences, mentions, infobox)
     names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
     paragraph_sizes = Counter(span.paragraph for span in spans)
     single = frozenset(p for p, n in paragraph_sizes.items() if n == 1)
@@ -143,7 +144,7 @@ def extract_events(
                     events.append(
                         _event(said, trigger, figures, mention, places, inferred, figures.claim)
                     )
-    events.extend(_infobox_events(article, sentences, mentions, seen))
+    events.extend(_infobox_events(article, infobox, mentions, seen))
     return _mark_disputes(_with_gatherings(events))
 
 
@@ -505,7 +506,10 @@ def _unrealised(text: str, trigger: Trigger) -> bool:
 
 
 def _home(
-    text: str, sentences: Sequence[_Sentence], mentions: Sequence[PlaceMention]
+    text: str,
+    sentences: Sequence[_Sentence],
+    mentions: Sequence[PlaceMention],
+    infobox: Sequence[Field],
 ) -> tuple[PlaceMention, ...]:
     """The article's home city: its dateline's, or else the one city its infobox names.
 
@@ -515,12 +519,14 @@ def _home(
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
             return (cities[0],)
-    return _infobox_home(text, mentions)
+    return _infobox_home(text, mentions, infobox)
 
 
-def _infobox_home(text: str, mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+def _infobox_home(
+    text: str, mentions: Sequence[PlaceMention], infobox: Sequence[Field]
+) -> tuple[PlaceMention, ...]:
     """The one city an infobox's place fields name ("Place: Tallinn, Estonia")."""
-    place_fields = [f for f in fields(text) if f.kind == FieldKind.PLACE]
+    place_fields = [f for f in infobox if f.kind == FieldKind.PLACE]
     if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
         return ()
     places = [m for f in place_fields for m in _field_places(text, f, mentions)]
@@ -561,17 +567,17 @@ _ABOUT_PROTESTS_REACH = 3000
 
 def _infobox_events(
     article: Article,
-    sentences: Sequence[_Sentence],
+    infobox: Sequence[Field],
     mentions: Sequence[PlaceMention],
     seen: set[tuple[str, int, int, int | None]],
 ) -> list[Event]:
     """Events an infobox states: a protest at each place of its place field, a crowd at
     the one place of a crowd line, and tolls at the one city the infobox is about."""
     text = article.text
-    found = fields(text)
+    found = infobox
     if not found or not classify(text[:_ABOUT_PROTESTS_REACH]):
         return []  # an infobox of a page that is not about protests
-    home_places = list(_infobox_home(text, mentions))
+    home_places = list(_infobox_home(text, mentions, infobox))
     events: list[Event] = []
     for field in found:
         if field.kind == FieldKind.PLACE:

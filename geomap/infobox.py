@@ -68,6 +68,7 @@ _NEXT_KEY_RE = re.compile(
 )
 # "- Title: ...", "- Effect: ...": any dash-and-colon field is a key, not a place.
 _OTHER_KEY_RE = re.compile(r"^[ \t]*-[ \t]*[A-Z][\w ]{0,25}:")
+_DIGIT_RE = re.compile(r"\d")
 _CITATION_RE = re.compile(r"\[[^\]\n]{0,20}\]")
 _MAX_VALUE_LINES = 6
 _MAX_CROWD_LINE_WORDS = 10
@@ -210,7 +211,7 @@ def fields(text: str) -> list[Field]:
         if start in crowd_fields or end - start > _MAX_CROWD_LINE_CHARS:
             continue
         line = text[start:end]
-        if not any(ch.isdigit() for ch in line) or _NEXT_KEY_RE.match(line):
+        if not _DIGIT_RE.search(line) or _NEXT_KEY_RE.match(line):
             continue
         if _FIELD_RE.match(line) or _OTHER_KEY_RE.match(line):
             continue

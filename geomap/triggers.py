@@ -314,6 +314,38 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Causes:
+    """The cause phrases of a sentence, found only when a cause-like trigger asks."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return _cause_spans(self.sentence)
+
+    def cover(self, trigger: Trigger) -> bool:
+        if trigger.event_type not in _CAUSE_TYPES:
+            return False
+        return any(s <= trigger.start < e for s, e in self.spans)
+
+
+def _taking(
+    sentence: str, match: re.Match[str], confidence: float, agents: _Agents
+) -> Trigger | None:
+    """Who storms or occupies what: protesters taking a building make a seizure, security
+    forces a clash; occupying a road or square is a protest, and troops doing it nothing."""
+    security = agents.is_security(match.start(), match.end())
+    if _occupies_public_space(sentence, match):
+        return None if security else _trigger(EventType.PROTEST, sentence, match, confidence)
+    if security:
+        return _trigger(EventType.CLASH, sentence, match, confidence)
+    # Without a named actor, a building "occupied" or "stormed" in protest news is usually
+    # held by protesters.
+    tier = confidence if security is False else _MEDIUM
+    return _trigger(EventType.SEIZURE, sentence, match, tier)
+
+
 def classify(sentence: str) -> tuple[Trigger, ...]:
     """The event types the sentence reports, one trigger per type, in sentence order.
 
@@ -326,10 +358,10 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     present = _stems_present(lowered)
     agents = _Agents(sentence)
 
-    causes = _cause_spans(sentence)
+    causes = _Causes(sentence)
 
-    def add(trigger: Trigger) -> None:
-        if trigger.event_type in _CAUSE_TYPES and any(s <= trigger.start < e for s, e in causes):
+    def add(trigger: Trigger | None) -> None:
+        if trigger is None or causes.cover(trigger):
             return  # "protests over the killing of a student": the killing is the cause
         by_type.setdefault(trigger.event_type, []).append(trigger)
 
@@ -342,21 +374,7 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     for match, confidence in _best(
         _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present
     ):
-        security = agents.is_security(match.start(), match.end())
-        if _occupies_public_space(sentence, match):
-            if not security:
-                add(_trigger(EventType.PROTEST, sentence, match, confidence))
-            continue
-        if security:
-            add(_trigger(EventType.CLASH, sentence, match, confidence))
-        else:
-            # Without a named actor, a building "occupied" or "stormed" in protest news is
-            # usually held by protesters.
-            add(
-                _trigger(
-                    EventType.SEIZURE, sentence, match, confidence if security is False else _MEDIUM
-                )
-            )
+        add(_taking(sentence, match, confidence, agents))
     for match, confidence in _best(
         _CLASH_RE, sentence, lowered, negatable=True, run="clash" in present
     ):
