@@ -402,7 +402,7 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
     if top.kind is not Kind.CITY or top.population >= _SMALL_PLACE:
         return True
     last = tokens[i + n - 1]
-    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
+    if _locative_before(text, tokens, i):
         return True
     if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
         return is_capitalised(tokens[i + n])
@@ -541,10 +541,22 @@ def is_major(place: Place) -> bool:
 
 
 def has_place_cue(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
-    """A locative before the name ("in X") or a region word after it ("X region")."""
-    if i > 0 and tokens[i - 1].text.lower() in LOCATIVES:
+    """A locative just before the name ("in X") or a region word after it ("X region").
+
+    Example: "protests in Arab" introduce a place; "Part of 2011 Arab protests" does not,
+    though "of" comes two words before.
+    """
+    if _locative_before(text, tokens, i):
         return True
     return i + n < len(tokens) and tokens[i + n].text.lower() in PLACE_FOLLOWERS
+
+
+def _locative_before(text: str, tokens: Sequence[Token], i: int) -> bool:
+    # Numbers are no tokens: the locative must stand right before the name.
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    return before.text.lower() in LOCATIVES and text[before.end : tokens[i].start] == " "
 
 
 # Each recognition rule reads one name in its context and returns a Verdict, or None when
@@ -1429,4 +1441,40 @@ def find_mentions(
     text: str, gaz: Gazetteer, *, focus_countries: Iterable[str] = ()
 ) -> list[PlaceMention]:
     """Place mentions in `text`, resolved; offsets index `text` (end exclusive)."""
-    return resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus_countries)
+    focus = frozenset(focus_countries)
+    mentions = resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus)
+    return _without_strays(text, mentions, focus)
+
+
+_STORY_NAMES = 2  # distinct names in one country that make it the story's country
+
+
+def _without_strays(
+    text: str, mentions: Sequence[PlaceMention], focus: frozenset[str]
+) -> list[PlaceMention]:
+    """The mentions without stray towns: a lesser town (under 100,000 people) of a country
+    nothing else in the text is in, unqualified, in a text about another country (two or
+    more of its names lie there).
+
+    Example: "near Stella" in a caption about Minsk and Belarus is the Minsk monument, not
+    Stella in Italy; "Tralee, Ireland" in a story about Boston and New York is kept, and so
+    is "Tralee" in a story that also names Cork.
+    """
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(m.place.country_code, set()).add(fold(m.text))
+    starts = {m.start for m in mentions}
+    kept = []
+    for m in mentions:
+        cc, key = m.place.country_code, fold(m.text)
+        stray = (
+            m.place.kind is Kind.CITY
+            and not is_major(m.place)
+            and cc not in focus
+            and not (names.get(cc, set()) - {key})
+            and not (text[m.end : m.end + 2] == ", " and m.end + 2 in starts)
+            and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
+        )
+        if not stray:
+            kept.append(m)
+    return kept

@@ -219,6 +219,23 @@ def test_own_names_and_alternate_names(gaz: Gazetteer, text: str, name: str, pla
     assert found[name] == place
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # A lesser foreign town that nothing else in a story about another country supports.
+        ("Crowds in Minsk, the capital of Belarus, gathered near Stella at noon.", "Stella", False),
+        # Qualified, or supported by another name of its country, it stays.
+        ("Fans from Boston and New York flew to Tralee, Ireland.", "Tralee", True),
+        ("Fans from Boston and New York flew to Tralee and Cork.", "Tralee", True),
+        # A small place needs a locative right before it: "of" two words back is none.
+        ("It was part of the 2011 Arab protests.", "Arab", False),
+        ("Farmers marched in Arab on Monday.", "Arab", True),
+    ],
+)
+def test_stray_towns_and_locative_cues(gaz: Gazetteer, text: str, name: str, kept: bool) -> None:
+    assert (name in _surfaces(text, gaz)) is kept
+
+
 @pytest.mark.parametrize("rule", [*RECOGNITION_RULES, *READING_RULES, *READING_SCREENS])
 def test_every_rule_says_why_with_an_example(rule: object) -> None:
     doc = getattr(rule, "__doc__", None) or ""
