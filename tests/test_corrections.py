@@ -590,3 +590,17 @@ def test_event_records_say_which_were_reviewed(gaz: Gazetteer) -> None:
     assert protest["reviewed"] is True and clash["reviewed"] is False
     notes = {(x["report_id"], x["reviewed"], x["editor_note"]) for x in protest["reports"]}
     assert notes == {(one.stable_id, False, ""), (two.stable_id, True, "Seen on video.")}
+
+
+def test_the_embed_text_table_says_reviewed_in_words(gaz: Gazetteer) -> None:
+    from geomap.export import feature_collection
+    from geomap.render.text_alternative import events_table
+
+    checked, unchecked = report(at=0), report(at=40)
+    fix = corrections(gaz, entry("note", checked, note="<i>Two</i> witnesses"))
+    table = events_table(
+        feature_collection(apply_corrections([checked, unchecked], fix).events), "T"
+    )
+    first, second = table.split("</tr>")[1:3]  # after the header row
+    assert "(reviewed by an editor)</strong> &lt;i&gt;Two&lt;/i&gt; witnesses" in first
+    assert "reviewed" not in second
