@@ -29,7 +29,7 @@ from gazetteer import Kind
 from geomap.model import PlaceMention
 from geomap.places import is_dateline
 from geomap.sentences import Span
-from geomap.triggers import Trigger, classify, unrealised_cue
+from geomap.triggers import Trigger, UnrealisedCues, classify
 
 __all__ = [
     "NOT_EVENT_PLACE_RULES",
@@ -395,7 +395,12 @@ def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     index = bisect_right(_clause_starts(sentence), position) - 1
     inside = index >= 0 and position < clauses[index][1]
     start, end = clauses[index] if inside else (0, len(sentence))
-    return unrealised_cue(sentence[start:end], position - start) is not None
+    return _clause_cues(sentence, start, end).at(position - start) is not None
+
+
+@lru_cache(maxsize=4)  # a clause's cues are found once for all the places it names
+def _clause_cues(sentence: str, start: int, end: int) -> UnrealisedCues:
+    return UnrealisedCues(sentence[start:end])
 
 
 _LOCATIVE_BEFORE_RE = re.compile(
@@ -509,15 +514,21 @@ _ANAPHOR_RE = re.compile(
 
 
 def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
-    """A word that refers back to the last city named.
+    """A word that refers back to one city of the scene: "the capital" to its largest city,
+    "the city" or "there" to the last one named.
 
     Example: "A police station in the city was set on fire."
     """
     scene = cue.scene
-    if scene is None or is_list(scene.places) or not _ANAPHOR_RE.search(cue.text):
+    if scene is None or is_list(scene.places):
         return None
-    cities = tuple(m for m in scene.places if m.place.kind is Kind.CITY)
-    return cities or None
+    anaphor = _ANAPHOR_RE.search(cue.text)
+    cities = [m for m in scene.places if m.place.kind is Kind.CITY]
+    if anaphor is None or not cities:
+        return None
+    if "capital" in anaphor.group(0).lower():
+        return (max(cities, key=lambda m: m.place.population),)
+    return (cities[-1],)
 
 
 def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:

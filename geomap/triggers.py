@@ -7,7 +7,7 @@ building make a `seizure`; security forces who storm or retake it make a `clash`
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -18,6 +18,7 @@ from geomap.model import EventType
 
 __all__ = [
     "Trigger",
+    "UnrealisedCues",
     "caption_trigger",
     "classify",
     "historical_cue",
@@ -145,7 +146,8 @@ _AGENT_RE = re.compile(
     r"(?<!with )(?<!with the )(?<!with riot )(?<!against )(?<!against the )"
     rf"\b(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b"
     r"(?!['’]s\b|\s+(?:stations?|headquarters|compound|building|post|cars?|vans?|vehicles?|"
-    r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base))",
+    r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base|barricades?|"
+    r"barriers?|checkpoints?))",
     re.IGNORECASE,
 )
 _PASSIVE_AGENT_RE = re.compile(
@@ -468,6 +470,47 @@ _SUBORDINATE_BEFORE_RE = re.compile(
 )
 
 
+# A subordinating word ends at most three words before the modal ("as soon as they could"),
+# and may itself be three words long: its match starts within the last six.
+_SUBORDINATE_REACH_WORDS = 6
+_WORD_START_RE = re.compile(r"\S+")
+_CLAUSE_MARK_RE = re.compile(r"[,;–—()]")
+
+
+class UnrealisedCues:
+    """The cues of one clause that make its events future, planned, threatened or
+    hypothetical, found once for every position asked about: a long clause naming many
+    places was searched again, from its start, for each of them."""
+
+    def __init__(self, clause: str) -> None:
+        words = [match.start() for match in _WORD_START_RE.finditer(clause)]
+        cues = []
+        for match in _UNREALISED_RE.finditer(clause):
+            back = bisect_left(words, match.start()) - _SUBORDINATE_REACH_WORDS
+            if _SUBORDINATE_BEFORE_RE.search(clause, words[back] if back > 0 else 0, match.start()):
+                continue  # "before they could get close": a report of what stopped them
+            cues.append(match.span())
+        self.cues = cues
+        self.ends = [end for _, end in cues]
+        self.marks = [match.start() for match in _CLAUSE_MARK_RE.finditer(clause)]
+        self.length = len(clause)
+
+    def at(self, position: int | None = None) -> tuple[int, int] | None:
+        """The first cue that reaches `position`: no comma, semicolon, dash or bracket
+        between them (any cue when `position` is None)."""
+        if not self.cues or position is None:
+            return self.cues[0] if self.cues else None
+        after = bisect_left(self.marks, position)  # marks before the position
+        mark_before = self.marks[after - 1] if after else -1
+        mark_after = self.marks[after] if after < len(self.marks) else self.length
+        # Cues are in text order: the first that ends after the mark before the position is
+        # the first that may reach it, and it does unless it starts beyond the mark after.
+        first = bisect_right(self.ends, mark_before)
+        if first < len(self.cues) and self.cues[first][0] <= mark_after:
+            return self.cues[first]
+        return None
+
+
 def unrealised_cue(clause: str, position: int | None = None) -> tuple[int, int] | None:
     """Offsets of words that make a clause's events future, planned, threatened or
     hypothetical ("a rally is planned for tomorrow", "those who throw stones will be
@@ -477,15 +520,7 @@ def unrealised_cue(clause: str, position: int | None = None) -> tuple[int, int] 
     no comma or dash parts from it counts: in "Police, who said they would not tolerate
     unrest, fired tear gas", the firing is reported.
     """
-    for match in _UNREALISED_RE.finditer(clause):
-        if _SUBORDINATE_BEFORE_RE.search(clause, 0, match.start()):
-            continue  # "before they could get close": a report of what stopped them
-        if position is not None:
-            between = clause[min(match.end(), position) : max(match.start(), position)]
-            if any(mark in between for mark in ",;–—()"):
-                continue
-        return match.span()
-    return None
+    return UnrealisedCues(clause).at(position)
 
 
 _CAPTION_NOUN_RE = re.compile(
