@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Claim", "find_claimant", "is_denial"]
+__all__ = ["Claim", "denial_cue", "find_claimant", "is_denial"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE,
 )
 # A subject ends at the verb; it starts after punctuation that opens a clause.
-_CLAUSE_START_RE = re.compile(r"[;:(\[\]]|[,.!?][\"”’]|--|—|–|,(?!\d{3})|[\"“”]\s*$")
+_CLAUSE_START_RE = re.compile(
+    r"[;:(\[\]]|[,.!?][\"”’]|--|—|–|\s-\s|,(?!\d{3})|[\"“”]\s*$"  # " - " after a dateline
+)
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:but|and|however|meanwhile|separately|also|yet|so|still|now|earlier|later|"
     r"then|in\s+addition|in\s+a\s+statement)\b[,\s]*)+",
@@ -326,6 +328,19 @@ _DENIAL_RE = re.compile(
     r"(?:were|was|is|are)\s+(?:untrue|false|baseless|unfounded)|not\s+true)\b",
     re.IGNORECASE,
 )
+
+
+_DENIAL_VERB_RE = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b",
+    re.IGNORECASE,
+)
+
+
+def denial_cue(sentence: str) -> tuple[int, int] | None:
+    """Offsets of the verb that denies what follows it ("Police denied that rubber bullets
+    were used"): what follows is disputed, not reported. None without such a verb."""
+    match = _DENIAL_VERB_RE.search(sentence)
+    return match.span() if match else None
 
 
 def is_denial(sentence: str) -> bool:

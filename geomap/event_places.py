@@ -539,9 +539,10 @@ def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     return cue.home or None
 
 
+# An anaphor first: "in the capital" picks one city where the scene has two.
 SCENE_RULES: tuple[SceneRule, ...] = (
-    SceneRule("continues_scene", _continues_scene),
     SceneRule("anaphor", _anaphor),
+    SceneRule("continues_scene", _continues_scene),
     SceneRule("home_city", _home_city),
 )
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Gazetteer, Kind, Place
-from geomap.claims import find_claimant, is_denial
+from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import resolve_date
 from geomap.event_places import (
     PlaceCue,
@@ -113,6 +113,11 @@ def extract_events(
     for index, sentence in enumerate(sentences):
         if sentence.places:
             places, inferred = sentence.places, False
+            scene = Scene(places, index)
+        elif sentence.dateline and home:
+            # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
+            # dateline's sentence happens at the dateline, whatever else it names.
+            places, inferred = home, True
             scene = Scene(places, index)
         elif sentence.breaks:
             scene = None
@@ -484,7 +489,10 @@ def _sentence_triggers(
             triggers.append(replace(crowd[0], event_type=EventType.CASUALTIES))
     if not triggers or is_historical(text, article_date):
         return ()
-    triggers = [t for t in triggers if not _unrealised(text, t)]
+    denial = denial_cue(text)
+    triggers = [
+        t for t in triggers if not _unrealised(text, t) and (denial is None or t.start < denial[1])
+    ]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.claims import find_claimant, is_denial
+from geomap.claims import denial_cue, find_claimant, is_denial
 
 CLAIMANTS = [
     # seed phrases
@@ -145,3 +145,22 @@ def test_claims_never_raise(sentence: str) -> None:
     if claim is not None:
         assert sentence[claim.start : claim.end] == claim.claimed_by
     is_denial(sentence)
+
+
+DENIAL_CUES = [
+    ("Police denied that rubber bullets had been used.", "denied"),
+    ("The ministry rejected reports of deaths.", "rejected"),
+    ("Nobody died, police said.", None),  # a zero figure, not a denial of what follows
+    ("Protesters marched to the palace.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verb"), DENIAL_CUES)
+def test_denial_cue(sentence: str, verb: str | None) -> None:
+    cue = denial_cue(sentence)
+    assert (sentence[cue[0] : cue[1]] if cue else None) == verb
+
+
+def test_a_dateline_dash_is_not_part_of_the_claimant() -> None:
+    claim = find_claimant("Hong Kong, June 16 (AFP) - Organisers said two million people marched.")
+    assert claim is not None and claim.claimed_by == "Organisers"

@@ -535,3 +535,41 @@ def test_infobox_crowd_lines(line: str, expected: tuple[str, int, int] | None) -
         assert crowds == []
     else:
         assert [(line[f.start : f.end], f.low, f.high) for f in crowds] == [expected]
+
+
+CASES_MORE = [
+    # the dateline's sentence happens at the dateline, even when it names an office too
+    (
+        "COLOMBO, SRI LANKA — Protesters stormed the residence of Sri Lanka's president.",
+        {("seizure", "Colombo")},
+        {("seizure", "Sri Lanka")},
+    ),
+    # what a denial denies is not reported
+    (
+        "Thousands marched in Minsk on Sunday. Police denied that rubber bullets were used.",
+        {("protest", "Minsk")},
+        {("clash", "Minsk")},
+    ),
+    # "the capital" is the scene's largest city, not every city of the scene
+    (
+        "Students clashed with police in Dhaka, and hundreds rallied in Chittagong. At least "
+        "six people were killed in the capital.",
+        {("casualties", "Dhaka")},
+        {("casualties", "Chattogram")},
+    ),
+    # protesters breaking through police barricades are still the ones who occupy the road
+    (
+        "In Colombo, demonstrators broke through police barricades and occupied the main road.",
+        {("protest", "Colombo")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CASES_MORE)
+def test_datelines_denials_and_anaphors(
+    gaz: Gazetteer, text: str, present: set, absent: set
+) -> None:
+    found = _pairs(gaz, text)
+    assert present <= found
+    assert not absent & found
