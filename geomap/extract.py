@@ -103,31 +103,11 @@ def extract_events(
         mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions)
     infobox = fields(text)
-    home = _home(text, sentences, mentions, infobox)
-    names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
-    paragraph_sizes = Counter(span.paragraph for span in spans)
-    single = frozenset(p for p, n in paragraph_sizes.items() if n == 1)
+    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox))
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
-    scene: Scene | None = None
     for index, sentence in enumerate(sentences):
-        if sentence.places:
-            places, inferred = sentence.places, False
-            scene = Scene(places, index)
-        elif sentence.dateline and home:
-            # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
-            # dateline's sentence happens at the dateline, whatever else it names.
-            places, inferred = home, True
-            scene = Scene(places, index)
-        elif sentence.breaks:
-            scene = None
-            continue
-        else:
-            cue = SceneCue(index, spans, sentence.text, scene, home, single)
-            places, rule = scene_places(cue, names_a_city)
-            inferred = True
-            if rule in ("continues_scene", "anaphor") and scene is not None:
-                scene = Scene(scene.places, index)
+        places, inferred = scenes.places(index)
         if not places:
             continue  # no place to put an event at: not worth classifying
         triggers = _sentence_triggers(sentences, index, article.date)
@@ -135,6 +115,10 @@ def extract_events(
             continue
         said = _Said(article, sentences, index)
         for trigger, bound in bind_clauses(sentence.text, sentence.span.start, triggers, places):
+            if _nationwide_crowd(trigger, sentence.text, bound):
+                # "Millions turned out across Egypt, especially in Cairo": people turned
+                # out in Cairo, but the figure is the country's.
+                trigger = replace(trigger, event_type=EventType.PROTEST)
             for figures in _figures(trigger.event_type, sentence.text, said):
                 for mention in _distinct_places(bound):
                     key = (
@@ -151,6 +135,45 @@ def extract_events(
                     )
     events.extend(_infobox_events(article, infobox, mentions, seen))
     return _mark_disputes(_with_gatherings(events))
+
+
+class _Scenes:
+    """The places of each sentence in turn: its own, its dateline's, or those the scene
+    rules of geomap.event_places carry to it (then marked inferred)."""
+
+    def __init__(
+        self,
+        spans: Sequence[Span],
+        sentences: Sequence[_Sentence],
+        home: tuple[PlaceMention, ...],
+    ) -> None:
+        self.spans = spans
+        self.sentences = sentences
+        self.home = home
+        self.names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
+        sizes = Counter(span.paragraph for span in spans)
+        self.single = frozenset(p for p, n in sizes.items() if n == 1)
+        self.scene: Scene | None = None
+
+    def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
+        """The sentence's event places and whether they were inferred; call in order."""
+        sentence = self.sentences[index]
+        if sentence.places:
+            self.scene = Scene(sentence.places, index)
+            return sentence.places, False
+        if sentence.dateline and self.home:
+            # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
+            # dateline's sentence happens at the dateline, whatever else it names.
+            self.scene = Scene(self.home, index)
+            return self.home, True
+        if sentence.breaks:
+            self.scene = None
+            return (), False
+        cue = SceneCue(index, self.spans, sentence.text, self.scene, self.home, self.single)
+        places, rule = scene_places(cue, self.names_a_city)
+        if rule in ("continues_scene", "anaphor") and self.scene is not None:
+            self.scene = Scene(self.scene.places, index)
+        return places, True
 
 
 def _with_fallback(
@@ -445,18 +468,57 @@ def _claimant(sentences: Sequence[_Sentence], index: int) -> str:
     return claim.claimed_by
 
 
+# What a denial must speak of to dispute a figure of each type: "police denied opening
+# fire" does not dispute the size of the crowd.
+_DENIED_TOPIC_RE = {
+    EventType.CASUALTIES: re.compile(
+        r"\b(?:die|died|dead|death|deaths|kill|killed|killing|casualt|fatalit|injur|wound|hurt|"
+        r"victims|toll|bodies|nobody|no\s+one|anyone|report|reports|claim|claims)",
+        re.I,
+    ),
+    EventType.CROWD: re.compile(
+        r"\b(?:crowd|turnout|number|numbers|figure|figures|size|attend|people|thousand|"
+        r"hundred|million|report|reports|claim|claims)",
+        re.I,
+    ),
+    EventType.ARREST: re.compile(
+        r"\b(?:arrest|detain|detention|held|custody|jail|report|reports|claim|claims)", re.I
+    ),
+}
+
+
 def _disputed(sentences: Sequence[_Sentence], index: int, event_type: EventType) -> bool:
-    """A figure is disputed when the report itself, or one of the next sentences, denies it."""
-    if event_type not in (EventType.CASUALTIES, EventType.CROWD, EventType.ARREST):
+    """A figure is disputed when the report itself, or one of the next sentences, denies it:
+    a denial that speaks of the figure's own kind (deaths, the crowd, arrests) or of the
+    report or claim."""
+    topic = _DENIED_TOPIC_RE.get(event_type)
+    if topic is None:
         return False
     window = sentences[index : index + 1 + _DENIAL_LOOKAHEAD]
-    return any(_denies(s.text) for s in window)
+    return any(_denies(s.text) and topic.search(s.text) for s in window)
 
 
 @lru_cache(maxsize=4096)
 def _denies(sentence: str) -> bool:
     # Each sentence is asked about by every event in the sentences before it.
     return is_denial(sentence)
+
+
+# A crowd counted over many towns: "in major cities across Egypt", "nationwide".
+_NATIONWIDE_RE = re.compile(
+    r"\b(?:nationwide|across\s+the\s+(?:country|nation)|throughout\s+the\s+(?:country|nation)|"
+    r"(?:major|several|many|other|\d+)\s+(?:cities|towns)|across\s+[A-Z][\w'’-]+)",
+)
+
+
+def _nationwide_crowd(trigger: Trigger, text: str, places: Sequence[PlaceMention]) -> bool:
+    """A crowd figure for many towns is no town's crowd: a city the sentence names as one
+    example among them gets the protest, not the figure."""
+    if trigger.event_type is not EventType.CROWD:
+        return False
+    if not all(m.place.kind is Kind.CITY for m in places):
+        return False
+    return bool(_NATIONWIDE_RE.search(text, trigger.end, trigger.end + 80))
 
 
 def _sentence_triggers(

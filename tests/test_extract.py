@@ -573,3 +573,33 @@ def test_datelines_denials_and_anaphors(
     found = _pairs(gaz, text)
     assert present <= found
     assert not absent & found
+
+
+def test_a_nationwide_crowd_is_not_one_citys_crowd(gaz: Gazetteer) -> None:
+    text = "Millions turned out in major cities across Egypt, especially in Cairo's Tahrir Square."
+    events = _events(gaz, text)
+    assert ("protest", "Cairo") in {(e.event_type.value, e.place.name) for e in events}
+    assert not [e for e in events if e.crowd_low and e.place.name == "Cairo"]
+
+
+def test_a_citys_own_crowd_stays_its_own(gaz: Gazetteer) -> None:
+    events = _events(gaz, "About 5,000 people rallied in Cairo's Tahrir Square on Friday.")
+    assert {(e.place.name, e.crowd_low) for e in events if e.crowd_low} == {("Cairo", 5_000)}
+
+
+DENIAL_TOPICS = [
+    # a denial disputes the figures of its own kind only
+    ("Police denied that anyone had died.", "killed", True),
+    ("Police denied that anyone had died.", "crowd_low", False),
+    ("The ministry denied opening fire on the crowd.", "killed", False),
+    ("Officials dismissed the reports as baseless.", "crowd_low", True),
+]
+
+
+@pytest.mark.parametrize(("denial", "figure", "disputed"), DENIAL_TOPICS)
+def test_a_denial_disputes_figures_of_its_own_kind(
+    gaz: Gazetteer, denial: str, figure: str, disputed: bool
+) -> None:
+    text = "About 5,000 people rallied in Osh, and two protesters were killed.\n\n" + denial
+    events = [e for e in _events(gaz, text) if getattr(e, figure)]
+    assert events and all(e.disputed is disputed for e in events)
