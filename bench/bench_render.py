@@ -89,7 +89,7 @@ def synthetic_collection(n_events: int, seed: int = 20050324) -> dict[str, Any]:
     ]
     features = []
     types = list(EventType)
-    for _ in range(n_events):
+    for number in range(n_events):
         name, place_id, country, lat, lon = rng.choice(places)
         path, title, outlet, date, url = rng.choice(sources)
         event_type = rng.choice(types)
@@ -132,6 +132,9 @@ def synthetic_collection(n_events: int, seed: int = 20050324) -> dict[str, Any]:
             "claimed_by": claimed_by,
             "disputed": bool(claimed_by) and rng.random() < 0.3,
             "confidence": 0.7,
+            "report_id": f"r{number:06d}",
+            "reviewed": False,
+            "editor_note": "",
         }
         features.append(
             {

@@ -704,3 +704,37 @@ def test_the_outline_map_names_event_places_and_more_cities_as_it_zooms_in(
     _settle(page)
     assert "Manas" in _labels(page)
     page.close()
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_the_embeds_text_alternative_fits_its_column(
+    browser: Browser, tmp_path: Path, size: str
+) -> None:
+    page, _ = _layout_page(browser, tmp_path, "embed", size)
+    text = page.locator(".geomap-text")
+    text.locator("summary").first.click()
+    rows = text.locator("tbody tr")
+    assert rows.count() == 15
+    embed = page.locator(".geomap-embed").bounding_box()
+    assert embed is not None
+    # Nothing is cut off: the list is no wider than the column it sits in.
+    widths = page.eval_on_selector(
+        ".geomap-text", "n => [n.scrollWidth, n.clientWidth, n.querySelector('table').scrollWidth]"
+    )
+    assert widths[0] <= widths[1] + 1 and widths[2] <= embed["width"] + 1
+    display = rows.first.evaluate("r => getComputedStyle(r).display")
+    cells = rows.first.locator("td")
+    event, place = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert event is not None and place is not None
+    if size == "phone":
+        # One card per event: the values stack, each after its heading.
+        assert display == "block"
+        assert place["y"] >= event["y"] + event["height"]
+        heading = cells.nth(1).evaluate("td => getComputedStyle(td, '::before').content")
+        assert "data-label" in heading or "Place" in heading
+    else:
+        assert display == "table-row"
+        assert place["y"] == event["y"]
+    rows.nth(2).scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"embed_text_{size}.png"))
+    page.close()

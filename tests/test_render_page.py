@@ -170,12 +170,12 @@ def test_embed_fragment_is_scoped_and_lists_events_as_text(seed: dict[str, Any])
             selectors = re.split(r",(?![^(]*\))", rule.split("{", 1)[0])
             assert all(s.startswith("#" + scope.group(1)) for s in selectors), rule
     # The text alternative: one row per event, each with its quote and source.
-    assert fragment.count("<tr><td>") == 15
+    assert fragment.count('<tr><td data-label="Event">') == 15
     assert "<q>Opposition leaders say 20,000 to 30,000 people were on the streets" in fragment
     assert "claimed by Opposition leaders <strong>(disputed)</strong>" in fragment
     assert "Jalal-Abad, Jalal-Abad, KG, written ‘Jala-abad’" in fragment
     # The one event known only to its country says so rather than naming a point.
-    assert "<td>somewhere in Kyrgyzstan, KG</td>" in fragment
+    assert '<td data-label="Place">somewhere in Kyrgyzstan, KG</td>' in fragment
     assert "<cite>Kyrgyz protests hit second city</cite> · BBC News · 2005-03-21" in fragment
 
 
@@ -199,3 +199,24 @@ def test_http_links_are_links_and_other_sources_show_the_file(seed: dict[str, An
         in fragment
     )
     assert "<cite>seeds/001_a06f24123c493c60.txt</cite> · RFE/RL" in fragment
+
+
+def test_a_long_text_alternative_is_split_into_pages_the_first_one_open(
+    seed: dict[str, Any],
+) -> None:
+    # 60 events: pages of 25, 25 and 10, in input order.
+    features = [json.loads(json.dumps(f)) for _ in range(4) for f in seed["features"]]
+    for number, feature in enumerate(features):
+        feature["properties"]["quote"] = f"Quote number {number}."
+    fragment = render_html({"type": "FeatureCollection", "features": features}, mode="embed")
+    pages = re.findall(r'<details class="geomap-page"( open)?><summary>([^<]*)</summary>', fragment)
+    assert pages == [
+        (" open", "Events 1–25 of 60"),
+        ("", "Events 26–50 of 60"),
+        ("", "Events 51–60 of 60"),
+    ]
+    quotes = [int(n) for n in re.findall(r"<q>Quote number (\d+)\.</q>", fragment)]
+    assert quotes == list(range(60))
+    assert "Map of reported events: 60 reported events and their sources, events 26–50 of 60" in (
+        fragment
+    )

@@ -146,7 +146,8 @@ def _scope_selectors(selectors: str, scope: str) -> str:
 def scope_css(css: str, scope: str) -> str:
     """Prefix every selector with `scope` (e.g. "#geomap-1a2b"), inside @media blocks too.
 
-    Enough for plain stylesheets like Leaflet's and ours: rules, comments and @media.
+    Enough for plain stylesheets like Leaflet's and ours: rules, comments, @media and
+    @container.
     """
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     out: list[str] = []
@@ -161,7 +162,7 @@ def scope_css(css: str, scope: str) -> str:
             depth += {"{": 1, "}": -1}.get(css[end], 0)
             end += 1
         body = css[brace + 1 : end - 1]
-        if prelude.startswith("@media") or prelude.startswith("@supports"):
+        if prelude.startswith(("@media", "@supports", "@container")):
             out.append(f"{prelude}{{{scope_css(body, scope)}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body.strip()}}}")

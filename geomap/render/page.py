@@ -204,7 +204,9 @@ def _embed_fragment(collection: dict[str, Any], title: str) -> str:
         + assets.scope_css(assets.renderer_css(), selector)
         # The host page's own rules must not bend the map: fix what the map depends on.
         + f"{selector}{{display:block;position:relative;width:100%;max-width:100%;"
-        "margin:0 0 1em;padding:0;border:0;}\n"
+        # A size container: the text alternative reflows by the embed's width, not the
+        # window's (geomap.css).
+        "margin:0 0 1em;padding:0;border:0;container-type:inline-size;}\n"
         f"{selector} .geomap-map{{width:100%;height:{EMBED_HEIGHT_PX}px;margin:0;padding:0;"
         "font:12px/1.5 sans-serif;}\n"
         f"{selector} .geomap-glyph{{max-width:none!important;max-height:none!important;}}\n"

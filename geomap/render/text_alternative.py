@@ -9,7 +9,7 @@ from geomap.model import Precision
 from geomap.render.payload import safe_href
 from geomap.render.styles import EVENT_STYLES
 
-__all__ = ["events_table"]
+__all__ = ["PAGE_SIZE", "events_table"]
 
 _LABELS = {style.event_type.value: style.label for style in EVENT_STYLES}
 _VAGUE = frozenset({Precision.REGION.value, Precision.COUNTRY.value})
@@ -68,25 +68,58 @@ def _quote_cell(properties: dict[str, Any]) -> str:
     return cell
 
 
-def events_table(collection: dict[str, Any], caption: str) -> str:
-    """One row per event, in input order; every value HTML-escaped."""
-    rows = []
-    for feature in collection["features"]:
-        properties = feature["properties"]
-        date = properties.get("date") or properties.get("source_date") or ""
-        rows.append(
-            "<tr>"
-            f"<td>{escape(_LABELS[properties['event_type']])}</td>"
-            f"<td>{_place_cell(properties)}</td>"
-            f"<td>{escape(date)}</td>"
-            f"<td>{_figures_cell(properties)}</td>"
-            f"<td>{_quote_cell(properties)}</td>"
-            f"<td>{_source_cell(properties)}</td>"
-            "</tr>"
-        )
+# Column headings; each cell also carries its heading, which a narrow embed shows beside the
+# value when the rows reflow into one card per event (geomap.css).
+_COLUMNS = ("Event", "Place", "Date", "Figures", "Quote", "Source")
+
+# Longer lists are split into pages, each a <details> of its own, so that a reader on a phone
+# is not handed one 20,000-pixel column; the first page starts open.
+PAGE_SIZE = 25
+
+
+def _row(properties: dict[str, Any]) -> str:
+    date = properties.get("date") or properties.get("source_date") or ""
+    cells = (
+        escape(_LABELS[properties["event_type"]]),
+        _place_cell(properties),
+        escape(date),
+        _figures_cell(properties),
+        _quote_cell(properties),
+        _source_cell(properties),
+    )
+    return (
+        "<tr>"
+        + "".join(f'<td data-label="{c}">{v}</td>' for c, v in zip(_COLUMNS, cells, strict=True))
+        + "</tr>"
+    )
+
+
+def _table(rows: list[str], caption: str) -> str:
+    head = "".join(f"<th scope=col>{c}</th>" for c in _COLUMNS)
     return (
         f"<table><caption>{escape(caption)}</caption>"
-        "<thead><tr><th scope=col>Event</th><th scope=col>Place</th><th scope=col>Date</th>"
-        "<th scope=col>Figures</th><th scope=col>Quote</th><th scope=col>Source</th></tr></thead>"
+        f"<thead><tr>{head}</tr></thead>"
         "<tbody>" + "\n".join(rows) + "</tbody></table>"
     )
+
+
+def events_table(collection: dict[str, Any], caption: str) -> str:
+    """One row per event, in input order; every value HTML-escaped.
+
+    Up to PAGE_SIZE events make one table; more make one table per page, each inside a
+    <details> whose summary says which events it holds.
+    """
+    rows = [_row(feature["properties"]) for feature in collection["features"]]
+    if len(rows) <= PAGE_SIZE:
+        return _table(rows, caption)
+    pages = []
+    for first in range(0, len(rows), PAGE_SIZE):
+        last = min(first + PAGE_SIZE, len(rows))
+        span = f"events {first + 1}–{last} of {len(rows)}"
+        pages.append(
+            f'<details class="geomap-page"{" open" if first == 0 else ""}>'
+            f"<summary>{span.capitalize()}</summary>"
+            + _table(rows[first:last], f"{caption}, {span}")
+            + "</details>"
+        )
+    return "\n".join(pages)
