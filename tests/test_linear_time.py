@@ -71,7 +71,7 @@ def make_text(shape: str, size: int, towns: list[str]) -> str:
         return _repeat(SENTENCES, " ", size)
     if shape == "long sentence":
         return "Reports said " + _repeat(CLAUSES, ", and ", size) + "."
-    lines = []
+    lines: list[str] = []
     while sum(len(line) + 1 for line in lines) < size:
         n = len(lines)
         lines.append(PLACE_SENTENCE.format(towns[2 * n], towns[2 * n + 1]))
@@ -95,7 +95,7 @@ def read_article(gaz: Gazetteer, text: str) -> int:
     return len(extract_events(Article(source="t.txt", text=decoded, date=meta.date), gaz))
 
 
-_OWN_CODE = tuple(str(Path(module.__file__).parent) for module in (geomap, gazetteer))
+_OWN_CODE = tuple(str(Path(str(module.__file__)).parent) for module in (geomap, gazetteer))
 
 
 @contextmanager
