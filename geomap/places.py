@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
@@ -366,7 +366,7 @@ def _decide(
         next_free = i + n
         readings = _readings(text, tokens[i].start, tokens[i + n - 1].end, candidates, gaz)
         if readings:
-            name = NameInText(text, tokens, i, n, readings, common)
+            name = NameInText.of(text, tokens, i, n, readings, common)
             judged.append((name, *judge(name)))
     people = {name.key for name, verdict, _ in judged if verdict is Verdict.PART_OF_NAME}
     spans = []
@@ -464,11 +464,12 @@ class Verdict(Enum):
     IN_NAME = "a place named within an organisation's name"
 
 
-@dataclass(frozen=True, eq=False)
-class NameInText:
-    """The tokens tokens[i : i + n] of `text`, which spell a gazetteer name, and its readings.
+class NameInText(NamedTuple):
+    """The tokens tokens[i : i + n] of `text`, which spell a gazetteer name, its readings,
+    and what the recognition rules read around it (see `NameInText.of`).
 
-    What the recognition rules read about the name is worked out once, when first asked.
+    A NamedTuple, not a frozen dataclass, as Token is: one is made for every capitalised
+    name of every article.
     """
 
     text: str
@@ -477,49 +478,49 @@ class NameInText:
     n: int
     candidates: tuple[Candidate, ...]
     common: frozenset[str]
+    first: Token
+    last: Token
+    surface: str
+    key: str
+    major: bool  # the best reading is a country, region or city of 100,000 or more
+    before: Token | None
+    gap_before: str  # the text between the token before and the name
+    after: Token | None
+    gap_after: str
+    follower: str  # the next word, lower case, without a trailing full stop
 
-    @cached_property
-    def first(self) -> Token:
-        return self.tokens[self.i]
-
-    @cached_property
-    def last(self) -> Token:
-        return self.tokens[self.i + self.n - 1]
-
-    @cached_property
-    def surface(self) -> str:
-        return self.text[self.first.start : self.last.end]
-
-    @cached_property
-    def key(self) -> str:
-        return fold(self.surface)
-
-    @cached_property
-    def major(self) -> bool:
-        """The best reading is a country, region or city of 100,000 people or more."""
-        return bool(self.candidates) and is_major(self.candidates[0].place)
-
-    @cached_property
-    def before(self) -> Token | None:
-        return self.tokens[self.i - 1] if self.i > 0 else None
-
-    @cached_property
-    def gap_before(self) -> str:
-        return self.text[self.before.end : self.first.start] if self.before else ""
-
-    @cached_property
-    def after(self) -> Token | None:
-        j = self.i + self.n
-        return self.tokens[j] if j < len(self.tokens) else None
-
-    @cached_property
-    def gap_after(self) -> str:
-        return self.text[self.last.end : self.after.start] if self.after else ""
-
-    @cached_property
-    def follower(self) -> str:
-        """The next word, lower case, without a trailing full stop ("" at the end)."""
-        return self.after.text.lower().rstrip(".") if self.after else ""
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        n: int,
+        candidates: tuple[Candidate, ...],
+        common: frozenset[str],
+    ) -> NameInText:
+        first, last = tokens[i], tokens[i + n - 1]
+        surface = text[first.start : last.end]
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + n] if i + n < len(tokens) else None
+        return cls(
+            text,
+            tokens,
+            i,
+            n,
+            candidates,
+            common,
+            first,
+            last,
+            surface,
+            fold(surface),
+            bool(candidates) and is_major(candidates[0].place),
+            before,
+            text[before.end : first.start] if before else "",
+            after,
+            text[last.end : after.start] if after else "",
+            after.text.lower().rstrip(".") if after else "",
+        )
 
     def ordinary(self, word: str) -> bool:
         """A dictionary word, or a word that heads the names of buildings and bodies."""
@@ -886,7 +887,7 @@ def judge(name: NameInText) -> tuple[Verdict, str]:
 def in_a_name(text: str, tokens: Sequence[Token], i: int, n: int) -> bool:
     """Whether tokens[i : i + n] (no gazetteer name) stand inside a person's or an
     organisation's name, by the NAME_RULES; the linter leaves such words alone."""
-    name = NameInText(text, tokens, i, n, (), frozenset())
+    name = NameInText.of(text, tokens, i, n, (), frozenset())
     return any(rule(name) is not None for rule in NAME_RULES)
 
 
@@ -905,9 +906,10 @@ def dotted_abbreviation(
     Example: "Mass protests broke out" is not Mass. (Massachusetts); "Mass." and "EDMONTON,
     Ky -" are.
     """
-    if text[end - 1] == "." or not _sentence_initial(text, start):
+    undotted = [c for c in candidates if not c.matched_name.endswith(".")]
+    if len(undotted) == len(candidates) or text[end - 1] == ".":
         return candidates
-    return [c for c in candidates if not c.matched_name.endswith(".")]
+    return undotted if _sentence_initial(text, start) else candidates
 
 
 def people_of_a_country(
