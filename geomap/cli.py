@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from geomap.extract import PlaceFallback
     from geomap.model import Event, InputProblem
     from geomap.pipeline import Batch
+    from geomap.render.still import StillFormat
 
 T = TypeVar("T")
 
@@ -412,6 +413,22 @@ EmbedOption = Annotated[
     bool,
     typer.Option("--embed", help="An HTML fragment to paste into an article (offline assets)."),
 ]
+PngOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--png",
+        help="Also write the map as a still PNG image (1600x1000 at 100 dpi), no browser needed.",
+        dir_okay=False,
+    ),
+]
+SvgOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--svg", help="Also write the map as a still SVG image.", dir_okay=False),
+]
+DpiOption = Annotated[
+    int,
+    typer.Option("--dpi", help="Resolution of --png: 100 for the web, 300 for print.", min=20),
+]
 
 
 def _report_problem(problem: InputProblem) -> None:
@@ -772,6 +789,9 @@ def build(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     review: ReviewOption = False,
+    png: PngOption = None,
+    svg: SvgOption = None,
+    dpi: DpiOption = 100,
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
@@ -779,6 +799,7 @@ def build(
         geomap build
         geomap build news/ -o output/map.html --self-contained --title "Kyrgyzstan, March 2005"
         geomap build news/ --corrections corrections.json --review -o output/review.html
+        geomap build news/ --png output/map.png --dpi 300
     """
     from geomap.export import feature_collection
     from geomap.pipeline import Batch
@@ -806,6 +827,7 @@ def build(
     else:
         _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
     typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
+    _write_stills(feature_collection(events), title, png, svg, dpi)
     _finish(batch, report)
 
 
@@ -853,6 +875,28 @@ def _write_map(features: dict[str, object], output: Path, title: str, mode: str)
     _announce_new_folder(output, default=DEFAULT_MAP)
     html = _guard(lambda: render_html(features, title=title, mode=mode))  # type: ignore[arg-type]
     _guard(lambda: write_text_atomic(output, html))
+
+
+def _write_stills(
+    features: dict[str, object], title: str, png: Path | None, svg: Path | None, dpi: int
+) -> None:
+    if png is not None:
+        _write_still(features, title, png, "png", dpi)
+    if svg is not None:
+        _write_still(features, title, svg, "svg", dpi)
+
+
+def _write_still(
+    features: dict[str, object], title: str, path: Path, image_format: StillFormat, dpi: int
+) -> None:
+    from geomap.atomic import write_bytes_atomic
+    from geomap.render.still import render_still
+    from geomap.unicode_edges import printable_name
+
+    title = printable_name(title)
+    image = _guard(lambda: render_still(features, title=title, image_format=image_format, dpi=dpi))
+    _guard(lambda: write_bytes_atomic(path, image))
+    typer.echo(f"wrote {path}", err=True)
 
 
 def _write_review_map(
