@@ -6,7 +6,7 @@ reader can see why a name was or was not taken as an event place:
 - `NOT_EVENT_PLACE_RULES`: a place the sentence names is not where anything happened when
   it is part of a dateline, an outlet's or an agreement's name, a photo credit or a
   timestamp, or when it is an origin, a distance reference, an office, a speaker's seat,
-  the subject of a statement, or the qualifier of an address ("Sacaba, Cochabamba").
+  the subject of a statement, or the qualifier of an address ("Paucarpata, Arequipa").
 - `SCENE_RULES`: a sentence that names no place continues the scene of the sentence just
   before it (same paragraph, or wire-style one-sentence paragraphs), or refers back to it
   ("in the city"), or happens at the article's home city (its dateline or infobox place).
@@ -123,8 +123,8 @@ _ORGANISATION_BEFORE_RE = re.compile(
 def _in_organisation_name(cue: PlaceCue) -> bool:
     """Part of an organisation's name; the organisation acts, the place does not.
 
-    Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan); "the Union of
-    Democratic Forces of Guinea".
+    Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan); "the People's National
+    Congress Party of Ghana".
     """
     return cue.mention.in_name or bool(_ORGANISATION_BEFORE_RE.search(cue.before))
 
@@ -259,7 +259,7 @@ _DAY_OF_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$", re.IGNOREC
 def _calendar_name(cue: PlaceCue) -> bool:
     """A month of another calendar, after a day number.
 
-    Example: "also known as 18th of Tir" (a month of the Iranian calendar, not Tyre).
+    Example: "the rally of the 9th of Tir" (a month of the Iranian calendar, not Tyre).
     """
     return bool(_DAY_OF_BEFORE_RE.search(cue.before))
 
@@ -267,7 +267,7 @@ def _calendar_name(cue: PlaceCue) -> bool:
 def _agreement_name(cue: PlaceCue) -> bool:
     """The name of an agreement or treaty, signed somewhere else and long ago.
 
-    Example: "Respect the Arusha accord"; "the Minsk agreements".
+    Example: "a return to the Arusha accord"; "the Minsk agreements".
     """
     return bool(_AGREEMENT_AFTER_RE.match(cue.after))
 
@@ -278,7 +278,7 @@ _ADDRESS_GAP_RE = re.compile(r"^(?:\s+(?:municipality|district|province|region|c
 def _address_qualifier(cue: PlaceCue) -> bool:
     """The region after a town in an address, even when it shares a city's name.
 
-    Example: "Sacaba, Cochabamba, Bolivia" (Cochabamba is the department, not the city).
+    Example: "Paucarpata, Arequipa, Peru" (Arequipa is the region, not the city).
     """
     previous = cue.previous
     if previous is None or previous.place.geonameid == cue.mention.place.geonameid:
@@ -295,7 +295,7 @@ def _address_qualifier(cue: PlaceCue) -> bool:
 
 _DISTANCE_RE = re.compile(
     r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
-    # "a town northwest of Kisumu", but not "in the south of Kyrgyzstan", a region of it
+    # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
     re.IGNORECASE,
@@ -306,8 +306,8 @@ _OF_BEFORE_RE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\
 def _distance_reference(cue: PlaceCue) -> bool:
     """A place that locates another one.
 
-    Example: "Jala-abad, 250 km southwest of the capital Bishkek"; "Siaya, a town northwest
-    of Kisumu".
+    Example: "Jala-abad, 250 km southwest of the capital Bishkek"; "Naivasha, a town
+    northwest of Nairobi".
     """
     match = _DISTANCE_RE.search(cue.before)
     if match is None:

@@ -116,8 +116,8 @@ def extract_events(
         said = _Said(article, sentences, index)
         for trigger, bound in bind_clauses(sentence.text, sentence.span.start, triggers, places):
             if _nationwide_crowd(trigger, sentence.text, bound):
-                # "Millions turned out across Egypt, especially in Cairo": people turned
-                # out in Cairo, but the figure is the country's.
+                # "Hundreds of thousands marched across Chile, above all in Valparaíso":
+                # people marched in Valparaíso, but the figure is the country's.
                 trigger = replace(trigger, event_type=EventType.PROTEST)
             for figures in _figures(trigger.event_type, sentence.text, said):
                 for mention in _distinct_places(bound):
@@ -376,7 +376,7 @@ _COUNTER_RE = re.compile(
 
 
 def _counter_estimate(said: _Said) -> _Figures | None:
-    """ "Reuters put the figure at twenty-three", after a sentence that gave a toll: a second
+    """ "The Red Cross put the toll at eleven", after a sentence that gave a toll: a second
     claim for the same toll, credited to its own source and disputed."""
     if said.index == 0:
         return None
@@ -504,7 +504,7 @@ def _denies(sentence: str) -> bool:
     return is_denial(sentence)
 
 
-# A crowd counted over many towns: "in major cities across Egypt", "nationwide".
+# A crowd counted over many towns: "in large towns across Chile", "nationwide".
 _NATIONWIDE_RE = re.compile(
     r"\b(?:nationwide|across\s+the\s+(?:country|nation)|throughout\s+the\s+(?:country|nation)|"
     r"(?:major|several|many|other|\d+)\s+(?:cities|towns)|across\s+[A-Z][\w'’-]+)",
@@ -544,7 +544,7 @@ def _sentence_triggers(
     else:
         return ()
     if index and _COUNTER_RE.search(text) and parse_counts(sentences[index - 1].text).killed:
-        # "Reuters put the figure at twenty-three": a second figure for the toll before.
+        # "The Red Cross put the toll at eleven": a second figure for the toll before.
         crowd = [t for t in triggers if t.event_type is EventType.CROWD]
         triggers = [t for t in triggers if t.event_type is not EventType.CROWD]
         if crowd and all(t.event_type is not EventType.CASUALTIES for t in triggers):
@@ -595,7 +595,7 @@ def _home(
 def _infobox_home(
     text: str, mentions: Sequence[PlaceMention], infobox: Sequence[Field]
 ) -> tuple[PlaceMention, ...]:
-    """The one city an infobox's place fields name ("Place: Tallinn, Estonia")."""
+    """The one city an infobox's place fields name ("Place: Kaunas, Lithuania")."""
     place_fields = [f for f in infobox if f.kind == FieldKind.PLACE]
     if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
         return ()

@@ -468,7 +468,7 @@ _VICTIM_VERB_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _VICTIM_PREDICATE_RE = re.compile(
-    # "one demonstrator in Kisumu was killed", "Four students, A, B and C, were killed"
+    # "one marcher in Tamale was killed", "Four students, A, B and C, were killed"
     r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,)?"
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|reportedly|reported|later|then|also|"
     r"still|all|who|may|might|could|\w+ly)\s+){0,4}(?:killed|dead|died|injured|wounded|hurt|"
@@ -478,7 +478,7 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"summoned|fined)\b",
     re.IGNORECASE,
 )
-# "an estimated 98 people were wounded, including four journalists and eight officers":
+# "some 60 people were hurt, including two reporters and five policemen":
 # every count after "including" in the clause lists victims.
 _VICTIM_LIST_BEFORE_RE = re.compile(
     r"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|victims|casualties)\b[^;.]*"

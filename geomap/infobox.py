@@ -1,13 +1,13 @@
 """Infobox and table residue in encyclopaedia pages: the places and figures it lists.
 
 Copied encyclopaedia pages keep their infobox as `- Key: value` lines, `Key | value |` table
-rows, keys glued to their values ("Death(s)27", "Arrested1,000+") or a key alone on a line
-with its values on the lines below ("Location" then "Istanbul, Ankara, Izmir"). These are
+rows, keys glued to their values ("Death(s)14", "Arrested2,500+") or a key alone on a line
+with its values on the lines below ("Location" then "Porto, Braga, Coimbra"). These are
 not sentences, but they state where a protest happened and how big it was:
 
 - a place field (Place, Location) lists where the protests took place;
-- a crowd line gives one place and one figure: "10,000 (Ankara)", "Minsk: ~5,000–65,000",
-  "Up to 150,000 in Nis";
+- a crowd line gives one place and one figure: "8,000 (Porto)", "Lyon: ~3,000–20,000",
+  "Up to 60,000 in Kraków";
 - a toll field (Fatalities, Injuries, Arrests) counts the killed, injured or arrested.
 
 This module finds those fields as offsets into the text; geomap.extract decides which names
@@ -77,8 +77,8 @@ _MAX_FIGURE_WORDS = 6
 _MIN_CROWD = 20
 _TIME_RE = re.compile(r"\d[:.]\d\d\b")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
-# One place and one figure on a short line: "10,000 - 50,000 (Istanbul)", "Minsk: ~5,000",
-# "Up to 150,000 in Nis". The place part is checked by the caller against the gazetteer.
+# One place and one figure on a short line: "4,000 - 12,000 (Braga)", "Lyon: ~3,000",
+# "Up to 60,000 in Kraków". The place part is checked by the caller against the gazetteer.
 _CROWD_LINE_RES = (
     re.compile(r"^[-*•~\s]*(?P<figure>[^()\n]*?\d[^()\n]*?)\s*\((?P<place>[^()\d\n]+)\)\s*$"),
     re.compile(r"^[-*•\s]*(?P<place>[^:\d\n]+?)\s*:\s*(?P<figure>[~≈]?\s*\d[^\n]*?)\s*$"),
@@ -133,7 +133,7 @@ def _toll(kind: str, text: str, match: re.Match[str]) -> Field | None:
     value = match.group("value")
     figure = _figure(value)
     if figure is None or figure.start > 3:
-        return None  # "Injuries: 39 reported injuries during arrests" starts with its figure
+        return None  # "Injuries: 12 recorded injuries among detainees" starts with its figure
     start, end = match.span("value")
     return Field(kind, start, end, figure.low, figure.high)
 
@@ -166,7 +166,7 @@ _SEGMENT_RE = re.compile(r"[^,;\n]+(?:,\d{3}[^,;\n]*)*")
 
 
 def _crowd_segments(text: str, match: re.Match[str]) -> list[Field]:
-    """ "Up to 500,000 in Belgrade , Up to 150,000 in Nis": one figure per segment."""
+    """ "Up to 80,000 in Porto , Up to 25,000 in Braga": one figure per segment."""
     offset = match.start("value")
     found = []
     for segment in _SEGMENT_RE.finditer(match.group("value")):

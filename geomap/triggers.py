@@ -546,7 +546,7 @@ def caption_trigger(line: str, *, prose: bool = False) -> Trigger | None:
     "Protesters in Aktobe on January 4" and "Protests on 16 August in Minsk" report a
     protest; "Protests before Kyrgyzstan vote", a related-story link, names no place after
     a preposition and does not. In prose only a sentence that opens with the protesters and
-    their place counts ("Protesters in Yangon carrying signs ...").
+    their place counts ("Protesters in Mandalay holding banners ...").
     """
     if (len(line.split()) > _CAPTION_MAX_WORDS and not prose) or _FILE_NAME_RE.search(line):
         return None

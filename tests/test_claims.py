@@ -66,7 +66,7 @@ CLAIMANTS = [
     ("According to the Interior Ministry, 45 people were detained.", "the Interior Ministry"),
     ("Organisers said 100,000 people took part.", "Organisers"),
     ("Police put the number at 30,000.", "Police"),
-    ("Witnesses said security forces fired tear gas into the crowd.", "Witnesses"),
+    ("Witnesses said troops lobbed tear gas into the crowd.", "Witnesses"),
     ("A police spokesman told Reuters that 12 people were arrested.", "A police spokesman"),
     (
         "At least 12 people were killed, the Health Ministry said in a statement.",

@@ -201,10 +201,10 @@ CASES_CARRY_OVER = [
     ),
     # a list of places is a summary, not a scene
     (
-        "Protests also took place in Mombasa, Kakamega and Kisumu. Security forces shot and "
-        "killed two civilians.",
-        {("protest", "Mombasa"), ("protest", "Kisumu")},
-        {("clash", "Mombasa"), ("casualties", "Kakamega"), ("clash", "Kisumu")},
+        "Marches were also held in Eldoret, Nyeri and Machakos. Officers shot dead three "
+        "bystanders.",
+        {("protest", "Eldoret"), ("protest", "Machakos")},
+        {("clash", "Eldoret"), ("casualties", "Nyeri"), ("clash", "Machakos")},
     ),
     # never across a sentence that names another place
     (
@@ -215,10 +215,10 @@ CASES_CARRY_OVER = [
     ),
     # when the article names a city, a country is never carried
     (
-        "Riots broke out in Tallinn on Thursday. They were the worst unrest in Estonia since "
-        "1944. During the riots, one protester was fatally stabbed.",
-        {("clash", "Tallinn")},
-        {("casualties", "Estonia")},
+        "Rioting erupted in Riga on Friday. It was the worst disorder in Latvia since "
+        "1991. In the violence, a young man was fatally stabbed.",
+        {("clash", "Riga")},
+        {("casualties", "Latvia")},
     ),
 ]
 
@@ -310,29 +310,29 @@ CASES_NOT_EVENTS = [
     ),
     # photo credits, timestamps, share buttons and source lists
     (
-        "Riot police used tear gas on protesters in Nairobi. (Jane Doe/Reuters)\n"
+        "Police lobbed tear gas at marchers in Nairobi. (Jane Doe/Reuters)\n"
         "Updated 17:27 UK\nShare on Facebook\nSources: Reuters, Kyiv Post",
         {("clash", "Nairobi")},
         {"United Kingdom", "Kyiv"},
     ),
     # a currency, an agreement's name and a newspaper's name
     (
-        "Students marched in Bujumbura carrying banners reading 'Respect the Arusha accord', "
-        "after the newspaper Salam was closed, costing US$2 million.",
-        {("protest", "Bujumbura")},
+        "Students marched in Gitega with placards calling for a return to the Arusha accord, "
+        "after the weekly Ndongozi was shut, costing US$3 million.",
+        {("protest", "Gitega")},
         {"Arusha", "United States"},
     ),
     # a town's region in an address
     (
-        "Soldiers opened fire on marchers at Sacaba, Cochabamba, on Friday.",
-        {("clash", "Sacaba")},
-        {"Cochabamba"},
+        "Troops fired on marchers at Paucarpata, Arequipa, on Tuesday.",
+        {("clash", "Paucarpata")},
+        {"Arequipa"},
     ),
     # the destination of a plan
     (
-        "Marchers in Sacaba intended to proceed to Cochabamba to protest.",
+        "Marchers in Huancayo planned to walk on to Lima to protest.",
         set(),
-        {"Cochabamba"},
+        {"Lima"},
     ),
 ]
 
@@ -388,11 +388,11 @@ def test_government_and_opposition_figures_are_a_dispute(gaz: Gazetteer) -> None
 
 def test_a_toll_counter_estimate_is_a_second_disputed_toll(gaz: Gazetteer) -> None:
     text = (
-        "At least thirty-three people died in clashes in Addis Ababa. Reuters put the figure "
-        "at twenty-three."
+        "At least nineteen people died in clashes in Lusaka. The Red Cross put the figure "
+        "at eleven."
     )
     tolls = {(e.killed, e.disputed) for e in _events(gaz, text) if e.killed}
-    assert tolls == {(33, True), (23, True)}
+    assert tolls == {(19, True), (11, True)}
     assert not [e for e in _events(gaz, text) if e.event_type is EventType.CROWD]
 
 
@@ -417,7 +417,7 @@ CASES_CAPTIONS = [
     ("Protesters in Aktobe on January 4\n\nThe government resigned.", {("protest", "Aktobe")}),
     ("Protests on 16 August in Minsk\n", {("protest", "Minsk")}),
     # a caption gives the protest it shows, not what else is in the picture
-    ("Tires set on fire by protesters in Hinche, February 2019\n", {("protest", "Hinche")}),
+    ("Tyres set alight by demonstrators in Jacmel, May 2020\n", {("protest", "Jacmel")}),
     # a related-story link is not a caption
     ("Protests before Kyrgyzstan vote\n23 Feb 05 | Asia-Pacific\n", set()),
 ]
@@ -439,18 +439,18 @@ Infobox
 Number
 12,000 (Nakuru)
 
-The protests began in May over fuel prices.
+Unrest started in April over bread prices.
 """
 
 INFOBOX_ONE_CITY = """= Example riot =
 
 Infobox
-- Place: Tallinn, Estonia
+- Place: Kaunas, Lithuania
 - Fatalities: 1
 - Arrests: 1,000+
 - Injuries: 0
 
-A night of rioting over the removal of a memorial shook the city.
+Two nights of rioting over a statue's removal shook the city.
 """
 
 
@@ -467,10 +467,10 @@ def test_an_infobox_lists_places_and_crowds(gaz: Gazetteer) -> None:
 def test_a_one_city_infobox_gives_its_tolls(gaz: Gazetteer) -> None:
     events = _events(gaz, INFOBOX_ONE_CITY)
     tolls = {(e.event_type.value, e.place.name, e.killed, e.arrested, e.injured) for e in events}
-    assert ("casualties", "Tallinn", 1, None, None) in tolls
-    assert ("arrest", "Tallinn", None, 1_000, None) in tolls
+    assert ("casualties", "Kaunas", 1, None, None) in tolls
+    assert ("arrest", "Kaunas", None, 1_000, None) in tolls
     assert not [e for e in events if e.injured == 0]  # a zero toll is no event
-    assert not [e for e in events if e.place.name == "Estonia"]
+    assert not [e for e in events if e.place.name == "Lithuania"]
 
 
 def test_an_infobox_in_a_page_about_something_else_gives_nothing(gaz: Gazetteer) -> None:
@@ -490,10 +490,10 @@ def test_every_event_place_rule_explains_itself_with_an_example() -> None:
 
 WHY_NOT = [
     ("Voice of America reported it.", "America", "outlet_name"),
-    ("Banners read 'Respect the Arusha accord'.", "Arusha", "agreement_name"),
+    ("Placards called for a return to the Arusha accord.", "Arusha", "agreement_name"),
     ("Updated 17:27 UK", "UK", "timestamp"),
     ("Damage reached US$2 million.", "US", "currency"),
-    ("Siaya, a town northwest of Kisumu, saw clashes.", "Kisumu", "distance_reference"),
+    ("Naivasha, a town northwest of Nairobi, saw clashes.", "Nairobi", "distance_reference"),
     ("Troops from Bishkek arrived.", "Bishkek", "origin"),
     ("Kenya's president said the rally was illegal.", "Kenya", "office"),
     ("Amnesty International and the US condemned the clashes.", "US", "statement_subject"),
@@ -516,10 +516,10 @@ def test_the_rule_that_says_why_a_place_is_not_an_event_place(
 
 INFOBOX_LINES = [
     # line, (place words, low, high) of the crowd it gives, or None
-    ("10,000 [5] - 50,000 [6] (Ankara)", ("Ankara", 10_000, 50_000)),
-    ("  • Minsk: ~5,000–65,000[27]", ("Minsk", 5_000, 65_000)),
-    ("- Howmany2: From 30,000 up to 50,000 in Belgrade", ("Belgrade", 30_000, 50_000)),
-    ("~100,000 police and soldiers[36]", None),  # the security forces are no crowd
+    ("4,000 [2] - 12,000 [3] (Braga)", ("Braga", 4_000, 12_000)),
+    ("  • Lyon: ~3,000–20,000[14]", ("Lyon", 3_000, 20_000)),
+    ("- Howmany2: From 15,000 up to 25,000 in Porto", ("Porto", 15_000, 25_000)),
+    ("~40,000 gendarmes and troops[9]", None),  # the security forces are no crowd
     ("Kyiv: 12:30", None),  # a time
     ("- Date: 2012-01-02", None),  # a field's key is not a place
     ("- Title: 2031 Example protests", None),
@@ -576,15 +576,15 @@ def test_datelines_denials_and_anaphors(
 
 
 def test_a_nationwide_crowd_is_not_one_citys_crowd(gaz: Gazetteer) -> None:
-    text = "Millions turned out in major cities across Egypt, especially in Cairo's Tahrir Square."
+    text = "Hundreds of thousands turned out in large towns across Chile, above all in Valparaíso."
     events = _events(gaz, text)
-    assert ("protest", "Cairo") in {(e.event_type.value, e.place.name) for e in events}
-    assert not [e for e in events if e.crowd_low and e.place.name == "Cairo"]
+    assert ("protest", "Valparaíso") in {(e.event_type.value, e.place.name) for e in events}
+    assert not [e for e in events if e.crowd_low and e.place.name == "Valparaíso"]
 
 
 def test_a_citys_own_crowd_stays_its_own(gaz: Gazetteer) -> None:
-    events = _events(gaz, "About 5,000 people rallied in Cairo's Tahrir Square on Friday.")
-    assert {(e.place.name, e.crowd_low) for e in events if e.crowd_low} == {("Cairo", 5_000)}
+    events = _events(gaz, "Some 4,000 people rallied in Valparaíso's harbour square on Saturday.")
+    assert {(e.place.name, e.crowd_low) for e in events if e.crowd_low} == {("Valparaíso", 4_000)}
 
 
 DENIAL_TOPICS = [

@@ -340,8 +340,8 @@ def test_fractions_of_a_scale(text: str, expected: int | None) -> None:
 CROWD_FIGURES = [
     ("Half a million people marched through the capital.", 500_000, 500_000),
     ("A quarter of a million protesters filled the avenue.", 250_000, 250_000),
-    ("From 30,000 up to 50,000 people rallied.", 30_000, 50_000),
-    ("The number of protesters rose above 30,000 by nightfall.", 30_000, None),
+    ("From 12,000 up to 18,000 people rallied.", 12_000, 18_000),
+    ("The number of marchers rose above 24,000 at dusk.", 24_000, None),
 ]
 
 
@@ -355,12 +355,12 @@ def test_crowd_figures_in_words_and_ranges(sentence: str, low: int, high: int | 
 # Counts of the arrested, killed, missing and charged are not crowds.
 VICTIMS_NOT_CROWDS = [
     "About 20 people were apprehended after the march.",
-    "One demonstrator in Kisumu was killed and four others hospitalised.",
+    "One marcher in Tamale was killed and three others taken to hospital.",
     "Four students, Ana Diaz, Luis Mora and Eva Ruiz among them, were killed.",
     "More than seventy students disappeared after the raid.",
     "At least 1,984 people were facing criminal charges.",
-    "Ninety people were wounded, including four journalists and eight officers.",
-    "Following the killing of another ten demonstrators, talks began.",
+    "Sixty people were hurt, among them two reporters and five policemen.",
+    "After the killing of a further six marchers, negotiations opened.",
 ]
 
 
@@ -371,17 +371,17 @@ def test_victim_counts_are_not_crowds(sentence: str) -> None:
 
 def test_a_crowd_list_with_including_is_still_a_crowd() -> None:
     sentence = (
-        "Rallies took place in many cities, including Balti, where over 7,000 people protested."
+        "Marches were held in several towns, including Tartu, where over 6,000 people took part."
     )
     crowd = parse_crowd(sentence)
-    assert crowd is not None and (crowd.low, crowd.high) == (7_000, None)
+    assert crowd is not None and (crowd.low, crowd.high) == (6_000, None)
 
 
 HEDGED_TOLLS = [
     ("As many as 12 people may have been killed in the clashes.", 12),
     ("Up to 30 protesters are feared to have died, rights groups said.", 30),
-    ("During the riots, one protester was fatally stabbed.", 1),
-    ("The clashes led to the killing of another ten demonstrators.", 10),
+    ("In the unrest, one marcher was fatally stabbed.", 1),
+    ("The riot ended in the killing of another seven marchers.", 7),
 ]
 
 
@@ -412,10 +412,10 @@ SPELLED_TOLLS = [
     # a count whose outcome follows a list of names
     ("Three students, Ana Diaz, Luis Mora and Eva Ruiz, were killed.", 3),
     # one victim written with "a"
-    ("The dormitory was raided that night, during which a student was killed.", 1),
+    ("Troops stormed the hostel at dawn, and in the raid a student was killed.", 1),
     ("A young protester was fatally shot near the square.", 1),
     # a citation marker is not a count
-    ("[13] Some police have also been killed in the protests.", None),
+    ("[22] A number of officers also died during the unrest.", None),
 ]
 
 

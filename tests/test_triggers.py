@@ -106,7 +106,7 @@ CLASSIFY = [
     ),
     ("The security forces acted brutally while police did not arrest anyone.", {C}),
     # wire-service phrasing
-    ("Riot police fired tear gas and water cannon at stone-throwing youths.", {C}),
+    ("Riot officers turned water cannon and tear gas on rock-throwing teenagers.", {C}),
     ("Thousands of workers went on strike and blocked the main highway.", {N, P}),
     ("Opposition supporters have staged a sit-in outside parliament since Tuesday.", {P}),
     ("Police detained 45 people after the march.", {A, P}),
@@ -200,7 +200,7 @@ EVENT_WORDS = [
     # storming or attacking a seat of power is a seizure
     ("Protesters stormed the presidential residence on Sunday.", S, True),
     ("A crowd stormed the parliament and set fire to the lobby.", S, True),
-    ("Demonstrators attacked the parliament building and the presidential office.", S, True),
+    ("Rioters attacked the parliament and the presidential palace late on Friday.", S, True),
     ("Hundreds of youths stormed the airport and halted flights.", S, True),
     # occupying roads, squares and bridges is a protest (a blockade), not a seizure
     ("Thousands of farmers occupied the main highway into the capital.", P, True),
@@ -240,7 +240,7 @@ def test_a_protests_cause_is_not_an_event(sentence: str, cause: EventType) -> No
 REPORTED = [
     ("Police killed three protesters on Monday.", K),
     ("Officers arrested 40 people at the rally.", A),
-    ("At least 15 people have been killed in a week of protests.", K),
+    ("At least 11 people have died in five days of unrest.", K),
 ]
 
 
@@ -283,7 +283,7 @@ CAPTIONS = [
     ("Protesters in Aktobe on January 4", False, True),
     ("Protests on 16 August in Minsk", False, True),
     ("Demonstrators outside the parliament in Tbilisi, 3 December 2024", False, True),
-    ("Protesters in Yangon carrying signs on 8 February.", True, True),
+    ("Protesters in Mandalay holding banners on 3 March.", True, True),
     # a related-story link names no place after a preposition
     ("Protests before Kyrgyzstan vote", False, False),
     ("Rally_in_Minsk_2020.jpg", False, False),
