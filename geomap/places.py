@@ -638,12 +638,19 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     """A dictionary word is a place only when the place is major, and at the start of a
     sentence (where every word has a capital) only when it is a country or continent.
 
+    A town reached only through an alternate name that is a dictionary word is never meant
+    by it: such names are nicknames and translations.
+
     Example: "Police said" is not Police, Poland; "Orange juice" is not Orange, California;
-    "Turkey" is the country, also first in a sentence.
+    "Google" is not Topeka (which once called itself so); "Turkey" is the country, also
+    first in a sentence.
     """
     if not name.ordinary(name.key):
         return None
-    top = name.candidates[0].place
+    best = name.candidates[0]
+    top = best.place
+    if top.kind is Kind.CITY and best.match_type is not MatchType.EXACT:
+        return Verdict.NOT_PLACE
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None

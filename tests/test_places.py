@@ -137,7 +137,8 @@ ACCIDENTAL = [
     ("Relatives of Muqtada al-Sadr marched in Basra.", "Sadr", False),
     ("Supporters of Ali al-Hassan gathered in Amman.", "Hassan", False),
     ("Fighting spread to al-Hasakah on Monday.", "Hasakah", True),
-    # Outlets, agencies and companies.
+    # Outlets, agencies and companies; a town's nickname that is a dictionary word.
+    ("Google said the ban in Minsk was lifted.", "Google", False),
     ("The retailer Zara closed its store in Minsk.", "Zara", False),
     ("Xinhua news agency said two people died in Urumqi.", "Xinhua", False),
     ("Xinhua reported two deaths in Urumqi.", "Xinhua", False),
