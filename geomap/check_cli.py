@@ -8,19 +8,17 @@ from typing import Annotated, Optional
 
 import typer
 
+from geomap.cli_shared import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, GazetteerOption, fail
+
 __all__ = ["OutputFormat", "check_command"]
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# For check, 1 always means findings: an input it cannot read or fix is a usage error (2).
+EXIT_CLEAN, EXIT_FINDINGS = EXIT_OK, EXIT_PARTIAL
 
 
 class OutputFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"geomap: {message}", err=True)
-    return typer.Exit(EXIT_USAGE)
 
 
 def check_command(
@@ -45,15 +43,7 @@ def check_command(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Folder for --fix copies.", file_okay=False),
     ] = None,
-    gazetteer: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--gazetteer",
-            envvar="GEOMAP_GAZETTEER",
-            help="A gazetteer file made by `geomap gazetteer import` (default: the embedded one).",
-            dir_okay=False,
-        ),
-    ] = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Check place-name spellings: variants, inconsistencies, typos and ambiguous names.
 
@@ -79,9 +69,9 @@ def check_command(
     from geomap.style import DEFAULT_STYLE, load_style
 
     if fix and in_place:
-        raise _fail("use either --fix or --in-place, not both")
+        raise fail("use either --fix or --in-place, not both")
     if output_dir is not None and not fix:
-        raise _fail("--output only applies to --fix")
+        raise fail("--output only applies to --fix")
     try:
         house_style = load_style(style) if style else DEFAULT_STYLE
         gaz = Gazetteer(gazetteer) if gazetteer else Gazetteer.default()
@@ -92,7 +82,7 @@ def check_command(
             plan = plan_fixes(run, in_place=in_place, out_dir=out)
             write_fixes(plan, out)
     except (GeomapError, GazetteerError) as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     for problem in (*run.problems, *(plan.problems if plan else ())):
         typer.echo(f"geomap: {problem}", err=True)
     if output_format is OutputFormat.JSON:

@@ -18,6 +18,17 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
+from geomap.check_cli import check_command
+from geomap.cli_shared import (
+    EXIT_NO_INPUT,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    GazetteerOption,
+    fail,
+    open_gazetteer,
+)
+
 if TYPE_CHECKING:
     from distributed import Client
 
@@ -31,9 +42,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["app", "main"]
+__all__ = ["EXIT_NO_INPUT", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "app", "main"]
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_INPUT = 0, 1, 2, 3
 DEFAULT_MAP = Path("output/map.html")
 
 app = typer.Typer(
@@ -44,31 +54,6 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Manage gazetteer files.")
 app.add_typer(gazetteer_app, name="gazetteer")
-
-GazetteerOption = Annotated[
-    Optional[Path],  # noqa: UP045 - typer needs Optional at runtime on 3.10
-    typer.Option(
-        "--gazetteer",
-        envvar="GEOMAP_GAZETTEER",
-        help="A gazetteer file made by `geomap gazetteer import` (default: the embedded one).",
-        dir_okay=False,
-    ),
-]
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    """Print one clear line on stderr and return the Exit to raise."""
-    typer.echo(f"geomap: {message}", err=True)
-    return typer.Exit(code)
-
-
-def open_gazetteer(path: Path | None) -> Gazetteer:
-    from gazetteer import Gazetteer, GazetteerError
-
-    try:
-        return Gazetteer(path) if path else Gazetteer.default()
-    except GazetteerError as exc:
-        raise fail(str(exc)) from None
 
 
 def _candidate_json(candidate: Candidate) -> dict[str, object]:
@@ -155,14 +140,8 @@ def _suggestions(found: list[Candidate]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f"{c.place.name} ({c.place.country_code})" for c in found[:3]))
 
 
-def _register_check() -> None:
-    # The linter's command lives beside its library; registered here so there is one app.
-    from geomap.check_cli import check_command
-
-    app.command("check")(check_command)
-
-
-_register_check()
+# The linter's command lives beside its library (geomap.check_cli); one app holds both.
+app.command("check")(check_command)
 
 
 def _default_import_path() -> Path:
