@@ -67,6 +67,7 @@ _KIND_PRIOR = {
     Kind.ADMIN1: 0.3,
     Kind.ADMIN2: 0.2,
     Kind.CITY: 0.0,
+    Kind.AIRPORT: 0.0,  # no population: a town of the same name outranks it
 }
 _COUNTRY_BIAS = 0.5
 FUZZY_CUTOFF = 80.0
@@ -89,17 +90,18 @@ def _literal_similarity(name: str, spelling: str) -> float:
 
 
 def _prefer_seat_over_namesake_region(candidates: list[Candidate]) -> list[Candidate]:
-    """A region sharing its name with a major city of its country ranks just below it.
+    """A region or district sharing its name with a major city of its country ranks just
+    below it.
 
     Writers name such regions explicitly ("Osh region", "Jalal-Abad oblast", "Washington
-    State"); the bare name means the city. A city counts as major when it holds at least a
-    tenth of the region's listed population, so Ontario, California does not demote the
-    province of Ontario.
+    State", "Sirjan County"); the bare name means the city. A city counts as major when it
+    holds at least a tenth of the region's listed population, so Ontario, California does
+    not demote the province of Ontario.
     """
     cities = [c for c in candidates if c.place.kind is Kind.CITY]
     out = []
     for c in candidates:
-        if c.place.kind is Kind.ADMIN1:
+        if c.place.kind in (Kind.ADMIN1, Kind.ADMIN2):
             rivals = [
                 city.score
                 for city in cities

@@ -13,8 +13,9 @@ class Kind(str, Enum):
 
     COUNTRY = "country"
     ADMIN1 = "admin1"
-    ADMIN2 = "admin2"  # second-level divisions: US counties
+    ADMIN2 = "admin2"  # second-level divisions: districts, counties, raions
     CITY = "city"
+    AIRPORT = "airport"  # airports with scheduled flights (airportsdata)
     REGION = "region"  # continents and other macro-regions
 
 

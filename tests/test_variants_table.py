@@ -1,7 +1,9 @@
-"""Spelling variants across Central Asia, the Caucasus, Ukraine and Belarus.
+"""Spelling variants across Central Asia, the Caucasus, Ukraine and Belarus; former and
+foreign country names; BGN/PCGN romanisations; second-level divisions.
 
 Each row of tests/data/variants.tsv was written from the public source named in the row
-(Wikipedia, Britannica, GeoNames, news style guides); "typo" rows are realistic misspellings.
+(Wikipedia, Britannica, GeoNames, news style guides, the BGN/PCGN romanisation systems);
+"typo" rows are realistic misspellings.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ TOLERANCE_KM = 10.0  # the table gives coordinates to 0.01 degrees
 
 
 def test_table_is_big_and_sourced() -> None:
-    assert len(ROWS) >= 100
+    assert len(ROWS) >= 300
     assert all(row["source"].strip() for row in ROWS)
+    # The table covers romanisation systems and divisions, not only cities' spellings.
+    assert sum("BGN/PCGN" in row["source"] for row in ROWS) >= 30
+    assert sum("second-level division" in row["source"] for row in ROWS) >= 3
     assert {row["country_code"] for row in ROWS} >= {
         "KG",
         "KZ",
