@@ -837,6 +837,34 @@ def continued_by_connector(name: NameInText) -> Verdict | None:
     return None
 
 
+# A street's or square's word, with the connector its language puts before a name: "Plaza
+# de", "Avenida", "Rue de la", "Praça da", "Piazza", "Boulevard".
+_STREET_BEFORE_RE = re.compile(
+    r"\b(?:Plaza|Plazuela|Pra[çc]a|Piazza|Piazzale|Place|Platz|Avenida|Avenue|Av\.|Calle|"
+    r"Carrera|Rua|Rue|Via|Viale|Boulevard|Bulevar|Paseo|Largo|Ulitsa|Prospekt|Maidan|"
+    r"Square|Street|Road)\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
+    r"du|des|de\s+l'|of|of\s+the)\s+)?$"
+)
+# The word after a name that makes it a street's or square's: "Tahrir Square".
+_STREET_AFTER = frozenset(
+    {"square", "street", "avenue", "road", "boulevard", "roundabout", "plaza", "lane"}
+)
+
+
+def street_or_square(name: NameInText) -> Verdict | None:
+    """A name inside a street's or square's name is not the place it honours.
+
+    Example: "in the Plaza de Bolívar" is a square in Bogotá, not Bolívar department;
+    "Avenida Brasil", "Rue de Paris" and "Pearl Roundabout" are streets and squares.
+    """
+    before = name.text[max(0, name.first.start - 24) : name.first.start]
+    if _STREET_BEFORE_RE.search(before):
+        return Verdict.NOT_PLACE
+    after = name.after
+    street = after is not None and is_capitalised(after) and name.follower in _STREET_AFTER
+    return Verdict.NOT_PLACE if street and name.gap_after == " " else None
+
+
 def speech_verb_after(name: NameInText) -> Verdict | None:
     """A lesser place's name before "said", "told" or "reported" is a person or an outlet.
 
@@ -853,6 +881,7 @@ PlaceRule = Callable[[NameInText], "Verdict | None"]
 RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     calendar_word,
     day_of_a_month,
+    street_or_square,
     three_letter_dateline,
     abbreviation,
     upper_case,

@@ -248,3 +248,25 @@ def test_explain_names_names_the_deciding_rule(gaz: Gazetteer) -> None:
     decisions = {d.surface: (d.verdict, d.rule) for d in explain_names(text, gaz)}
     assert decisions["Levi"] == (Verdict.PART_OF_NAME, "title_before")
     assert decisions["Osh"] == (Verdict.PLACE, "gazetteer_name")
+
+
+# A place name inside a street's or square's name is not that place (rule street_or_square).
+STREETS_AND_SQUARES = [
+    ("Students gathered in the Plaza de Bolívar in Bogotá.", "Bolívar", False),
+    ("Traffic stopped on Avenida Brasil in Rio de Janeiro.", "Brasil", False),
+    ("They walked down the Rue de Paris in Lille.", "Paris", False),
+    ("Marchers filled Plaza Italia in Santiago.", "Italia", False),
+    ("Tents went up on the Pearl Roundabout in Manama.", "Pearl", False),
+    ("A sit-in began on Tahrir Square in Cairo.", "Tahrir", False),
+    # the city around the square is still a place, and so is a place named plainly
+    ("Students gathered in the Plaza de Bolívar in Bogotá.", "Bogotá", True),
+    ("Workers marched in Bolivia and Brazil.", "Brazil", True),
+    ("The square in Paris filled with marchers.", "Paris", True),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "is_place"), STREETS_AND_SQUARES)
+def test_a_name_inside_a_streets_name_is_not_that_place(
+    gaz: Gazetteer, text: str, name: str, is_place: bool
+) -> None:
+    assert (name in _surfaces(text, gaz)) is is_place
