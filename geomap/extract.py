@@ -29,7 +29,7 @@ from geomap.event_places import (
     not_event_place,
     scene_places,
 )
-from geomap.figures import Counts, parse_counts, parse_crowds
+from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
 from geomap.places import find_mentions, unresolved_place_names
@@ -65,6 +65,7 @@ class _Sentence:
     # does not continue an earlier scene across it.
     breaks: bool = False
     dateline: tuple[PlaceMention, ...] = ()
+    named: tuple[PlaceMention, ...] = ()  # every place name in it, event place or not
 
 
 # Resolves a name the gazetteer does not know, given the document's main country (an
@@ -104,6 +105,7 @@ def extract_events(
     sentences = _sentences(text, spans, mentions)
     infobox = fields(text)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox))
+    countries = _countries(mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
     for index, sentence in enumerate(sentences):
@@ -120,19 +122,20 @@ def extract_events(
                 # people marched in Valparaíso, but the figure is the country's.
                 trigger = replace(trigger, event_type=EventType.PROTEST)
             for figures in _figures(trigger.event_type, sentence.text, said):
-                for mention in _distinct_places(bound):
-                    key = (
-                        trigger.event_type.value,
-                        mention.place.geonameid,
-                        sentence.span.start,
-                        figures.counts.get("crowd_low"),
-                    )
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(
-                        _event(said, trigger, figures, mention, places, inferred, figures.claim)
-                    )
+                for scoped, targets in _scoped(sentence, figures, bound, inferred, countries):
+                    for mention in _distinct_places(targets):
+                        key = (
+                            trigger.event_type.value,
+                            mention.place.geonameid,
+                            sentence.span.start,
+                            scoped.counts.get("crowd_low"),
+                        )
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        events.append(
+                            _event(said, trigger, scoped, mention, targets, inferred, scoped.claim)
+                        )
     events.extend(_infobox_events(article, infobox, mentions, seen))
     return _mark_disputes(_with_gatherings(events))
 
@@ -229,7 +232,13 @@ def _judge_sentence(
             breaks = breaks or rule.breaks_scene
     places = _most_specific(tuple(eligible))
     return _Sentence(
-        span, text[span.start : span.end], prose, places, breaks and not places, tuple(dateline)
+        span,
+        text[span.start : span.end],
+        prose,
+        places,
+        breaks and not places,
+        tuple(dateline),
+        tuple(inside),
     )
 
 
@@ -521,6 +530,106 @@ def _nationwide_crowd(trigger: Trigger, text: str, places: Sequence[PlaceMention
     return bool(_NATIONWIDE_RE.search(text, trigger.end, trigger.end + 80))
 
 
+# A figure for the whole country, said right after it: "45 people were detained across the
+# country", "more than 300 arrested nationwide", "throughout Belarus" (a country named).
+_COUNTRY_SCOPE_RE = re.compile(
+    r"\b(?:nation-?wide|country-?wide|(?:across|throughout|around|all\s+over|in)\s+the\s+"
+    r"(?:whole\s+|entire\s+)?(?:country|nation)\b|(?:across|throughout|all\s+over)\s+(?=[A-Z]))"
+)
+_SCOPE_REACH = 60  # characters after a figure in which a scope word speaks of it
+# "including 1,000 in Minsk", "1,000 of them in Minsk": a city's share of the figure.
+_SHARE_BEFORE_RE = re.compile(
+    r"(?P<number>[\w,.]+)\s+(?:(?:of\s+them|people|protesters|demonstrators)\s+)?"
+    r"(?:(?:were|was)\s+\w+\s+)?in\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?$"
+)
+_Targets = tuple[PlaceMention, ...]
+_BROAD = (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+
+
+def _countries(mentions: Sequence[PlaceMention]) -> dict[str, PlaceMention]:
+    """The first mention of each country the article names, by country code."""
+    out: dict[str, PlaceMention] = {}
+    for m in mentions:
+        if m.place.kind is Kind.COUNTRY and m.place.country_code:
+            out.setdefault(m.place.country_code, m)
+    return out
+
+
+def _scoped(
+    sentence: _Sentence,
+    figures: _Figures,
+    places: _Targets,
+    inferred: bool,
+    countries: dict[str, PlaceMention],
+) -> list[tuple[_Figures, _Targets]]:
+    """The figures and the places they belong to, when the sentence scopes its figure to the
+    whole country: the country gets the national figure (when the article names it), a city
+    named with its share ("including 1,000 in Minsk") gets the share, and a city only
+    carried from an earlier sentence gets nothing.
+
+    Example: "45 people were detained across the country", after a sentence about Ziguinchor,
+    is no arrest in Ziguinchor."""
+    value = _scoped_value(sentence.text, figures)
+    if value is None:
+        return [(figures, places)]
+    name = next(k for k, v in figures.counts.items() if v == value)
+    out: list[tuple[_Figures, _Targets]] = []
+    codes = {m.place.country_code for m in (*places, *sentence.named)}
+    # "across England": a broad place the sentence names is the scope itself.
+    named = [m for m in sentence.named if m.place.kind in _BROAD]
+    country = named[:1] or [countries[c] for c in sorted(c for c in codes if c) if c in countries]
+    if len(country) == 1:
+        out.append((figures, (country[0],)))
+    if inferred:
+        return out
+    for mention in places:
+        if mention.place.kind in _BROAD:
+            continue
+        share = _share(sentence, mention, value)
+        counts = {k: (share if k == name else None) for k in figures.counts}
+        out.append((replace(figures, counts=counts), (mention,)))
+    return out
+
+
+def _scoped_value(text: str, figures: _Figures) -> int | None:
+    """The figure the sentence scopes to the whole country, if any."""
+    national = _national_figures(text)
+    for name, value in figures.counts.items():
+        if value is not None and name != "crowd_high" and value in national:
+            return value
+    return None
+
+
+@lru_cache(maxsize=4)  # asked once for each trigger of the sentence
+def _national_figures(text: str) -> frozenset[int]:
+    """The tolls of a sentence followed closely by a scope word for the whole country."""
+    if not _COUNTRY_SCOPE_RE.search(text):
+        return frozenset()
+    counts = parse_counts(text)
+    out = set()
+    for value, found in (
+        (counts.arrested, counts.arrested_text),
+        (counts.killed, counts.killed_text),
+        (counts.injured, counts.injured_text),
+    ):
+        start = text.find(found) if found else -1
+        if value is not None and start >= 0:
+            end = start + len(found)
+            if _COUNTRY_SCOPE_RE.search(text, end, end + _SCOPE_REACH):
+                out.add(value)
+    return frozenset(out)
+
+
+def _share(sentence: _Sentence, mention: PlaceMention, total: int) -> int | None:
+    """The part of a national figure said to be the city's own, else None."""
+    before = sentence.text[: mention.start - sentence.span.start]
+    match = _SHARE_BEFORE_RE.search(before[-80:])
+    if match is None:
+        return None
+    share = parse_number(match.group("number").strip(",."))
+    return share if share is not None and share < total else None
+
+
 def _sentence_triggers(
     sentences: Sequence[_Sentence], index: int, article_date: str | None
 ) -> tuple[Trigger, ...]:
@@ -688,14 +797,28 @@ def _infobox_events(
     return events
 
 
+# Who takes a building as a protest: "Protesters stormed the mayor's office".
+_PROTESTERS_RE = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|rioters|activists)\b", re.I
+)
+
+
+def _gathers(event: Event) -> bool:
+    """A crowd, or protesters taking a building: people gathered there."""
+    if event.event_type is EventType.CROWD:
+        return True
+    return event.event_type is EventType.SEIZURE and bool(_PROTESTERS_RE.search(event.quote))
+
+
 def _with_gatherings(events: list[Event]) -> list[Event]:
-    """A crowd that gathered at a place is a protest there: where the article reports a
-    crowd but no protest at a place, its first crowd report also gives the protest."""
+    """A crowd that gathered at a place, or protesters who stormed a building there, is a
+    protest there: where the article reports one but no protest at a place, its first such
+    report also gives the protest."""
     protests = {e.place.geonameid for e in events if e.event_type is EventType.PROTEST}
     out = []
     for event in events:
         out.append(event)
-        if event.event_type is EventType.CROWD and event.place.geonameid not in protests:
+        if _gathers(event) and event.place.geonameid not in protests:
             protests.add(event.place.geonameid)
             out.append(
                 replace(

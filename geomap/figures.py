@@ -330,6 +330,15 @@ _NOT_PEOPLE_BEFORE_RE = re.compile(
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
+# "a crowd of 10,000": after a gathering noun, "of" introduces its size, not a year or a
+# page ("in 2019", "of 12").
+_GATHERING_OF_RE = re.compile(
+    r"\b(?:crowds?|throngs?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
+    r"protests?|turnout|mob|procession|column|sea)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if phrase.vague:
         return False
@@ -342,7 +351,9 @@ def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return True
     before = sentence[max(0, phrase.start - 12) : phrase.start]
-    if _NOT_PEOPLE_BEFORE_RE.search(before):
+    if _NOT_PEOPLE_BEFORE_RE.search(before) and not _GATHERING_OF_RE.search(
+        sentence, max(0, phrase.start - 20), phrase.start
+    ):
         return True
     bare = phrase.text.strip()
     return bool(_YEAR_RE.fullmatch(bare)) or before.endswith(("no ", "No "))
@@ -475,7 +486,12 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"arrested|detained|held|jailed|hospitali[sz]ed|taken\s+(?:to|into|away)\b|treated|shot|"
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
-    r"summoned|fined)\b",
+    r"summoned|fined|"
+    # people who sought or received care are casualties, not a crowd: "more than 1,000
+    # people had sought medical help", "200 were treated for tear gas"
+    r"(?:sought|seeking|needed|needing|required|requiring|received|receiving|given)\s+"
+    r"(?:(?:emergency|medical|hospital|first)\s+)?(?:help|treatment|care|attention|aid)|"
+    r"admitted\s+to\s+hospital|in\s+hospital)\b",
     re.IGNORECASE,
 )
 # "some 60 people were hurt, including two reporters and five policemen":

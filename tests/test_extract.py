@@ -267,9 +267,10 @@ def test_a_place_named_in_the_story_beats_the_dateline(gaz: Gazetteer) -> None:
 
 
 CASES_CLAUSES = [
-    # class 3: each trigger binds to the place of its own clause
+    # class 3: each trigger binds to the place of its own clause (the seizers are supporters
+    # of a candidate, not protesters: protesters taking a building would be a protest too)
     (
-        "Protesters seized the governor's office in Jalal-Abad, and hundreds rallied in Osh.",
+        "Supporters seized the governor's office in Jalal-Abad, and hundreds rallied in Osh.",
         {("seizure", "Jalal-Abad"), ("protest", "Osh")},
         {("seizure", "Osh"), ("protest", "Jalal-Abad")},
     ),
@@ -603,3 +604,95 @@ def test_a_denial_disputes_figures_of_its_own_kind(
     text = "About 5,000 people rallied in Osh, and two protesters were killed.\n\n" + denial
     events = [e for e in _events(gaz, text) if getattr(e, figure)]
     assert events and all(e.disputed is disputed for e in events)
+
+
+# A toll scoped to the whole country is the country's: the city of the sentence before does
+# not inherit it, and a city named with its share gets the share.
+# (text, expected (event type, place, arrested or killed) rows, rows that must be absent)
+NATIONAL_SCOPE = [
+    (
+        "Police fired tear gas at marchers in Kumasi on Monday. Officials in Ghana said 60 "
+        "people had been arrested across the country.",
+        {("arrest", "Ghana", 60)},
+        {("arrest", "Kumasi", 60)},
+    ),
+    # the article names no country: the figure goes nowhere rather than to the city
+    (
+        "Students rallied in Kumasi on Monday. Officials said 60 people had been arrested "
+        "nationwide.",
+        set(),
+        {("arrest", "Kumasi", 60)},
+    ),
+    (
+        "Unrest gripped Peru. Marchers blocked roads in Cusco on Friday. The police said about "
+        "800 people were detained nationwide, including 250 in Cusco.",
+        {("arrest", "Peru", 800), ("arrest", "Cusco", 250)},
+        {("arrest", "Cusco", 800)},
+    ),
+    (
+        "Rioting spread from Leeds on Tuesday. More than 900 arrests had been made across "
+        "England by the weekend.",
+        {("arrest", "England", 900)},
+        {("arrest", "Leeds", 900)},
+    ),
+    # a count of the city's own stays the city's
+    (
+        "Protesters marched in Cusco on Friday. Police detained 35 people in the city.",
+        {("arrest", "Cusco", 35)},
+        set(),
+    ),
+    (
+        "Police clashed with marchers in Cusco. Officials said 12 people had been killed "
+        "throughout the country.",
+        set(),
+        {("casualties", "Cusco", 12)},
+    ),
+]
+
+
+def _tolls(gaz: Gazetteer, text: str) -> set[tuple[str, str, int | None]]:
+    return {
+        (e.event_type.value, e.place.name, e.arrested if e.arrested is not None else e.killed)
+        for e in _events(gaz, text)
+        if e.event_type in (EventType.ARREST, EventType.CASUALTIES)
+    }
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), NATIONAL_SCOPE)
+def test_a_national_toll_is_the_countrys(
+    gaz: Gazetteer, text: str, present: set, absent: set
+) -> None:
+    found = _tolls(gaz, text)
+    assert present <= found
+    assert not absent & found
+
+
+def test_a_national_toll_is_placed_at_country_precision(gaz: Gazetteer) -> None:
+    text = "Marchers blocked roads in Cusco. About 800 people were detained across Peru."
+    events = [e for e in _events(gaz, text) if e.arrested == 800]
+    assert [(e.place.name, e.precision.value) for e in events] == [("Peru", "country")]
+
+
+def test_two_estimates_of_one_crowd_in_one_sentence_are_both_kept(gaz: Gazetteer) -> None:
+    text = (
+        "In Quito, a crowd of about 7,000 gathered outside the palace, according to the "
+        "police; organisers put the figure at 40,000."
+    )
+    crowds = {(e.crowd_low, e.claimed_by, e.disputed) for e in _events(gaz, text) if e.crowd_low}
+    assert crowds == {(7_000, "the police", True), (40_000, "organisers", True)}
+
+
+SEIZURES_BY_PROTESTERS = [
+    ("Protesters stormed the town hall in Arequipa on Monday.", {("protest", "Arequipa")}),
+    ("A crowd seized the airport in Arequipa.", {("protest", "Arequipa")}),
+    # soldiers taking a building are not a protest
+    ("Soldiers seized the television station in Arequipa.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "protests"), SEIZURES_BY_PROTESTERS)
+def test_protesters_storming_a_building_is_a_protest_there(
+    gaz: Gazetteer, text: str, protests: set
+) -> None:
+    found = {pair for pair in _pairs(gaz, text) if pair[0] == "protest"}
+    assert found == protests

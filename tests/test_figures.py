@@ -422,3 +422,54 @@ SPELLED_TOLLS = [
 @pytest.mark.parametrize(("sentence", "killed"), SPELLED_TOLLS)
 def test_tolls_without_a_plain_count(sentence: str, killed: int | None) -> None:
     assert parse_counts(sentence).killed == killed
+
+
+# "a crowd of 8,000": "of" after a gathering noun gives its size; elsewhere "of" before a
+# number is a year, a page or a part ("in 1998", "one of 12").
+CROWD_OF = [
+    ("A crowd of 8,000 filled the stadium.", [8_000]),
+    ("A crowd of about 6,500 gathered outside the court.", [6_500]),
+    ("The rally of some 12,000 people ended peacefully.", [12_000]),
+    ("The march of 2018 is remembered as peaceful.", []),  # a year
+    ("Two of 14 students were hurt.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), CROWD_OF)
+def test_a_gathering_of_a_number_is_its_size(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+# Two estimates of one crowd in one sentence, each from its own source.
+COUNTER_ESTIMATES_IN_CLAUSES = [
+    (
+        "A crowd of about 7,000 gathered in the main square, according to the police; "
+        "organisers put the figure at 40,000.",
+        [7_000, 40_000],
+    ),
+    (
+        "Some 3,000 people marched, officials said; the union estimated the turnout at 9,000.",
+        [3_000, 9_000],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), COUNTER_ESTIMATES_IN_CLAUSES)
+def test_a_counter_estimate_in_the_next_clause(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+# People who sought or received care are casualties, never a crowd.
+CARE_NOT_CROWDS = [
+    ("More than 600 people had sought medical help, the ministry said.", []),
+    ("About 150 demonstrators received treatment for tear gas.", []),
+    ("Some 90 protesters needed hospital care after the march.", []),
+    ("Over 40 people were admitted to hospital.", []),
+    # people who gathered are still a crowd
+    ("More than 600 people gathered outside the hospital.", [600]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), CARE_NOT_CROWDS)
+def test_people_who_sought_care_are_not_a_crowd(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
