@@ -536,6 +536,8 @@ def test_controls_never_cover_fitted_markers_or_an_open_popup(
     ]
     assert len(titles) >= 9
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # The view as fitted, before any popup pans it.
+    page.screenshot(path=str(SCREENSHOTS / f"layout_{mode}_{size}.png"))
     for number, title in enumerate(titles):
         _open_marker(page.locator(f".geomap-icon[title='{title}']"))
         page.locator(".leaflet-popup-content").wait_for()
@@ -548,7 +550,6 @@ def test_controls_never_cover_fitted_markers_or_an_open_popup(
         if number == 0:
             page.screenshot(path=str(SCREENSHOTS / f"layout_{mode}_{size}_popup.png"))
         _close_popup(page)
-    page.screenshot(path=str(SCREENSHOTS / f"layout_{mode}_{size}.png"))
     assert watch.page_errors == []
     page.close()
 
@@ -702,7 +703,10 @@ def test_the_outline_map_names_event_places_and_more_cities_as_it_zooms_in(
     assert len(_labels(page)) < len(wide)
     page.evaluate(set_zoom, 8)
     _settle(page)
-    assert "Manas" in _labels(page)
+    # Manas (over 100,000) is due from zoom 8, but it lies 2 km from Jalal-Abad, under that
+    # place's ring of markers, so a smaller city's name stays hidden there.
+    close = _labels(page)
+    assert "Jalal-Abad" in close and "Manas" not in close
     page.close()
 
 

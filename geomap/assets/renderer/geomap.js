@@ -139,6 +139,7 @@
   // cities by size, each from the zoom its rank allows, and none over a label already placed.
   var LABEL_MIN_ZOOM = [4, 5, 6, 7, 8]; // by rank: capital, 5 million, 1 million, 300,000, 100,000
   var LABEL_FONT = "11px sans-serif";
+  var SMALL_CITY_RANK = 2; // ranks above this are cities under a million
   var LABEL_HEIGHT_PX = 14;
   // Below the ring of markers around an event place (see MARKER_MARGIN_PX).
   var EVENT_LABEL_OFFSET_PX = 38;
@@ -155,7 +156,8 @@
       var same = named[String(c[2]).toLowerCase()];
       // An event place and a city of its name within about 50 km are one place.
       if (same && Math.abs(same[0] - c[0]) < 0.5 && Math.abs(same[1] - c[1]) < 0.5) return;
-      out.push({lat: c[0], lon: c[1], name: String(c[2]), minZoom: LABEL_MIN_ZOOM[c[3]], event: false});
+      out.push({lat: c[0], lon: c[1], name: String(c[2]), minZoom: LABEL_MIN_ZOOM[c[3]],
+        event: false, rank: c[3]});
     });
     return out;
   }
@@ -177,7 +179,7 @@
     }
     function draw() {
       layer.clearLayers();
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), placed = [];
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), placed = [], rings = [];
       candidates.forEach(function (c) {
         if (zoom < c.minZoom) return;
         var latlng = L.latLng(c.lat, c.lon);
@@ -187,10 +189,19 @@
         var rect = {left: point.x - anchor[0], top: point.y - anchor[1]};
         rect.right = rect.left + w + (c.event ? 0 : 6);
         rect.bottom = rect.top + h;
-        if (placed.some(function (r) {
+        var overlaps = function (r) {
           return r.left < rect.right && rect.left < r.right && r.top < rect.bottom &&
             rect.top < r.bottom;
-        })) return;
+        };
+        if (c.event) {
+          // A smaller city's name must not sit under the ring of markers around an event
+          // place; capitals and cities of a million or more keep theirs.
+          rings.push({left: point.x - MARKER_MARGIN_PX, right: point.x + MARKER_MARGIN_PX,
+            top: point.y - MARKER_MARGIN_PX, bottom: point.y + MARKER_MARGIN_PX});
+        } else if (c.rank > SMALL_CITY_RANK && rings.some(overlaps)) {
+          return;
+        }
+        if (placed.some(overlaps)) return;
         placed.push(rect);
         var node = el("div", "geomap-label" + (c.event ? " geomap-label-event" : ""));
         if (!c.event) node.appendChild(el("span", "geomap-label-dot"));
