@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from gazetteer import Kind
 from geomap.model import PlaceMention
@@ -54,11 +54,12 @@ class PlaceCue:
     mention: PlaceMention
     previous: PlaceMention | None = None  # the place named just before, in the same sentence
 
-    @property
+    # Cut once per name: every rule of NOT_EVENT_PLACE_RULES reads them.
+    @cached_property
     def before(self) -> str:
         return self.text[max(self.span.start, self.mention.start - 60) : self.mention.start]
 
-    @property
+    @cached_property
     def after(self) -> str:
         return self.text[self.mention.end : min(self.span.end, self.mention.end + 60)]
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "MAY_HAVE_NUMBER_RE",
@@ -282,6 +283,7 @@ MAY_HAVE_NUMBER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)  # a sentence is read for crowds, claimed figures and tolls in turn
 def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
     """Every number phrase in the sentence, with its qualifiers ("about", "more than")."""
     found: list[NumberPhrase] = []
@@ -589,6 +591,7 @@ _COUNTER_CUE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)  # asked by the triggers, then again for the event's figures
 def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     """Every crowd-size figure in the sentence, in order: one per claim when sources differ.
 
@@ -828,6 +831,7 @@ def _appositive_and_single_tolls(
         yield outcome, match.start(), 1, match.group(0)
 
 
+@lru_cache(maxsize=8)  # asked for each toll event of a sentence and its scope
 def parse_counts(sentence: str) -> Counts:
     """People killed, injured and arrested, as the sentence states them.
 

@@ -483,16 +483,18 @@ class UnrealisedCues:
     places was searched again, from its start, for each of them."""
 
     def __init__(self, clause: str) -> None:
-        words = [match.start() for match in _WORD_START_RE.finditer(clause)]
+        # Most clauses hold no cue: their words and marks are not listed at all.
+        words: list[int] = []
         cues = []
         for match in _UNREALISED_RE.finditer(clause):
+            words = words or [word.start() for word in _WORD_START_RE.finditer(clause)]
             back = bisect_left(words, match.start()) - _SUBORDINATE_REACH_WORDS
             if _SUBORDINATE_BEFORE_RE.search(clause, words[back] if back > 0 else 0, match.start()):
                 continue  # "before they could get close": a report of what stopped them
             cues.append(match.span())
         self.cues = cues
         self.ends = [end for _, end in cues]
-        self.marks = [match.start() for match in _CLAUSE_MARK_RE.finditer(clause)]
+        self.marks = [match.start() for match in _CLAUSE_MARK_RE.finditer(clause)] if cues else []
         self.length = len(clause)
 
     def at(self, position: int | None = None) -> tuple[int, int] | None:
