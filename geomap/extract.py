@@ -532,9 +532,10 @@ def _nationwide_crowd(trigger: Trigger, text: str, places: Sequence[PlaceMention
 
 # A figure for the whole country, said right after it: "45 people were detained across the
 # country", "more than 300 arrested nationwide", "throughout Belarus" (a country named).
+# (The scope words in any case, at a sentence's start too; the named place capitalised.)
 _COUNTRY_SCOPE_RE = re.compile(
-    r"\b(?:nation-?wide|country-?wide|(?:across|throughout|around|all\s+over|in)\s+the\s+"
-    r"(?:whole\s+|entire\s+)?(?:country|nation)\b|(?:across|throughout|all\s+over)\s+(?=[A-Z]))"
+    r"\b(?:(?i:nation-?wide|country-?wide|(?:across|throughout|around|all\s+over|in)\s+the\s+"
+    r"(?:whole\s+|entire\s+)?(?:country|nation))\b|(?i:across|throughout|all\s+over)\s+(?=[A-Z]))"
 )
 _SCOPE_REACH = 60  # characters after a figure in which a scope word speaks of it
 # "including 1,000 in Minsk", "1,000 of them in Minsk": a city's share of the figure.
@@ -600,23 +601,34 @@ def _scoped_value(text: str, figures: _Figures) -> int | None:
     return None
 
 
+# A sentence that opens with the scope speaks of the country throughout: "Across the
+# country, some 200,000 people marched"; "Nationwide, 40 were hurt".
+_OPENING_SCOPE_RE = re.compile(r"^[\W]*(?:" + _COUNTRY_SCOPE_RE.pattern + r")[^,;.]{0,30},")
+
+
 @lru_cache(maxsize=4)  # asked once for each trigger of the sentence
 def _national_figures(text: str) -> frozenset[int]:
-    """The tolls of a sentence followed closely by a scope word for the whole country."""
+    """The tolls and crowds of a sentence scoped to the whole country: a scope word
+    follows the figure closely, or opens the sentence."""
     if not _COUNTRY_SCOPE_RE.search(text):
         return frozenset()
+    opening = _OPENING_SCOPE_RE.match(text) is not None
     counts = parse_counts(text)
+    figures = [
+        (value, text.find(found), len(found))
+        for value, found in (
+            (counts.arrested, counts.arrested_text),
+            (counts.killed, counts.killed_text),
+            (counts.injured, counts.injured_text),
+        )
+        if value is not None and found
+    ]
+    figures += [(c.low, c.start, c.end - c.start) for c in parse_crowds(text)]
     out = set()
-    for value, found in (
-        (counts.arrested, counts.arrested_text),
-        (counts.killed, counts.killed_text),
-        (counts.injured, counts.injured_text),
-    ):
-        start = text.find(found) if found else -1
-        if value is not None and start >= 0:
-            end = start + len(found)
-            if _COUNTRY_SCOPE_RE.search(text, end, end + _SCOPE_REACH):
-                out.add(value)
+    for value, start, length in figures:
+        end = start + length
+        if start >= 0 and (opening or _COUNTRY_SCOPE_RE.search(text, end, end + _SCOPE_REACH)):
+            out.add(value)
     return frozenset(out)
 
 

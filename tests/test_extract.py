@@ -667,6 +667,33 @@ def test_a_national_toll_is_the_countrys(
     assert not absent & found
 
 
+# A crowd counted over the whole country is no city's crowd either.
+NATIONAL_CROWDS = [
+    (
+        "Police fired tear gas at marchers in Kumasi, Ghana, on Monday. Across the country, "
+        "some 200,000 people marched.",
+        {("Ghana", 200_000)},
+        {("Kumasi", 200_000)},
+    ),
+    (
+        "Across Ghana, about 90,000 people marched on Sunday, 30,000 of them in Kumasi.",
+        {("Ghana", 90_000), ("Kumasi", 30_000)},
+        {("Kumasi", 90_000)},
+    ),
+    # a scope word that is not the country's leaves the city its crowd
+    ("Across the river, 3,000 people rallied in Kumasi.", {("Kumasi", 3_000)}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), NATIONAL_CROWDS)
+def test_a_national_crowd_is_the_countrys(
+    gaz: Gazetteer, text: str, present: set, absent: set
+) -> None:
+    found = {(e.place.name, e.crowd_low) for e in _events(gaz, text) if e.crowd_low}
+    assert present <= found
+    assert not absent & found
+
+
 def test_a_national_toll_is_placed_at_country_precision(gaz: Gazetteer) -> None:
     text = "Marchers blocked roads in Cusco. About 800 people were detained across Peru."
     events = [e for e in _events(gaz, text) if e.arrested == 800]
