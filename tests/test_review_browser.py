@@ -58,6 +58,9 @@ def _report_tools(page: Page, kind: str, place: str, words: str) -> Any:
     """Open the marker's popup and return the review tools of the report quoting `words`."""
     _open_marker(_marker(page, kind, place))
     page.wait_for_selector(".leaflet-popup .geomap-review-tools")
+    # A popup may pan the map to fit; on a busy machine a click during the pan lands where
+    # the button was (CI lost a drop this way), so wait for the map to hold still first.
+    _settle(page)
     item = page.locator(".leaflet-popup .geomap-report", has_text=words)
     assert item.count() == 1
     return item.locator(".geomap-review-tools")
@@ -66,6 +69,7 @@ def _report_tools(page: Page, kind: str, place: str, words: str) -> Any:
 def _submit(tools: Any, action: str, **fields: str) -> str:
     tools.locator(f".geomap-review-{action}").click()
     form = tools.locator(f".geomap-review-form[data-action='{action}']")
+    form.wait_for()
     for name, value in fields.items():
         form.locator(f"[name={name}]").fill(value)
     form.locator(".geomap-review-submit").click()
