@@ -674,7 +674,7 @@ def run_records(
     (default: two per worker thread), each bucket is grouped on a worker from every
     partition's share of it, and only the records come back, merged in their stable order.
     """
-    from geomap.records import _record_order
+    from geomap.records import record_order
 
     job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes)
     held: dict[int, Future] = {}
@@ -691,7 +691,7 @@ def run_records(
     groups = [client.submit(_group, *share, retries=RETRIES) for share in shares]
     records = client.gather(groups)
     client.cancel(list(held.values()))
-    return list(heapq.merge(*records, key=_record_order))
+    return list(heapq.merge(*records, key=record_order))
 
 
 def write_partitioned_parquet(

@@ -47,6 +47,7 @@ __all__ = [
     "EventRecord",
     "SizeClaim",
     "group_reports",
+    "record_order",
     "size_category",
     "sub_event_type",
 ]
@@ -213,7 +214,7 @@ def group_reports(reports: Iterable[Event]) -> list[EventRecord]:
         if host is None:
             host = _new_draft(report, drafts)
         host.reports.append(report)
-    return sorted((_freeze(d) for d in drafts.values()), key=_record_order)
+    return sorted((_freeze(d) for d in drafts.values()), key=record_order)
 
 
 def _report_order(report: Event) -> tuple[str, int, int, str]:
@@ -434,7 +435,8 @@ def _event_id(draft: _Draft) -> str:
     return "ev-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def _record_order(record: EventRecord) -> tuple[str, str, str, str]:
+def record_order(record: EventRecord) -> tuple[str, str, str, str]:
+    """The order records are listed in: by day (undated last), place, type and id."""
     return (
         record.event_date or "9999",
         record.place.name,
