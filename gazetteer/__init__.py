@@ -1,7 +1,6 @@
 """An offline, pip-installable gazetteer with spelling-variant matching."""
 
 from gazetteer.errors import (
-    AmbiguousPlace,
     GazetteerDataError,
     GazetteerError,
     OverlayError,
@@ -12,7 +11,6 @@ from gazetteer.model import Candidate, Kind, MatchType, Place
 from gazetteer.normalize import fold, skeleton, transliterate
 
 __all__ = [
-    "AmbiguousPlace",
     "Candidate",
     "Gazetteer",
     "GazetteerDataError",

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from gazetteer.model import Candidate
-
 __all__ = [
-    "AmbiguousPlace",
     "GazetteerDataError",
     "GazetteerError",
     "OverlayError",
@@ -28,15 +22,6 @@ class PlaceNotFound(GazetteerError, LookupError):
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"no place matches {name!r}{hint}")
-
-
-class AmbiguousPlace(GazetteerError):
-    """Several places fit a name about equally well."""
-
-    def __init__(self, name: str, candidates: tuple[Candidate, ...]) -> None:
-        self.name = name
-        self.candidates = candidates
-        super().__init__(f"{name!r} is ambiguous between {len(candidates)} places")
 
 
 class GazetteerDataError(GazetteerError, ValueError):
