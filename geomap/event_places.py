@@ -29,7 +29,7 @@ from gazetteer import Kind
 from geomap.model import PlaceMention
 from geomap.places import is_dateline
 from geomap.sentences import Span
-from geomap.triggers import Trigger, UnrealisedCues, classify
+from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
 __all__ = [
     "NOT_EVENT_PLACE_RULES",
@@ -391,6 +391,8 @@ def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     Example: "Marchers intended to proceed to Cochabamba"; "a rally is planned in Osh".
     """
     sentence = cue.sentence
+    if not may_be_unrealised(sentence):
+        return False
     position = cue.mention.start - cue.span.start
     clauses = _clauses(sentence)
     index = bisect_right(_clause_starts(sentence), position) - 1

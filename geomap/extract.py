@@ -39,6 +39,7 @@ from geomap.triggers import (
     caption_trigger,
     classify,
     is_historical,
+    may_be_unrealised,
     unrealised_cue,
 )
 
@@ -686,6 +687,8 @@ _SECURITY_IN_CAPTION_RE = re.compile(
 
 def _unrealised(text: str, trigger: Trigger) -> bool:
     """Whether the trigger's clause speaks of what will, may or is planned to happen."""
+    if not may_be_unrealised(text):
+        return False
     start, end = 0, len(text)
     for match in _CLAUSE_SPLIT_RE.finditer(text):
         if match.end() <= trigger.start:

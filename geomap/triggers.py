@@ -23,6 +23,7 @@ __all__ = [
     "classify",
     "historical_cue",
     "is_historical",
+    "may_be_unrealised",
     "unrealised_cue",
 ]
 
@@ -511,6 +512,15 @@ class UnrealisedCues:
         if first < len(self.cues) and self.cues[first][0] <= mark_after:
             return self.cues[first]
         return None
+
+
+@lru_cache(maxsize=4)  # asked for every place and every trigger of the sentence
+def may_be_unrealised(sentence: str) -> bool:
+    """Whether any clause of the sentence can hold a future, plan or condition cue: most
+    sentences hold none, and then no clause of theirs need be searched. (A clause starts
+    and ends beside a mark or a space, so a cue found in a clause is found in the sentence.)
+    """
+    return _UNREALISED_RE.search(sentence) is not None
 
 
 def unrealised_cue(clause: str, position: int | None = None) -> tuple[int, int] | None:
