@@ -119,9 +119,9 @@ def main() -> int:
         for n in (10_000,) if args.quick else (10_000, 100_000):
             peak_rss(tmp, n)
     for workers in (2, 16, 128):
-        days = 1e8 / (rate / 2 * workers) / 86_400
+        hours = 1e8 / (rate / 2 * workers) / 3_600
         print(
-            f"extrapolation: 10^8 articles on {workers} workers ~ {days:.1f} days, assuming "
+            f"extrapolation: 10^8 articles on {workers} workers ~ {hours:,.1f} hours, assuming "
             "each worker keeps this machine's per-worker rate (same article mix, one core "
             "each), linear scaling, and reading and scheduling (about 1 ms a partition) "
             "never the bottleneck"
