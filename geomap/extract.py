@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -31,7 +31,7 @@ from geomap.event_places import (
 )
 from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
 from geomap.infobox import Field, FieldKind, fields
-from geomap.model import Article, Event, EventType, InputProblem, PlaceMention, Precision
+from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import find_mentions, unresolved_place_names
 from geomap.sentences import Span, split_sentences
 from geomap.triggers import (
@@ -43,7 +43,7 @@ from geomap.triggers import (
     unrealised_cue,
 )
 
-__all__ = ["PlaceFallback", "extract_events", "iter_events"]
+__all__ = ["PlaceFallback", "extract_events"]
 
 _REGION_QUALIFIER = re.compile(
     r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -72,20 +72,6 @@ class _Sentence:
 # Resolves a name the gazetteer does not know, given the document's main country (an
 # online geocoder, when the user allows one); None when it cannot.
 PlaceFallback = Callable[[str, str | None], Place | None]
-
-
-def iter_events(
-    items: Iterable[Article | InputProblem],
-    gaz: Gazetteer,
-    *,
-    fallback: PlaceFallback | None = None,
-) -> Iterator[Event | InputProblem]:
-    """Stream events article by article; problems pass through for the caller to report."""
-    for item in items:
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        yield from extract_events(item, gaz, fallback=fallback)
 
 
 def extract_events(
