@@ -1,4 +1,4 @@
-"""Event records to GeoJSON and CSV, with one schema table for every writer.
+"""Event records to GeoJSON, CSV, GeoPackage and GeoParquet, from one schema table.
 
 Column names follow ACLED (event_date, sub_event_type, geo_precision, fatalities) and the
 Crowd Counting Consortium (size_low, size_high, size_cat, arrests, injuries) where they
