@@ -27,7 +27,6 @@ import heapq
 import json
 import os
 import shutil
-import stat
 import sys
 import tempfile
 import uuid
@@ -164,14 +163,7 @@ class _FoundFile(InputProblem):
 class _Planner(_Walker):
     """The single-process folder walk, finding files instead of reading them."""
 
-    def file(self, path: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
-        if not stat.S_ISREG(info.st_mode):
-            yield InputProblem(path, "not a regular file")
-            return
-        key = (info.st_dev, info.st_ino)
-        if key in self.seen_files:
-            return
-        self.seen_files.add(key)
+    def read(self, path: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
         yield _FoundFile(path, "", info.st_size)
 
 

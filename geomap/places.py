@@ -877,7 +877,18 @@ def speech_verb_after(name: NameInText) -> Verdict | None:
 
 PlaceRule = Callable[[NameInText], "Verdict | None"]
 
-# The order matters: the first rule with a verdict decides.
+# The rules that tell a person's or an organisation's name from a place's, also used by the
+# linter to leave names alone.
+NAME_RULES: tuple[PlaceRule, ...] = (
+    name_particle,
+    organisation_noun,
+    title_before,
+    capitalised_before,
+    capitalised_after,
+    continued_by_connector,
+    speech_verb_after,
+)
+# The order matters: the first rule with a verdict decides; the name rules come last.
 RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     calendar_word,
     day_of_a_month,
@@ -889,24 +900,7 @@ RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     generic_region,
     eponym,
     ordinary_words_in_capitals,
-    name_particle,
-    organisation_noun,
-    title_before,
-    capitalised_before,
-    capitalised_after,
-    continued_by_connector,
-    speech_verb_after,
-)
-# The rules that tell a person's or an organisation's name from a place's, also used by the
-# linter to leave names alone.
-NAME_RULES: tuple[PlaceRule, ...] = (
-    name_particle,
-    organisation_noun,
-    title_before,
-    capitalised_before,
-    capitalised_after,
-    continued_by_connector,
-    speech_verb_after,
+    *NAME_RULES,
 )
 NO_RULE = "gazetteer_name"  # no rule spoke: a gazetteer name is a place
 

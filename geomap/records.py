@@ -197,11 +197,34 @@ class _Draft:
 _Key = tuple[str, EventType, str | None, str]
 
 
+class _Drafts:
+    """The records being assembled, indexed so a report looks only at its own place and
+    country: grouping stays linear in the reports however many records a corpus makes."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[_Key, _Draft] = {}
+        self._by_place: dict[tuple[str, EventType], list[_Draft]] = defaultdict(list)
+        self._by_country: dict[str, list[_Draft]] = defaultdict(list)
+
+    def add(self, key: _Key, draft: _Draft) -> None:
+        self.by_key[key] = draft
+        self._by_place[(draft.place.place_id, draft.event_type)].append(draft)
+        self._by_country[draft.place.country_code].append(draft)
+
+    def compatible(self, report: Event, event_type: EventType) -> list[_Draft]:
+        """Records of `event_type` at the report's place on a day it may tell of."""
+        at_place = self._by_place.get((report.place.place_id, event_type), [])
+        return [d for d in at_place if _compatible_day(report, d)]
+
+    def in_country(self, country_code: str) -> list[_Draft]:
+        return self._by_country.get(country_code, [])
+
+
 def group_reports(reports: Iterable[Event]) -> list[EventRecord]:
     """Event records from reports, in a stable order (date, place, type)."""
     ordered = sorted(reports, key=_report_order)
-    drafts: dict[_Key, _Draft] = {}
-    steps: tuple[Callable[[Event, dict[_Key, _Draft]], _Draft | None], ...] = (
+    drafts = _Drafts()
+    steps: tuple[Callable[[Event, _Drafts], _Draft | None], ...] = (
         _join_coarse_into_town,
         _join_same_day,
         _join_reporting_week,
@@ -214,7 +237,7 @@ def group_reports(reports: Iterable[Event]) -> list[EventRecord]:
         if host is None:
             host = _new_draft(report, drafts)
         host.reports.append(report)
-    return sorted((_freeze(d) for d in drafts.values()), key=record_order)
+    return sorted((_freeze(d) for d in drafts.by_key.values()), key=record_order)
 
 
 def _report_order(report: Event) -> tuple[str, int, int, str]:
@@ -249,27 +272,20 @@ def _latest(candidates: Sequence[_Draft]) -> _Draft | None:
     return max(candidates, key=lambda d: (d.date is not None, d.date or ""), default=None)
 
 
-def _join_same_day(report: Event, drafts: dict[_Key, _Draft]) -> _Draft | None:
+def _join_same_day(report: Event, drafts: _Drafts) -> _Draft | None:
     """Same place, same type, same day: the same event. ("seized the Osh administration
     on Monday", in two articles)."""
     if report.date is None or report.event_type in ATTRIBUTE_TYPES:
         return None
-    return drafts.get((report.place.place_id, report.event_type, report.date, DAY))
+    return drafts.by_key.get((report.place.place_id, report.event_type, report.date, DAY))
 
 
-def _join_reporting_week(report: Event, drafts: dict[_Key, _Draft]) -> _Draft | None:
+def _join_reporting_week(report: Event, drafts: _Drafts) -> _Draft | None:
     """An undated report joins the latest record of its place and type in the week before
     publication ("protesters clashed with police in Osh", published on the 21st)."""
     if report.date is not None or report.event_type in ATTRIBUTE_TYPES:
         return None
-    candidates = [
-        d
-        for d in drafts.values()
-        if d.place.place_id == report.place.place_id
-        and d.event_type is report.event_type
-        and _compatible_day(report, d)
-    ]
-    return _pick_for_undated(report, candidates)
+    return _pick_for_undated(report, drafts.compatible(report, report.event_type))
 
 
 def _pick_for_undated(report: Event, candidates: Sequence[_Draft]) -> _Draft | None:
@@ -280,7 +296,7 @@ def _pick_for_undated(report: Event, candidates: Sequence[_Draft]) -> _Draft | N
     return next((d for d in candidates if d.date is None), None)
 
 
-def _attach_to_main_event(report: Event, drafts: dict[_Key, _Draft]) -> _Draft | None:
+def _attach_to_main_event(report: Event, drafts: _Drafts) -> _Draft | None:
     """A crowd, casualty or arrest report belongs to the main event at its place and day
     ("10,000 rallied in Osh" is the size of the Osh protest)."""
     hosts = _ATTRIBUTE_HOSTS.get(report.event_type)
@@ -291,14 +307,7 @@ def _attach_to_main_event(report: Event, drafts: dict[_Key, _Draft]) -> _Draft |
         # null `arrests`; as a record of their own they stay on the map and in the data.
         return _same_attribute_record(report, drafts)
     for host_type in hosts:
-        candidates = [
-            d
-            for d in drafts.values()
-            if d.place.place_id == report.place.place_id
-            and d.event_type is host_type
-            and _compatible_day(report, d)
-        ]
-        found = _latest(candidates) if report.date else _pick_for_undated(report, candidates)
+        found = _pick(report, drafts.compatible(report, host_type))
         if found is not None:
             return found
     return _same_attribute_record(report, drafts)
@@ -313,15 +322,12 @@ def _has_figure(report: Event) -> bool:
     return figure is not None
 
 
-def _same_attribute_record(report: Event, drafts: dict[_Key, _Draft]) -> _Draft | None:
+def _same_attribute_record(report: Event, drafts: _Drafts) -> _Draft | None:
     # With no main event there, casualty reports of one place and day are one record.
-    candidates = [
-        d
-        for d in drafts.values()
-        if d.place.place_id == report.place.place_id
-        and d.event_type is report.event_type
-        and _compatible_day(report, d)
-    ]
+    return _pick(report, drafts.compatible(report, report.event_type))
+
+
+def _pick(report: Event, candidates: Sequence[_Draft]) -> _Draft | None:
     return _latest(candidates) if report.date else _pick_for_undated(report, candidates)
 
 
@@ -333,7 +339,7 @@ def _contains(region: Place, town: Place) -> bool:
     return bool(region.admin1_code) and region.admin1_code == town.admin1_code
 
 
-def _join_coarse_into_town(report: Event, drafts: dict[_Key, _Draft]) -> _Draft | None:
+def _join_coarse_into_town(report: Event, drafts: _Drafts) -> _Draft | None:
     """A region- or country-level report joins the one town record of its type and day
     inside that region ("clashes in Kyrgyzstan" on the 20th beside "clashes in Osh" on
     the 20th); with several towns it cannot tell which, and stays a record of its own.
@@ -346,7 +352,7 @@ def _join_coarse_into_town(report: Event, drafts: dict[_Key, _Draft]) -> _Draft 
     wanted = _ATTRIBUTE_HOSTS.get(report.event_type, (report.event_type,))
     candidates = [
         d
-        for d in drafts.values()
+        for d in drafts.in_country(report.place.country_code)
         if d.precision is Precision.POINT
         and d.event_type in wanted
         and _contains(report.place, d.place)
@@ -358,15 +364,15 @@ def _join_coarse_into_town(report: Event, drafts: dict[_Key, _Draft]) -> _Draft 
     return _latest(candidates)
 
 
-def _new_draft(report: Event, drafts: dict[_Key, _Draft]) -> _Draft:
+def _new_draft(report: Event, drafts: _Drafts) -> _Draft:
     date, precision = _record_date(report)
     key = (report.place.place_id, report.event_type, date, precision)
-    if key in drafts:  # a twin that could not be joined by day: same event, same doubt
-        return drafts[key]
+    if key in drafts.by_key:  # a twin that could not be joined by day: same event, same doubt
+        return drafts.by_key[key]
     draft = _Draft(
         report.event_type, report.place, report.precision, report.inferred, date, precision
     )
-    drafts[key] = draft
+    drafts.add(key, draft)
     return draft
 
 

@@ -429,6 +429,10 @@ class _Walker:
         if key in self.seen_files:
             return  # the same file reached twice (named twice, or through a link)
         self.seen_files.add(key)
+        yield from self.read(path, info)
+
+    def read(self, path: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
+        """What a regular file reached for the first time gives: its articles or problems."""
         yield from _read_file(path, info, limit=self.limit, date_override=self.date_override)
 
     def directory(self, root: str, info: os.stat_result) -> Iterator[Article | InputProblem]:
