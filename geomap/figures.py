@@ -483,8 +483,10 @@ _VICTIM_VERB_BEFORE_RE = re.compile(
 _VICTIM_PREDICATE_RE = re.compile(
     # "one marcher in Tamale was killed", "Four students, A, B and C, were killed"
     r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,)?"
-    r"\s*(?:(?:were|was|are|is|had|have|has|been|being|reportedly|reported|later|then|also|"
-    r"still|all|who|may|might|could|\w+ly)\s+){0,4}(?:killed|dead|died|injured|wounded|hurt|"
+    # Hedges may stand between: "were reported to be wounded", "are feared to have been hurt".
+    r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"
+    r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|"
+    r"\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|"
     r"arrested|detained|held|jailed|hospitali[sz]ed|taken\s+(?:to|into|away)\b|treated|shot|"
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
