@@ -389,30 +389,14 @@ def _extract_to_parquet(
 
 
 # Arrow types must agree across partition files for one `_metadata` to describe them all;
-# pandas would guess them per file (a column of only nulls becomes "null").
-_INT_COLUMNS = ("char_start", "char_end")
-_COUNT_COLUMNS = ("crowd_low", "crowd_high", "killed", "injured", "arrested")
-_BOOL_COLUMNS = ("inferred", "disputed", "reviewed")
-_FLOAT_COLUMNS = ("confidence",)
-
-
-def _column_dtype(name: str) -> str:
-    if name in _INT_COLUMNS:
-        return "int64"
-    if name in _COUNT_COLUMNS:
-        return "Int64"
-    if name in _BOOL_COLUMNS:
-        return "bool"
-    if name in _FLOAT_COLUMNS:
-        return "float64"
-    return "string[pyarrow]"
-
-
+# pandas would guess them per file (a column of only nulls becomes "null"). The schema
+# (geomap.schema) says what each column holds.
 def _typed_frame(events: Sequence[Event]) -> Any:
-    from geomap.export import FEATURE_PROPERTIES, events_geodataframe
+    from geomap.export import events_geodataframe
+    from geomap.schema import REPORT_SCHEMA, pandas_dtype
 
     frame = events_geodataframe(events)
-    return frame.astype({name: _column_dtype(name) for name in FEATURE_PROPERTIES})
+    return frame.astype({field.name: pandas_dtype(field) for field in REPORT_SCHEMA})
 
 
 def _summary(result: PartitionResult) -> PartitionResult:

@@ -18,6 +18,7 @@ from gazetteer.model import Place
 from geomap.atomic import atomic_output, atomic_path
 from geomap.errors import GeomapError
 from geomap.model import Event
+from geomap.schema import REPORT_SCHEMA, field_names
 
 __all__ = [
     "CSV_COLUMNS",
@@ -37,41 +38,9 @@ __all__ = [
     "write_geoparquet",
 ]
 
-# The property names are a public contract (other tools read them); keep their order too,
-# so that written files are byte-identical from run to run.
-FEATURE_PROPERTIES = (
-    "event_type",
-    "place",
-    "place_id",
-    "country_code",
-    "admin1",
-    "precision",
-    "inferred",
-    "mentions",
-    "source",
-    "source_title",
-    "source_date",
-    "outlet",
-    "url",
-    "date",
-    "date_text",
-    "quote",
-    "char_start",
-    "char_end",
-    "crowd_low",
-    "crowd_high",
-    "crowd_text",
-    "killed",
-    "injured",
-    "arrested",
-    "claimed_by",
-    "disputed",
-    "confidence",
-    # From geomap.corrections: the report's stable id, and an editor's check and note.
-    "report_id",
-    "reviewed",
-    "editor_note",
-)
+# The property names are a public contract (other tools read them), written once in
+# geomap.schema; their order is kept too, so that written files are byte-identical.
+FEATURE_PROPERTIES = field_names(REPORT_SCHEMA)
 
 
 def event_properties(event: Event) -> dict[str, Any]:
@@ -108,6 +77,7 @@ def event_properties(event: Event) -> dict[str, Any]:
         "reviewed": event.reviewed,
         "editor_note": event.editor_note,
     }
+    # Built by name and reordered by the schema; test_export checks the two name sets agree.
     return {name: values[name] for name in FEATURE_PROPERTIES}
 
 

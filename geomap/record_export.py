@@ -11,7 +11,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,11 +24,11 @@ from geomap.export import (
 )
 from geomap.model import Event
 from geomap.records import EventRecord, SizeClaim, size_category, sub_event_type
+from geomap.schema import EVENT_SCHEMA, REPORT_ITEM_SCHEMA, field_names
 
 __all__ = [
     "RECORD_SCHEMA",
     "REPORT_FIELDS",
-    "RecordField",
     "record_csv",
     "record_feature",
     "record_feature_collection",
@@ -38,30 +37,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class RecordField:
-    """One property of an event record: its name, JSON type, whether it may be null."""
-
-    name: str
-    kind: str  # "string" | "integer" | "boolean" | "array"
-    nullable: bool
-    read: Callable[[EventRecord], Any]
-
-
 # Each report of an event: where it was read, and the words that say so.
-REPORT_FIELDS = (
-    "source",
-    "outlet",
-    "date",
-    "quote",
-    "char_start",
-    "char_end",
-    "claimed_by",
-    # An editor's check (geomap.corrections), and the id a corrections file names it by.
-    "report_id",
-    "reviewed",
-    "editor_note",
-)
+REPORT_FIELDS = field_names(REPORT_ITEM_SCHEMA)
 
 
 def _report_json(report: Event) -> dict[str, Any]:
@@ -93,41 +70,43 @@ def _size_text(record: EventRecord) -> str:
     return "; ".join(dict.fromkeys(c.text for c in record.size_claims if c.text))
 
 
-# The contract: written once here; the GeoJSON and CSV writers are derived from it.
-RECORD_SCHEMA: tuple[RecordField, ...] = (
-    RecordField("event_id", "string", False, lambda r: r.event_id),
-    RecordField("event_date", "string", True, lambda r: r.event_date),
-    RecordField("date_precision", "string", False, lambda r: r.date_precision),
-    RecordField("event_type", "string", False, lambda r: r.event_type.value),
-    RecordField("sub_event_type", "string", False, sub_event_type),
-    RecordField("place", "string", False, lambda r: r.place.name),
-    RecordField("place_id", "string", False, lambda r: r.place.place_id),
-    RecordField("country_code", "string", False, lambda r: r.place.country_code),
-    RecordField("admin1", "string", False, lambda r: r.place.admin1),
-    RecordField("geo_precision", "integer", False, lambda r: r.geo_precision),
-    RecordField("size_low", "integer", True, lambda r: r.size_low),
-    RecordField("size_high", "integer", True, lambda r: r.size_high),
-    RecordField("size_text", "string", False, _size_text),
-    RecordField("size_cat", "integer", False, lambda r: size_category(r.size_low)),
-    RecordField("size_claims", "array", False, lambda r: [_claim_json(c) for c in r.size_claims]),
-    RecordField("fatalities", "integer", True, lambda r: r.fatalities),
-    RecordField("fatalities_high", "integer", True, lambda r: r.fatalities_high),
-    RecordField("injuries", "integer", True, lambda r: r.injuries),
-    RecordField("injuries_high", "integer", True, lambda r: r.injuries_high),
-    RecordField("arrests", "integer", True, lambda r: r.arrests),
-    RecordField("arrests_high", "integer", True, lambda r: r.arrests_high),
-    RecordField("disputed", "boolean", False, lambda r: r.disputed),
-    # An editor checked at least one of its reports (geomap.corrections).
-    RecordField("reviewed", "boolean", False, lambda r: any(x.reviewed for x in r.reports)),
-    RecordField("n_reports", "integer", False, lambda r: len(r.reports)),
-    RecordField("n_sources", "integer", False, lambda r: r.n_sources),
-    RecordField("sources", "array", False, lambda r: list(r.sources)),
-    RecordField("reports", "array", False, lambda r: [_report_json(x) for x in r.reports]),
-)
+# How each field of geomap.schema.EVENT_SCHEMA is read off a record; the names, types and
+# order are the schema's (test_schema checks that every field has exactly one reader).
+_READERS: dict[str, Callable[[EventRecord], Any]] = {
+    "event_id": lambda r: r.event_id,
+    "event_date": lambda r: r.event_date,
+    "date_precision": lambda r: r.date_precision,
+    "event_type": lambda r: r.event_type.value,
+    "sub_event_type": sub_event_type,
+    "place": lambda r: r.place.name,
+    "place_id": lambda r: r.place.place_id,
+    "country_code": lambda r: r.place.country_code,
+    "admin1": lambda r: r.place.admin1,
+    "geo_precision": lambda r: r.geo_precision,
+    "size_low": lambda r: r.size_low,
+    "size_high": lambda r: r.size_high,
+    "size_text": _size_text,
+    "size_cat": lambda r: size_category(r.size_low),
+    "size_claims": lambda r: [_claim_json(c) for c in r.size_claims],
+    "fatalities": lambda r: r.fatalities,
+    "fatalities_high": lambda r: r.fatalities_high,
+    "injuries": lambda r: r.injuries,
+    "injuries_high": lambda r: r.injuries_high,
+    "arrests": lambda r: r.arrests,
+    "arrests_high": lambda r: r.arrests_high,
+    "disputed": lambda r: r.disputed,
+    "reviewed": lambda r: any(x.reviewed for x in r.reports),
+    "n_reports": lambda r: len(r.reports),
+    "n_sources": lambda r: r.n_sources,
+    "sources": lambda r: list(r.sources),
+    "reports": lambda r: [_report_json(x) for x in r.reports],
+}
+RECORD_SCHEMA = EVENT_SCHEMA
+_RECORD_NAMES = field_names(EVENT_SCHEMA)
 
 
 def record_properties(record: EventRecord) -> dict[str, Any]:
-    return {f.name: f.read(record) for f in RECORD_SCHEMA}
+    return {name: _READERS[name](record) for name in _RECORD_NAMES}
 
 
 def record_feature(record: EventRecord) -> dict[str, Any]:
@@ -145,7 +124,7 @@ def record_feature_collection(records: Iterable[EventRecord]) -> dict[str, Any]:
 def record_csv(records: Iterable[EventRecord]) -> str:
     """One row per event, ACLED-style `latitude`/`longitude` and a WKT `geometry`; lists
     (claims, sources, reports) are JSON in their cell."""
-    names = [f.name for f in RECORD_SCHEMA]
+    names = list(_RECORD_NAMES)
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, [*names, "latitude", "longitude", "geometry"], lineterminator="\n"
@@ -183,7 +162,7 @@ def _frames(records: Sequence[EventRecord]) -> tuple[Any, Any]:
     import geopandas
     from shapely.geometry import Point
 
-    names = [f.name for f in RECORD_SCHEMA]
+    names = list(_RECORD_NAMES)
     rows = [
         {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in p.items()}
         for p in map(record_properties, records)

@@ -58,10 +58,10 @@ def _broken(change: str) -> Any:
         ("lat out of range", "feature 1: coordinates [73.0, 140.0] are out of range"),
         ("unknown type", "feature 1: event_type 'riot' is not one of protest, seizure, clash"),
         ("no quote", "feature 1: missing property 'quote'"),
-        ("count as text", "feature 1: killed is str, expected int or null"),
-        ("count as bool", "feature 1: killed is bool, expected int or null"),
+        ("count as text", "feature 1: killed is str, expected integer or null"),
+        ("count as bool", "feature 1: killed is bool, expected integer or null"),
         ("negative count", "feature 1: crowd_low is negative"),
-        ("mentions not a list", "feature 1: mentions is not a list of strings"),
+        ("mentions not a list", "feature 1: mentions is str, expected array of strings"),
         ("bad precision", "feature 1: precision 'street' is not one of point, region, country"),
     ],
 )

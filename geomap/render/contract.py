@@ -1,50 +1,48 @@
-"""Check that a GeoJSON FeatureCollection follows geomap.export's event contract."""
+"""Check that a GeoJSON FeatureCollection follows the event contract (geomap.schema)."""
 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from geomap.errors import RenderError
-from geomap.model import EventType, Precision
+from geomap.schema import (
+    EVENT_SCHEMA,
+    REPORT_ITEM_SCHEMA,
+    REPORT_SCHEMA,
+    SIZE_CLAIM_SCHEMA,
+    Field,
+    first_problem,
+    is_finite_number,
+)
 from geomap.unicode_edges import first_lone_surrogate
 
 __all__ = [
+    "LEVELS",
     "REQUIRED_PROPERTIES",
+    "collection_level",
     "drop_unwritable_features",
     "load_events_geojson",
     "validate_feature_collection",
 ]
 
-# Without these an event cannot be drawn or traced to its evidence. The other properties of
-# geomap.export.FEATURE_PROPERTIES may be missing (tools that write a subset) and then count as
-# empty; properties outside the contract are ignored, as GeoJSON readers do.
-REQUIRED_PROPERTIES = ("event_type", "place", "quote", "source")
+# A collection holds one level: event records (geomap's default output) or sentence-level
+# reports (`--level reports`). A record is known by its `reports` list.
+LEVELS = ("events", "reports")
+_SCHEMAS = {"events": EVENT_SCHEMA, "reports": REPORT_SCHEMA}
+# Inside a record: each entry of these lists follows its own schema.
+_ITEM_SCHEMAS = {"reports": REPORT_ITEM_SCHEMA, "size_claims": SIZE_CLAIM_SCHEMA}
+REQUIRED_PROPERTIES = {
+    level: tuple(f.name for f in schema if f.required) for level, schema in _SCHEMAS.items()
+}
 
-_EVENT_TYPES = tuple(t.value for t in EventType)
-_PRECISIONS = tuple(p.value for p in Precision)
-_STRING_PROPERTIES = (
-    "place",
-    "place_id",
-    "country_code",
-    "admin1",
-    "source",
-    "source_title",
-    "outlet",
-    "url",
-    "date_text",
-    "quote",
-    "crowd_text",
-    "claimed_by",
-    "report_id",
-    "editor_note",
-)
-_OPTIONAL_STRING_PROPERTIES = ("source_date", "date")
-_COUNT_PROPERTIES = ("crowd_low", "crowd_high", "killed", "injured", "arrested")
-_OFFSET_PROPERTIES = ("char_start", "char_end")
-_BOOL_PROPERTIES = ("inferred", "disputed", "reviewed")
+
+def collection_level(data: dict[str, Any]) -> str:
+    """ "events" when the (checked) collection holds event records, else "reports"."""
+    features = data.get("features") or []
+    first = features[0]["properties"] if features else {}
+    return "events" if "reports" in first else "reports"
 
 
 def load_events_geojson(path: str | Path) -> dict[str, Any]:
@@ -70,49 +68,37 @@ def validate_feature_collection(data: Any) -> dict[str, Any]:
     features = data.get("features")
     if not isinstance(features, list):
         raise RenderError("'features' is not a list")
+    level = None
     for number, feature in enumerate(features, start=1):
-        _check_feature(number, feature)
+        where = f"feature {number}"
+        properties = _feature_properties(where, feature)
+        this_level = "events" if "reports" in properties else "reports"
+        if level is not None and this_level != level:
+            raise RenderError(f"{where}: mixes {this_level} with {level} in one collection")
+        level = this_level
+        _check_properties(where, properties, _SCHEMAS[level])
     return data
 
 
-def _check_feature(number: int, feature: Any) -> None:
-    where = f"feature {number}"
+def _feature_properties(where: str, feature: Any) -> dict[str, Any]:
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         raise RenderError(f"{where}: not a GeoJSON Feature")
     _check_point(where, feature.get("geometry"))
     properties = feature.get("properties")
     if not isinstance(properties, dict):
         raise RenderError(f"{where}: 'properties' is not an object")
-    for name in REQUIRED_PROPERTIES:
-        if name not in properties:
-            raise RenderError(f"{where}: missing property {name!r}")
-    if properties["event_type"] not in _EVENT_TYPES:
-        raise RenderError(
-            f"{where}: event_type {properties['event_type']!r} is not one of "
-            + ", ".join(_EVENT_TYPES)
-        )
-    precision = properties.get("precision")
-    if precision is not None and precision not in _PRECISIONS:
-        raise RenderError(
-            f"{where}: precision {precision!r} is not one of " + ", ".join(_PRECISIONS)
-        )
-    for name in _STRING_PROPERTIES:
-        _expect(where, properties, name, str, allow_none=False)
-    for name in _OPTIONAL_STRING_PROPERTIES:
-        _expect(where, properties, name, str, allow_none=True)
-    for name in _COUNT_PROPERTIES + _OFFSET_PROPERTIES:
-        _expect(where, properties, name, int, allow_none=True)
-        value = properties.get(name)
-        if value is not None and value < 0:
-            raise RenderError(f"{where}: {name} is negative")
-    for name in _BOOL_PROPERTIES:
-        _expect(where, properties, name, bool, allow_none=False)
-    mentions = properties.get("mentions", [])
-    if not isinstance(mentions, list) or not all(isinstance(m, str) for m in mentions):
-        raise RenderError(f"{where}: mentions is not a list of strings")
-    confidence = properties.get("confidence", 0.0)
-    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
-        raise RenderError(f"{where}: confidence is not a number")
+    return properties
+
+
+def _check_properties(where: str, properties: dict[str, Any], schema: tuple[Field, ...]) -> None:
+    problem = first_problem(properties, schema)
+    if problem is not None:
+        raise RenderError(f"{where}: {problem}")
+    if schema is not EVENT_SCHEMA:
+        return
+    for name, item_schema in _ITEM_SCHEMAS.items():
+        for number, item in enumerate(properties.get(name, []), start=1):
+            _check_properties(f"{where}, {name} {number}", item, item_schema)
 
 
 def _check_point(where: str, geometry: Any) -> None:
@@ -122,34 +108,12 @@ def _check_point(where: str, geometry: Any) -> None:
     if (
         not isinstance(coordinates, list)
         or len(coordinates) != 2
-        or not all(_is_number(c) for c in coordinates)
+        or not all(is_finite_number(c) for c in coordinates)
     ):
         raise RenderError(f"{where}: Point coordinates are not [lon, lat] numbers")
     lon, lat = coordinates  # GeoJSON order
     if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
         raise RenderError(f"{where}: coordinates [{lon}, {lat}] are out of range")
-
-
-def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
-def _expect(
-    where: str, properties: dict[str, Any], name: str, kind: type, *, allow_none: bool
-) -> None:
-    if name not in properties:
-        return
-    value = properties[name]
-    if value is None and allow_none:
-        return
-    # bool is an int in Python; a count of True people is a broken file, not a count.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        expected = kind.__name__ + (" or null" if allow_none else "")
-        raise RenderError(f"{where}: {name} is {type(value).__name__}, expected {expected}")
 
 
 def drop_unwritable_features(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -171,7 +135,17 @@ def drop_unwritable_features(data: dict[str, Any]) -> tuple[dict[str, Any], list
 
 def _property_with_lone_surrogate(properties: dict[str, Any]) -> str | None:
     for name, value in properties.items():
-        texts = value if isinstance(value, list) else [value]
-        if any(isinstance(t, str) and first_lone_surrogate(t) is not None for t in texts):
+        if _holds_lone_surrogate(value):
             return str(name)
     return None
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    # A record nests its reports and claims: lists of objects of strings.
+    if isinstance(value, str):
+        return first_lone_surrogate(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_lone_surrogate(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_lone_surrogate(v) for v in value)
+    return False
