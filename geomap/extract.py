@@ -86,11 +86,21 @@ def extract_events(
     spans = split_sentences(text)
     if not spans:
         return []
+    prose = _ProseLines(text)
+    triggers_of = _Triggers(
+        [_Sentence(span, text[span.start : span.end], prose.holds(span), ()) for span in spans],
+        article.date,
+    )
+    infobox = fields(text)
+    if fallback is None and not triggers_of.any() and not _may_have_infobox_events(text, infobox):
+        # No sentence reports an event, and no infobox does: finding and resolving the
+        # places (most of the work) would give nothing. Triggers never read places, so the
+        # answer is the same. (With an online geocoder, names are still looked up as before.)
+        return []
     mentions = find_mentions(text, gaz)
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
-    sentences = _sentences(text, spans, mentions)
-    infobox = fields(text)
+    sentences = _sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox))
     countries = _countries(mentions)
     events: list[Event] = []
@@ -99,7 +109,7 @@ def extract_events(
         places, inferred = scenes.places(index)
         if not places:
             continue  # no place to put an event at: not worth classifying
-        triggers = _sentence_triggers(sentences, index, article.date)
+        triggers = triggers_of.at(index)
         if not triggers:
             continue
         said = _Said(article, sentences, index)
@@ -182,12 +192,35 @@ def _with_fallback(
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
+class _Triggers:
+    """The triggers of each sentence whose events count, each found once and only when
+    asked. They read the sentence's text and whether it is prose, never its places, so they
+    may be asked before any place is found."""
+
+    def __init__(self, sentences: Sequence[_Sentence], article_date: str | None) -> None:
+        self.sentences = sentences
+        self.article_date = article_date
+        self.found: dict[int, tuple[Trigger, ...]] = {}
+
+    def at(self, index: int) -> tuple[Trigger, ...]:
+        if index not in self.found:
+            self.found[index] = _sentence_triggers(self.sentences, index, self.article_date)
+        return self.found[index]
+
+    def any(self) -> bool:
+        return any(self.at(index) for index in range(len(self.sentences)))
+
+
+def _may_have_infobox_events(text: str, infobox: Sequence[Field]) -> bool:
+    """The condition under which _infobox_events looks at places at all."""
+    return bool(infobox) and bool(classify(text[:_ABOUT_PROTESTS_REACH]))
+
+
 def _sentences(
-    text: str, spans: Sequence[Span], mentions: Sequence[PlaceMention]
+    text: str, spans: Sequence[Span], mentions: Sequence[PlaceMention], prose: _ProseLines
 ) -> list[_Sentence]:
     out = []
     cursor = 0
-    prose = _ProseLines(text)
     for span in spans:
         while cursor < len(mentions) and mentions[cursor].start < span.start:
             cursor += 1
