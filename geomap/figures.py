@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,44 +195,64 @@ def _fraction_value(words: str) -> int | None:
     return None if share is None else round(share * _SCALES[scale])
 
 
-def _base_value(text: str) -> tuple[int, bool] | None:
-    """Value of one number without qualifiers, and whether it is vague."""
-    words = _SPACE_RE.sub(" ", text.strip().lower())
-    if words in VAGUE_NUMBERS:
-        return VAGUE_NUMBERS[words], True
-    if words in _FUZZY_COUNTS:
-        return _FUZZY_COUNTS[words], True
-    fraction = _fraction_value(words)
-    if fraction is not None:
-        return fraction, False
-    if words[:1].isdigit():
-        number, _, scale = words.partition(" ")
-        try:
-            value = float(number.replace(",", ""))
-        except ValueError:
-            return None
-        for scale_word in scale.split():
-            value *= _SCALES.get(scale_word, 1)
-        return int(min(value, _MAX_VALUE)), False
-    if words.endswith(" dozen"):
-        head = words[: -len(" dozen")]
-        if head in _FUZZY_MULTIPLIERS:
-            return 12 * _FUZZY_MULTIPLIERS[head], head not in ("a", "an")
-        count = _words_below_100(head)
-        return (12 * count, False) if count is not None else None
-    # "two hundred and fifty", "a thousand", "several hundred"
-    vague = False
-    multiplier = 1
+_Value = tuple[int, bool]  # a number, and whether it is vague ("hundreds", "several")
+
+
+def _vague_plural(words: str) -> _Value | None:
+    """ "hundreds", "tens of thousands": the floor of the plural."""
+    return (VAGUE_NUMBERS[words], True) if words in VAGUE_NUMBERS else None
+
+
+def _fuzzy_count(words: str) -> _Value | None:
+    """ "several", "a handful of": a few people, counted at the word's floor."""
+    return (_FUZZY_COUNTS[words], True) if words in _FUZZY_COUNTS else None
+
+
+def _fraction(words: str) -> _Value | None:
+    """ "half a million", "three quarters of a million"."""
+    value = _fraction_value(words)
+    return None if value is None else (value, False)
+
+
+# Numbers written as one set phrase; each reader gives None when the words are not its phrase.
+_SET_PHRASES = (_vague_plural, _fuzzy_count, _fraction)
+
+
+def _digits(words: str) -> _Value | None:
+    """ "2,000", "1.5 million": digits, then any scale words."""
+    number, _, scale = words.partition(" ")
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return None
+    for scale_word in scale.split():
+        value *= _SCALES.get(scale_word, 1)
+    return int(min(value, _MAX_VALUE)), False
+
+
+def _dozens(words: str) -> _Value | None:
+    """ "two dozen", "a dozen", "several dozen" (vague)."""
+    head = words[: -len(" dozen")]
+    if head in _FUZZY_MULTIPLIERS:
+        return 12 * _FUZZY_MULTIPLIERS[head], head not in ("a", "an")
+    count = _words_below_100(head)
+    return (12 * count, False) if count is not None else None
+
+
+def _leading_multiplier(words: str) -> tuple[int, bool, str]:
+    """ "several hundred" -> (3, vague, "hundred"); "a thousand" -> (1, not vague, "thousand")."""
     for head, factor in _FUZZY_MULTIPLIER_ORDER:
         if words.startswith(head + " "):
-            multiplier = factor
-            vague = head not in ("a", "an")
-            words = words[len(head) + 1 :]
-            break
-    tokens = words.replace(" and ", " ").split()
+            return factor, head not in ("a", "an"), words[len(head) + 1 :]
+    return 1, False, words
+
+
+def _spelled_out(words: str) -> _Value | None:
+    """ "two hundred and fifty", "a thousand", "several hundred", "forty-two"."""
+    multiplier, vague, words = _leading_multiplier(words)
     total = 0
     current = 0
-    for token in tokens:
+    for token in words.replace(" and ", " ").split():
         if token in _SCALES:
             current = (current or multiplier) * _SCALES[token]
             if _SCALES[token] >= 1000:
@@ -245,6 +265,26 @@ def _base_value(text: str) -> tuple[int, bool] | None:
             current += below_100
     total += current
     return min(total, _MAX_VALUE), vague
+
+
+# The number grammars, tried in order: the first whose test passes reads the words, and its
+# None means they are no number after all.
+_GRAMMARS: tuple[tuple[Callable[[str], bool], Callable[[str], _Value | None]], ...] = (
+    (lambda words: words[:1].isdigit(), _digits),
+    (lambda words: words.endswith(" dozen"), _dozens),
+    (lambda words: True, _spelled_out),
+)
+
+
+def _base_value(text: str) -> _Value | None:
+    """Value of one number without qualifiers, and whether it is vague."""
+    words = _SPACE_RE.sub(" ", text.strip().lower())
+    for set_phrase in _SET_PHRASES:
+        value = set_phrase(words)
+        if value is not None:
+            return value
+    read = next(read for applies, read in _GRAMMARS if applies(words))
+    return read(words)
 
 
 def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
@@ -833,6 +873,102 @@ def _appositive_and_single_tolls(
         yield outcome, match.start(), 1, match.group(0)
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as the count readers see it: its counts, in text order, with their
+    starts and ends for bisecting, and its words for measuring gaps."""
+
+    text: str
+    numbers: list[NumberPhrase]
+    starts: list[int]
+    ends: list[int]
+    words: _Words
+
+
+class _Tally:
+    """The figure found for each outcome: the one written first wins."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple[int, int, str]] = {}  # outcome -> (position, value, text)
+
+    def keep(self, outcome: str, position: int, value: int, text: str) -> None:
+        if outcome not in self.found or position < self.found[outcome][0]:
+            self.found[outcome] = (position, value, text)
+
+    def value(self, outcome: str) -> int | None:
+        return self.found[outcome][1] if outcome in self.found else None
+
+    def text(self, outcome: str) -> str:
+        return self.found[outcome][2] if outcome in self.found else ""
+
+
+def _object_counts(s: _Sentence, tally: _Tally) -> None:
+    """A count after an active verb: "police arrested 40 people", "killing 12"."""
+    for phrase in s.numbers:
+        before = s.text[max(0, phrase.start - 30) : phrase.start]
+        for outcome, verb_re in _OBJECT_VERBS:
+            verb = verb_re.search(before)
+            if verb is None or _PASSIVE_BEFORE_RE.search(before[: verb.start()]):
+                continue
+            start = phrase.start - len(before) + verb.start()
+            tally.keep(outcome, start, phrase.low, s.text[start : phrase.end])
+
+
+def _object_follows(s: _Sentence, end: int) -> bool:
+    """Whether a count follows `end` with nothing between: only the next count can."""
+    later = bisect_left(s.starts, end)
+    return later < len(s.numbers) and bool(_BLANK_RE.fullmatch(s.text, end, s.starts[later]))
+
+
+def _subject_counts(s: _Sentence, tally: _Tally) -> None:
+    """A count before its outcome in one clause: "12 people were killed", "40 detained"."""
+    for outcome, predicate_re in _PREDICATES:
+        for match in predicate_re.finditer(s.text):
+            if outcome in tally.found and tally.found[outcome][0] < match.start():
+                break
+            subject = _subject_count(s.text, s.numbers, s.ends, s.words, match.start())
+            # "Two gunmen killed 5 protesters": the count is the object, not the subject.
+            if subject is not None and not _object_follows(s, match.end()):
+                tally.keep(outcome, subject.start, subject.low, s.text[subject.start : match.end()])
+
+
+def _toll_counts(s: _Sentence, tally: _Tally) -> None:
+    """ "the death toll rose to 30": the count a few words after "toll"."""
+    for toll in _TOLL_RE.finditer(s.text):
+        # Only the next count can be near enough: every later one is further away.
+        later = bisect_right(s.starts, toll.end())
+        if later < len(s.numbers) and s.words.count(toll.end(), s.starts[later]) <= 8:
+            count = s.numbers[later]
+            tally.keep(_KILLED, toll.start(), count.low, s.text[toll.start() : count.end])
+
+
+def _appositive_and_single_counts(s: _Sentence, tally: _Tally) -> None:
+    """ "Four students, A, B and C, were killed", "a student was killed": only for an
+    outcome the readers before found no count for."""
+    for outcome, position, count, text in _appositive_and_single_tolls(s.text, s.numbers):
+        if outcome not in tally.found:
+            tally.keep(outcome, position, count, text)
+
+
+def _denials(s: _Sentence, tally: _Tally) -> None:
+    """ "nobody died", "there were no arrests": a count of 0."""
+    if "no" not in s.text.lower():
+        return
+    for outcome, zero_re in _ZERO_PATTERNS:
+        for match in zero_re.finditer(s.text):
+            tally.keep(outcome, match.start(), 0, match.group(0))
+
+
+# The readers of counts, in order: a reader may look at what the readers before it found.
+_COUNT_READERS = (
+    _object_counts,
+    _subject_counts,
+    _toll_counts,
+    _appositive_and_single_counts,
+    _denials,
+)
+
+
 @lru_cache(maxsize=8)  # asked for each toll event of a sentence and its scope
 def parse_counts(sentence: str) -> Counts:
     """People killed, injured and arrested, as the sentence states them.
@@ -841,62 +977,22 @@ def parse_counts(sentence: str) -> Counts:
     When a sentence gives two figures for one outcome, the first is kept.
     """
     numbers = _count_numbers(sentence)
-    starts = [phrase.start for phrase in numbers]
-    ends = [phrase.end for phrase in numbers]
-    words = _Words(sentence)
-    found: dict[str, tuple[int, int, str]] = {}  # outcome -> (position, value, text)
-
-    def keep(outcome: str, position: int, value: int, text: str) -> None:
-        if outcome not in found or position < found[outcome][0]:
-            found[outcome] = (position, value, text)
-
-    for phrase in numbers:
-        before = sentence[max(0, phrase.start - 30) : phrase.start]
-        for outcome, verb_re in _OBJECT_VERBS:
-            verb = verb_re.search(before)
-            if verb is None or _PASSIVE_BEFORE_RE.search(before[: verb.start()]):
-                continue
-            start = phrase.start - len(before) + verb.start()
-            keep(outcome, start, phrase.low, sentence[start : phrase.end])
-    for outcome, predicate_re in _PREDICATES:
-        for match in predicate_re.finditer(sentence):
-            if outcome in found and found[outcome][0] < match.start():
-                break
-            subject = _subject_count(sentence, numbers, ends, words, match.start())
-            # "Two gunmen killed 5 protesters": the count is the object, not the subject.
-            # Only the next count can follow with nothing between.
-            later = bisect_left(starts, match.end())
-            object_follows = later < len(numbers) and bool(
-                _BLANK_RE.fullmatch(sentence, match.end(), starts[later])
-            )
-            if subject is not None and not object_follows:
-                keep(outcome, subject.start, subject.low, sentence[subject.start : match.end()])
-    for toll in _TOLL_RE.finditer(sentence):
-        # Only the next count can be near enough: every later one is further away.
-        later = bisect_right(starts, toll.end())
-        if later < len(numbers) and words.count(toll.end(), starts[later]) <= 8:
-            toll_count = numbers[later]
-            keep(_KILLED, toll.start(), toll_count.low, sentence[toll.start() : toll_count.end])
-    for outcome, position, count, words_text in _appositive_and_single_tolls(sentence, numbers):
-        if outcome not in found:
-            keep(outcome, position, count, words_text)
-    if "no" in sentence.lower():
-        for outcome, zero_re in _ZERO_PATTERNS:
-            for match in zero_re.finditer(sentence):
-                keep(outcome, match.start(), 0, match.group(0))
-
-    def value(outcome: str) -> int | None:
-        return found[outcome][1] if outcome in found else None
-
-    def text(outcome: str) -> str:
-        return found[outcome][2] if outcome in found else ""
-
+    s = _Sentence(
+        sentence,
+        numbers,
+        [phrase.start for phrase in numbers],
+        [phrase.end for phrase in numbers],
+        _Words(sentence),
+    )
+    tally = _Tally()
+    for read in _COUNT_READERS:
+        read(s, tally)
     return Counts(
-        killed=value(_KILLED),
-        injured=value(_INJURED),
-        arrested=value(_ARRESTED),
-        killed_text=text(_KILLED),
-        injured_text=text(_INJURED),
-        arrested_text=text(_ARRESTED),
+        killed=tally.value(_KILLED),
+        injured=tally.value(_INJURED),
+        arrested=tally.value(_ARRESTED),
+        killed_text=tally.text(_KILLED),
+        injured_text=tally.text(_INJURED),
+        arrested_text=tally.text(_ARRESTED),
         released=bool(_RELEASE_RE.search(sentence)),
     )

@@ -194,105 +194,126 @@ TRICKLE_BYTES = 4000  # 200 s at that pace
 FLOOD_BYTES = 200_000_000
 
 
-def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            url = urlsplit(self.path)
-            query = {k: v[0] for k, v in parse_qs(url.query).items()}
-            with fake.lock:
-                fake.requests.append(
-                    SeenRequest(
-                        at=time.monotonic(),
-                        fake_at=fake.clock.now if fake.clock else None,
-                        path=url.path,
-                        query=query,
-                        user_agent=self.headers.get("User-Agent", ""),
-                    )
-                )
-            q = query.get("q", "")
-            if q in fake.trickle:
-                self._trickle(fake.trickle[q])
-                return
-            if q in fake.flood:
-                self._flood(declared=fake.flood[q])
-                return
-            if q in fake.slow:
+# Faults the fake can be told to show for a query, checked in this order: HTTP status, body.
+_FAULT_REPLIES: tuple[tuple[str, int, dict[str, str]], ...] = (
+    ("failing", 500, {"error": "internal"}),
+    ("busy", 429, {"error": "too many requests"}),  # once, then normally
+    ("refused", 400, {"error": "bad request"}),
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    fake: FakeServer  # set on the subclass that _handler() makes for each server
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        self._record(url.path, query)
+        q = query.get("q", "")
+        if q in self.fake.trickle:
+            self._trickle(self.fake.trickle[q])
+        elif q in self.fake.flood:
+            self._flood(declared=self.fake.flood[q])
+        else:
+            if q in self.fake.slow:
                 time.sleep(SLOW_SECONDS)
-            if q in fake.failing:
-                self._send(500, {"error": "internal"})
-            elif q in fake.busy:
-                fake.busy.discard(q)
-                self._send(429, {"error": "too many requests"})
-            elif q in fake.refused:
-                self._send(400, {"error": "bad request"})
-            elif url.path == "/searchJSON" and query.get("username") == "nobody":
-                # GeoNames reports account problems in a 200 reply.
-                self._send(200, {"status": {"message": "user does not exist.", "value": 10}})
-            elif url.path == "/search":
-                self._send(200, fake.nominatim.get(q, []))
-            elif url.path == "/searchJSON":
-                self._send(200, {"geonames": fake.geonames.get(q, []), "totalResultsCount": 0})
-            elif url.path == "/api":
-                self._send(200, {"type": "FeatureCollection", "features": fake.photon.get(q, [])})
-            else:
-                self._send(404, {"error": "no such endpoint"})
+            self._send(*(self._fault(q) or self._answer(url.path, q, query)))
 
-        def _send(self, status: int, body: object) -> None:
-            data = json.dumps(body).encode()
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a timeout test); nothing to answer
+    def _record(self, path: str, query: dict[str, str]) -> None:
+        fake = self.fake
+        with fake.lock:
+            fake.requests.append(
+                SeenRequest(
+                    at=time.monotonic(),
+                    fake_at=fake.clock.now if fake.clock else None,
+                    path=path,
+                    query=query,
+                    user_agent=self.headers.get("User-Agent", ""),
+                )
+            )
 
-        def _trickle(self, part: str) -> None:
-            """A valid reply, one byte every TRICKLE_SECONDS, in its head or in its body."""
-            body = json.dumps([KOCHKOR_NOMINATIM]).encode()
-            pad = b"X-Pad: " + b"a" * TRICKLE_BYTES + b"\r\n"
-            head = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
-            if part == "head":
-                self._write_slowly(head + pad + b"\r\n" + body)
-            else:
-                body = body + b" " * TRICKLE_BYTES
-                length = f"Content-Length: {len(body)}\r\n\r\n".encode()
-                self.wfile.write(head + length)
-                self.wfile.flush()
-                self._write_slowly(body)
+    def _fault(self, q: str) -> tuple[int, object] | None:
+        for fault, status, body in _FAULT_REPLIES:
+            queries: set[str] = getattr(self.fake, fault)
+            if q in queries:
+                if fault == "busy":
+                    queries.discard(q)
+                return status, body
+        return None
 
-        def _write_slowly(self, data: bytes) -> None:
-            for i in range(len(data)):
-                if fake.stopping.is_set() or not self._write(data[i : i + 1]):
-                    return
-                time.sleep(TRICKLE_SECONDS)
+    def _answer(self, path: str, q: str, query: dict[str, str]) -> tuple[int, object]:
+        """What each service's endpoint answers: Nominatim /search, GeoNames /searchJSON,
+        Photon /api."""
+        fake = self.fake
+        if path == "/searchJSON" and query.get("username") == "nobody":
+            # GeoNames reports account problems in a 200 reply.
+            return 200, {"status": {"message": "user does not exist.", "value": 10}}
+        if path == "/search":
+            return 200, fake.nominatim.get(q, [])
+        if path == "/searchJSON":
+            return 200, {"geonames": fake.geonames.get(q, []), "totalResultsCount": 0}
+        if path == "/api":
+            return 200, {"type": "FeatureCollection", "features": fake.photon.get(q, [])}
+        return 404, {"error": "no such endpoint"}
 
-        def _flood(self, *, declared: bool) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            if declared:
-                self.send_header("Content-Length", str(FLOOD_BYTES))
-            self.end_headers()  # HTTP/1.0: without a length, the reply ends when we close
-            chunk = b" " * 65536
-            for _ in range(FLOOD_BYTES // len(chunk)):
-                if fake.stopping.is_set() or not self._write(chunk):
-                    return
+    def _send(self, status: int, body: object) -> None:
+        data = json.dumps(body).encode()
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout test); nothing to answer
 
-        def _write(self, data: bytes) -> bool:
-            try:
-                self.wfile.write(data)
-                self.wfile.flush()
-            except OSError:  # the client hung up, as it should
-                return False
-            with fake.lock:
-                fake.bytes_sent += len(data)
-            return True
+    def _trickle(self, part: str) -> None:
+        """A valid reply, one byte every TRICKLE_SECONDS, in its head or in its body."""
+        body = json.dumps([KOCHKOR_NOMINATIM]).encode()
+        pad = b"X-Pad: " + b"a" * TRICKLE_BYTES + b"\r\n"
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+        if part == "head":
+            self._write_slowly(head + pad + b"\r\n" + body)
+        else:
+            body = body + b" " * TRICKLE_BYTES
+            length = f"Content-Length: {len(body)}\r\n\r\n".encode()
+            self.wfile.write(head + length)
+            self.wfile.flush()
+            self._write_slowly(body)
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
+    def _write_slowly(self, data: bytes) -> None:
+        for i in range(len(data)):
+            if self.fake.stopping.is_set() or not self._write(data[i : i + 1]):
+                return
+            time.sleep(TRICKLE_SECONDS)
 
-    return Handler
+    def _flood(self, *, declared: bool) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if declared:
+            self.send_header("Content-Length", str(FLOOD_BYTES))
+        self.end_headers()  # HTTP/1.0: without a length, the reply ends when we close
+        chunk = b" " * 65536
+        for _ in range(FLOOD_BYTES // len(chunk)):
+            if self.fake.stopping.is_set() or not self._write(chunk):
+                return
+
+    def _write(self, data: bytes) -> bool:
+        try:
+            self.wfile.write(data)
+            self.wfile.flush()
+        except OSError:  # the client hung up, as it should
+            return False
+        with self.fake.lock:
+            self.fake.bytes_sent += len(data)
+        return True
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _handler(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
+    return type("Handler", (_Handler,), {"fake": fake})
 
 
 @pytest.fixture
