@@ -59,28 +59,47 @@ def _article_key(source: str) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1][:2]
 
 
-def _figures_right(collection: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]:
-    """(gold events with a crowd or toll that a matching record carries, such events)."""
+def _figures_right(collection: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, int]:
+    """(matched gold events whose crowd range and toll a matching record carries, matched
+    gold events with such figures, gold events with figures that no record matched).
+
+    A record matches a gold event as the shared scorer matches them: it cites the
+    article, lies within 25 km, has a compatible type and, when both are dated, the day.
+    """
     scorer = _scorer()
-    right = total = 0
+    right = matched = unmatched = 0
     for key, article in gold["articles"].items():
         for event in article.get("events", []):
             wanted = _wanted_figures(event)
             if not wanted or event["place"] not in gold["places"]:
                 continue
-            total += 1
-            place = gold["places"][event["place"]]
-            for feature in collection["features"]:
-                props = feature["properties"]
-                lon, lat = feature["geometry"]["coordinates"]
-                if key not in scorer.articles_of(props, gold["articles"]):
-                    continue
-                if scorer.km((lat, lon), (place["lat"], place["lon"])) > 25:
-                    continue
-                if wanted <= _carried_figures(props):
-                    right += 1
-                    break
-    return right, total
+            candidates = [
+                f["properties"]
+                for f in collection["features"]
+                if _matches(scorer, f, key, event, gold)
+            ]
+            if not candidates:
+                unmatched += 1
+                continue
+            matched += 1
+            right += any(wanted <= _carried_figures(props) for props in candidates)
+    return right, matched, unmatched
+
+
+def _matches(
+    scorer: Any, feature: dict[str, Any], key: str, event: dict[str, Any], gold: dict[str, Any]
+) -> bool:
+    props = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"]
+    place = gold["places"][event["place"]]
+    if key not in scorer.articles_of(props, gold["articles"]):
+        return False
+    if scorer.km((lat, lon), (place["lat"], place["lon"])) > 25:
+        return False
+    if not scorer.compatible(event["type"], props):
+        return False
+    day = props.get("event_date") or props.get("date")
+    return not (event.get("date") and day and str(day)[:10] != event["date"])
 
 
 def _wanted_figures(event: dict[str, Any]) -> set[tuple[str, object]]:
@@ -136,13 +155,15 @@ def main() -> None:
     grouped = record_feature_collection(records)
     baseline = _baseline_as_records(reports)
     print("events-dev (30 real reports): event records against gold events")
-    print(f"{'':24} {'P':>6} {'R':>6} {'F1':>6} {'count/gold':>11} {'figures right':>14}")
+    header = f"{'':24} {'P':>6} {'R':>6} {'F1':>6} {'count/gold':>11} {'figures right':>14}"
+    print(header, "  (of matched gold events)")
     for name, collection in (("reports as records", baseline), ("event records", grouped)):
         score = _score(collection)
-        right, total = _figures_right(collection, gold)
+        right, matched, unmatched = _figures_right(collection, gold)
         print(
             f"{name:24} {score['precision']:6.3f} {score['recall']:6.3f} {score['f1']:6.3f} "
-            f"{score['count_ratio']:11.2f} {right:>8}/{total} ({right / total:.0%})"
+            f"{score['count_ratio']:11.2f} {right:>8}/{matched} ({right / matched:.0%})"
+            f"   {unmatched} unmatched"
         )
     print("records/gold events per article:", _per_article(grouped, gold))
     seeds = group_reports(_reports(ROOT / "seeds", gaz))

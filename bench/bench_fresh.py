@@ -42,7 +42,17 @@ def _score(texts: Path, gold: Path) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         events = Path(folder) / "events.geojson"
         subprocess.run(
-            [sys.executable, "-m", "geomap.cli", "extract", str(texts), "-o", str(events)],
+            [
+                sys.executable,
+                "-m",
+                "geomap.cli",
+                "extract",
+                str(texts),
+                "--level",
+                "reports",
+                "-o",
+                str(events),
+            ],
             check=True,
             capture_output=True,
         )

@@ -308,11 +308,12 @@ class Level(str, Enum):
 
 
 LevelOption = Annotated[
-    Level,
+    Optional[Level],  # noqa: UP045
     typer.Option(
         "--level",
-        help="reports: one Feature per sentence-level report; events: one per real event, "
-        "its reports grouped across articles.",
+        help="events (the default): one Feature per real event, its reports grouped across "
+        "articles; reports: one Feature per sentence-level report (what --parquet-dir writes).",
+        show_default=False,
     ),
 ]
 
@@ -494,7 +495,7 @@ def extract(
             dir_okay=False,
         ),
     ] = None,
-    level: LevelOption = Level.reports,
+    level: LevelOption = None,
     date: DateOption = None,
     report: ReportOption = None,
     gazetteer: GazetteerOption = None,
@@ -517,14 +518,14 @@ def extract(
         ),
     ] = None,
 ) -> None:
-    """Extract protest events as GeoJSON: one report per sentence, or grouped event records.
+    """Extract protest events as GeoJSON: grouped event records, or one report per sentence.
 
-    `--level reports` gives one Feature per place, type and sentence; `--level events`
-    groups the reports of one real event (one type, place and day) across articles.
+    By default each Feature is one real event (one type, place and day), with its reports
+    grouped across articles; `--level reports` gives one Feature per place, type and sentence.
 
     Example:
         geomap extract seeds/ -o output/events.geojson
-        geomap extract seeds/ --level events -o output/event-records.csv
+        geomap extract seeds/ --level reports -o output/reports.csv
         geomap extract corpus.jsonl -o events.csv --report failed.json
         geomap extract corpus.jsonl --workers 2 --parquet-dir output/events.parquet
     """
@@ -532,6 +533,7 @@ def extract(
     from geomap.pipeline import Batch
 
     _guard(lambda: output_format(output))  # a mistyped extension costs no work
+    level = _effective_level(level, parquet_dir)
     gaz = open_gazetteer(gazetteer)
     checked = _load_corrections(corrections, gaz)
     batch = Batch()
@@ -564,6 +566,15 @@ def extract(
     if output is not None:  # on stdout the data speaks for itself
         typer.echo(f"wrote {output}: {written} from {batch.articles} article(s)", err=True)
     _finish(batch, report)
+
+
+def _effective_level(level: Level | None, parquet_dir: Path | None) -> Level:
+    # Partitioned Parquet holds reports: records are grouped across every partition.
+    if parquet_dir is None:
+        return level or Level.events
+    if level is Level.events:
+        raise fail("--parquet-dir writes reports; event records are written with -o")
+    return Level.reports
 
 
 class _Counted:
@@ -680,7 +691,7 @@ def _extract_on_cluster(
     if parquet_dir is not None and output is not None:
         raise fail("--parquet-dir is the output; it does not go with -o")
     if corrections is not None:
-        raise fail("--corrections with --workers applies to reports written with -o or stdout")
+        raise fail("--corrections with --workers needs --level reports, written with -o or stdout")
     batch = Batch()
     try:
         with connect(cluster) as client:

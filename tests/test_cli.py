@@ -115,9 +115,22 @@ def test_extract_output_formats(tmp_path: Path, suffix: str) -> None:
     if suffix in (".gpkg", ".parquet"):
         import geopandas
 
+        # The default level: one row per event record, ACLED/CCC column names.
         frame = geopandas.read_file(out) if suffix == ".gpkg" else geopandas.read_parquet(out)
-        assert {"event_type", "quote", "crowd_low", "claimed_by"} <= set(frame.columns)
+        assert {"event_type", "event_date", "size_low", "n_sources"} <= set(frame.columns)
         assert "Jalal-Abad" in set(frame["place"])
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".parquet"])
+def test_extract_reports_level_output_formats(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"reports{suffix}"
+    code, _, _ = invoke("extract", str(SEEDS), "--level", "reports", "-o", str(out))
+    assert code == 0
+    import geopandas
+
+    frame = geopandas.read_file(out) if suffix == ".gpkg" else geopandas.read_parquet(out)
+    assert {"event_type", "quote", "crowd_low", "claimed_by"} <= set(frame.columns)
+    assert "Jalal-Abad" in set(frame["place"])
 
 
 def test_a_bad_input_is_reported_once_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -127,6 +140,8 @@ def test_a_bad_input_is_reported_once_and_the_batch_goes_on(tmp_path: Path) -> N
     out = tmp_path / "events.geojson"
     code, _, err = invoke(
         "extract",
+        "--level",
+        "reports",
         str(SEED_000),
         str(empty),
         str(tmp_path / "missing.txt"),

@@ -436,7 +436,7 @@ def test_a_file_with_a_bom_is_read(gaz: Gazetteer, tmp_path: Path) -> None:
 def _seed_reports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any]]:
     monkeypatch.chdir(ROOT)
     out = tmp_path / "plain.geojson"
-    result = CliRunner().invoke(app, ["extract", "seeds", "-o", str(out)])
+    result = CliRunner().invoke(app, ["extract", "seeds", "--level", "reports", "-o", str(out)])
     assert result.exit_code == 0, result.output
     return [f["properties"] for f in json.loads(out.read_text("utf-8"))["features"]]
 
@@ -471,7 +471,8 @@ def test_extract_applies_corrections_and_exports_them_as_reviewed(
     )
     out = tmp_path / "fixed.geojson"
     result = CliRunner().invoke(
-        app, ["extract", "seeds", "-o", str(out), "--corrections", str(file)]
+        app,
+        ["extract", "seeds", "--level", "reports", "-o", str(out), "--corrections", str(file)],
     )
     assert result.exit_code == 0, result.output
     fixed = [f["properties"] for f in json.loads(out.read_text("utf-8"))["features"]]

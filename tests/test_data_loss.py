@@ -211,7 +211,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character(
     name = os.fsencode(news) + b"/caf\xe9.txt"
     with open(name, "wb") as handle:
         handle.write(RECORDS[0]["text"].encode("utf-8"))
-    result = _geomap("extract", "news", "-o", "events.geojson", cwd=tmp_path)
+    result = _geomap("extract", "news", "--level", "reports", "-o", "events.geojson", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     feature = _features(tmp_path / "events.geojson")[0]
     assert feature["properties"]["source"] == "news/caf\ufffd.txt"  # type: ignore[index]

@@ -305,8 +305,13 @@ def test_extract_level_events_groups_the_seed_reports(tmp_path: Path) -> None:
     runner = CliRunner()
     reports_file, events_file = tmp_path / "reports.geojson", tmp_path / "events.geojson"
     seeds = str(ROOT / "seeds")
-    assert runner.invoke(app, ["extract", seeds, "-o", str(reports_file)]).exit_code == 0
-    result = runner.invoke(app, ["extract", seeds, "--level", "events", "-o", str(events_file)])
+    assert (
+        runner.invoke(
+            app, ["extract", seeds, "--level", "reports", "-o", str(reports_file)]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(app, ["extract", seeds, "-o", str(events_file)])  # the default level
     assert result.exit_code == 0, result.output
     reports = json.loads(reports_file.read_text(encoding="utf-8"))["features"]
     events = json.loads(events_file.read_text(encoding="utf-8"))["features"]

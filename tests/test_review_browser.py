@@ -190,8 +190,17 @@ def test_review_drop_move_add_download_rebuild_and_grow(
     assert all(e["editor"] == "Ana" and e["reason"] for e in entries)
     assert (entries[1]["place"], entries[1]["country"]) == ("Jalal-Abad", "KG")
 
-    _run("extract", "news", "-o", "plain.geojson")
-    out = _run("extract", "news", "--corrections", str(corrections), "-o", "fixed.geojson")
+    _run("extract", "news", "--level", "reports", "-o", "plain.geojson")
+    out = _run(
+        "extract",
+        "news",
+        "--level",
+        "reports",
+        "--corrections",
+        str(corrections),
+        "-o",
+        "fixed.geojson",
+    )
     assert "not applied" not in out
     _check_changes(tmp_path / "plain.geojson", tmp_path / "fixed.geojson", dropped, moved)
     _run("build", "news", "--corrections", str(corrections), "--self-contained", "-o", "map.html")
@@ -199,8 +208,17 @@ def test_review_drop_move_add_download_rebuild_and_grow(
 
     # One more article: its events join, and every correction still finds its report.
     (tmp_path / "news" / "003_tokmok.txt").write_text(TOKMOK, encoding="utf-8")
-    _run("extract", "news", "-o", "grown-plain.geojson")
-    out = _run("extract", "news", "--corrections", str(corrections), "-o", "grown.geojson")
+    _run("extract", "news", "--level", "reports", "-o", "grown-plain.geojson")
+    out = _run(
+        "extract",
+        "news",
+        "--level",
+        "reports",
+        "--corrections",
+        str(corrections),
+        "-o",
+        "grown.geojson",
+    )
     assert "not applied" not in out
     grown = _features(tmp_path / "grown.geojson")
     tokmok = [p for p in grown.values() if p["source"] == "news/003_tokmok.txt"]

@@ -532,7 +532,18 @@ def test_the_cli_reports_each_bad_input_once_and_keeps_every_good_event(
     report = tmp_path / "report.json"
     out = tmp_path / "events.geojson"
     result = CliRunner().invoke(
-        app, ["extract", str(corpus), missing, "-o", str(out), "--report", str(report)]
+        app,
+        [
+            "extract",
+            "--level",
+            "reports",
+            str(corpus),
+            missing,
+            "-o",
+            str(out),
+            "--report",
+            str(report),
+        ],
     )
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
@@ -543,7 +554,7 @@ def test_the_cli_reports_each_bad_input_once_and_keeps_every_good_event(
         assert result.stderr.count(line + "\n") == 1, line
     assert "11 input(s) failed" in result.stderr
     # Every event of the good seeds is there, exactly as from the seeds alone.
-    alone = CliRunner().invoke(app, ["extract", str(corpus / "good")])
+    alone = CliRunner().invoke(app, ["extract", "--level", "reports", str(corpus / "good")])
     assert alone.exit_code == 0
     good = [
         f
