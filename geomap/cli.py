@@ -311,8 +311,8 @@ LevelOption = Annotated[
     Optional[Level],  # noqa: UP045
     typer.Option(
         "--level",
-        help="events (the default): one Feature per real event, its reports grouped across "
-        "articles; reports: one Feature per sentence-level report (what --parquet-dir writes).",
+        help="reports (the default): one Feature per sentence-level report; events: one per "
+        "real event, its reports grouped across articles (what the map draws).",
         show_default=False,
     ),
 ]
@@ -518,10 +518,11 @@ def extract(
         ),
     ] = None,
 ) -> None:
-    """Extract protest events as GeoJSON: grouped event records, or one report per sentence.
+    """Extract protest events as GeoJSON: one report per sentence, or grouped event records.
 
-    By default each Feature is one real event (one type, place and day), with its reports
-    grouped across articles; `--level reports` gives one Feature per place, type and sentence.
+    By default each Feature is one sentence-level report (a place, a type and the sentence);
+    `--level events` groups the reports of one real event (one type, place and day) across
+    articles, as the map draws them.
 
     Example:
         geomap extract seeds/ -o output/events.geojson
@@ -569,9 +570,11 @@ def extract(
 
 
 def _effective_level(level: Level | None, parquet_dir: Path | None) -> Level:
-    # Partitioned Parquet holds reports: records are grouped across every partition.
+    # The report level stays the default: it is what the shared triple scorer and the
+    # researchers' existing scripts read. Partitioned Parquet holds reports only: records
+    # are grouped across every partition.
     if parquet_dir is None:
-        return level or Level.events
+        return level or Level.reports
     if level is Level.events:
         raise fail("--parquet-dir writes reports; event records are written with -o")
     return Level.reports

@@ -109,13 +109,13 @@ def test_extract_writes_a_feature_collection_to_stdout() -> None:
 @pytest.mark.parametrize("suffix", [".geojson", ".csv", ".gpkg", ".parquet"])
 def test_extract_output_formats(tmp_path: Path, suffix: str) -> None:
     out = tmp_path / "sub" / f"events{suffix}"
-    code, _, _ = invoke("extract", str(SEEDS), "-o", str(out))
+    code, _, _ = invoke("extract", str(SEEDS), "--level", "events", "-o", str(out))
     assert code == 0
     assert out.stat().st_size > 0
     if suffix in (".gpkg", ".parquet"):
         import geopandas
 
-        # The default level: one row per event record, ACLED/CCC column names.
+        # One row per event record, with ACLED/CCC column names.
         frame = geopandas.read_file(out) if suffix == ".gpkg" else geopandas.read_parquet(out)
         assert {"event_type", "event_date", "size_low", "n_sources"} <= set(frame.columns)
         assert "Jalal-Abad" in set(frame["place"])

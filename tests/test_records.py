@@ -311,7 +311,7 @@ def test_extract_level_events_groups_the_seed_reports(tmp_path: Path) -> None:
         ).exit_code
         == 0
     )
-    result = runner.invoke(app, ["extract", seeds, "-o", str(events_file)])  # the default level
+    result = runner.invoke(app, ["extract", seeds, "--level", "events", "-o", str(events_file)])
     assert result.exit_code == 0, result.output
     reports = json.loads(reports_file.read_text(encoding="utf-8"))["features"]
     events = json.loads(events_file.read_text(encoding="utf-8"))["features"]
