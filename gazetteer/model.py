@@ -26,6 +26,9 @@ class MatchType(str, Enum):
     ALIAS = "alias"  # one of its alternate names, as written in that script
     TRANSLITERATED = "transliterated"  # only after transliteration or spelling-drift folding
     FUZZY = "fuzzy"  # a typo-tolerant match, with a score below 100
+    # Not in the gazetteer at all: an online geocoder's answer (geomap.geocode). A lookup never
+    # returns it; it ranks last, as the least checked reading of a name.
+    GEOCODED = "geocoded"
 
     @property
     def rank(self) -> int:
@@ -37,6 +40,7 @@ _MATCH_RANK = {
     MatchType.ALIAS: 1,
     MatchType.TRANSLITERATED: 2,
     MatchType.FUZZY: 3,
+    MatchType.GEOCODED: 4,
 }
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from gazetteer import Gazetteer, Kind, Place
+from gazetteer import Gazetteer, Kind, MatchType, Place
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import resolve_date
 from geomap.event_places import (
@@ -188,7 +188,7 @@ def _with_fallback(
             continue
         place = fallback(name, focus)
         if place is not None:
-            extra.append(PlaceMention(name, start, end, place, 50.0, "geocoded"))
+            extra.append(PlaceMention(name, start, end, place, 50.0, MatchType.GEOCODED))
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 

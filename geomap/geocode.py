@@ -8,9 +8,10 @@ a size cap (see :mod:`geomap.bounded_http`), and a run may be given a total time
 
 Results are :class:`GeocodedPlace` values: a subclass of ``gazetteer.model.Place`` (so they
 flow through events and export unchanged) whose ``place_id`` names the service's own record
-(``nominatim:relation/123``) and whose ``geonameid`` is the real GeoNames id for the GeoNames
-service, or otherwise a negative number derived stably from the service's id, so that it can
-never collide with a real GeoNames id.
+(``nominatim:relation/123``, ``geonames:1527592``); outputs name a place by it. A GeoNames
+answer keeps its real ``geonameid``. Other services' records have none: their ``geonameid`` is
+only a key the extraction tells places apart by (see :func:`synthetic_geonameid`), and
+``is_geonames`` is False, so no output writes it as an id.
 """
 
 from __future__ import annotations
@@ -131,7 +132,8 @@ class GeocodeStatus(str, Enum):
 
 @dataclass(frozen=True)
 class GeocodedPlace(Place):
-    """A place found by an online service; ``place_id`` names the service's record."""
+    """A place found by an online service; ``place_id`` names the service's record, and
+    mentions of it have ``MatchType.GEOCODED``."""
 
     source_id: str = ""  # "nominatim:relation/1234", "geonames:1528249", "photon:node/42"
 
@@ -158,7 +160,11 @@ class GeocodeResult:
 
 
 def synthetic_geonameid(source_id: str) -> int:
-    """A stable negative id for a non-GeoNames record, small enough to survive JSON numbers."""
+    """A stable key for a record GeoNames gives no id (an OpenStreetMap node).
+
+    Negative, so that it never meets a GeoNames id and ``Place.is_geonames`` is False; small
+    enough to survive JSON numbers. It is no id to hand on: ``place_id`` is.
+    """
     digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).digest()
     return -(int.from_bytes(digest, "big") + 1)
 

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
-from gazetteer.model import Place
+from gazetteer.model import MatchType, Place
 
 __all__ = [
     "Article",
@@ -57,7 +57,7 @@ class PlaceMention:
     end: int  # exclusive
     place: Place
     score: float = 100.0
-    match_type: str = "exact"
+    match_type: MatchType = MatchType.EXACT
     # Part of an organisation's name ("Toronto General Hospital", "CTV Winnipeg"): the text
     # names the place, but nothing happens there because of it.
     in_name: bool = False

@@ -1027,7 +1027,7 @@ def resolve_mentions(
             end=span.end,
             place=c.place,
             score=c.score,
-            match_type=c.match_type.value,
+            match_type=c.match_type,
             in_name=span.in_name,
         )
         for span, c in zip(spans, chosen, strict=True)

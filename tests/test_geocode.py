@@ -24,9 +24,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from gazetteer.model import Kind, Place
+from gazetteer import Gazetteer
+from gazetteer.model import Kind, MatchType, Place
 from geomap.errors import GeocoderError, GeomapError
 from geomap.export import to_feature
+from geomap.extract import _with_fallback
 from geomap.geocode import (
     GeocodeCache,
     GeocodedPlace,
@@ -42,6 +44,7 @@ from geomap.geocode import (
     service_endpoint,
     synthetic_geonameid,
 )
+from geomap.places import find_mentions
 
 USER_AGENT = "geomap-tests/1.0 (tests@example.org)"
 
@@ -950,6 +953,26 @@ def test_geocoded_place_flows_through_export_with_its_own_id() -> None:
     feature = to_feature(event)
     assert feature["properties"]["place_id"] == "nominatim:node/274568437"
     assert feature["geometry"]["coordinates"] == [75.7546, 42.2158]
+    # OpenStreetMap has no GeoNames id for it: its key is never written out as one.
+    assert not place.is_geonames
+    assert place.geonameid not in feature["properties"].values()
+
+
+def test_a_geocoded_mention_says_how_it_was_found(
+    fake: FakeServer, tmp_path: Path, clock: FakeClock, gaz: Gazetteer
+) -> None:
+    # A name no gazetteer knows, introduced as a place ("in Xyz"): only the geocoder finds it.
+    fake.nominatim["Zyrtekovo"] = [{**KOCHKOR_NOMINATIM, "name": "Zyrtekovo"}]
+    text = "Hundreds of farmers protested in Zyrtekovo on Monday."
+    with _geocoder(fake, tmp_path, clock) as geocoder:
+        mentions = _with_fallback(text, gaz, find_mentions(text, gaz), geocoder.fallback())
+    assert fake.queries() == ["Zyrtekovo"]
+    [mention] = [m for m in mentions if m.text == "Zyrtekovo"]
+    assert mention.match_type is MatchType.GEOCODED
+    assert (mention.place.name, mention.place.place_id) == (
+        "Zyrtekovo",
+        "nominatim:node/274568437",
+    )
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,7 @@ def test_match_types_rank_in_order(gaz: Gazetteer) -> None:
         MatchType.ALIAS,
         MatchType.TRANSLITERATED,
         MatchType.FUZZY,
+        MatchType.GEOCODED,  # never from a lookup: an online geocoder's answer
     ]
     fuzzy = gaz.lookup("Bishkec")[0]
     exact = gaz.lookup("Bishkek")[0]

@@ -24,6 +24,8 @@ class Finding:
     `start`/`end` index the article's text (for JSON lines, the record's "text" value);
     `line`/`col` are 1-based and count characters in the file as written (for HTML, in
     the extracted article text). `suggestion` is "" when no change is safe to make.
+    `geonameid` is None for a place GeoNames gives no id (US counties); `place_id` names
+    every place, as event output does ("geonames:1528249", "geomap:289826112").
     """
 
     path: str
@@ -38,6 +40,7 @@ class Finding:
     geonameid: int | None
     kind: FindingKind
     message: str
+    place_id: str = ""
     source: str = field(default="", compare=False)  # the Article.source it came from
 
     @property
@@ -56,6 +59,7 @@ class Finding:
             "place": self.place,
             "country_code": self.country_code,
             "geonameid": self.geonameid,
+            "place_id": self.place_id or None,
             "kind": self.kind.value,
             "message": self.message,
         }

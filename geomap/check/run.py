@@ -50,9 +50,10 @@ def _finding(d: Draft, article: Article) -> Finding:
         suggestion=d.suggestion,
         place=d.place.name if d.place else "",
         country_code=d.place.country_code if d.place else "",
-        geonameid=d.place.geonameid if d.place else None,
+        geonameid=d.place.geonameid if d.place and d.place.is_geonames else None,
         kind=d.kind,
         message=d.message,
+        place_id=d.place.place_id if d.place else "",
         source=article.source,
     )
 
