@@ -422,6 +422,56 @@ def _statement_subject(cue: PlaceCue) -> bool:
     return bool(_STATEMENT_AFTER_RE.match(cue.after))
 
 
+_MATCH_VERB = (
+    r"(?:played|plays|beat|beats|defeated|defeats|drew\s+(?:with|against)|lost\s+(?:to|against)|"
+    r"faced|faces|hosted|hosts|against|versus|vs\.?|v\.?)"
+)
+_TEAM_AFTER_RE = re.compile(rf"^\s+{_MATCH_VERB}\s", re.IGNORECASE)
+_TEAM_BEFORE_RE = re.compile(rf"\b{_MATCH_VERB}\s+(?:the\s+)?$", re.IGNORECASE)
+_SPORT_RE = re.compile(
+    r"\b(?:match(?:es)?|stadium|games?|cup|goals?|tournament|football|soccer|fixtures?|"
+    r"league|championships?|olympics?|kick-?off|semi-?finals?|quarter-?finals?|squad)\b",
+    re.IGNORECASE,
+)
+
+
+def _sports_team(cue: PlaceCue) -> bool:
+    """A country or city named as a team in a match, where the match, not the place, is
+    meant.
+
+    Example: "near the stadium where Nigeria played Tahiti"; "Brazil beat Spain 3-0 in the
+    Confederations Cup final".
+    """
+    named_in_a_match = _TEAM_AFTER_RE.match(cue.after) or _TEAM_BEFORE_RE.search(cue.before)
+    return bool(named_in_a_match) and bool(_SPORT_RE.search(cue.sentence))
+
+
+_MEASURE_BEFORE_RE = re.compile(
+    r"\b(?:curfews?|state\s+of\s+(?:emergency|siege)|martial\s+law|lockdowns?|emergency\s+rule)"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?"
+    r"(?:(?:extended|imposed|declared|expanded|widened|lifted)\s+)?(?:to|in|on|over|across|for)\s+"
+    r"(?:the\s+)?(?:(?:cities|city|towns?|provinces?|regions?|states?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+
+
+def _measure_target(cue: PlaceCue) -> bool:
+    """A place a curfew, state of emergency or martial law is extended to: a government's
+    measure, not an event there (the unrest it answers is placed by its own words).
+
+    Example: "extended a curfew to the cities of Valparaíso and Concepción after a third
+    night of rioting in Santiago".
+    """
+    if _MEASURE_BEFORE_RE.search(cue.before):
+        return True
+    previous = cue.previous
+    if previous is None or not _LIST_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
+        return False
+    window = cue.text[max(cue.span.start, previous.start - 60) : previous.start]
+    return bool(_MEASURE_BEFORE_RE.search(window))
+
+
 # Furniture first: they explain why a name is not a place of the story at all.
 NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("in_organisation_name", _in_organisation_name, breaks_scene=False),
@@ -438,6 +488,8 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
+    PlaceRule("sports_team", _sports_team, breaks_scene=False),
+    PlaceRule("measure_target", _measure_target, breaks_scene=False),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
@@ -554,12 +606,27 @@ def _only_broad(places: Sequence[PlaceMention]) -> bool:
     return all(m.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) for m in places)
 
 
+# "in the village of Daih": a place the gazetteer does not know is still another place.
+_UNKNOWN_PLACE_RE = re.compile(
+    r"\b(?:in|at|near|outside|from)\s+the\s+(?:village|town|hamlet|city|district|suburb|"
+    r"neighbou?rhood|province|region)\s+of\s+(\w)"
+)
+
+
+def _names_unknown_place(sentence: str) -> bool:
+    return any(m.group(1).isupper() for m in _UNKNOWN_PLACE_RE.finditer(sentence))
+
+
 def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention, ...], str]:
     """The places of a sentence that names none, and the rule that gave them.
 
     When the article names a city, a country is never carried: the events of a story about
-    a city belong to the city, or nowhere.
+    a city belong to the city, or nowhere. A sentence that names a place the gazetteer does
+    not know ("police fired on a march in the village of Daih") takes none: its events
+    happened there, not in the scene before it.
     """
+    if _names_unknown_place(cue.text):
+        return (), ""
     for rule in SCENE_RULES:
         places = rule.places(cue)
         if not places or (names_a_city and _only_broad(places)):

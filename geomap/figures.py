@@ -331,14 +331,29 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
     if not MAY_HAVE_NUMBER_RE.search(lowered):
         return ()
     if len(lowered) == len(sentence):
-        matches = _NUMBER_RE.finditer(lowered)
+        pattern, text = _NUMBER_RE, lowered
     else:
-        matches = _NUMBER_IGNORECASE_RE.finditer(sentence)
-    for match in matches:
+        pattern, text = _NUMBER_IGNORECASE_RE, sentence
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        position = match.end()
+        if _vague_upper_bound(match):
+            # "MANAMA, Feb 15 – Thousands of Bahrainis": a dateline's dash, not a range from
+            # 15 to thousands. The day is read alone, then the vague number after the dash.
+            position = match.start("high")
+            match = pattern.fullmatch(text, match.start(), match.end("low")) or match
         phrase = _phrase(match, sentence)
         if phrase is not None:
             found.append(phrase)
     return tuple(found)
+
+
+def _vague_upper_bound(match: re.Match[str]) -> bool:
+    high = match.group("high")
+    if not high:
+        return False
+    low_value, high_value = _base_value(match.group("low")), _base_value(high)
+    return bool(high_value and high_value[1] and low_value and not low_value[1])
 
 
 def parse_number(text: str) -> int | None:
@@ -562,8 +577,23 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
 )
 
 
+# "Thousands of Bahrainis", "50,000 Georgians": a people named by a capitalised plural
+# right after the number (or its "of"). Demonyms are open-ended, so their form is read:
+# a capitalised word ending in "s" that is not an acronym ("hundreds of NGOs" is no crowd).
+_NOT_A_PEOPLE = r"(?!(?:Dollar|Euro|Pound|Franc|R[o]?uble|Peso|Dinar|Rupee|Shilling|Dirham)s\b)"
+_PEOPLE_BY_NAME_RE = re.compile(rf"\s+(?:of\s+)?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:[a-z]s|is))\b")
+
+
+def _people_by_name_end(sentence: str, phrase: NumberPhrase) -> int | None:
+    match = _PEOPLE_BY_NAME_RE.match(sentence, phrase.end)
+    return match.end() if match else None
+
+
 def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
     """End of the people noun that the number counts, if there is one."""
+    by_name = _people_by_name_end(sentence, phrase)
+    if by_name is not None:
+        return by_name
     seen = 0
     previous = ""
     for match in _WORD_RE.finditer(sentence, phrase.end, min(len(sentence), phrase.end + 80)):
@@ -633,6 +663,10 @@ _COUNTER_CUE_RE = re.compile(
 )
 
 
+# The prefilter's share of _PEOPLE_BY_NAME_RE: "of" and a capitalised plural.
+_NAMED_PEOPLE_RE = re.compile(rf"\bof\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:[a-z]s|is)\b")
+
+
 @lru_cache(maxsize=8)  # asked by the triggers, then again for the event's figures
 def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     """Every crowd-size figure in the sentence, in order: one per claim when sources differ.
@@ -640,7 +674,7 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     A figure right after a claim ("organisers said 190,000 while police put it at 128,000")
     counts only where the sentence speaks of a crowd and holds at least two figures.
     """
-    if not _CROWD_VOCABULARY_RE.search(sentence.lower()):
+    if not _CROWD_VOCABULARY_RE.search(sentence.lower()) and not _NAMED_PEOPLE_RE.search(sentence):
         return ()
     found = list(_crowd_figures(sentence))
     claimed = []

@@ -1217,7 +1217,32 @@ def own_name_over_aliases(
     ]
 
 
+def city_over_its_countrys_foreign_name(
+    options: Sequence[Candidate], evidence: ReadingEvidence
+) -> Sequence[Candidate]:
+    """A major city called exactly so is meant, not its own country reached only through
+    one of the country's foreign-language names.
+
+    Example: "Brasília" is Brazil's capital, though "Brasilia" is Brazil in Italian;
+    "Kuwait" and "Djibouti" stay the countries, which they name exactly.
+    """
+    if not options or options[0].place.kind is not Kind.COUNTRY:
+        return options
+    country = options[0]
+    if country.match_type is MatchType.EXACT:
+        return options
+    own_city = any(
+        c.place.kind is Kind.CITY
+        and c.match_type is MatchType.EXACT
+        and c.place.country_code == country.place.country_code
+        and is_major(c.place)
+        for c in options
+    )
+    return [c for c in options if c is not country] if own_city else options
+
+
 READING_RULES: tuple[ReadingRule, ...] = (
+    city_over_its_countrys_foreign_name,
     country_over_towns,
     well_known_over_villages,
     world_city_over_distant_towns,

@@ -1,0 +1,106 @@
+"""Failure classes found on our own held-out reports, each fixed by a general rule.
+
+The sentences are our own, written in the style of wire copy; each case states the reading
+a coder would give, and what must not appear.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Kind
+from geomap.extract import extract_events
+from geomap.figures import find_numbers, parse_crowds
+from geomap.model import Article
+from geomap.places import find_mentions
+
+
+def _pairs(gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    return {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
+
+
+def _crowds(gaz: Gazetteer, text: str) -> set[tuple[str, int | None]]:
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    return {(e.place.name, e.crowd_low) for e in extract_events(article, gaz) if e.crowd_low}
+
+
+CASES = [
+    # A team in a match is not a place where something happened.
+    (
+        "Police fired tear gas at protesters outside the stadium in Fortaleza where Mexico "
+        "played Brazil in the Cup.",
+        {("clash", "Fortaleza")},
+        {("clash", "Mexico"), ("clash", "Brazil"), ("protest", "Mexico")},
+    ),
+    # A curfew extended to other cities places no riot there; the riot has its own place.
+    (
+        "The government extended a curfew to the cities of Arequipa and Cusco after a night "
+        "of rioting in Lima.",
+        {("clash", "Lima")},
+        {("clash", "Arequipa"), ("clash", "Cusco")},
+    ),
+    (
+        "Authorities declared a state of emergency in Mombasa after clashes in Nairobi.",
+        {("clash", "Nairobi")},
+        {("clash", "Mombasa")},
+    ),
+    # A sentence that names a village the gazetteer does not know takes no earlier place.
+    (
+        "Protesters marched in Kisumu on Monday. Police later fired on a march in the village "
+        "of Xyzabad, relatives said.",
+        {("protest", "Kisumu")},
+        {("clash", "Kisumu")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES)
+def test_event_places_on_unseen_news(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+def test_a_capital_is_not_its_country_under_a_foreign_name(gaz: Gazetteer) -> None:
+    # "Brasilia" is Brazil in Italian; in English it is the capital.
+    text = "Protesters occupied the roof of the National Congress in Brasília."
+    (mention,) = [m for m in find_mentions(text, gaz) if m.text == "Brasília"]
+    assert (mention.place.name, mention.place.kind) == ("Brasília", Kind.CITY)
+    # A country named exactly stays the country, though its capital shares the name.
+    (kuwait,) = find_mentions("Thousands rallied in Kuwait on Monday.", gaz)
+    assert kuwait.place.kind is Kind.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Thousands of Georgians rallied outside parliament.", 2000),
+        ("Tens of thousands of Serbians marched through the capital.", 20_000),
+        ("About 5,000 Armenians gathered in the square.", 5000),
+    ],
+)
+def test_a_people_named_by_its_demonym_is_a_crowd(sentence: str, low: int) -> None:
+    (crowd,) = parse_crowds(sentence)
+    assert crowd.low == low
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The repairs cost thousands of Dollars.", "Hundreds of NGOs signed the letter."],
+)
+def test_money_and_acronyms_are_not_crowds(sentence: str) -> None:
+    assert parse_crowds(sentence) == ()
+
+
+def test_a_datelines_dash_is_not_a_range() -> None:
+    # "Feb 15 – Thousands": the day, then a vague crowd; not 15 to 2,000.
+    numbers = find_numbers("YEREVAN, Feb 15 – Thousands of protesters blocked the avenue.")
+    assert [(n.low, n.high) for n in numbers] == [(15, 15), (2000, None)]
+
+
+def test_a_dateline_crowd_of_a_people_is_placed(gaz: Gazetteer) -> None:
+    text = "TBILISI, March 9 – Thousands of Georgians rallied outside parliament on Thursday."
+    assert ("Tbilisi", 2000) in _crowds(gaz, text)
