@@ -526,7 +526,7 @@ def extract(
 
     Example:
         geomap extract seeds/ -o output/events.geojson
-        geomap extract seeds/ --level reports -o output/reports.csv
+        geomap extract seeds/ --level events -o output/event-records.csv
         geomap extract corpus.jsonl -o events.csv --report failed.json
         geomap extract corpus.jsonl --workers 2 --parquet-dir output/events.parquet
     """
@@ -788,6 +788,9 @@ def build(
 ) -> None:
     """Extract events from articles and draw them on a map (default: seeds/ -> output/map.html).
 
+    The map shows one event record per real event, with every report of it in its popup
+    (geomap.records); --review shows the reports one by one, as corrections name them.
+
     Example:
         geomap build
         geomap build news/ -o output/map.html --self-contained --title "Kyrgyzstan, March 2005"
@@ -796,6 +799,8 @@ def build(
     """
     from geomap.export import feature_collection
     from geomap.pipeline import Batch
+    from geomap.record_export import record_feature_collection
+    from geomap.records import group_reports
 
     gaz = open_gazetteer(gazetteer)
     checked = _load_corrections(corrections, gaz)
@@ -816,18 +821,28 @@ def build(
     _refuse_empty_run(batch, report)
     events = list(_corrected(events, checked))
     if review:
-        _write_review_map(feature_collection(events), output, title, checked)
+        # Corrections name reports (report_id), so the review page shows one per marker.
+        collection = feature_collection(events)
+        _write_review_map(collection, output, title, checked)
+        drawn = f"{len(events)} report(s)"
     else:
-        _write_map(feature_collection(events), output, title, _mode(self_contained, embed))
-    typer.echo(f"wrote {output}: {len(events)} event(s) from {batch.articles} article(s)", err=True)
-    _write_stills(feature_collection(events), title, png, svg, dpi)
+        collection = record_feature_collection(group_reports(events))
+        _write_map(collection, output, title, _mode(self_contained, embed))
+        drawn = f"{len(collection['features'])} event(s) from {len(events)} report(s)"
+    typer.echo(f"wrote {output}: {drawn} in {batch.articles} article(s)", err=True)
+    _write_stills(collection, title, png, svg, dpi)
     _finish(batch, report)
 
 
 @app.command()
 def render(
     events_file: Annotated[
-        Path, typer.Argument(help="A GeoJSON file written by `geomap extract`.", dir_okay=False)
+        Path,
+        typer.Argument(
+            help="A GeoJSON file written by `geomap extract` (event records or, with"
+            " --level reports, reports).",
+            dir_okay=False,
+        ),
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The map file.", dir_okay=False)
@@ -843,12 +858,15 @@ def render(
         geomap render output/events.geojson -o output/map.html --embed
     """
     from geomap.render import drop_unwritable_features, load_events_geojson
+    from geomap.render.contract import collection_level
 
     features, left_out = drop_unwritable_features(_guard(lambda: load_events_geojson(events_file)))
     for reason in left_out:
         typer.echo(f"geomap: {events_file}: {reason}", err=True)
     _write_map(features, output, title, _mode(self_contained, embed))
-    typer.echo(f"wrote {output}: {len(features['features'])} event(s)", err=True)
+    # A reports collection is drawn as one event record per report (geomap.render.adapt).
+    per_report = ", one per report" if collection_level(features) == "reports" else ""
+    typer.echo(f"wrote {output}: {len(features['features'])} event(s){per_report}", err=True)
     if left_out:
         raise typer.Exit(EXIT_PARTIAL)
 

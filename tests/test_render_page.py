@@ -169,11 +169,14 @@ def test_embed_fragment_is_scoped_and_lists_events_as_text(seed: dict[str, Any])
             # Commas inside :where(...) belong to one selector.
             selectors = re.split(r",(?![^(]*\))", rule.split("{", 1)[0])
             assert all(s.startswith("#" + scope.group(1)) for s in selectors), rule
-    # The text alternative: one row per event, each with its quote and source.
+    # The text alternative: one row per record, here one per report, each with its quote
+    # and source.
     assert fragment.count('<tr><td data-label="Event">') == 15
     assert "<q>Opposition leaders say 20,000 to 30,000 people were on the streets" in fragment
-    assert "claimed by Opposition leaders <strong>(disputed)</strong>" in fragment
-    assert "Jalal-Abad, Jalal-Abad, KG, written ‘Jala-abad’" in fragment
+    # A claim says who made it, and a disputed figure says so.
+    assert "crowd 20,000–30,000 (20,000–30,000 (“" in fragment
+    assert "”) — Opposition leaders) <strong>(disputed)</strong>" in fragment
+    assert '<td data-label="Place">Jalal-Abad, Jalal-Abad, KG</td>' in fragment
     # The one event known only to its country says so rather than naming a point.
     assert '<td data-label="Place">somewhere in Kyrgyzstan, KG</td>' in fragment
     assert "<cite>Kyrgyz protests hit second city</cite> · BBC News · 2005-03-21" in fragment
@@ -217,6 +220,5 @@ def test_a_long_text_alternative_is_split_into_pages_the_first_one_open(
     ]
     quotes = [int(n) for n in re.findall(r"<q>Quote number (\d+)\.</q>", fragment)]
     assert quotes == list(range(60))
-    assert "Map of reported events: 60 reported events and their sources, events 26–50 of 60" in (
-        fragment
-    )
+    # A reports collection is listed one report per row, and says so.
+    assert "Map of reported events: 60 reports and their sources, events 26–50 of 60" in fragment

@@ -12,7 +12,7 @@ from branca.element import Element, Figure
 
 from geomap.errors import RenderError
 from geomap.render import assets
-from geomap.render.contract import validate_feature_collection
+from geomap.render.contract import collection_level, validate_feature_collection
 from geomap.render.element import EventLayer, script_safe_code, style_safe_code
 from geomap.render.payload import build_payload, script_safe_json
 from geomap.render.styles import (
@@ -144,6 +144,10 @@ def build_map(
 ) -> folium.Map:
     """A folium.Map showing the events of a contract FeatureCollection (for notebooks).
 
+    Either level is drawn: event records as they are, and a reports collection (`geomap
+    extract --level reports`) as one record per report (geomap.render.adapt). A marker
+    stands for the records of one type at one place, with their count when there are more.
+
     Every mode inlines Leaflet and draws a Natural Earth outline basemap, so the page works
     without a network. "default" adds OpenStreetMap tiles over it when they load;
     "self-contained" and "embed" make no request at all.
@@ -219,8 +223,10 @@ def _embed_fragment(collection: dict[str, Any], title: str) -> str:
         f"{selector} :where(input){{width:auto;}}\n"
     )
     count = len(collection["features"])
+    # A reports collection is drawn one marker per report, and says so.
+    noun = "events" if collection_level(collection) == "events" else "reports"
     label = title or "Map of reported events"
-    table = events_table(collection, f"{label}: {count} reported events and their sources")
+    table = events_table(collection, f"{label}: {count} {noun} and their sources")
     config = _config(title, "embed")
     data_id, basemap_id, map_div = f"{scope}-data", f"{scope}-basemap", f"{scope}-map"
     return (
@@ -230,7 +236,7 @@ def _embed_fragment(collection: dict[str, Any], title: str) -> str:
         f'<div class="geomap-map" id="{map_div}" role="region" '
         f'aria-label="{escape(label)}: interactive map; the same events are listed below"></div>\n'
         # Open until the map has drawn, so that without JS the list is what readers see.
-        f'<details class="geomap-text" open><summary>{escape(label)}: events as a list '
+        f'<details class="geomap-text" open><summary>{escape(label)}: {noun} as a list '
         f"({count})</summary>\n{table}\n</details>\n"
         f"<script>if (!window.L) {{\n{script_safe_code(leaflet_js.text)}\n}}</script>\n"
         f"<script>{script_safe_code(assets.renderer_js())}</script>\n"

@@ -17,6 +17,7 @@ from typing import Any
 
 from branca.element import Element
 
+from geomap.render.adapt import as_records
 from geomap.render.contract import validate_feature_collection
 from geomap.render.element import script_safe_code, style_safe_code
 from geomap.render.page import build_map
@@ -33,14 +34,20 @@ def _asset(name: str) -> str:
 def review_data(
     collection: dict[str, Any], title: str, corrections: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:
-    """What the review tools read: each event's report id (in payload order), the entries
+    """What the review tools read: each report's id (in payload order), the entries
     the page was built with, and the localStorage key its changes are kept under."""
     base = list(corrections)
     # One key per map title and corrections file: after a rebuild with the downloaded file
     # the page starts clean, while reloading the same page keeps the changes not yet saved.
     basis = title + "\0" + json.dumps(base, ensure_ascii=False, sort_keys=True)
     return {
-        "ids": [f["properties"].get("report_id", "") for f in collection["features"]],
+        # The renderer names a report by its place in the payload's reports table: the
+        # reports of each record in turn (a reports collection: one per feature, in order).
+        "ids": [
+            report.get("report_id", "")
+            for feature in as_records(collection)["features"]
+            for report in feature["properties"]["reports"]
+        ],
         "corrections": base,
         "storageKey": "geomap-review:" + hashlib.sha256(basis.encode()).hexdigest()[:16],
         "types": [{"key": s.event_type.value, "label": s.label} for s in EVENT_STYLES],

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from geomap.errors import RenderError
 from geomap.render import assets
+from geomap.render.adapt import as_records
 from geomap.render.contract import validate_feature_collection
 from geomap.render.styles import CROWD_CAP_PERSONS, EVENT_STYLES, EventStyle, crowd_radius_px
 
@@ -26,7 +27,7 @@ STILL_SIZE_PX = (1600, 1000)
 _BASE_DPI = 100
 
 _MARKER_PT = 13.0  # marker diameter in points, like the HTML map's 26 px at 2 px per point
-_VAGUE = frozenset({"region", "country"})
+_VAGUE_GEO_PRECISION = 3  # ACLED: known only to a region or country
 _SEA, _LAND, _BORDER, _REGION = "#cfe1ec", "#f4f1ea", "#8a8a8a", "#b5b5b5"
 _ATTRIBUTION = (
     "Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth (public domain) · Made with geomap"
@@ -35,7 +36,8 @@ _ATTRIBUTION = (
 
 @dataclass(frozen=True)
 class _Spot:
-    """One place and one event type: a marker, as on the HTML map."""
+    """One place and one event type: a marker, as on the HTML map, with its records' count
+    and crowd range."""
 
     lat: float
     lon: float
@@ -48,25 +50,27 @@ class _Spot:
 
 
 def _spots(collection: dict[str, Any]) -> list[_Spot]:
+    """One spot per place and type, counting event records (a report of a reports
+    collection is one), with the crowd range of those records."""
     groups: dict[tuple[float, float, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for feature in collection["features"]:
+    for feature in as_records(collection)["features"]:
         # GeoJSON stores [lon, lat].
         lon, lat = (round(float(c), 5) for c in feature["geometry"]["coordinates"])
         properties = feature["properties"]
         groups[(lat, lon, properties.get("place", ""), properties["event_type"])].append(properties)
     styles = {style.event_type.value: style for style in EVENT_STYLES}
     spots = []
-    for (lat, lon, place, kind), reports in sorted(groups.items()):
-        lows = [r["crowd_low"] for r in reports if r.get("crowd_low")]
-        highs = [r.get("crowd_high") or r["crowd_low"] for r in reports if r.get("crowd_low")]
+    for (lat, lon, place, kind), records in sorted(groups.items()):
+        lows = [r["size_low"] for r in records if r.get("size_low")]
+        highs = [r.get("size_high") or r["size_low"] for r in records if r.get("size_low")]
         spots.append(
             _Spot(
                 lat=lat,
                 lon=lon,
                 place=str(place),
                 style=styles[kind],
-                count=len(reports),
-                vague=all(r.get("precision") in _VAGUE for r in reports),
+                count=len(records),
+                vague=all(r.get("geo_precision") == _VAGUE_GEO_PRECISION for r in records),
                 crowd_low=min(lows, default=0),
                 crowd_high=max(highs, default=0),
             )

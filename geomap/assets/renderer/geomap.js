@@ -9,10 +9,16 @@
   }
 
   var SVG_NS = "http://www.w3.org/2000/svg";
-  // Event row columns, as written by geomap.render.payload.EVENT_FIELDS.
-  var F = {type: 0, place: 1, source: 2, quote: 3, date: 4, dateText: 5, mentions: 6,
-    crowdLow: 7, crowdHigh: 8, crowdText: 9, killed: 10, injured: 11, arrested: 12,
-    claimedBy: 13, disputed: 14, inferred: 15, precision: 16, reviewed: 17, editorNote: 18};
+
+  // Column maps, built from the names the payload gives (geomap.render.payload.COLUMNS), so
+  // no position is written twice: E a record row, R a report, K a crowd-size claim, S an
+  // article (source), P a place. Every column is read as E.<column>, R.<column> and so on
+  // (tests/test_render_payload.py checks these against the payload).
+  function columnMap(names) {
+    var map = {};
+    names.forEach(function (name, i) { map[name] = i; });
+    return map;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -77,8 +83,8 @@
     return Math.max(crowd.minRadius, crowd.pxPerSqrt * Math.sqrt(Math.min(n, crowd.cap)));
   }
 
-  function reportWord(n) {
-    return n === 1 ? "1 report" : number(n) + " reports";
+  function countWord(n, noun) {
+    return n === 1 ? "1 " + noun : number(n) + " " + noun + "s";
   }
 
   // Basemap ---------------------------------------------------------------------------------
@@ -144,13 +150,14 @@
   // Below the ring of markers around an event place (see MARKER_MARGIN_PX).
   var EVENT_LABEL_OFFSET_PX = 38;
 
+  // places: [{lat, lon, name}] of the event places.
   function labelCandidates(cities, places) {
     var out = [], named = {};
     places.forEach(function (p) {
-      var key = String(p[2]).toLowerCase();
+      var key = String(p.name).toLowerCase();
       if (named[key]) return;
-      named[key] = [p[0], p[1]];
-      out.push({lat: p[0], lon: p[1], name: String(p[2]), minZoom: 0, event: true});
+      named[key] = [p.lat, p.lon];
+      out.push({lat: p.lat, lon: p.lon, name: String(p.name), minZoom: 0, event: true});
     });
     cities.forEach(function (c) {
       var same = named[String(c[2]).toLowerCase()];
@@ -222,11 +229,21 @@
 
   function render(map, data, basemap, config) {
     var styles = config.types;
+    var E = columnMap(data.columns.events), R = columnMap(data.columns.reports),
+      K = columnMap(data.columns.size_claims), S = columnMap(data.columns.sources),
+      P = columnMap(data.columns.places);
     var places = data.places;
     var sources = data.sources;
-    var events = data.events;
+    var reports = data.reports;
+    var events = data.events; // one row per event record
+    // A reports collection is drawn as one-report records (geomap.render.adapt); its
+    // markers count reports.
+    var noun = data.level === "reports" ? "report" : "event";
     var cellPx = config.clusterCellPx;
     var container = map.getContainer();
+    var placeSpots = places.map(function (p) {
+      return {lat: p[P.lat], lon: p[P.lon], name: p[P.place]};
+    });
 
     // Which event types occur, and the date range, decide which controls exist.
     var present = [];
@@ -234,19 +251,20 @@
     var minDate = "", maxDate = "", undated = 0;
     var eventDates = new Array(events.length);
     events.forEach(function (row, i) {
-      countByType[row[F.type]] += 1;
-      var date = row[F.date] || sources[row[F.source]][2] || "";
-      date = date.slice(0, 10);
+      countByType[row[E.event_type]] += 1;
+      // The filter reads the event's own day only: a report's publication date is not it.
+      var date = String(row[E.event_date] || "").slice(0, 10);
       eventDates[i] = date;
       if (!date) { undated += 1; return; }
       if (!minDate || date < minDate) minDate = date;
       if (!maxDate || date > maxDate) maxDate = date;
     });
     styles.forEach(function (style, t) { if (countByType[t]) present.push(t); });
+    var hasCrowds = events.some(function (row) { return row[E.size_low]; });
 
     var basemapState = addBasemap(map, basemap, config);
     // Tiles carry their own place names; the outline map needs ours.
-    var labels = addLabels(map, basemap.cities, places);
+    var labels = addLabels(map, basemap.cities, placeSpots);
     map.on("geomapbasemap", function (e) { if (e.basemap === "tiles") labels.stop(); });
     if (basemapState.name === "tiles") labels.stop();
     var crowdPane = map.createPane("geomapCrowd");
@@ -265,7 +283,7 @@
     function updateLayerCounts() {
       var counts = styles.map(function () { return 0; });
       for (var i = 0; i < events.length; i++) {
-        if (inDateRange(i)) counts[events[i][F.type]] += 1;
+        if (inDateRange(i)) counts[events[i][E.event_type]] += 1;
       }
       container.querySelectorAll(".geomap-layer-count").forEach(function (node) {
         node.textContent = number(counts[data.types.indexOf(node.getAttribute("data-type"))]);
@@ -277,10 +295,10 @@
       var groups = {};
       for (var i = 0; i < events.length; i++) {
         var row = events[i];
-        var t = row[F.type];
+        var t = row[E.event_type];
         if (!map.hasLayer(layers[t])) continue;
         if (!inDateRange(i)) continue;
-        var byType = groups[row[F.place]] || (groups[row[F.place]] = {});
+        var byType = groups[row[E.place]] || (groups[row[E.place]] = {});
         (byType[t] || (byType[t] = [])).push(i);
       }
       return groups;
@@ -314,7 +332,7 @@
       var low = Infinity, high = 0;
       indexes.forEach(function (i) {
         var row = events[i];
-        var a = row[F.crowdLow], b = row[F.crowdHigh] || a;
+        var a = row[E.size_low], b = row[E.size_high] || a;
         if (a) { low = Math.min(low, a); high = Math.max(high, b || a); }
       });
       if (!high) return;
@@ -336,83 +354,136 @@
       }
     }
 
-    function figureLines(row) {
-      var lines = [];
-      if (row[F.crowdLow]) {
-        var high = row[F.crowdHigh] && row[F.crowdHigh] !== row[F.crowdLow];
-        lines.push("Crowd: " + number(row[F.crowdLow]) + (high ? "–" + number(row[F.crowdHigh]) : "") +
-          (row[F.crowdText] ? " (“" + row[F.crowdText] + "”)" : ""));
+    // Popups --------------------------------------------------------------------------------
+    // A marker's popup lists its event records; each shows its date, type, figures with
+    // their claimants, how many sources confirm it, and then its reports. Every piece of
+    // article text goes in as a text node (el), never as HTML.
+
+    // A record's figures: [label, conservative, highest].
+    var TOLLS = [["Killed", "fatalities"], ["Injured", "injuries"], ["Arrested", "arrests"]];
+    // Long lists open short, with a button that shows the rest.
+    var REPORTS_SHOWN = 3;
+    var EVENTS_SHOWN = 5;
+    // ACLED's geo_precision 3: known only to a region or country.
+    var VAGUE_PRECISION = 3;
+
+    function range(low, high) {
+      var text = number(low);
+      if (high !== undefined && high !== null && high !== low) text += "–" + number(high);
+      return text;
+    }
+
+    function sourceName(source) {
+      return source[S.outlet] || source[S.source_title] || source[S.source] || "unknown source";
+    }
+
+    function claimItem(claim) {
+      var item = el("li", "geomap-claim", range(claim[K.low], claim[K.high]));
+      if (claim[K.text]) item.appendChild(document.createTextNode(" (“" + claim[K.text] + "”)"));
+      item.appendChild(document.createTextNode(" — "));
+      if (claim[K.claimed_by]) {
+        item.appendChild(el("span", "geomap-claimant", claim[K.claimed_by]));
+      } else {
+        item.appendChild(document.createTextNode("no claimant named"));
       }
-      [[F.killed, "Killed"], [F.injured, "Injured"], [F.arrested, "Arrested"]].forEach(function (p) {
-        var value = row[p[0]];
-        if (value !== undefined && value !== null) lines.push(p[1] + ": " + number(value));
+      var source = sources[claim[K.source]];
+      if (source) item.appendChild(el("span", "geomap-claim-source", " · " + sourceName(source)));
+      return item;
+    }
+
+    function figureBox(row) {
+      var box = el("div", "geomap-figures");
+      if (row[E.size_low]) {
+        box.appendChild(el("div", "geomap-figure",
+          "Crowd: " + range(row[E.size_low], row[E.size_high])));
+        var claims = row[E.size_claims] || [];
+        if (claims.length) {
+          var list = el("ul", "geomap-claims");
+          claims.forEach(function (claim) { list.appendChild(claimItem(claim)); });
+          box.appendChild(list);
+        }
+      }
+      TOLLS.forEach(function (toll) {
+        var low = row[E[toll[1]]];
+        if (low === undefined || low === null) return;
+        box.appendChild(el("div", "geomap-figure",
+          toll[0] + ": " + range(low, row[E[toll[1] + "_high"]])));
       });
-      return lines;
+      if (row[E.disputed]) box.appendChild(el("span", "geomap-disputed", "disputed"));
+      return box.childNodes.length ? box : null;
+    }
+
+    function dateLine(row) {
+      var date = row[E.event_date];
+      if (date) return el("div", "geomap-date", "Date: " + date);
+      var first = reports[row[E.reports]];
+      var published = first && sources[first[R.source]][S.date];
+      var week = data.date_precisions[row[E.date_precision]] === "week";
+      return el("div", "geomap-date", week && published ?
+        "Date unknown: in the week before " + published : "Date unknown");
+    }
+
+    function confirmation(row) {
+      var n = row[E.n_sources] || 0;
+      var text = countWord(row[E.n_reports], "report") +
+        (n >= 2 ? ", confirmed by " + n + " sources" : " from " + countWord(n, "source"));
+      return el("div", "geomap-confirmed", text);
     }
 
     function sourceLine(source) {
       var line = el("div", "geomap-source");
-      line.appendChild(document.createTextNode("Source: "));
-      var title = source[0] || source[4] || "untitled";
-      if (isWebLink(source[3])) {
+      var title = source[S.source_title] || source[S.source] || "untitled";
+      var href = source[S.url];
+      if (isWebLink(href)) {
         var link = el("a", "", title);
-        link.href = source[3];
+        link.href = href;
         link.target = "_blank";
         link.rel = "noopener noreferrer nofollow";
         line.appendChild(link);
       } else {
         line.appendChild(el("cite", "", title));
       }
-      var details = [source[1], source[2]].filter(Boolean);
-      if (details.length) line.appendChild(document.createTextNode(" · " + details.join(" · ")));
-      if (!isWebLink(source[3]) && source[4] && source[4] !== title) {
-        line.appendChild(document.createTextNode(" · file "));
-        line.appendChild(el("code", "", source[4]));
+      var details = [source[S.outlet], source[S.date]].filter(Boolean);
+      if (details.length) {
+        line.appendChild(document.createTextNode(" · "));
+        line.appendChild(el("span", "geomap-outlet", details.join(" · ")));
       }
       return line;
     }
 
-    // Every event here is known only to a region or country (payload precision column).
+    // Every record here is known only to a region or country.
     function isVague(indexes) {
-      return indexes.length > 0 && indexes.every(function (i) { return events[i][F.precision]; });
+      return indexes.length > 0 && indexes.every(function (i) {
+        return events[i][E.geo_precision] === VAGUE_PRECISION;
+      });
     }
 
     function placeLine(placeIndex, indexes) {
       var place = places[placeIndex];
-      var spellings = [];
-      indexes.forEach(function (i) {
-        (events[i][F.mentions] || []).forEach(function (m) {
-          if (m.toLowerCase() !== String(place[2]).toLowerCase() && spellings.indexOf(m) < 0) {
-            spellings.push(m);
-          }
-        });
-      });
-      var where = [place[2], place[3], place[4]].filter(Boolean).join(", ");
+      var where = [place[P.place], place[P.admin1], place[P.country_code]].filter(Boolean)
+        .join(", ");
       if (isVague(indexes)) where = "Somewhere in " + where;
-      if (spellings.length) {
-        where += ", written " + spellings.map(function (s) { return "‘" + s + "’"; }).join(", ");
-      }
       return el("div", "geomap-place", where);
     }
 
     // Reviewed reports (geomap.corrections): a mark in the popup, and on a marker when an
-    // editor checked every report behind it; the legend says what it means. The editor's
+    // editor checked every record behind it; the legend says what it means. The editor's
     // note is text from a person, shown like article text: as a text node only.
     var REVIEWED_MARK = "\u2713";
 
     function allReviewed(entries) {
       return entries.every(function (e) {
-        return e[1].every(function (i) { return events[i][F.reviewed]; });
+        return e[1].every(function (i) { return events[i][E.reviewed]; });
       });
     }
 
-    function reviewLine(row) {
+    function reviewLine(report) {
       var line = el("div", "geomap-reviewed");
       line.appendChild(el("span", "geomap-reviewed-mark", REVIEWED_MARK));
       line.appendChild(document.createTextNode(" Reviewed by an editor"));
-      if (row[F.editorNote]) {
+      if (report[R.editor_note]) {
         line.appendChild(document.createTextNode(": "));
-        line.appendChild(el("span", "geomap-editor-note", row[F.editorNote]));
+        line.appendChild(el("span", "geomap-editor-note", report[R.editor_note]));
       }
       return line;
     }
@@ -430,77 +501,75 @@
       if (hooks && typeof hooks[name] === "function") hooks[name].apply(null, args);
     }
 
-    function reportItem(i) {
-      var row = events[i];
+    // r: the report's index in data.reports, which is what the review tools know it by.
+    function reportItem(r) {
+      var report = reports[r];
       var item = el("li", "geomap-report");
-      var date = row[F.date] ? "Date: " + row[F.date] :
-        (sources[row[F.source]][2] ? "Reported " + sources[row[F.source]][2] : "Date unknown");
-      if (row[F.dateText]) date += " (“" + row[F.dateText] + "”)";
-      item.appendChild(el("div", "geomap-date", date));
-      var lines = figureLines(row);
-      if (lines.length) {
-        var figureBox = el("div", "geomap-figures");
-        figureBox.appendChild(document.createTextNode(lines.join("; ")));
-        if (row[F.claimedBy]) {
-          figureBox.appendChild(document.createTextNode(" — claimed by "));
-          figureBox.appendChild(el("span", "geomap-claimant", row[F.claimedBy]));
-        }
-        if (row[F.disputed]) figureBox.appendChild(el("span", "geomap-disputed", "disputed"));
-        item.appendChild(figureBox);
-      } else if (row[F.claimedBy]) {
-        item.appendChild(el("div", "geomap-figures", "According to " + row[F.claimedBy]));
+      item.appendChild(el("blockquote", "geomap-quote", report[R.quote]));
+      if (report[R.claimed_by]) {
+        item.appendChild(el("div", "geomap-according", "According to " + report[R.claimed_by]));
       }
-      item.appendChild(el("blockquote", "geomap-quote", row[F.quote]));
-      if (row[F.inferred] || row[F.precision]) {
-        var caveat = row[F.inferred] ? "Place inferred from the surrounding paragraph" : "";
-        if (row[F.precision]) {
-          caveat += (caveat ? "; " : "") + "located only to the " + row[F.precision];
-        }
-        item.appendChild(el("div", "geomap-caveat", caveat));
-      }
-      if (row[F.reviewed]) item.appendChild(reviewLine(row));
-      item.appendChild(sourceLine(sources[row[F.source]]));
-      hook("report", [item, i]);
+      if (report[R.reviewed]) item.appendChild(reviewLine(report));
+      item.appendChild(sourceLine(sources[report[R.source]]));
+      hook("report", [item, r]);
       return item;
     }
 
-    // entries: [[place index, [event index, ...]], ...] for the places at one spot.
+    // A list that shows its first `shown` items, and a button for the rest; the rest are
+    // only built when asked for, so a record of a thousand reports opens at once.
+    function shortList(tag, className, count, shown, make, label) {
+      var list = el(tag, className);
+      var first = count > shown + 1 ? shown : count;
+      for (var k = 0; k < first; k++) list.appendChild(make(k));
+      if (first === count) return [list];
+      var more = el("button", "geomap-show-all", "Show all " + number(count) + " " + label);
+      more.type = "button";
+      more.addEventListener("click", function () {
+        for (var k = first; k < count; k++) list.appendChild(make(k));
+        more.remove();
+        // Taller now: let the popup fit itself to the free area again.
+        map.fire("geomappopupgrew");
+      });
+      return [list, more];
+    }
+
+    function eventSection(i) {
+      var row = events[i];
+      var section = el("div", "geomap-event");
+      section.appendChild(dateLine(row));
+      var type = styles[row[E.event_type]].label;
+      var sub = data.sub_event_types[row[E.sub_event_type]];
+      section.appendChild(el("div", "geomap-type", type + (sub ? " · " + sub : "")));
+      var figures = figureBox(row);
+      if (figures) section.appendChild(figures);
+      section.appendChild(confirmation(row));
+      var start = row[E.reports];
+      shortList("ol", "geomap-reports", row[E.n_reports], REPORTS_SHOWN,
+        function (k) { return reportItem(start + k); }, "reports").forEach(function (node) {
+        section.appendChild(node);
+      });
+      return section;
+    }
+
+    // entries: [[place index, [record index, ...]], ...] for the places at one spot.
     function popupContent(entries, t) {
       var style = styles[t];
       var root = el("div", "geomap-popup");
       var heading = el("div", "geomap-popup-title");
       heading.appendChild(glyph(style, 18, entries.every(function (e) { return isVague(e[1]); })));
-      var names = entries.map(function (e) { return places[e[0]][2]; });
+      var names = entries.map(function (e) { return places[e[0]][P.place]; });
       heading.appendChild(el("strong", "", style.label + " · " + names.join(" / ")));
       root.appendChild(heading);
-
-      var all = [];
-      entries.forEach(function (e) { all = all.concat(e[1]); });
-      var sourceSeen = {};
-      all.forEach(function (i) { sourceSeen[events[i][F.source]] = 1; });
-      var nSources = Object.keys(sourceSeen).length;
-      var summary = reportWord(all.length) + " from " +
-        (nSources === 1 ? "1 source" : nSources + " sources");
-      var figures = {};
-      all.forEach(function (i) {
-        figureLines(events[i]).forEach(function (f) { figures[f.split(" (")[0]] = 1; });
-      });
-      var conflicting = Object.keys(figures).length > 1 &&
-        all.some(function (i) { return events[i][F.disputed]; });
-      entries.forEach(function (entry, k) {
+      entries.forEach(function (entry) {
         root.appendChild(placeLine(entry[0], entry[1]));
-        if (k === 0) {
-          root.appendChild(el("div", "geomap-summary", summary));
-          if (conflicting) {
-            root.appendChild(el("div", "geomap-conflict", "Reports give different figures"));
-          }
+        var indexes = entry[1];
+        if (indexes.length > 1) {
+          root.appendChild(el("div", "geomap-summary", countWord(indexes.length, noun)));
         }
-        var list = el("ol", "geomap-reports");
-        // Reports from one source stay together; sources in the order they were read.
-        entry[1].slice().sort(function (a, b) {
-          return events[a][F.source] - events[b][F.source] || a - b;
-        }).forEach(function (i) { list.appendChild(reportItem(i)); });
-        root.appendChild(list);
+        shortList("div", "geomap-events", indexes.length, EVENTS_SHOWN,
+          function (k) { return eventSection(indexes[k]); }, noun + "s").forEach(function (node) {
+          root.appendChild(node);
+        });
       });
       return root;
     }
@@ -524,14 +593,13 @@
         var style = styles[t];
         var entries = spot.places.filter(function (p) { return groups[p][t]; })
           .map(function (p) { return [p, groups[p][t]]; });
-        var names = entries.map(function (e) { return places[e[0]][2]; }).join(" / ");
-        if (style.key === "crowd") {
-          entries.forEach(function (e) { addCrowdCircles(layers[t], latlng, e[1]); });
-        }
+        var names = entries.map(function (e) { return places[e[0]][P.place]; }).join(" / ");
+        // A crowd is drawn with the record it belongs to: a protest's, a seizure's, its own.
+        entries.forEach(function (e) { addCrowdCircles(layers[t], latlng, e[1]); });
         var vague = entries.every(function (e) { return isVague(e[1]); });
         var marker = L.marker(latlng, {icon: markerIcon(style, spot.counts[t], size, offsets[k], false,
           allReviewed(entries), vague),
-          title: style.label + " at " + names + ": " + reportWord(spot.counts[t]) +
+          title: style.label + " at " + names + ": " + countWord(spot.counts[t], noun) +
             (vague ? ", somewhere in " + names : ""),
           alt: style.label, riseOnHover: true});
         marker.bindPopup(function () { return popupContent(entries, t); }, popupOptions());
@@ -549,15 +617,16 @@
       types.forEach(function (t, k) {
         var style = styles[t];
         var marker = L.marker(center, {icon: markerIcon(style, cell.counts[t], size, offsets[k], true),
-          title: style.label + ": " + reportWord(cell.counts[t]) + " at " + latlngs.length +
+          title: style.label + ": " + countWord(cell.counts[t], noun) + " at " + latlngs.length +
             " places; click to zoom in", alt: style.label, riseOnHover: true});
         marker.on("click", function () { fitInView(bounds, config.clusterMaxZoom); });
         layers[t].addLayer(marker);
       });
-      var crowd = data.types.indexOf("crowd");
       cell.spots.forEach(function (spot) {
         spot.places.forEach(function (p) {
-          if (groups[p][crowd]) addCrowdCircles(layers[crowd], spot.latlng, groups[p][crowd]);
+          Object.keys(groups[p]).forEach(function (t) {
+            addCrowdCircles(layers[t], spot.latlng, groups[p][t]);
+          });
         });
       });
     }
@@ -578,10 +647,10 @@
       Object.keys(groups).forEach(function (key) {
         var placeIndex = +key;
         var place = places[placeIndex];
-        var spotKey = place[0] + "," + place[1];
+        var spotKey = place[P.lat] + "," + place[P.lon];
         var spot = spots[spotKey];
         if (!spot) {
-          var latlng = L.latLng(place[0], place[1]);
+          var latlng = L.latLng(place[P.lat], place[P.lon]);
           if (!view.contains(latlng)) return;
           spot = spots[spotKey] = {latlng: latlng, places: [], counts: {}};
           spotOrder.push(spotKey);
@@ -692,16 +761,16 @@
           row.appendChild(el("span", "", styles[t].label));
           box.appendChild(row);
         });
-        if (events.some(function (row) { return row[F.reviewed]; })) {
+        if (events.some(function (row) { return row[E.reviewed]; })) {
           box.appendChild(reviewedLegendRow());
         }
-        if (events.some(function (row) { return row[F.precision]; })) {
+        if (events.some(function (row) { return row[E.geo_precision] === VAGUE_PRECISION; })) {
           var vagueRow = el("div", "geomap-legend-row geomap-legend-vague");
           vagueRow.appendChild(glyph({color: "#555", glyph: ""}, 16, true));
           vagueRow.appendChild(el("span", "", "Known only to a region or country"));
           box.appendChild(vagueRow);
         }
-        if (countByType[data.types.indexOf("crowd")]) {
+        if (hasCrowds) {
           box.appendChild(crowdLegend());
         }
         L.DomEvent.disableClickPropagation(outer);
@@ -866,7 +935,7 @@
 
     // View ----------------------------------------------------------------------------------
     if (places.length) {
-      fitInView(L.latLngBounds(places.map(function (p) { return [p[0], p[1]]; })),
+      fitInView(L.latLngBounds(placeSpots.map(function (p) { return [p.lat, p.lon]; })),
         config.fitMaxZoom);
     } else {
       map.setView([20, 0], 2, {animate: false});
@@ -878,8 +947,16 @@
     // unchanged zoom the clusters are the same, so the redraw waits for the popup to close.
     var popupZoom = null, redrawWaiting = false;
     map.on("popupopen", function () { popupZoom = map.getZoom(); });
-    map.on("popupopen", function (e) { placePopup(e.popup); });
+    var openPopup = null;
+    map.on("popupopen", function (e) { openPopup = e.popup; placePopup(e.popup); });
+    map.on("geomappopupgrew", function () {
+      if (!openPopup) return;
+      openPopup.options.maxHeight = popupOptions().maxHeight;
+      openPopup.update();
+      placePopup(openPopup);
+    });
     map.on("popupclose", function () {
+      openPopup = null;
       popupZoom = null;
       if (redrawWaiting) {
         redrawWaiting = false;
