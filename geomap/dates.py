@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
 
 from geomap.figures import parse_number
 
-__all__ = ["DateRef", "find_dates", "parse_article_date", "resolve_date"]
+__all__ = ["DateRef", "find_dates", "parse_article_date", "resolve_date", "story_start"]
 
 _MONTHS = {
     "jan": 1,
@@ -49,10 +52,13 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _SMALL_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DATE_RE = re.compile(
     rf"\b(?P<iso>(?P<iso_year>{_YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01]))\b"
-    rf"|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
+    rf"|\b(?:(?P<dm_prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<dm_eve>the\s+eve\s+of\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?"
+    # "8 to 11 August", "between 6 and 11 August 2011": a span of days starts on its first.
+    rf"(?:(?:[Bb]etween\s+|[Ff]rom\s+)?(?P<dm_first>{_DAY})\s*(?:-|–|—|to|and|until)\s*)?"
     rf"(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b)?"
-    rf"|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?"
+    rf"|\b(?:(?P<md_prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<md_eve>the\s+eve\s+of\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?"
     r"|\b(?P<before_yesterday>(?i:the\s+day\s+before\s+yesterday))\b"
     rf"|\b(?P<yesterday>(?i:(?:(?:early|earlier|late|later)\s+)?yesterday{_PART_OF_DAY}"
     r"|last\s+night))\b"
@@ -96,18 +102,32 @@ def _calendar(year: int, month: int, day: int) -> date | None:
 
 
 def _day_and_month(
-    day_text: str, month_text: str, year_text: str | None, article: date | None
+    day_text: str,
+    month_text: str,
+    year_text: str | None,
+    article: date | None,
+    start: date | None = None,
 ) -> date | None:
     day = int(day_text.rstrip("stndrh"))
     month = _MONTHS[month_text[:3].lower()]
     if year_text:
         return _calendar(int(year_text), month, day)
     if article is None:
-        return None
+        return _nearest_to(start, month, day)
     resolved = _calendar(article.year, month, day)
     if resolved is not None and resolved - article > _FUTURE_TOLERANCE:
         resolved = _calendar(article.year - 1, month, day)
     return resolved
+
+
+def _nearest_to(start: date | None, month: int, day: int) -> date | None:
+    # An undated story (an encyclopaedia page) tells of days around its first dated one:
+    # after "14 October 2019", "On 18 October" is 2019 and "18 March" is 2020 (five months
+    # on, not seven before); after "6 August 2011", a killing "on 4 August" is 2011.
+    if start is None:
+        return None
+    days = [_calendar(start.year + shift, month, day) for shift in (-1, 0, 1)]
+    return min((d for d in days if d is not None), key=lambda d: abs(d - start), default=None)
 
 
 def _shift(article: date | None, days: int) -> date | None:
@@ -133,17 +153,45 @@ def _weekday(name: str, direction: str | None, article: date | None) -> date | N
     return _shift(article, -back)
 
 
-def _resolve(match: re.Match[str], article: date | None) -> tuple[date | None, bool]:
-    """The date a match means, and whether it names a single day at all."""
+def _resolve(
+    match: re.Match[str], article: date | None, start: date | None = None
+) -> tuple[date | None, bool]:
+    """The date a match means, and whether it names a single day at all.
+
+    `start` (the story's first dated day) settles the year of "18 October" only where the
+    article has no date; relative words ("on Monday") need the article's own date.
+    """
     group = match.group
     if group("iso"):
         return _calendar(
             int(group("iso_year")), int(group("iso_month")), int(group("iso_day"))
         ), True
-    if group("dm_day"):
-        return _day_and_month(group("dm_day"), group("dm_month"), group("dm_year"), article), True
-    if group("md_day"):
-        return _day_and_month(group("md_day"), group("md_month"), group("md_year"), article), True
+    for form in ("dm", "md"):
+        if group(f"{form}_day"):
+            day = group(f"{form}_first") if form == "dm" and group("dm_first") else None
+            day = day or group(f"{form}_day")
+            resolved = _day_and_month(
+                day, group(f"{form}_month"), group(f"{form}_year"), article, start
+            )
+            return _qualified_day(resolved, group(f"{form}_prep"), group(f"{form}_eve"))
+    return _relative(group, article)
+
+
+# "until 2 October", "by 10 August": a deadline, or a tally as of a day; not the event's day.
+_NOT_THE_DAY = frozenset({"by", "until"})
+
+
+def _qualified_day(
+    resolved: date | None, preposition: str | None, eve: str | None
+) -> tuple[date | None, bool]:
+    if preposition and preposition.lower() in _NOT_THE_DAY:
+        return None, False
+    if eve and resolved is not None:
+        return _shift(resolved, -1), True  # "on the eve of 9 July" is 8 July
+    return resolved, True
+
+
+def _relative(group: Callable[[str], Any], article: date | None) -> tuple[date | None, bool]:
     if group("before_yesterday"):
         return _shift(article, -2), True
     if group("yesterday"):
@@ -170,6 +218,54 @@ _MAY_HAVE_DATE_RE = re.compile(
 )
 
 
+# The opening of an article: where an encyclopaedia page or a report states its first day.
+_OPENING = 3000
+
+
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b")
+_TITLE_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
+
+
+@lru_cache(maxsize=1)  # asked for every sentence of one article
+def story_start(text: str) -> str | None:
+    """The day an undated article's story begins, as ISO, else None.
+
+    An article with no date of its own (an encyclopaedia page, an undated clipping) still
+    says when its story begins: "Date 14 October 2019 – 18 March 2020" in an infobox, or
+    "Starting in August 2017" under a title "2017–2018 Togolese protests". The first full
+    date of the opening is taken, unless the title names a year: then the earliest date of
+    that year (a month counts from its first day), for an opening may mention later turns
+    first ("on 8 May 2019 the Parliament voted").
+    """
+    opening = text[:_OPENING]
+    dated = _opening_dates(opening)
+    first_line = opening.split("\n", 1)[0]
+    title_year = _TITLE_YEAR_RE.search(first_line)
+    if title_year is not None:
+        year = int(title_year.group(0))
+        of_year = [day for _, day in dated if day.year == year]
+        return min(of_year).isoformat() if of_year else None
+    full = [(at, day) for at, day in dated if at >= 0]
+    return min(full)[1].isoformat() if full else None
+
+
+def _opening_dates(opening: str) -> list[tuple[int, date]]:
+    """(position, day) of each full date; (-1, first of the month) of each month and year."""
+    found: list[tuple[int, date]] = []
+    for match in _DATE_RE.finditer(opening):
+        if match.group("iso") or match.group("dm_year") or match.group("md_year"):
+            resolved, _ = _resolve(match, None)
+            if resolved is not None:
+                found.append((match.start(), resolved))
+    full_date_ends = {match.end() for match in _DATE_RE.finditer(opening)}
+    for match in _MONTH_YEAR_RE.finditer(opening):
+        if match.end() in full_date_ends:
+            continue  # "14 October 2019" is a day, not the month
+        month = _MONTHS[match.group("month")[:3].lower()]
+        found.append((-1, date(int(match.group("year")), month, 1)))
+    return found
+
+
 def find_dates(sentence: str, article_date: str | None) -> tuple[DateRef, ...]:
     """Every date expression in the sentence, in order, resolved where possible."""
     if not _MAY_HAVE_DATE_RE.search(sentence.lower()):
@@ -189,18 +285,31 @@ def find_dates(sentence: str, article_date: str | None) -> tuple[DateRef, ...]:
     return tuple(found)
 
 
-def resolve_date(sentence: str, article_date: str | None) -> DateRef | None:
+# "following the March 13 elections", "after the 4 August vote": a day that names another
+# event, the cause or a reference point, not the day of the sentence's own event.
+_REFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:following|after|before|since|ahead\s+of)\s+the\s+$", re.IGNORECASE
+)
+
+
+def resolve_date(
+    sentence: str, article_date: str | None, story_start: str | None = None
+) -> DateRef | None:
     """The date of the sentence's event: its first expression naming a day, else a vague one.
 
     Relative words ("on Sunday", "yesterday") need the article date; without it their
-    date is None but their words are kept.
+    date is None but their words are kept. A day and month with no year ("On 18 October")
+    in an article with no date take the year of `story_start` (see `story_start`).
     """
     if not _MAY_HAVE_DATE_RE.search(sentence.lower()):
         return None
     article = parse_article_date(article_date)
+    anchor = parse_article_date(story_start)
     vague: DateRef | None = None
     for match in _DATE_RE.finditer(sentence):
-        resolved, names_a_day = _resolve(match, article)
+        resolved, names_a_day = _resolve(match, article, anchor)
+        if _REFERENCE_BEFORE_RE.search(sentence, max(0, match.start() - 24), match.start()):
+            resolved, names_a_day = None, False
         text = match.group(0)
         start = match.start() + len(text) - len(text.lstrip())
         ref = DateRef(

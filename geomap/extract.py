@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from geomap.claims import denial_cue, find_claimant, is_denial
-from geomap.dates import resolve_date
+from geomap.dates import resolve_date, story_start
 from geomap.event_places import (
     PlaceCue,
     Scene,
@@ -436,7 +436,8 @@ class _Said:
 
     @cached_property
     def date(self) -> tuple[str | None, str]:
-        found = resolve_date(self.sentence.text, self.article.date)
+        start = None if self.article.date else story_start(self.article.text)
+        found = resolve_date(self.sentence.text, self.article.date, start)
         return (found.date, found.text) if found else (None, "")
 
 

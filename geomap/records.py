@@ -11,8 +11,8 @@ The grouping rules, in the order they are applied (each is a small function belo
 2. **An undated report joins the record it most likely tells of.** ACLED's practice: with
    no day in the sentence, the event happened in the week before publication. It joins the
    latest record of the same place and type dated in that week (or, when the article has no
-   date either, the latest record of that place and type). With none, it is a record of
-   its own, dated by the week of publication (`date_precision` "week") or not at all.
+   date either, only an undated record of that place and type). With none, it is a record
+   of its own, dated by the week of publication (`date_precision` "week") or not at all.
 3. **Crowd sizes, casualties and arrests are attributes** of the protest, seizure or clash
    at the same place on a compatible day: a crowd belongs to the protest, deaths and
    arrests to the clash (else the protest, else the seizure). Where nothing else happened
@@ -290,8 +290,10 @@ def _join_reporting_week(report: Event, drafts: _Drafts) -> _Draft | None:
 
 def _pick_for_undated(report: Event, candidates: Sequence[_Draft]) -> _Draft | None:
     """With a publication date, the latest record in the week before it. Without one there
-    is no evidence of the day: only a record that is the sole choice, or an undated one."""
-    if report.source_date is not None or len(candidates) <= 1:
+    is no evidence of the day: only an undated record. (An encyclopaedia page that tells
+    of "On 18 October" and, undated, of "takeovers of the main stations" may speak of two
+    days; joining them would claim a day the text never gives.)"""
+    if report.source_date is not None:
         return _latest(candidates)
     return next((d for d in candidates if d.date is None), None)
 

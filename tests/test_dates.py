@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.dates import find_dates, parse_article_date, resolve_date
+from geomap.dates import find_dates, parse_article_date, resolve_date, story_start
 
 MONDAY = "2005-03-21"  # the BBC seed article's "Last Updated: Monday, 21 March, 2005"
 
@@ -206,3 +206,57 @@ def test_resolve_date_survives_date_like_word_salad(words: list[str], article_da
     ref = resolve_date(sentence, article_date)
     if ref is not None:
         assert sentence[ref.start : ref.end] == ref.text
+
+
+# Sentences whose day is not simply the first date they name.
+QUALIFIED = [
+    # a span of days starts on its first
+    ("Riots spread to other cities from 8 to 11 August.", "2011-08-15", "2011-08-08"),
+    ("Clashes took place between 6 and 11 August 2011 in London.", None, "2011-08-06"),
+    # the eve of a day is the day before
+    ("The protests began on the eve of 9 July 1999.", None, "1999-07-08"),
+    # a deadline or a tally as of a day is not the event's day
+    ("The junta banned all protests until 2 October.", "2009-09-28", None),
+    ("By 10 August, more than 3,000 people had been arrested.", "2011-08-12", None),
+    # a day that names the cause is not the day of the event
+    ("Protesters stormed buildings following the March 13 elections.", MONDAY, None),
+    (
+        "Protesters stormed buildings on March 19 after the March 13 elections.",
+        MONDAY,
+        "2005-03-19",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "article", "expected"), QUALIFIED)
+def test_the_day_of_the_event_not_of_its_span_deadline_or_cause(
+    sentence: str, article: str | None, expected: str | None
+) -> None:
+    found = resolve_date(sentence, article)
+    assert found is not None
+    assert found.date == expected
+
+
+def test_an_undated_page_dates_its_days_from_where_its_story_begins() -> None:
+    page = (
+        "2019–2020 Chilean protests\n\nDate 14 October 2019 – 18 March 2020\n\n"
+        "On 18 October, the situation escalated."
+    )
+    start = story_start(page)
+    assert start == "2019-10-14"
+    assert resolve_date("On 18 October, the situation escalated.", None, start).date == (
+        "2019-10-18"
+    )
+    # five months after the start, not seven before it
+    assert resolve_date("On 18 March, a march was held.", None, start).date == "2020-03-18"
+    # relative words still need the article's own date
+    assert resolve_date("On Monday, a march was held.", None, start).date is None
+
+
+def test_a_title_year_outweighs_a_later_turn_told_first() -> None:
+    page = (
+        "2017–2018 Togolese protests\n\nIn 2017–18, protests took place. On 8 May 2019 "
+        "parliament voted. Starting in August 2017, the opposition held weekly protests."
+    )
+    assert story_start(page) == "2017-08-01"
+    assert story_start("Protesters marched in Lome on Tuesday.") is None

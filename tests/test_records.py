@@ -148,6 +148,19 @@ def test_an_undated_report_from_an_undated_article_does_not_guess_between_two_da
     assert {r.date_precision for r in records} == {"day", "unknown"}
 
 
+def test_an_undated_report_from_an_undated_article_keeps_off_the_one_dated_record() -> None:
+    # An encyclopaedia page: "On 18 October, protesters seized the stations" and, with no
+    # day, "the protests led to takeovers of the main stations": the page never says the
+    # takeovers were on the 18th, so the record keeps no day it was not given.
+    records = group_reports(
+        [
+            report(EventType.SEIZURE, date="2019-10-18", published=None),
+            report(EventType.SEIZURE, date=None, published=None, at=80),
+        ]
+    )
+    assert sorted(r.event_date or "" for r in records) == ["", "2019-10-18"]
+
+
 def test_a_crowd_is_the_size_of_the_protest_and_deaths_belong_to_the_clash() -> None:
     # "About 10,000 rallied in Osh; police fired on them and two people were killed."
     records = group_reports(
