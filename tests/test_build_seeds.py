@@ -6,8 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
-from test_render_browser import _marker, _open  # the browser harness, shared
+from playwright.sync_api import Browser, Page
+from test_render_browser import (  # the browser harness, shared
+    _GEOMETRY,
+    VIEWPORTS,
+    _inside,
+    _marker,
+    _open,
+    _open_marker,
+    _overlap,
+    _settle,
+)
 from test_render_page import _golden_form  # hashes inlined third-party code
 from typer.testing import CliRunner
 
@@ -61,26 +70,97 @@ def test_seed_map_works_offline_in_chromium(
 ) -> None:
     page, watch = _open(browser, _build(tmp_path, monkeypatch, "--self-contained"))
     assert page.evaluate("typeof window.L") == "object"
-    # From reading the seeds: seizures and clashes at both towns, crowds at Jalal-Abad.
+    # From reading the seeds: seizures and clashes at both towns, a protest of thousands at
+    # Jalal-Abad (its crowd is the protest's, not a marker of its own), arrests at Osh.
     for kind, place in [
         ("seizure", "Jalal-Abad"),
         ("clash", "Jalal-Abad"),
-        ("crowd", "Jalal-Abad"),
+        ("protest", "Jalal-Abad"),
         ("seizure", "Osh"),
         ("clash", "Osh"),
         ("arrest", "Osh"),
     ]:
         assert _marker(page, kind, place).count() == 1, (kind, place)
-    _marker(page, "seizure", "Jalal-Abad").click()
-    popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
-    text = popup.inner_text()
-    assert "stormed the regional governor’s offices" in text
-    assert "seeds/000_862050ed1c4916d1.txt" in text
-    assert "written ‘Jala-abad’" in text
+    assert _marker(page, "crowd", "Jalal-Abad").count() == 0
+    # The protest's crowd is drawn from its size range.
+    assert page.locator("path.geomap-crowd-low").count() > 0
     assert page.locator(".geomap-legend").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "seeds_build.png"))
     assert watch.external_requests == []
     assert watch.console_errors == []
     assert watch.dialogs == []
+
+
+def _popup_clear_of_controls(page: Page) -> None:
+    geometry = page.evaluate(_GEOMETRY)
+    (popup,) = geometry["popups"]
+    assert _inside(popup, geometry["map"])
+    for control in geometry["controls"]:
+        assert not _overlap(popup, control), control["name"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_a_seizure_two_outlets_report_opens_as_one_event_with_both_reports(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: str
+) -> None:
+    # Seed 000 tells how protesters "stormed the regional governor's offices" in Jala-abad;
+    # the BBC (seed 002) of "the opposition's effective seizure of parts of the nearby town
+    # of Jalal-Abad on Sunday", 20 March. One event, two sources.
+    path = _build(tmp_path, monkeypatch, "--self-contained")
+    page, watch = _open(browser, path, viewport=VIEWPORTS[size])
+    _settle(page)
+    if page.locator(".geomap-cluster").count():
+        # On a phone the two towns start as one cluster: a tap fits them into view.
+        page.locator(".geomap-cluster").first.dispatch_event("click")
+        _settle(page)
+    _open_marker(_marker(page, "seizure", "Jalal-Abad"))
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    _settle(page)
+    text = popup.inner_text()
+    assert "Seizure · Jalal-Abad" in text
+    assert "Date: 2005-03-20" in text
+    assert "Violent demonstration" in text
+    assert "confirmed by 2 sources" in text
+    assert "stormed the regional governor’s offices" in text
+    assert "effective seizure of parts of the nearby town of Jalal-Abad on Sunday" in text
+    # Each report names its outlet; the one without says which file it came from.
+    assert "BBC News" in text
+    assert "seeds/000_862050ed1c4916d1.txt" in text
+    _popup_clear_of_controls(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"seeds_event_popup_{size}.png"))
+    assert watch.console_errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_long_report_list_opens_short_and_shows_all_on_request(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clash at Jalal-Abad is told in every seed article, in many sentences.
+    page, watch = _open(browser, _build(tmp_path, monkeypatch, "--self-contained"))
+    _open_marker(_marker(page, "clash", "Jalal-Abad"))
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    # The record told in many sentences opens short, with a button for the rest.
+    section = popup.locator(".geomap-event", has=page.locator(".geomap-show-all")).first
+    summary = section.locator(".geomap-confirmed").inner_text()
+    total = int(summary.split(" report", 1)[0])
+    reports = section.locator(".geomap-report")
+    assert 0 < reports.count() < total
+    button = section.locator(".geomap-show-all")
+    assert button.inner_text() == f"Show all {total} reports"
+    _settle(page)
+    button.click()
+    assert reports.count() == total
+    assert button.is_hidden()
+    assert page.locator(".leaflet-popup").count() == 1
+    _settle(page)
+    _popup_clear_of_controls(page)
+    # Taller now, it scrolls inside the free area rather than running off the map.
+    page.screenshot(path=str(SCREENSHOTS / "seeds_long_popup.png"))
+    assert watch.console_errors == []
+    page.close()

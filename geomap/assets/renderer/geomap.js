@@ -526,7 +526,9 @@
       more.type = "button";
       more.addEventListener("click", function () {
         for (var k = first; k < count; k++) list.appendChild(make(k));
-        more.remove();
+        // Hidden, not removed: Leaflet takes a click on a node no longer in the popup for a
+        // click on the map, which closes the popup.
+        more.hidden = true;
         // Taller now: let the popup fit itself to the free area again.
         map.fire("geomappopupgrew");
       });
@@ -602,7 +604,12 @@
           title: style.label + " at " + names + ": " + countWord(spot.counts[t], noun) +
             (vague ? ", somewhere in " + names : ""),
           alt: style.label, riseOnHover: true});
-        marker.bindPopup(function () { return popupContent(entries, t); }, popupOptions());
+        // Built on first open, then kept: Leaflet asks again on every update, and a list
+        // the reader opened must stay open.
+        var content = null;
+        marker.bindPopup(function () {
+          return content || (content = popupContent(entries, t));
+        }, popupOptions());
         layers[t].addLayer(marker);
       });
     }
