@@ -21,11 +21,13 @@ from __future__ import annotations
 import inspect
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from gazetteer import Kind
+from gazetteer import Kind, MatchType, Place
+from gazetteer.capitals import Capitals
 from geomap.model import PlaceMention
 from geomap.places import is_dateline
 from geomap.sentences import Span
@@ -532,6 +534,8 @@ class SceneCue:
     scene: Scene | None
     home: tuple[PlaceMention, ...]  # the dateline's or the infobox's city
     single_sentence_paragraphs: frozenset[int]
+    # The capital of a country, by its code (gazetteer.capitals), for "the capital".
+    capital_of: Callable[[str], Place | None] = lambda _country: None
 
 
 @dataclass(frozen=True)
@@ -563,27 +567,64 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 
 _ANAPHOR_RE = re.compile(
-    r"\b(?:the\s+(?:city|capital|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there)\b",
+    r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there)\b",
     re.IGNORECASE,
+)
+# "the capital", "the Kyrgyz capital", "the Sri Lankan capital" (not "the capital of X",
+# which names X, nor "capital punishment").
+_UPPER = r"[A-Z\u00c0-\u00de]"
+_CAPITAL_RE = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<people>{_UPPER}[\w'-]*(?:\s+{_UPPER}[\w'-]*)?)\s+)?capital\b"
+    r"(?!\s+of\b)"
 )
 
 
 def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
-    """A word that refers back to one city of the scene: "the capital" to its largest city,
-    "the city" or "there" to the last one named.
+    """A word that refers back to the scene: "the city" or "there" to the last city named;
+    "the capital" (or "the Kyrgyz capital") to the capital of the scene's country (or of
+    the country its adjective names), which need not have been named.
 
-    Example: "A police station in the city was set on fire."
+    Example: "A police station in the city was set on fire."; after Osh and Jalal-Abad,
+    "Hundreds marched in the capital" is Bishkek, not the larger of the two.
     """
+    capital = _CAPITAL_RE.search(cue.text)
+    if capital is not None:
+        found = _the_capital(cue, capital)
+        if found:
+            return found
     scene = cue.scene
     if scene is None or is_list(scene.places):
         return None
-    anaphor = _ANAPHOR_RE.search(cue.text)
     cities = [m for m in scene.places if m.place.kind is Kind.CITY]
-    if anaphor is None or not cities:
+    if not cities:
         return None
-    if "capital" in anaphor.group(0).lower():
+    if capital is not None:  # no capital known: the scene's largest city
         return (max(cities, key=lambda m: m.place.population),)
+    if _ANAPHOR_RE.search(cue.text) is None:
+        return None
     return (cities[-1],)
+
+
+def _the_capital(cue: SceneCue, match: re.Match[str]) -> tuple[PlaceMention, ...] | None:
+    people = match.group("people")
+    country = Capitals.default().country_of_adjective(people) if people else None
+    if country is None and people is None:
+        country = _scene_country(cue)
+    place = cue.capital_of(country) if country else None
+    if place is None:
+        return None
+    offset = cue.spans[cue.index].start
+    start, end = offset + match.start(), offset + match.end()
+    return (PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS),)
+
+
+def _scene_country(cue: SceneCue) -> str | None:
+    places = cue.scene.places if cue.scene is not None else cue.home
+    countries = Counter(m.place.country_code for m in places if m.place.country_code)
+    top = countries.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None  # two countries as often: no telling whose capital
+    return top[0][0]
 
 
 def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Gazetteer, Kind, MatchType, Place
+from gazetteer.capitals import Capitals
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import resolve_date, story_start
 from geomap.event_places import (
@@ -101,7 +102,7 @@ def extract_events(
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions, prose)
-    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox))
+    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), gaz)
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
@@ -146,14 +147,20 @@ class _Scenes:
         spans: Sequence[Span],
         sentences: Sequence[_Sentence],
         home: tuple[PlaceMention, ...],
+        gaz: Gazetteer,
     ) -> None:
         self.spans = spans
         self.sentences = sentences
         self.home = home
+        self.gaz = gaz
         self.names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
+
+    def capital_of(self, country_code: str) -> Place | None:
+        capital = Capitals.default().capital_id(country_code)
+        return self.gaz.place(capital) if capital is not None else None
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
@@ -169,7 +176,15 @@ class _Scenes:
         if sentence.breaks:
             self.scene = None
             return (), False
-        cue = SceneCue(index, self.spans, sentence.text, self.scene, self.home, self.single)
+        cue = SceneCue(
+            index,
+            self.spans,
+            sentence.text,
+            self.scene,
+            self.home,
+            self.single,
+            capital_of=self.capital_of,
+        )
         places, rule = scene_places(cue, self.names_a_city)
         if rule in ("continues_scene", "anaphor") and self.scene is not None:
             self.scene = Scene(self.scene.places, index)

