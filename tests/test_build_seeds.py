@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,48 @@ def test_seed_map_matches_the_golden_file(
     if request.config.getoption("--update-golden") or os.environ.get("GEOMAP_UPDATE_GOLDEN"):
         GOLDEN.write_text(page, encoding="utf-8")
     assert page == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_build_draws_event_records_and_says_how_many_of_how_many_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(app, ["build", "seeds", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    line = r"wrote (\S+): (\d+) event\(s\) from (\d+) report\(s\) in 3 article\(s\)"
+    match = re.search(line, result.output)
+    assert match is not None, result.output
+    events, reports = int(match.group(2)), int(match.group(3))
+    # Three articles tell of the same days in Osh and Jalal-Abad, most events in several
+    # sentences: far fewer events than reports.
+    assert 0 < events < reports / 2
+    (blob,) = re.findall(r'id="[^"]+_data">(.*?)</script>', out.read_text("utf-8"))
+    data = json.loads(blob)
+    assert data["level"] == "events" and len(data["events"]) == events
+    assert len(data["reports"]) == reports
+
+
+def test_render_accepts_the_records_extract_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geomap.cli_shared import open_gazetteer
+    from geomap.pipeline import Batch, run
+    from geomap.record_export import record_feature_collection
+    from geomap.records import group_reports
+
+    monkeypatch.chdir(ROOT)
+    reports = run(["seeds"], open_gazetteer(None), Batch())
+    records = record_feature_collection(group_reports(reports))
+    events = tmp_path / "events.geojson"
+    events.write_text(json.dumps(records), encoding="utf-8")
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(app, ["render", str(events), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}: {len(records['features'])} event(s)\n" in result.output
+    built = _build(tmp_path / "built", monkeypatch)
+    # The same records as `geomap build` draws, so the same page.
+    assert out.read_bytes() == built.read_bytes()
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

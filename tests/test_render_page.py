@@ -222,3 +222,21 @@ def test_a_long_text_alternative_is_split_into_pages_the_first_one_open(
     assert quotes == list(range(60))
     # A reports collection is listed one report per row, and says so.
     assert "Map of reported events: 60 reports and their sources, events 26–50 of 60" in fragment
+
+
+def test_a_records_collection_is_drawn_and_listed_one_row_per_event() -> None:
+    from test_render_payload import _records  # a seizure told by two outlets, a protest
+
+    records = _records()
+    fragment = render_html(records, title=TITLE, mode="embed")
+    assert fragment.count('<tr><td data-label="Event">') == 2
+    assert f"{TITLE}: 2 events and their sources" in fragment
+    assert "Seizure (Violent demonstration)" in fragment
+    assert "2 reports, confirmed by 2 sources" in fragment
+    assert "1 report from 1 source" in fragment
+    # The protest's crowd with each claim and who made it; a toll of 0 is a figure.
+    assert "crowd 300–1,000 (300–400 (“300 to 400”) — no claimant named; " in fragment
+    assert "1,000 (“About 1,000”) — reports); killed 0 <strong>(disputed)</strong>" in fragment
+    # Only a web link is a link: not the javascript: address of the second report.
+    assert '<a href="https://www.rferl.org/a/1.html"' in fragment
+    assert "javascript:" not in fragment

@@ -106,3 +106,20 @@ def test_geomap_build_writes_a_png_beside_the_map(
     assert (tmp_path / "map.html").stat().st_size > 0
     (ROOT / "output" / "screenshots").mkdir(parents=True, exist_ok=True)
     (ROOT / "output" / "screenshots" / "still_seeds.png").write_bytes(png.read_bytes())
+
+
+def test_a_records_crowd_is_drawn_from_its_size_range() -> None:
+    from test_render_payload import _records  # a seizure at Jalal-Abad and a protest at Osh
+
+    records = _records()
+    protest = records["features"][1]["properties"]
+    protest.update(size_low=10_000, size_high=30_000)
+    with_crowd = imread(io.BytesIO(render_still(records)))
+    protest.update(size_low=None, size_high=None, size_claims=[])
+    without = imread(io.BytesIO(render_still(records)))
+    # Between the circle of 10,000 (15 points) and that of 30,000 (26 points) only the
+    # dashed high estimate tints the land: the crowd's bluish green at 0.12 opacity,
+    # 0.12 * #009E73 + 0.88 * #f4f1ea. The protest's own colour is blue; the crowd keeps its.
+    tint = "#d7e7dc"
+    assert _has_colour(with_crowd, tint, at_least=500)
+    assert not _has_colour(without, tint, at_least=1)

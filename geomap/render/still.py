@@ -172,6 +172,9 @@ def _draw_events(axes: Any, spots: list[_Spot]) -> None:
     for spot in spots:
         by_place[(spot.lat, spot.lon)].append(spot)
     order = [style.event_type for style in EVENT_STYLES]
+    # A crowd is drawn in the crowd's colour whichever record carries it (a protest's, a
+    # seizure's), as on the HTML map.
+    crowd = next(s.color for s in EVENT_STYLES if s.event_type.value == "crowd")
     figure = axes.get_figure()
     for (lat, lon), here in sorted(by_place.items()):
         here.sort(key=lambda s: order.index(s.style.event_type))
@@ -185,8 +188,8 @@ def _draw_events(axes: Any, spots: list[_Spot]) -> None:
                         "o",
                         markersize=2 * crowd_radius_px(size),
                         alpha=alpha,
-                        markerfacecolor=spot.style.color,
-                        markeredgecolor=spot.style.color,
+                        markerfacecolor=crowd,
+                        markeredgecolor=crowd,
                         zorder=4,
                     )
                 if spot.crowd_high > CROWD_CAP_PERSONS:
@@ -197,7 +200,7 @@ def _draw_events(axes: Any, spots: list[_Spot]) -> None:
                         "o",
                         markersize=over,
                         markerfacecolor="none",
-                        markeredgecolor=spot.style.color,
+                        markeredgecolor=crowd,
                         zorder=4,
                     )
             shifted = offset_copy(axes.transData, fig=figure, x=dx, y=dy, units="points")
