@@ -536,6 +536,8 @@ class SceneCue:
     single_sentence_paragraphs: frozenset[int]
     # The capital of a country, by its code (gazetteer.capitals), for "the capital".
     capital_of: Callable[[str], Place | None] = lambda _country: None
+    # The largest city the article names, where its unnamed squares and avenues lie.
+    main_city: tuple[PlaceMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -627,6 +629,23 @@ def _scene_country(cue: SceneCue) -> str | None:
     return top[0][0]
 
 
+_LANDMARK_RE = re.compile(
+    r"\b(?:Plaza|Pra[çc]a|Piazza|Place|Platz|Avenida|Maidan|Prospekt)\s+(?:(?:de|del|de\s+la|"
+    r"da|do|di|della|du|des|of)\s+)?[A-Z\u00c0-\u00de]"
+    r"|\b[A-Z\u00c0-\u00de][\w'-]+\s+(?:Square|Roundabout|Avenue|Boulevard|Plaza)\b"
+)
+
+
+def _landmark(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """A square or avenue the gazetteer does not know lies in the article's main city: the
+    largest it names (coders place "Plaza de Mayo" in Buenos Aires, "Taksim Square" in
+    Istanbul). Only where no scene continues.
+
+    Example: "Thousands converged on Plaza de Mayo." in a story naming Buenos Aires.
+    """
+    return cue.main_city if _LANDMARK_RE.search(cue.text) else None
+
+
 def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     """The article's home: the city of its dateline, or the one city of its infobox.
 
@@ -639,6 +658,7 @@ def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 SCENE_RULES: tuple[SceneRule, ...] = (
     SceneRule("anaphor", _anaphor),
     SceneRule("continues_scene", _continues_scene),
+    SceneRule("landmark", _landmark),
     SceneRule("home_city", _home_city),
 )
 

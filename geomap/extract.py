@@ -102,7 +102,7 @@ def extract_events(
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     sentences = _sentences(text, spans, mentions, prose)
-    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), gaz)
+    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), gaz, mentions)
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
@@ -148,12 +148,14 @@ class _Scenes:
         sentences: Sequence[_Sentence],
         home: tuple[PlaceMention, ...],
         gaz: Gazetteer,
+        mentions: Sequence[PlaceMention],
     ) -> None:
         self.spans = spans
         self.sentences = sentences
         self.home = home
         self.gaz = gaz
         self.names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
+        self.main_city = _main_city(mentions)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
@@ -184,11 +186,20 @@ class _Scenes:
             self.home,
             self.single,
             capital_of=self.capital_of,
+            main_city=self.main_city,
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule in ("continues_scene", "anaphor") and self.scene is not None:
             self.scene = Scene(self.scene.places, index)
         return places, True
+
+
+def _main_city(mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+    # The largest city the article names anywhere ("news outlets from Buenos Aires" too):
+    # the one its unnamed squares and avenues are taken to lie in.
+    cities = [m for m in mentions if m.place.kind is Kind.CITY and not m.in_name]
+    largest = max(cities, key=lambda m: (m.place.population, -m.start), default=None)
+    return (largest,) if largest is not None else ()
 
 
 def _with_fallback(

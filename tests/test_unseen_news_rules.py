@@ -147,3 +147,16 @@ def test_a_peoples_adjective_names_its_country() -> None:
     assert capitals.country_of_adjective("Sri Lankan") == "LK"
     assert capitals.country_of_adjective("French") == "FR"  # not Réunion or Mayotte
     assert capitals.country_of_adjective("Ira") is None  # too short to be a stem
+
+
+def test_an_unnamed_square_lies_in_the_articles_main_city(gaz: Gazetteer) -> None:
+    # Coders place a square in its city; with no city in the sentence, the largest city
+    # the article names (here only as the seat of officials) is the one meant.
+    text = (
+        "Farmers blocked roads near Mendoza on Monday. Officials in Buenos Aires said talks "
+        "would resume.\n\nOn Tuesday, thousands of protesters converged on Plaza de Mayo, "
+        "where police fired tear gas."
+    )
+    pairs = _pairs(gaz, text)
+    assert {("protest", "Buenos Aires"), ("clash", "Buenos Aires")} <= pairs
+    assert ("clash", "Mendoza") not in pairs
