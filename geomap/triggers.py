@@ -75,7 +75,9 @@ _PROTEST_RE = _tiers(
     medium=r"\b(?:blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
     r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
-    r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators)))\b",
+    r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
+    r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
     low=r"\b(?:unrest|uprising|upheavals?)\b",
 )
 _SEIZURE_RE = _tiers(
@@ -108,8 +110,11 @@ _CLASH_RE = _tiers(
     r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
     r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
-    r"broke\s+up|raids?|raided|besieg(?:ed|ing)|siege|charged\s+(?:at|into)|crackdown|"
-    r"cracked\s+down|riot(?:s|ing|ed)?|rioters|brutally|violently)\b",
+    # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
+    r"broke\s+up|raids?|raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
+    r"cracked\s+down|(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
+    r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
+    r"violently)\b",
     low=r"\b(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
 )
 _CASUALTIES_RE = _tiers(

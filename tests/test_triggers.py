@@ -112,6 +112,12 @@ CLASSIFY = [
     ("Police detained 45 people after the march.", {A, P}),
     ("Two people were killed and dozens wounded when troops opened fire.", {K, C}),
     ("Electoral officials say allies of the president won overwhelming victories.", set()),
+    # "riot police" are a kind of police, and a state of siege is a decree: no clash
+    ("Hundreds of marchers sang the national anthem as riot police watched.", {N, P}),
+    ("The government declared a state of siege on Wednesday.", set()),
+    ("Rioting broke out overnight and riot police fired tear gas.", {C}),
+    # protesters converging on a square are gathering there
+    ("Throughout the morning, groups of protesters converged on the main square.", {P}),
 ]
 
 
