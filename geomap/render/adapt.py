@@ -8,8 +8,7 @@ grouped: the same reports give the same markers as before, one per report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from geomap.model import EventType
 from geomap.records import EventRecord, size_category, sub_event_type
@@ -27,14 +26,16 @@ EXTRA_REPORT_ITEM_FIELDS = ("source_title", "url")
 _GEO_PRECISION = {"point": 1, "region": 3, "country": 3}
 
 
-@dataclass(frozen=True)
-class _Figures:
+class _Figures(NamedTuple):
     """What geomap.records.sub_event_type reads of a record: its type and figures."""
 
     event_type: EventType
     arrests: int | None
     injuries: int | None
     fatalities: int | None
+
+
+_EVENT_TYPES = {t.value: t for t in EventType}
 
 
 def _event_date(properties: dict[str, Any]) -> tuple[str | None, str]:
@@ -86,7 +87,7 @@ def report_as_record(properties: dict[str, Any], number: int) -> dict[str, Any]:
     record's id, so the same file gives the same ids.
     """
     event_date, date_precision = _event_date(properties)
-    event_type = EventType(properties["event_type"])
+    event_type = _EVENT_TYPES[properties["event_type"]]
     killed, injured, arrested = (properties.get(k) for k in ("killed", "injured", "arrested"))
     # A report's figures are its record's, low and high alike.
     figures = _Figures(event_type, arrests=arrested, injuries=injured, fatalities=killed)

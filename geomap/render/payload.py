@@ -190,7 +190,8 @@ class _Tables:
         self.places: list[list[Any]] = []
         self.place_index: dict[tuple[Any, ...], int] = {}
         self.sources: list[list[Any]] = []
-        self.source_index: dict[tuple[Any, ...], int] = {}
+        self.source_index: dict[tuple[Any, ...], int] = {}  # by the article as written
+        self.row_index: dict[tuple[Any, ...], int] = {}  # by its row
         # A claim names its article by path only; it is the article of one of the reports.
         self.source_by_path: dict[str, int] = {}
         self.reports: list[list[Any]] = []
@@ -209,22 +210,36 @@ class _Tables:
         return self.place_index[key]
 
     def source(self, item: dict[str, Any]) -> int:
+        raw = (
+            item.get("source_title", ""),
+            item.get("outlet", ""),
+            item.get("date") or "",
+            item.get("url", ""),
+            item.get("source", ""),
+        )
+        # Keyed on the article as written, so each one's link is checked once, not once
+        # for each of its reports.
+        index = self.source_index.get(raw)
+        if index is not None:
+            return index
+        title, outlet, date, url, source = raw
         values = {
-            "source_title": item.get("source_title", ""),
-            "outlet": item.get("outlet", ""),
-            "date": item.get("date") or "",
+            "source_title": title,
+            "outlet": outlet,
+            "date": date,
             # A link to the article: its address, or its source when that is one (an
             # article read from the web is cited by its URL).
-            "url": safe_href(item.get("url", "")) or safe_href(item.get("source", "")) or "",
-            "source": item.get("source", ""),
+            "url": safe_href(url) or safe_href(source) or "",
+            "source": source,
         }
         row = [values[name] for name in COLUMNS["sources"]]
         key = tuple(row)
-        if key not in self.source_index:
-            self.source_index[key] = len(self.sources)
+        if key not in self.row_index:
+            self.row_index[key] = len(self.sources)
             self.sources.append(row)
-            self.source_by_path.setdefault(values["source"], self.source_index[key])
-        return self.source_index[key]
+            self.source_by_path.setdefault(source, self.row_index[key])
+        self.source_index[raw] = self.row_index[key]
+        return self.row_index[key]
 
     def claim_source(self, path: str) -> int:
         if path not in self.source_by_path:
