@@ -1266,6 +1266,11 @@ _NEAR_CHORD_KM = 12742.0 * math.sin(_NEAR_KM / 12742.0) * 1.001
 _MAX_NEIGHBOURS = 3  # more neighbours than this add nothing to a place's score
 
 
+# The 27 cubes around a cube, its own included.
+_AROUND = tuple(itertools.product((-1, 0, 1), repeat=3))
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand places recur across a corpus
 def _cube(lat: float, lon: float) -> tuple[int, int, int]:
     phi, lam = math.radians(lat), math.radians(lon)
     x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
@@ -1353,6 +1358,18 @@ class _Context:
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 
+    def _towns_around(self, x: int, y: int, z: int) -> Iterable[list[tuple[str, float, float]]]:
+        """The towns of the 27 cubes around cube (x, y, z), cube by cube. A document with
+        fewer cubes than that has its own few read instead of 27 probed; the order does not
+        matter to _neighbours, which counts distinct names."""
+        if len(self.cities) < len(_AROUND):
+            return (
+                towns
+                for (a, b, c), towns in self.cities.items()
+                if abs(a - x) <= 1 and abs(b - y) <= 1 and abs(c - z) <= 1
+            )
+        return (self.cities.get((x + dx, y + dy, z + dz), []) for dx, dy, dz in _AROUND)
+
     def _neighbours(self, own: str, place: Place, skip: frozenset[str] = frozenset()) -> int:
         """Other places of the document (by distinct name, leaving out the names in `skip`)
         within reach of this one, up to _MAX_NEIGHBOURS."""
@@ -1360,8 +1377,8 @@ class _Context:
             return 0
         near: set[str] = set()
         x, y, z = _cube(place.lat, place.lon)
-        for dx, dy, dz in itertools.product((-1, 0, 1), repeat=3):
-            for key, lat, lon in self.cities.get((x + dx, y + dy, z + dz), ()):
+        for towns in self._towns_around(x, y, z):
+            for key, lat, lon in towns:
                 # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
                 if key == own or key in near or key in skip or abs(lat - place.lat) > _NEAR_DEGREES:
                     continue
