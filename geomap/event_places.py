@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Kind, MatchType, Place
@@ -41,6 +41,7 @@ __all__ = [
     "SceneCue",
     "SceneRule",
     "bind_clauses",
+    "implied_places",
     "is_list",
     "not_event_place",
     "scene_places",
@@ -366,24 +367,150 @@ _IN_PREFIX_RE = re.compile(r"\s*[Ii]n\s*")
 _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.I)
 
 
+# "In New Delhi, the foreign ministry called the unrest an internal matter": an official
+# body's words, whatever they speak of.
+_OFFICIAL_SPEAKS_RE = re.compile(
+    r"^,\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
+    r"minister|spokes(?:man|woman|person)|embassy|officials?|authorities|parliament|senate|"
+    r"state\s+department|white\s+house|kremlin|council|court|prosecutors?)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
+    r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied)\b",
+    re.IGNORECASE,
+)
+
+
 def _speaker_seat(cue: PlaceCue) -> bool:
     """Where a speaker sits, opening a sentence of speech.
 
-    Example: "In Washington, the State Department said ...".
+    Example: "In Washington, the State Department said ..."; "In New Delhi, the foreign
+    ministry called the unrest an internal matter".
     """
     text, span, mention = cue.text, cue.span, cue.mention
     if mention.start != span.start and not _IN_PREFIX_RE.fullmatch(text, span.start, mention.start):
         return False
     rest = cue.sentence[mention.end - span.start :]
+    if _OFFICIAL_SPEAKS_RE.match(rest):
+        return True
     return rest.startswith(",") and bool(_SPEECH_RE.search(rest[:120])) and not classify(rest[:60])
 
 
+_WHERE_SPEAKING_RE = re.compile(
+    r"\b(?:speaking|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
+    r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
+    r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where a person is, not where anything happens: "the ailing leader remained in a hospital
+# in Geneva", "is recovering in Paris".
+_WHEREABOUTS_RE = re.compile(
+    r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
+    r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _where_someone_is(cue: PlaceCue) -> bool:
+    """Where a speaker spoke from, or where a person stays: no event there.
+
+    Example: "Interior Minister Ahmad Vahidi, speaking in Tehran, said"; "the ailing leader
+    remained in a hospital in Geneva".
+    """
+    return bool(_WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before))
+
+
+# "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
+_BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
+_BASED_BEFORE_RE = re.compile(
+    r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "a nearby area known as Colombia": a nickname, not the country
+_KNOWN_AS_BEFORE_RE = re.compile(
+    r"\b(?:known\s+as|called|nicknamed|dubbed|named)\s+(?:the\s+)?['‘\"“]?$", re.IGNORECASE
+)
+
+
+def _attribute_of_a_name(cue: PlaceCue) -> bool:
+    """A place that only qualifies an organisation or names something else.
+
+    Example: "the Oslo-based group Iran Human Rights said"; "an area known as Colombia".
+    """
+    return bool(
+        _BASED_AFTER_RE.match(cue.after)
+        or _BASED_BEFORE_RE.search(cue.before)
+        or _KNOWN_AS_BEFORE_RE.search(cue.before)
+    )
+
+
+# An open quotation after chanting or a placard: "chanting "Iran out"".
+_SLOGAN_BEFORE_RE = re.compile(
+    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|slogans?|cr(?:ied|ying)|reading|read|"
+    r"placards?|banners?|signs?)\b[^.;\"“”]{0,30}[\"“‘'][^\"“”’]*$",
+    re.IGNORECASE,
+)
+
+
+def _slogan(cue: PlaceCue) -> bool:
+    """A place in a slogan or a placard's words.
+
+    Example: "torched the Iranian consulate, chanting "Iran out"".
+    """
+    return bool(_SLOGAN_BEFORE_RE.search(cue.before))
+
+
+# The incident a protest answers, with its own place: "against the alleged rape of a girl
+# by a police commander in the port of Chabahar", "since the death of a young woman in
+# custody in Tehran", "a bill allowing extraditions to mainland China".
+_GRIEVANCE_BEFORE_RE = re.compile(
+    r"\b(?:against|over|after|following|since|sparked\s+by|triggered\s+by|to\s+protest|"
+    r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+)?(?:rape|killing|murder|death|"
+    r"shooting|arrest|detention|beating|assault|torture|execution|abduction|kidnapping|"
+    r"disappearance|sentencing|jailing|eviction|demolition|bombing)\b[^;:]{0,100}$"
+    r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_TURN_RE = re.compile(r",\s+(?:and|but|while|where|as)\s|;|\s(?:where|while)\s")
+
+
+def _site_of_the_grievance(cue: PlaceCue) -> bool:
+    """Where the incident that a protest answers took place, named inside the grievance:
+    not where people protested.
+
+    Example: "protested against the alleged rape of a teenage girl by a police commander
+    in the port of Chabahar"; "against a bill allowing extraditions to mainland China".
+    """
+    start = max(cue.span.start, cue.mention.start - 160)
+    before = cue.text[start : cue.mention.start]
+    match = _GRIEVANCE_BEFORE_RE.search(before)
+    return match is not None and not _CLAUSE_TURN_RE.search(before, match.start())
+
+
+# "the Rampura and Mirpur districts of the capital": parts of a city, which coders code as
+# the city; the gazetteer's towns of those names lie elsewhere.
+_DISTRICT_AFTER_RE = re.compile(
+    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:districts?|"
+    r"neighbou?rhoods?|suburbs?|quarters?|townships?|slums?|areas?)\s+of\b"
+)
+
+
+def _district_of_a_city(cue: PlaceCue) -> bool:
+    """A district, suburb or quarter named as part of a city.
+
+    Example: "fought running battles in the Rampura and Mirpur districts of the capital".
+    """
+    return bool(_DISTRICT_AFTER_RE.match(cue.after))
+
+
 _STATEMENT_AFTER_RE = re.compile(
-    r"^(?:\s*(?:,|and)\s+[^.;,]{0,40}?)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|strongly\s+)?"
+    # "the US", "Mexico, Bolivia, Argentina and Colombia": the subject may be a list
+    r"^(?:\s*(?:,|and|,\s+and)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,8}"
+    r"(?:\s*(?:,|and)\s+[^.;,]{0,40}?)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|strongly\s+)?"
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
-    r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions)\b",
-    re.IGNORECASE,
+    r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions|"
+    r"issued\s+(?:a\s+)?(?:joint\s+)?(?:statement|communiqu[eé])|(?:signed|released)\s+"
+    r"(?:a\s+)?(?:joint\s+)?(?:statement|letter|declaration))\b"
 )
 
 
@@ -492,6 +619,11 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
+    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=False),
+    PlaceRule("slogan", _slogan, breaks_scene=False),
+    PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
+    PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
+    PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
@@ -534,8 +666,6 @@ class SceneCue:
     scene: Scene | None
     home: tuple[PlaceMention, ...]  # the dateline's or the infobox's city
     single_sentence_paragraphs: frozenset[int]
-    # The capital of a country, by its code (gazetteer.capitals), for "the capital".
-    capital_of: Callable[[str], Place | None] = lambda _country: None
     # The largest city the article names, where its unnamed squares and avenues lie.
     main_city: tuple[PlaceMention, ...] = ()
 
@@ -582,51 +712,23 @@ _CAPITAL_RE = re.compile(
 
 
 def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
-    """A word that refers back to the scene: "the city" or "there" to the last city named;
-    "the capital" (or "the Kyrgyz capital") to the capital of the scene's country (or of
-    the country its adjective names), which need not have been named.
+    """A word that refers back to one city of the scene: "the city" or "there" to the last
+    one named; "the capital", where geomap knows no capital for the story's country (see
+    `implied_places`), to the scene's largest city.
 
-    Example: "A police station in the city was set on fire."; after Osh and Jalal-Abad,
-    "Hundreds marched in the capital" is Bishkek, not the larger of the two.
+    Example: "A police station in the city was set on fire."
     """
-    capital = _CAPITAL_RE.search(cue.text)
-    if capital is not None:
-        found = _the_capital(cue, capital)
-        if found:
-            return found
     scene = cue.scene
     if scene is None or is_list(scene.places):
         return None
     cities = [m for m in scene.places if m.place.kind is Kind.CITY]
     if not cities:
         return None
-    if capital is not None:  # no capital known: the scene's largest city
+    if _CAPITAL_RE.search(cue.text) is not None:
         return (max(cities, key=lambda m: m.place.population),)
     if _ANAPHOR_RE.search(cue.text) is None:
         return None
     return (cities[-1],)
-
-
-def _the_capital(cue: SceneCue, match: re.Match[str]) -> tuple[PlaceMention, ...] | None:
-    people = match.group("people")
-    country = Capitals.default().country_of_adjective(people) if people else None
-    if country is None and people is None:
-        country = _scene_country(cue)
-    place = cue.capital_of(country) if country else None
-    if place is None:
-        return None
-    offset = cue.spans[cue.index].start
-    start, end = offset + match.start(), offset + match.end()
-    return (PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS),)
-
-
-def _scene_country(cue: SceneCue) -> str | None:
-    places = cue.scene.places if cue.scene is not None else cue.home
-    countries = Counter(m.place.country_code for m in places if m.place.country_code)
-    top = countries.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
-        return None  # two countries as often: no telling whose capital
-    return top[0][0]
 
 
 _LANDMARK_RE = re.compile(
@@ -729,8 +831,9 @@ def bind_clauses(
     """Each trigger with the places it happened at.
 
     When two or more clauses each hold both event words and a place of their own, each
-    trigger goes to the places of its clause (a clause with no place takes the one before
-    it); otherwise every trigger goes to every place. `offset` is the sentence's start.
+    trigger goes to the places of its clause; a clause with no place takes the places of
+    the one before it (a "where" clause, the last of them). Otherwise every trigger goes to
+    every place. `offset` is the sentence's start.
 
     Example: "protesters seized the governor's office in Jalalabad, and hundreds rallied
     in Osh": the seizure in Jalalabad, the rally in Osh.
@@ -748,13 +851,97 @@ def bind_clauses(
     own: dict[int, list[PlaceMention]] = {}
     for m in places:
         own.setdefault(clause_of(m.start - offset), []).append(m)
-    with_both = {clause_of(t.start) for t in triggers} & set(own)
-    if len(with_both) < 2:
-        return [(t, tuple(places)) for t in triggers]
+    def where_place(index: int) -> tuple[PlaceMention, ...] | None:
+        # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver
+        if index in own or index == 0 or index - 1 not in own:
+            return None
+        return (own[index - 1][-1],) if _WHERE_CLAUSE_RE.match(sentence, ends[index - 1]) else None
+
+    # Two clauses with event words and places of their own; else a list ("in Kano, Abuja,
+    # and at the High Commission in London") would be cut at its ", and".
+    if len({clause_of(t.start) for t in triggers} & set(own)) < 2:
+        return [(t, where_place(clause_of(t.start)) or tuple(places)) for t in triggers]
     bound = []
     for trigger in triggers:
         index = clause_of(trigger.start)
+        in_where = where_place(index)
         while index > 0 and index not in own:
             index -= 1
-        bound.append((trigger, tuple(own.get(index, places))))
+        bound.append((trigger, in_where or tuple(own.get(index, places))))
     return bound
+
+
+_WHERE_CLAUSE_RE = re.compile(r",?\s*where\b")
+
+
+# ---------------------------------------------------------------------------- implied places
+
+
+def implied_places(
+    text: str, mentions: Sequence[PlaceMention], capital_of: Callable[[str], Place | None]
+) -> list[PlaceMention]:
+    """The mentions, with the places the text names without a place name.
+
+    - "the capital", "the Kyrgyz capital": the capital of the country its adjective names,
+      or of the story's country (the one its places lie in most often), when not followed
+      by the capital's own name ("the capital, Bishkek", "the capital Bujumbura");
+    - "Ecuador's National Assembly": a country's seat of power stands in its capital; the
+      mention then spans the whole name ("Ecuador's National Assembly" is in Quito).
+    """
+    country = _story_country(mentions)
+    named = {m.start for m in mentions}
+    seats = [_seat_of_power(text, m, capital_of) for m in mentions]
+    covered = [(m.start, m.end) for m in seats]
+    capitals = []
+    for match in _CAPITAL_RE.finditer(text):
+        if _names_it_next(text, match.end(), named) or _inside(match.start(), covered):
+            continue
+        people = match.group("people")
+        code = Capitals.default().country_of_adjective(people) if people else country
+        place = capital_of(code) if code else None
+        if place is not None:
+            start, end = match.start(), match.end()
+            capitals.append(PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS))
+    return sorted([*seats, *capitals], key=lambda m: (m.start, m.end))
+
+
+def _story_country(mentions: Sequence[PlaceMention]) -> str | None:
+    countries = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    top = countries.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None  # two countries as often: no telling whose capital
+    return top[0][0]
+
+
+_NAME_GAP_RE = re.compile(r"[,\s]*(?:city\s+of\s+)?")
+
+
+def _names_it_next(text: str, end: int, named: set[int]) -> bool:
+    # "the capital, Bishkek": the name that follows is the mention
+    gap = _NAME_GAP_RE.match(text, end)
+    return gap is not None and gap.end() in named
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+_SEAT_AFTER_RE = re.compile(
+    r"['’]s\s+(?:(?:national|federal|state|main|new)\s+)?(?:parliament(?:\s+building)?|"
+    r"national\s+assembly|congress|senate|legislature|presidential\s+(?:palace|residence)|"
+    r"supreme\s+court|constitutional\s+court|state\s+(?:television|broadcaster)|central\s+bank|"
+    r"government\s+(?:headquarters|house|palace|building))\b",
+    re.IGNORECASE,
+)
+
+
+def _seat_of_power(
+    text: str, mention: PlaceMention, capital_of: Callable[[str], Place | None]
+) -> PlaceMention:
+    if mention.place.kind is not Kind.COUNTRY:
+        return mention
+    seat = _SEAT_AFTER_RE.match(text, mention.end)
+    capital = capital_of(mention.place.country_code) if seat else None
+    if seat is None or capital is None:
+        return mention
+    return replace(mention, text=text[mention.start : seat.end()], end=seat.end(), place=capital)

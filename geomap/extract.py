@@ -27,6 +27,7 @@ from geomap.event_places import (
     Scene,
     SceneCue,
     bind_clauses,
+    implied_places,
     not_event_place,
     scene_places,
 )
@@ -101,8 +102,9 @@ def extract_events(
     mentions = find_mentions(text, gaz)
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
+    mentions = implied_places(text, mentions, _capital_finder(gaz))
     sentences = _sentences(text, spans, mentions, prose)
-    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), gaz, mentions)
+    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
@@ -147,22 +149,16 @@ class _Scenes:
         spans: Sequence[Span],
         sentences: Sequence[_Sentence],
         home: tuple[PlaceMention, ...],
-        gaz: Gazetteer,
         mentions: Sequence[PlaceMention],
     ) -> None:
         self.spans = spans
         self.sentences = sentences
         self.home = home
-        self.gaz = gaz
         self.names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
         self.main_city = _main_city(mentions)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
-
-    def capital_of(self, country_code: str) -> Place | None:
-        capital = Capitals.default().capital_id(country_code)
-        return self.gaz.place(capital) if capital is not None else None
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
@@ -185,7 +181,6 @@ class _Scenes:
             self.scene,
             self.home,
             self.single,
-            capital_of=self.capital_of,
             main_city=self.main_city,
         )
         places, rule = scene_places(cue, self.names_a_city)
@@ -758,8 +753,23 @@ def _home(
     for sentence in sentences[:3]:
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
-            return (cities[0],)
+            return () if _foreign_bureau(cities[0], sentence) else (cities[0],)
     return _infobox_home(text, mentions, infobox)
+
+
+def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
+    # "DUBAI, Oct 1 – Iranian forces opened fire ... in Zahedan": a bureau abroad, whose
+    # city is where the reporter files from, not where the story happens.
+    country = dateline.place.country_code
+    return bool(sentence.places) and all(m.place.country_code != country for m in sentence.places)
+
+
+def _capital_finder(gaz: Gazetteer) -> Callable[[str], Place | None]:
+    def capital_of(country_code: str) -> Place | None:
+        capital = Capitals.default().capital_id(country_code)
+        return gaz.place(capital) if capital is not None else None
+
+    return capital_of
 
 
 def _infobox_home(

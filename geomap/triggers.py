@@ -76,6 +76,8 @@ _PROTEST_RE = _tiers(
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
     r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
+    r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:filled|poured\s+into|packed)\s+the\s+"
+    r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
     r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
     low=r"\b(?:unrest|uprising|upheavals?)\b",
@@ -112,7 +114,8 @@ _CLASH_RE = _tiers(
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
     # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
     r"broke\s+up|raids?|raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
-    r"cracked\s+down|(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
+    r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|(?:broke|smashed)\s+(?:the\s+)?windows|"
+    r"(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
     r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
     r"violently)\b",
     low=r"\b(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
@@ -232,7 +235,7 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gathered|vigil|crowd|unrest|uprising|upheaval"
+        r"gathered|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|"
@@ -242,7 +245,7 @@ _STEMS = {
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"
         r"stone|rock|molotov|petrol|tear|cannon|rubber|stun|threw|throw|hurl|pelt|set|burn|"
         r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|attack|"
-        r"violen|armed|sticks"
+        r"violen|armed|sticks|loot|vandal|smashed"
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"

@@ -160,3 +160,119 @@ def test_an_unnamed_square_lies_in_the_articles_main_city(gaz: Gazetteer) -> Non
     pairs = _pairs(gaz, text)
     assert {("protest", "Buenos Aires"), ("clash", "Buenos Aires")} <= pairs
     assert ("clash", "Mendoza") not in pairs
+
+
+MORE_CASES = [
+    # where a speaker spoke from, and where a person stays, hold no event
+    (
+        "Protesters clashed with police in Mashhad on Friday. The interior minister, speaking "
+        "in Tehran, said 300 people had been arrested.",
+        {("clash", "Mashhad")},
+        {("arrest", "Tehran"), ("clash", "Tehran")},
+    ),
+    (
+        "Thousands marched in Algiers on Friday. The ailing president remained in a hospital "
+        "in Geneva.",
+        {("protest", "Algiers")},
+        {("protest", "Geneva")},
+    ),
+    # an official body's words, opening with its seat
+    (
+        "Thousands rallied in Dhaka on Friday. In New Delhi, the foreign ministry called the "
+        "unrest an internal matter.",
+        {("protest", "Dhaka")},
+        {("protest", "Delhi")},
+    ),
+    # a list of countries that issued a statement
+    (
+        "Police fired tear gas at protesters in Lima on Monday. Mexico, Bolivia and Argentina "
+        "issued a joint statement supporting the former president.",
+        {("clash", "Lima")},
+        {("clash", "Mexico"), ("clash", "Bolivia"), ("clash", "Argentina")},
+    ),
+    # a place that qualifies an organisation, or names something else
+    (
+        "Security forces killed 41 people in Zahedan, the Oslo-based group Iran Human Rights said.",
+        {("casualties", "Zahedan")},
+        {("casualties", "Oslo"), ("clash", "Oslo")},
+    ),
+    (
+        "Troops opened fire on protesters in Khartoum and in a nearby area known as Colombia.",
+        {("clash", "Khartoum")},
+        {("clash", "Colombia")},
+    ),
+    # a slogan
+    (
+        'Protesters torched the consulate in Najaf on Wednesday, chanting "Iran out".',
+        {("clash", "Najaf")},
+        {("clash", "Iran"), ("protest", "Iran")},
+    ),
+    # the site of the grievance, not of the protest
+    (
+        "Crowds gathered in Zahedan to protest against the alleged rape of a girl by a police "
+        "commander in the port of Chabahar.",
+        {("protest", "Zahedan")},
+        {("protest", "Chabahar")},
+    ),
+    (
+        "Hundreds of thousands marched in Hong Kong against a bill allowing extraditions to "
+        "mainland China.",
+        {("protest", "Hong Kong")},
+        {("protest", "China")},
+    ),
+    # districts of a city are the city
+    (
+        "Students fought running battles with police in the Rampura and Mirpur districts of "
+        "Dhaka on Thursday.",
+        {("clash", "Dhaka")},
+        {("clash", "Rāmpura"), ("clash", "New Mirpur City")},
+    ),
+    # "the capital" inside a sentence that names other places
+    (
+        "Protests continued across Iran. Students chanted slogans at universities in the "
+        "capital on Saturday, and hundreds of people marched in Sanandaj.",
+        {("protest", "Tehran"), ("protest", "Sanandaj")},
+        set(),
+    ),
+    # a country's seat of power stands in its capital
+    (
+        "Protesters broke into Ecuador's National Assembly on Tuesday.",
+        {("seizure", "Quito")},
+        {("seizure", "Ecuador")},
+    ),
+    # a bureau abroad is not where the story happens
+    (
+        "DUBAI, Oct 1 (Wire) – Security forces opened fire on protesters in Zahedan, killing "
+        "41 people. Officials said an intelligence chief was among the dead.",
+        {("clash", "Zahedan")},
+        {("casualties", "Dubai"), ("clash", "Dubai")},
+    ),
+    # a "where" clause's figure belongs to the place just before it
+    (
+        "Solidarity rallies were held in Taipei and outside the consulate in Vancouver, where "
+        "about 300 people gathered.",
+        {("protest", "Taipei"), ("crowd", "Vancouver")},
+        {("crowd", "Taipei")},
+    ),
+    # crowds filling streets, looting, broken windows
+    (
+        "Large crowds filled the streets of Oran on Friday.",
+        {("protest", "Oran")},
+        set(),
+    ),
+    (
+        "In Minneapolis, dozens of stores were looted and protesters broke windows at a police "
+        "station.",
+        {("clash", "Minneapolis")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), MORE_CASES)
+def test_more_event_places_on_unseen_news(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
