@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from gazetteer import Kind, MatchType, Place
+from gazetteer import Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from geomap.model import PlaceMention
 from geomap.places import is_dateline
@@ -494,6 +494,22 @@ _DISTRICT_AFTER_RE = re.compile(
 )
 
 
+_ROAD_AFTER_RE = re.compile(
+    r"^(?:-[A-Z][\w'’]+)*\s+(?:highway|road|railway|railroad|expressway|motorway|corridor|"
+    r"pipeline|route|line)\b",
+    re.IGNORECASE,
+)
+
+
+def _road_name(cue: PlaceCue) -> bool:
+    """A place in a road's or railway's name, which runs far from it.
+
+    Example: "thousands blocked the Dhaka-Rangpur highway" (in Rangpur, not Dhaka).
+    """
+    joined = cue.text[cue.mention.end : cue.mention.end + 1] == "-" or cue.before.endswith("-")
+    return joined and bool(_ROAD_AFTER_RE.match(cue.after))
+
+
 def _district_of_a_city(cue: PlaceCue) -> bool:
     """A district, suburb or quarter named as part of a city.
 
@@ -623,6 +639,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("slogan", _slogan, breaks_scene=False),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
+    PlaceRule("road_name", _road_name, breaks_scene=False),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
@@ -851,6 +868,7 @@ def bind_clauses(
     own: dict[int, list[PlaceMention]] = {}
     for m in places:
         own.setdefault(clause_of(m.start - offset), []).append(m)
+
     def where_place(index: int) -> tuple[PlaceMention, ...] | None:
         # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver
         if index in own or index == 0 or index - 1 not in own:
@@ -886,11 +904,13 @@ def implied_places(
       or of the story's country (the one its places lie in most often), when not followed
       by the capital's own name ("the capital, Bishkek", "the capital Bujumbura");
     - "Ecuador's National Assembly": a country's seat of power stands in its capital; the
-      mention then spans the whole name ("Ecuador's National Assembly" is in Quito).
+      mention then spans the whole name ("Ecuador's National Assembly" is in Quito);
+    - "Hong Kong", "Singapore": a country that is one city, named by the city's name, is
+      the city (so a story about it names a city, whose scene carries).
     """
     country = _story_country(mentions)
     named = {m.start for m in mentions}
-    seats = [_seat_of_power(text, m, capital_of) for m in mentions]
+    seats = [_seat_of_power(text, _city_state(m, capital_of), capital_of) for m in mentions]
     covered = [(m.start, m.end) for m in seats]
     capitals = []
     for match in _CAPITAL_RE.finditer(text):
@@ -924,6 +944,20 @@ def _names_it_next(text: str, end: int, named: set[int]) -> bool:
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def _city_state(mention: PlaceMention, capital_of: Callable[[str], Place | None]) -> PlaceMention:
+    place = mention.place
+    if place.kind is not Kind.COUNTRY:
+        return mention
+    capital = capital_of(place.country_code)
+    if capital is None or fold(capital.name) != fold(place.name):
+        return mention
+    # Half the people or more live in the city: Hong Kong, Singapore, Macau, Monaco; not
+    # Luxembourg, whose capital holds an eighth of them.
+    return (
+        replace(mention, place=capital) if 2 * capital.population >= place.population else mention
+    )
 
 
 _SEAT_AFTER_RE = re.compile(

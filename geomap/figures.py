@@ -700,7 +700,11 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
         ):
             continue
         before = sentence[max(0, phrase.start - 60) : phrase.start]
-        if _VICTIM_VERB_BEFORE_RE.search(before) or _VICTIM_LIST_BEFORE_RE.search(before):
+        if (
+            _VICTIM_VERB_BEFORE_RE.search(before)
+            or _VICTIM_LIST_BEFORE_RE.search(before)
+            or _TOLL_BEFORE_RE.search(before)
+        ):
             continue
         end = _people_noun_end(sentence, phrase)
         if end is None:
@@ -771,7 +775,12 @@ _OBJECT_VERBS = (
     ),
 )
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
-_TOLL_RE = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
+_TOLL_RE = re.compile(
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|fatalities))\b",
+    re.IGNORECASE,
+)
+# "put the number of dead at seven": a toll's count, never a crowd's
+_TOLL_BEFORE_RE = re.compile(_TOLL_RE.pattern + r"[^.;]{0,20}$", re.IGNORECASE)
 _ZERO_PATTERNS = (
     (
         _KILLED,

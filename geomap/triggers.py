@@ -76,7 +76,7 @@ _PROTEST_RE = _tiers(
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
     r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
-    r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:filled|poured\s+into|packed)\s+the\s+"
+    r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
     r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
@@ -90,7 +90,8 @@ _SEIZURE_RE = _tiers(
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
     r"(?:took|take|taken|taking|takes)\s+over|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
-    r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|forced\s+(?:their|its)\s+way\s+into)\b",
+    r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|"
+    r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",
     low=r"\b(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
     # Attacking or ransacking a seat of power is taking it, when protesters do it.
@@ -125,7 +126,7 @@ _CASUALTIES_RE = _tiers(
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"
     r"slain|perished)\b",
-    medium=r"\b(?:hurt|toll)\b",
+    medium=r"\b(?:hurt|toll|(?:was|were|been)\s+shot(?!\s+(?:at|down|dead)\b))\b",
 )
 _ARREST_RE = _tiers(
     high=r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?|detentions?|"
@@ -235,10 +236,10 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gathered|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed"
+        r"gathered|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade"
     ),
     "seizure": re.compile(
-        r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|"
+        r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
         r"attack|ransack|invad|entered"
     ),
     "clash": re.compile(
@@ -249,7 +250,7 @@ _STEMS = {
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"
-        r"perish|hurt|toll"
+        r"perish|hurt|toll|shot"
     ),
     "arrest": re.compile(
         r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre"

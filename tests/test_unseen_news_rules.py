@@ -276,3 +276,47 @@ def test_more_event_places_on_unseen_news(
     pairs = _pairs(gaz, text)
     assert wanted <= pairs
     assert not (unwanted & pairs)
+
+
+LAST_CASES = [
+    # a place in a road's name is not where the road was blocked
+    (
+        "In the northern city of Rangpur, thousands of people blocked the Dhaka-Rangpur highway.",
+        {("protest", "Rangpur")},
+        {("protest", "Dhaka"), ("crowd", "Dhaka")},
+    ),
+    # a city-state is the city: its scene carries past a paragraph of one sentence
+    (
+        "Hundreds of protesters smashed their way into the legislature in Hong Kong on "
+        "Monday.\n\nRiot police fired tear gas shortly after midnight, witnesses said.",
+        {("seizure", "Hong Kong"), ("clash", "Hong Kong")},
+        set(),
+    ),
+    (
+        "Seven people were shot during a protest in Louisville on Thursday.",
+        {("casualties", "Louisville")},
+        set(),
+    ),
+    (
+        "Youths built barricades of stones and burning tyres in Omdurman.",
+        {("protest", "Omdurman")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), LAST_CASES)
+def test_roads_city_states_and_trigger_phrases(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+def test_a_toll_counted_as_the_number_of_dead_is_no_crowd() -> None:
+    from geomap.figures import parse_counts
+
+    sentence = "The ministry put the number of dead at seven."
+    assert parse_crowds(sentence) == ()
+    assert parse_counts(sentence).killed == 7
