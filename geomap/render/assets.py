@@ -14,6 +14,7 @@ from typing import Any
 from geomap.errors import RenderError
 
 __all__ = [
+    "RENDERER_PARTS",
     "VendorAsset",
     "basemap_for",
     "leaflet_assets",
@@ -74,10 +75,35 @@ def _geomap_asset(*parts: str) -> str:
     return _ASSETS_DIR.joinpath(*parts).read_text(encoding="utf-8")
 
 
+# geomap's renderer, one file per part (render.js says what each holds), joined in this order
+# inside one function scope: each part only declares functions and values, and render.js's
+# `render` becomes window.geomapRender.
+RENDERER_PARTS = (
+    "util.js",
+    "basemap.js",
+    "data.js",
+    "popups.js",
+    "clustering.js",
+    "controls.js",
+    "layout.js",
+    "render.js",
+)
+_RENDERER_OPEN = (
+    "/* geomap event renderer (MIT, part of geomap): geomap/assets/renderer/*.js */\n"
+    "(function () {\n"
+    '"use strict";\n'
+    "if (window.geomapRender) {\n"
+    "  return; // a second map on the same page reuses the first copy\n"
+    "}\n"
+)
+_RENDERER_CLOSE = "window.geomapRender = render;\n})();\n"
+
+
 @functools.lru_cache(maxsize=1)
 def renderer_js() -> str:
-    """geomap's own browser-side renderer (markers, popups, legend, filters)."""
-    return _geomap_asset("renderer", "geomap.js")
+    """geomap's own browser-side renderer (markers, popups, legend, filters), as one script."""
+    parts = [_geomap_asset("renderer", name) for name in RENDERER_PARTS]
+    return _RENDERER_OPEN + "\n".join(parts) + _RENDERER_CLOSE
 
 
 @functools.lru_cache(maxsize=1)
