@@ -395,7 +395,7 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 
 _WHERE_SPEAKING_RE = re.compile(
-    r"\b(?:speaking|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
+    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -404,8 +404,8 @@ _WHERE_SPEAKING_RE = re.compile(
 # in Geneva", "is recovering in Paris".
 _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
-    r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided)"
-    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
+    r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
+    r"spends|spent|spending)\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -467,7 +467,11 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+)?(?:rape|killing|murder|death|"
     r"shooting|arrest|detention|beating|assault|torture|execution|abduction|kidnapping|"
     r"disappearance|sentencing|jailing|eviction|demolition|bombing)\b[^;:]{0,100}$"
-    r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$",
+    r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
+    # "The protests began after a canopy at the station in Novi Sad collapsed"
+    r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:first\s+)?(?:began|"
+    r"erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|over|"
+    r"following)\b[^;:]{0,100}$",
     re.IGNORECASE,
 )
 _CLAUSE_TURN_RE = re.compile(r",\s+(?:and|but|while|where|as)\s|;|\s(?:where|while)\s")
@@ -510,6 +514,35 @@ def _road_name(cue: PlaceCue) -> bool:
     return joined and bool(_ROAD_AFTER_RE.match(cue.after))
 
 
+# "Armenia, Russia's closest ally": a relation, not a place of the story
+_RELATION_AFTER_RE = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbou?rs?|rival|rivals|"
+    r"enemy|enemies|friend|friends|backer|backers|patron)\b",
+    re.IGNORECASE,
+)
+# "the 2014 Maidan protests": a past event named by its year
+_YEAR_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+$")
+# "The Erawan emergency medical centre said": a body named after the place
+_BODY_AFTER_RE = re.compile(
+    r"^(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:centre|center|hospital|clinic|institute|agency|"
+    r"foundation|group|committee|council|office|service|commission|network|union|association)"
+    r"\s+(?:said|says|reported|told|announced|stated|added|confirmed)\b"
+)
+
+
+def _named_after_it(cue: PlaceCue) -> bool:
+    """A place that names a relation, a past event or a body, not where anything happens.
+
+    Example: "Armenia, Russia's closest ally"; "a repeat of the 2014 Maidan protests"; "The
+    Erawan emergency medical centre said six people were hurt".
+    """
+    return bool(
+        _RELATION_AFTER_RE.match(cue.after)
+        or _YEAR_BEFORE_RE.search(cue.before)
+        or _BODY_AFTER_RE.match(cue.after)
+    )
+
+
 def _district_of_a_city(cue: PlaceCue) -> bool:
     """A district, suburb or quarter named as part of a city.
 
@@ -519,8 +552,10 @@ def _district_of_a_city(cue: PlaceCue) -> bool:
 
 
 _STATEMENT_AFTER_RE = re.compile(
-    # "the US", "Mexico, Bolivia, Argentina and Colombia": the subject may be a list
+    # "the US", "Mexico, Bolivia, Argentina and Colombia": the subject may be a list, and
+    # "France, which has troops in the region, called for dialogue" a relative clause
     r"^(?:\s*(?:,|and|,\s+and)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,8}"
+    r"(?:,\s+(?:which|who|whose)\s+[^;.]{0,120}?,)?"
     r"(?:\s*(?:,|and)\s+[^.;,]{0,40}?)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|strongly\s+)?"
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
@@ -556,15 +591,29 @@ _LOCATIVE_BEFORE_RE = re.compile(
 )
 
 
+# A country speaks through its government: "The United States said the Lebanese people had
+# a right to protest". (A city that "said" is rarer, and "Kisumu said" is no usage.)
+_COUNTRY_SAYS_AFTER_RE = re.compile(
+    r"^(?:,\s+(?:which|who|whose)\s+[^;.]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:said|says|stated|insisted|noted|announced)\b"
+)
+
+
 def _statement_subject(cue: PlaceCue) -> bool:
     """A government or country that comments on events elsewhere, as the subject of its
     statement (not "protesters in Kisumu demanded ...", where Kisumu is the site).
 
-    Example: "Amnesty International and the US condemned the clashes".
+    Example: "Amnesty International and the US condemned the clashes"; "The United States
+    said the Lebanese people had a right to peaceful protest".
     """
     if _LOCATIVE_BEFORE_RE.search(cue.before):
         return False
-    return bool(_STATEMENT_AFTER_RE.match(cue.after))
+    # A list of names or a relative clause may stand between the subject and its verb.
+    after = cue.text[cue.mention.end : min(cue.span.end, cue.mention.end + 200)]
+    if _STATEMENT_AFTER_RE.match(after):
+        return True
+    is_country = cue.mention.place.kind is Kind.COUNTRY
+    return is_country and bool(_COUNTRY_SAYS_AFTER_RE.match(after))
 
 
 _MATCH_VERB = (
@@ -601,6 +650,25 @@ _MEASURE_BEFORE_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
+# "deployed troops in Punjab and Khyber Pakhtunkhwa provinces and in the capital ... after
+# supporters stormed": the measure runs until the clause turns to what caused it
+_DEPLOYMENT_RE = re.compile(
+    r"\b(?:deployed|sent|dispatched|rushed|ordered)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:troops|"
+    r"soldiers|army|police|paramilitar\w+|forces|rangers)\s+(?:onto\s+the\s+streets\s+)?"
+    r"(?:in|to|into|across|on)\b",
+    re.IGNORECASE,
+)
+_MEASURE_TURN_RE = re.compile(r"\b(?:after|as|when|while|where|because|following|since)\b|[;,]")
+
+
+def _deployment_target(cue: PlaceCue) -> bool:
+    before = cue.text[max(cue.span.start, cue.mention.start - 120) : cue.mention.start]
+    last = None
+    for last in _DEPLOYMENT_RE.finditer(before):  # noqa: B007 - the last one is wanted
+        continue
+    return last is not None and not _MEASURE_TURN_RE.search(before, last.end())
+
+
 def _measure_target(cue: PlaceCue) -> bool:
     """A place a curfew, state of emergency or martial law is extended to: a government's
     measure, not an event there (the unrest it answers is placed by its own words).
@@ -608,7 +676,7 @@ def _measure_target(cue: PlaceCue) -> bool:
     Example: "extended a curfew to the cities of Valparaíso and Concepción after a third
     night of rioting in Santiago".
     """
-    if _MEASURE_BEFORE_RE.search(cue.before):
+    if _MEASURE_BEFORE_RE.search(cue.before) or _deployment_target(cue):
         return True
     previous = cue.previous
     if previous is None or not _LIST_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
@@ -635,11 +703,12 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
-    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=False),
+    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=True),
     PlaceRule("slogan", _slogan, breaks_scene=False),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
     PlaceRule("road_name", _road_name, breaks_scene=False),
+    PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
@@ -797,6 +866,34 @@ def _names_unknown_place(sentence: str) -> bool:
     return any(m.group(1).isupper() for m in _UNKNOWN_PLACE_RE.finditer(sentence))
 
 
+# "President Ruto said the storming of parliament was treasonous"; "Human Rights Watch
+# called the crackdown a serious escalation": a judgement of events already told, which
+# names no new one (and so takes no place from the scene).
+_SPEECH_VERB_RE = re.compile(
+    r"\b(?:said|says|called|calls|described|condemned|denounced|accused|blamed|praised|"
+    r"defended|insisted|warned|urged)\b"
+)
+_TOLD_EVENT_RE = re.compile(
+    r"\bthe\s+(?:storming|crackdown|protests?|violence|unrest|killings?|clashes|raids?|"
+    r"demonstrations?|riots?|attacks?|arrests?|occupation|break-in|march|rall(?:y|ies))\b"
+)
+
+
+# A toll or arrests in the sentence make it a report, not a judgement: "Police said four
+# officers were killed in the protests."
+_OUTCOME_RE = re.compile(
+    r"\b(?:killed|died|dead|injured|wounded|hurt|arrested|detained|\d+)\b", re.IGNORECASE
+)
+
+
+def _judges_what_was_told(sentence: str) -> bool:
+    speech = _SPEECH_VERB_RE.search(sentence)
+    told = _TOLD_EVENT_RE.search(sentence)
+    if speech is None or told is None or told.start() < speech.start():
+        return False
+    return _OUTCOME_RE.search(sentence) is None
+
+
 def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention, ...], str]:
     """The places of a sentence that names none, and the rule that gave them.
 
@@ -805,7 +902,7 @@ def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention,
     not know ("police fired on a march in the village of Daih") takes none: its events
     happened there, not in the scene before it.
     """
-    if _names_unknown_place(cue.text):
+    if _names_unknown_place(cue.text) or _judges_what_was_told(cue.text):
         return (), ""
     for rule in SCENE_RULES:
         places = rule.places(cue)
@@ -868,6 +965,11 @@ def bind_clauses(
     own: dict[int, list[PlaceMention]] = {}
     for m in places:
         own.setdefault(clause_of(m.start - offset), []).append(m)
+    with_triggers = {clause_of(t.start) for t in triggers}
+    for index in sorted(own):
+        # "In Mombasa, thousands marched": a fronted place belongs to the clause it opens
+        if index not in with_triggers and index + 1 in with_triggers and index + 1 not in own:
+            own[index + 1] = own.pop(index)
 
     def where_place(index: int) -> tuple[PlaceMention, ...] | None:
         # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver

@@ -91,7 +91,9 @@ def extract_events(
     prose = _ProseLines(text)
     triggers_of = _Triggers(
         [_Sentence(span, text[span.start : span.end], prose.holds(span), ()) for span in spans],
-        article.date,
+        # An undated page's own year is no history: "The 2009 Guinean protests were a rally
+        # in Conakry" on a page whose story begins in 2009.
+        article.date or story_start(text),
     )
     infobox = fields(text)
     if fallback is None and not triggers_of.any() and not _may_have_infobox_events(text, infobox):
@@ -612,6 +614,9 @@ def _scoped(
 
     Example: "45 people were detained across the country", after a sentence about Ziguinchor,
     is no arrest in Ziguinchor."""
+    breakdown = _breakdown(sentence, places, figures)
+    if breakdown:
+        return breakdown
     value = _scoped_value(sentence.text, figures)
     if value is None:
         return [(figures, places)]
@@ -672,6 +677,66 @@ def _national_figures(text: str) -> frozenset[int]:
         if start >= 0 and (opening or _COUNTRY_SCOPE_RE.search(text, end, end + _SCOPE_REACH)):
             out.add(value)
     return frozenset(out)
+
+
+# "eight killed: four in Peshawar, two in Lahore and one each in Quetta and Karachi"
+_PART_BEFORE_RE = re.compile(
+    r"(?P<number>\b[\w-]+)\s+(?P<each>each\s+)?in\s+(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?$"
+)
+_SAME_PART_GAP_RE = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_TOLL_FIELDS = ("killed", "injured", "arrested")
+
+
+def _breakdown(
+    sentence: _Sentence, places: _Targets, figures: _Figures
+) -> list[tuple[_Figures, _Targets]]:
+    """A toll broken down by place: each place named with its part gets that part, and the
+    places named without one nothing (the total is the sum, no place's own).
+
+    Example: "Nineteen people were killed, 17 in Kathmandu and two in Itahari": 17 and 2.
+    """
+    name = next((k for k in _TOLL_FIELDS if figures.counts.get(k) is not None), None)
+    if name is None:
+        return []
+    parts = _parts(sentence, places, figures.counts[name] or 0)
+    if len(parts) < 2:
+        return []
+    return [
+        (
+            replace(
+                figures, counts={k: (parts[m.start] if k == name else None) for k in figures.counts}
+            ),
+            (m,),
+        )
+        for m in places
+        if m.start in parts
+    ]
+
+
+def _parts(sentence: _Sentence, places: _Targets, total: int) -> dict[int, int]:
+    offset = sentence.span.start
+    parts: dict[int, int] = {}
+    each: int | None = None
+    previous: PlaceMention | None = None
+    for mention in sorted(places, key=lambda m: m.start):
+        before = sentence.text[max(0, mention.start - offset - 30) : mention.start - offset]
+        match = _PART_BEFORE_RE.search(before)
+        number = parse_number(match.group("number")) if match else None
+        if number is not None and number < total:
+            parts[mention.start] = number
+            each = number if match and match.group("each") else None
+        elif (
+            each is not None
+            and previous is not None
+            and _SAME_PART_GAP_RE.fullmatch(
+                sentence.text, previous.end - offset, mention.start - offset
+            )
+        ):
+            parts[mention.start] = each  # "one each in Quetta and Karachi"
+        else:
+            each = None
+        previous = mention
+    return parts
 
 
 def _share(sentence: _Sentence, mention: PlaceMention, total: int) -> int | None:
@@ -870,15 +935,17 @@ def _infobox_events(
 
 # Who takes a building as a protest: "Protesters stormed the mayor's office".
 _PROTESTERS_RE = re.compile(
-    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|rioters|activists)\b", re.I
+    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|rioters|activists|mobs?)\b",
+    re.I,
 )
 
 
 def _gathers(event: Event) -> bool:
-    """A crowd, or protesters taking a building: people gathered there."""
+    """A crowd, or protesters taking a building or fighting there: people gathered there."""
     if event.event_type is EventType.CROWD:
         return True
-    return event.event_type is EventType.SEIZURE and bool(_PROTESTERS_RE.search(event.quote))
+    acted = event.event_type in (EventType.SEIZURE, EventType.CLASH)
+    return acted and bool(_PROTESTERS_RE.search(event.quote))
 
 
 def _with_gatherings(events: list[Event]) -> list[Event]:

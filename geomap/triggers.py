@@ -67,12 +67,14 @@ def _tiers(**tiers: str) -> _Folded:
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
 
 _PROTEST_RE = _tiers(
-    high=r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
+    # "resigned in protest" is a resignation
+    high=r"\b(?:(?<!resigned\sin\s)(?<!resigns\sin\s)(?<!quit\sin\s)protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
     r"(?:general|national|nationwide|political)\s+strikes?|on\s+strike|picket(?:s|ed|ing)?|"
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
-    medium=r"\b(?:blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
+    medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
+    r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
     r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
@@ -83,7 +85,8 @@ _PROTEST_RE = _tiers(
     low=r"\b(?:unrest|uprising|upheavals?)\b",
 )
 _SEIZURE_RE = _tiers(
-    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)|"
+    # "seized power in a coup" is no building taken
+    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)(?!\s+power\b)|"
     # "the occupation of the ministry", not "Soviet occupation"
     r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
@@ -130,7 +133,8 @@ _CASUALTIES_RE = _tiers(
 )
 _ARREST_RE = _tiers(
     high=r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?|detentions?|"
-    r"(?:being|been)\s+held|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
+    r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
+    r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
     r"by\s+(?:the\s+)?police)|taken\s+into\s+custody|jailed|rounded\s+up|apprehended|"
     r"imprisoned)\b",
     medium=r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
@@ -323,7 +327,18 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
     sparked = _SPARKED_RE.search(sentence)
     if sparked is not None:
         spans.append((0, sparked.start()))
+    began = _BEGAN_AFTER_RE.search(sentence)
+    if began is not None:
+        spans.append((began.end(), len(sentence)))
     return spans
+
+
+# "The protests began after a canopy collapsed, killing 15": what follows is the cause.
+_BEGAN_AFTER_RE = re.compile(
+    r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:first\s+)?(?:began|"
+    r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b",
+    re.IGNORECASE,
+)
 
 
 class _Causes:
@@ -421,7 +436,19 @@ _HISTORICAL_RE = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
-_IN_YEAR_RE = re.compile(r"\bin\s+(?:early\s+|late\s+|mid-)?((?:1[5-9]|20)\d\d)\b", re.I)
+_IN_YEAR_RE = re.compile(
+    r"\bin\s+(?:early\s+|late\s+|mid-)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?((?:1[5-9]|20)\d\d)\b"
+    # "the disputed 2007 election", "a 2014 coup", "the 2014 Maidan protests": an event
+    # named by its year
+    r"|\b(?:the|a|an)\s+(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\s+(?:[\w-]+\s+)?(?:elections?|coup|"
+    r"uprising|protests?|revolution|war|crisis|vote|referendum|riots?|massacre|crackdown|"
+    r"unrest|demonstrations?|movement)\b",
+    re.I,
+)
+
+
+_COMPARISON_BEFORE_RE = re.compile(r"\b(?:than|compared\s+with|as\s+in|like\s+in)\b", re.I)
 
 
 def historical_cue(sentence: str, article_date: str | None = None) -> tuple[int, int] | None:
@@ -439,7 +466,12 @@ def historical_cue(sentence: str, article_date: str | None = None) -> tuple[int,
         cues.append((match.start(), match.end()))
     article = parse_article_date(article_date)
     for year_match in _IN_YEAR_RE.finditer(sentence):
-        if article is None or int(year_match.group(1)) < article.year:
+        year = int(year_match.group(1) or year_match.group(2))
+        if _COMPARISON_BEFORE_RE.search(
+            sentence, max(0, year_match.start() - 80), year_match.start()
+        ):
+            continue  # "275,000 took part, more than at the rallies of October 2000"
+        if article is None or year < article.year:
             cues.append((year_match.start(), year_match.end()))
             break
     return min(cues) if cues else None

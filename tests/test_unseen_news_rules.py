@@ -320,3 +320,131 @@ def test_a_toll_counted_as_the_number_of_dead_is_no_crowd() -> None:
     sentence = "The ministry put the number of dead at seven."
     assert parse_crowds(sentence) == ()
     assert parse_counts(sentence).killed == 7
+
+
+def _tolls(gaz: Gazetteer, text: str) -> set[tuple[str, int | None]]:
+    article = Article(source="report.txt", text=text, date="2023-05-10")
+    return {(e.place.name, e.killed) for e in extract_events(article, gaz) if e.killed}
+
+
+FOURTH_CASES = [
+    # past events named by their year, a coup, a resignation, a kidnapping
+    (
+        "Kenya's worst violence came after the disputed 2007 election, when more than 1,100 "
+        "people were killed.",
+        set(),
+        {("casualties", "Kenya")},
+    ),
+    (
+        "Thousands marched in Bangkok on Friday. Prayuth, who seized power in a 2014 coup, "
+        "said he would not resign.",
+        {("protest", "Bangkok")},
+        {("seizure", "Bangkok")},
+    ),
+    (
+        "The consul general in New York resigned in protest on Sunday.",
+        set(),
+        {("protest", "New York City")},
+    ),
+    (
+        "Thousands marched in Bamako. Another opposition leader has been held by jihadists "
+        "since he was kidnapped in the Timbuktu region.",
+        {("protest", "Bamako")},
+        {("arrest", "Bamako"), ("arrest", "Timbuktu")},
+    ),
+    # relations, governments that speak, a body named after a place, a king abroad
+    (
+        "In Moscow, a Kremlin spokesman said the protests were an internal matter for "
+        "Armenia, Russia's closest ally.",
+        set(),
+        {("protest", "Russia")},
+    ),
+    (
+        "Tens of thousands rallied in Beirut. The United States said the Lebanese people had "
+        "a right to peaceful protest.",
+        {("protest", "Beirut")},
+        {("protest", "United States")},
+    ),
+    (
+        "Police fired on protesters in Bamako. France, which has some 5,100 troops fighting "
+        "jihadists in the region, called for dialogue.",
+        {("clash", "Bamako")},
+        {("clash", "France")},
+    ),
+    (
+        "Police fired tear gas in Bangkok. The Erawan emergency medical centre said six "
+        "people were hurt.",
+        {("clash", "Bangkok")},
+        {("casualties", "Erawan")},
+    ),
+    (
+        "Thousands rallied in Bangkok. The king, who spends much of his time in Germany, has "
+        "not commented on the protests.",
+        {("protest", "Bangkok")},
+        {("protest", "Germany")},
+    ),
+    # a deployment's places, up to the clause that gives its cause
+    (
+        "The government deployed troops in Punjab and Khyber Pakhtunkhwa provinces on "
+        "Wednesday after protesters stormed military buildings in Lahore.",
+        {("seizure", "Lahore")},
+        {("seizure", "Punjab"), ("seizure", "Khyber Pakhtunkhwa")},
+    ),
+    # a fronted place opens its own clause
+    (
+        "In Mombasa, thousands marched through the city centre, while in Kisumu police fired "
+        "tear gas at youths.",
+        {("protest", "Mombasa"), ("clash", "Kisumu")},
+        {("clash", "Mombasa"), ("crowd", "Kisumu")},
+    ),
+    # a judgement of what was told carries no place from the scene
+    (
+        "Thousands marched in Mombasa on Tuesday. President Ruto said the storming of "
+        "parliament was treasonous.",
+        {("protest", "Mombasa")},
+        {("seizure", "Mombasa")},
+    ),
+    # protesters fighting at a place, or roads blocked there, make a protest there
+    (
+        "Protesters also set fire to government offices in Pokhara and Butwal.",
+        {("protest", "Pokhara"), ("protest", "Butwāl")},
+        set(),
+    ),
+    (
+        "Roads were also blocked in Kayes and Sikasso, residents said.",
+        {("protest", "Kayes"), ("protest", "Sikasso")},
+        set(),
+    ),
+    # what the protests began after is their cause
+    (
+        "Students marched in Belgrade. The protests began after a canopy at the station in "
+        "Novi Sad collapsed, killing 15 people.",
+        {("protest", "Belgrade")},
+        {("protest", "Novi Sad"), ("casualties", "Novi Sad"), ("casualties", "Belgrade")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), FOURTH_CASES)
+def test_past_statements_relations_and_clauses(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+def test_a_toll_broken_down_by_city_gives_each_city_its_part(gaz: Gazetteer) -> None:
+    text = (
+        "At least eight people have been killed since Tuesday: four in Peshawar, two in "
+        "Lahore and one each in Quetta and Karachi."
+    )
+    assert _tolls(gaz, text) == {("Peshawar", 4), ("Lahore", 2), ("Quetta", 1), ("Karachi", 1)}
+
+
+def test_a_comparison_with_a_past_year_is_no_history(gaz: Gazetteer) -> None:
+    text = (
+        "Between 275,000 and 325,000 people rallied in Belgrade on Saturday, more than at "
+        "the rallies of October 2000."
+    )
+    assert ("Belgrade", 275_000) in _crowds(gaz, text)
