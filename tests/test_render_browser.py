@@ -743,3 +743,44 @@ def test_the_embeds_text_alternative_fits_its_column(
     rows.nth(2).scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"embed_text_{size}.png"))
     page.close()
+
+
+def test_the_time_control_steps_and_plays_through_the_days_with_events(
+    seed_page: tuple[Page, Watch],
+) -> None:
+    page, _ = seed_page
+    if page.locator(".leaflet-popup").count():
+        _close_popup(page)  # left open by an earlier test on this shared page
+    steps = page.locator(".geomap-steps")
+    status = steps.locator(".geomap-step-status")
+    # From the fixture, the days events are dated to: the seizure "on 18 March" placed only
+    # in Kyrgyzstan, and the BBC's seizure and crowd at Jalal-Abad "on Sunday", 20 March.
+    day_18 = {("seizure", "Kyrgyzstan")}
+    day_20 = {("seizure", "Jalal-Abad"), ("crowd", "Jalal-Abad")}
+    steps.locator(".geomap-step-next").click()
+    assert status.inner_text() == "Day 1 of 2"
+    assert page.input_value(".geomap-time input[name=from]") == "2005-03-18"
+    assert page.input_value(".geomap-time input[name=to]") == "2005-03-18"
+    assert not page.is_checked(".geomap-time input[name=undated]")
+    assert _markers(page) == day_18
+    steps.locator(".geomap-step-next").click()
+    assert status.inner_text() == "Day 2 of 2"
+    assert _markers(page) == day_20
+    steps.locator(".geomap-step-next").click()  # the last day stays
+    assert _markers(page) == day_20
+    steps.locator(".geomap-step-previous").click()
+    assert _markers(page) == day_18
+    # Play goes on from the day shown and stops on the last.
+    play = steps.locator(".geomap-step-play")
+    play.click()
+    assert play.inner_text() == "Pause"
+    page.wait_for_function(
+        "document.querySelector('.geomap-step-play').textContent === 'Play'", timeout=10_000
+    )
+    assert status.inner_text() == "Day 2 of 2"
+    assert _markers(page) == day_20
+    steps.locator(".geomap-step-all").click()
+    assert page.is_checked(".geomap-time input[name=undated]")
+    assert page.input_value(".geomap-time input[name=from]") == "2005-03-18"
+    assert page.input_value(".geomap-time input[name=to]") == "2005-03-20"
+    assert _markers(page) == SEED_MARKERS

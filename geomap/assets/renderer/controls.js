@@ -120,11 +120,13 @@ function addControls(g, redraw) {
           wrap.appendChild(input);
           return wrap;
         }
-        box.appendChild(dateInput("From", minDate, "from"));
-        box.appendChild(dateInput("to", maxDate, "to"));
+        var from = dateInput("From", minDate, "from"), to = dateInput("to", maxDate, "to");
+        box.appendChild(from);
+        box.appendChild(to);
+        var check = null;
         if (undated) {
           var wrap = el("label", "", " ");
-          var check = el("input");
+          check = el("input");
           check.type = "checkbox";
           check.checked = true;
           check.name = "undated";
@@ -132,6 +134,16 @@ function addControls(g, redraw) {
           wrap.insertBefore(check, wrap.firstChild);
           wrap.appendChild(document.createTextNode("undated (" + number(undated) + ")"));
           box.appendChild(wrap);
+        }
+        var days = eventDays(g.eventDates);
+        if (days.length > 1) {
+          box.appendChild(dayStepper(days, function (first, last, withUndated) {
+            filter.from = from.lastChild.value = first;
+            filter.to = to.lastChild.value = last;
+            filter.undated = withUndated;
+            if (check) check.checked = withUndated;
+            redraw();
+          }));
         }
         box.addEventListener("submit", function (e) { e.preventDefault(); });
         L.DomEvent.disableClickPropagation(box);
@@ -147,4 +159,73 @@ function addControls(g, redraw) {
     title.setAttribute("aria-level", "1");
     container.appendChild(title);
   }
+}
+
+// Time control ------------------------------------------------------------------------------
+// Beside the date range: step through the days that have events, one day at a time, or play
+// them in order. "All days" gives back the whole range, undated events included.
+var PLAY_STEP_MS = 1000;
+
+function eventDays(eventDates) {
+  var seen = {}, days = [];
+  eventDates.forEach(function (date) {
+    if (date && !seen[date]) { seen[date] = 1; days.push(date); }
+  });
+  return days.sort();
+}
+
+// show(first, last, withUndated) sets the date range and draws it.
+function dayStepper(days, show) {
+  var box = el("div", "geomap-steps");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", "Step through the days");
+  var status = el("span", "geomap-step-status");
+  status.setAttribute("aria-live", "polite");
+  var current = -1, timer = null;
+  function go(k) {
+    current = Math.max(0, Math.min(days.length - 1, k));
+    status.textContent = "Day " + (current + 1) + " of " + days.length;
+    show(days[current], days[current], false);
+  }
+  function stop() {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+    play.textContent = "Play";
+    play.setAttribute("aria-pressed", "false");
+  }
+  function button(text, className, label, onClick) {
+    var node = el("button", "geomap-step " + className, text);
+    node.type = "button";
+    node.setAttribute("aria-label", label);
+    node.addEventListener("click", onClick);
+    return node;
+  }
+  var previous = button("\u25C0", "geomap-step-previous", "Previous day", function () {
+    stop();
+    go(current < 0 ? days.length - 1 : current - 1);
+  });
+  var next = button("\u25B6", "geomap-step-next", "Next day", function () {
+    stop();
+    go(current + 1);
+  });
+  var play = button("Play", "geomap-step-play", "Play the days in order", function () {
+    if (timer !== null) { stop(); return; }
+    // From the first day, or on from the day shown; it stops on the last.
+    go(current < 0 || current === days.length - 1 ? 0 : current + 1);
+    play.textContent = "Pause";
+    play.setAttribute("aria-pressed", "true");
+    timer = setInterval(function () {
+      if (current >= days.length - 1) { stop(); return; }
+      go(current + 1);
+    }, PLAY_STEP_MS);
+  });
+  play.setAttribute("aria-pressed", "false");
+  var all = button("All days", "geomap-step-all", "Show all days", function () {
+    stop();
+    current = -1;
+    status.textContent = "";
+    show(days[0], days[days.length - 1], true);
+  });
+  [previous, next, play, all, status].forEach(function (node) { box.appendChild(node); });
+  return box;
 }
