@@ -148,10 +148,16 @@ def _tokens(text: str, abbreviations: frozenset[str]) -> list[Token]:
     return out
 
 
+# Token's own constructor is a Python function; a tuple built straight is the same value.
+_new_token: Callable[[tuple[int, int, str, bool]], Token] = partial(tuple.__new__, Token)
+
+
 def _token_of(match: re.Match[str], abbreviations: frozenset[str]) -> Token | None:
     """The token a match of _TOKEN stands for; None for a contraction ("didn't")."""
     start, end = match.span()
     word = match.group()
+    if match.lastgroup == "word" and "'" not in word and "’" not in word:
+        return _new_token((start, end, word, False))  # most words: a plain word
     if match.lastgroup == "abbr":
         if word in abbreviations or word in _NAME_PREFIXES or word.count(".") >= 2:
             return Token(start, end, word, True)
@@ -341,7 +347,7 @@ NAMED_AS_PERSON = "named_as_person_elsewhere"
 
 def explain_names(text: str, gaz: Gazetteer) -> list[NameDecision]:
     """Every gazetteer name in `text` with the verdict on it and the rule that decided."""
-    return _decide(text, gaz, _name_tokens(text, _abbreviations(gaz)))[1]
+    return _decide(text, gaz, _name_tokens(text, _abbreviations(gaz)), explain=True)[1]
 
 
 def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> list[SpanCandidates]:
@@ -349,8 +355,9 @@ def _find_place_spans(text: str, gaz: Gazetteer, tokens: Sequence[Token]) -> lis
 
 
 def _decide(
-    text: str, gaz: Gazetteer, tokens: Sequence[Token]
+    text: str, gaz: Gazetteer, tokens: Sequence[Token], *, explain: bool = False
 ) -> tuple[list[SpanCandidates], list[NameDecision]]:
+    """The spans that name places, and (when `explain`) the decision on every name."""
     common = common_words()
     judged: list[tuple[NameInText, Verdict, str]] = []
     # Only a capitalised token can start a name; the rest are context for the rules.
@@ -389,7 +396,10 @@ def _decide(
                         verdict is Verdict.IN_NAME,
                     )
                 )
-        decisions.append(NameDecision(name.surface, name.first.start, name.last.end, verdict, rule))
+        if explain:
+            decisions.append(
+                NameDecision(name.surface, name.first.start, name.last.end, verdict, rule)
+            )
     return spans, decisions
 
 
@@ -417,11 +427,15 @@ def _longest_match(
         return None
     # A name runs over capitalised words, connectors ("of") and hyphenated parts, joined by
     # one space or hyphen. The first token that is none of these ends every longer reading.
+    # (_joined and _continues_name, inlined: this runs for every capitalised word.)
     limit = 1
-    while limit < _MAX_TOKENS and i + limit < len(tokens):
-        previous, token = tokens[i + limit - 1], tokens[i + limit]
-        capital_joined = token.text[:1].isupper() and _joined(text, previous, token)
-        if not (capital_joined or _continues_name(text, previous, token)):
+    stop = min(_MAX_TOKENS, len(tokens) - i)
+    while limit < stop:
+        token = tokens[i + limit]
+        gap = text[tokens[i + limit - 1].end : token.start]
+        if gap != "-" and not (
+            gap == " " and (token.text[:1].isupper() or token.text in _CONNECTORS)
+        ):
             break
         limit += 1
     return _longest_match_in_run(text[first.start : tokens[i + limit - 1].end], gaz)
