@@ -8,8 +8,9 @@ The corpus is bench_extract's: article-sized texts recombined from real paragrap
 (TR-News when present, and the seeds). Every run is a fresh `geomap extract` process, and
 1-worker and 2-worker runs alternate, so a neighbour's load on this shared machine falls
 on both; the figure is the ratio of medians, and the spread is printed beside it.
-Peak RSS is read by each worker process about itself (ru_maxrss), in workers started
-fresh for that run, so no parent's high-water mark is counted.
+Peak RSS is read by each worker process about itself (VmHWM, the high-water mark of its
+own memory), in workers started fresh for that run, so no parent's high-water mark is
+counted (ru_maxrss would carry the launching process's mark across fork and exec).
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from bench.bench_extract import _corpus  # noqa: E402
 # keep two workers busy to the end; the default (32 MiB) is for corpora of millions.
 PARTITION_BYTES = 1 << 20
 
+# Each worker reads VmHWM, its own process's memory high-water mark: a worker is started
+# from this script's process, and ru_maxrss would carry that parent's mark with it.
 RSS = """
-import resource, sys
+import sys
 from geomap import distributed
 from geomap.export import write_events
 from geomap.pipeline import Batch
@@ -43,7 +46,9 @@ with distributed.connect(distributed.Cluster(workers=2)) as client:
         write_events(
             distributed.run([sys.argv[1]], batch, client, partition_bytes={partition}), None, sink
         )
-    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    peaks = client.run(
+        lambda: int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
+    )
 print(batch.articles, *sorted(peaks.values()))
 """
 
