@@ -314,9 +314,17 @@ def _distance_reference(cue: PlaceCue) -> bool:
     northwest of Nairobi".
     """
     match = _DISTANCE_RE.search(cue.before)
-    if match is None:
+    if match is None or _PART_OF_IT_BEFORE_RE.search(cue.before):
         return False
     return not match.group(0)[:1].isdigit() or bool(_OF_BEFORE_RE.search(cue.before))
+
+
+# "Phoenix, a suburb north of Durban": the suburb is part of the city, which is the place.
+_PART_OF_IT_BEFORE_RE = re.compile(
+    r"\b(?:suburb|district|neighbou?rhood|township|quarter|slum)\s+(?:[\w-]+\s+){0,2}?of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _ORIGIN_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
@@ -405,7 +413,11 @@ _WHERE_SPEAKING_RE = re.compile(
 _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
     r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
-    r"spends|spent|spending)\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
+    r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
+    r"(?:a\s+|the\s+)?(?:hospital|clinic)|"
+    # "President Díaz-Canel, who went to San Antonio": a visit, told of a person
+    r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited))"
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -471,7 +483,10 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     # "The protests began after a canopy at the station in Novi Sad collapsed"
     r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:first\s+)?(?:began|"
     r"erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|over|"
-    r"following)\b[^;:]{0,100}$",
+    r"following)\b[^;:]{0,160}$"
+    # "over allegations that officials stole coal destined for China"
+    r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
+    r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$",
     re.IGNORECASE,
 )
 _CLAUSE_TURN_RE = re.compile(r",\s+(?:and|but|while|where|as)\s|;|\s(?:where|while)\s")
@@ -484,7 +499,7 @@ def _site_of_the_grievance(cue: PlaceCue) -> bool:
     Example: "protested against the alleged rape of a teenage girl by a police commander
     in the port of Chabahar"; "against a bill allowing extraditions to mainland China".
     """
-    start = max(cue.span.start, cue.mention.start - 160)
+    start = max(cue.span.start, cue.mention.start - 240)
     before = cue.text[start : cue.mention.start]
     match = _GRIEVANCE_BEFORE_RE.search(before)
     return match is not None and not _CLAUSE_TURN_RE.search(before, match.start())
@@ -492,6 +507,12 @@ def _site_of_the_grievance(cue: PlaceCue) -> bool:
 
 # "the Rampura and Mirpur districts of the capital": parts of a city, which coders code as
 # the city; the gazetteer's towns of those names lie elsewhere.
+# "In Phoenix, a suburb north of Durban": the suburb is coded as its city, which the
+# sentence names next; the gazetteer's place of that name lies elsewhere.
+_SUBURB_APPOSITIVE_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:suburb|district|neighbou?rhood|township|"
+    r"quarter|slum|area)\b"
+)
 _DISTRICT_AFTER_RE = re.compile(
     r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:districts?|"
     r"neighbou?rhoods?|suburbs?|quarters?|townships?|slums?|areas?)\s+of\b"
@@ -548,7 +569,7 @@ def _district_of_a_city(cue: PlaceCue) -> bool:
 
     Example: "fought running battles in the Rampura and Mirpur districts of the capital".
     """
-    return bool(_DISTRICT_AFTER_RE.match(cue.after))
+    return bool(_DISTRICT_AFTER_RE.match(cue.after) or _SUBURB_APPOSITIVE_RE.match(cue.after))
 
 
 _STATEMENT_AFTER_RE = re.compile(
@@ -595,7 +616,8 @@ _LOCATIVE_BEFORE_RE = re.compile(
 # a right to protest". (A city that "said" is rarer, and "Kisumu said" is no usage.)
 _COUNTRY_SAYS_AFTER_RE = re.compile(
     r"^(?:,\s+(?:which|who|whose)\s+[^;.]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
-    r"(?:said|says|stated|insisted|noted|announced)\b"
+    r"(?:said|says|stated|insisted|noted|announced|(?:stood|stands)\s+(?:with|by)|backed|"
+    r"supports|supported)\b"
 )
 
 

@@ -300,7 +300,10 @@ def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
             return None
         high = high_value[0]
     elif qualifier in ("between", "from"):
-        return None
+        # "between hundreds of supporters and backers": a preposition, not a range
+        if not low[1]:
+            return None
+        qualifier = "a"  # the word belongs to the sentence, not to the number
     if low[1] or qualifier in _OPEN_QUALIFIERS:
         high = None
     # "a 5,000-strong crowd": the article belongs to the noun, not to the number.
@@ -537,7 +540,10 @@ _VICTIM_VERB_BEFORE_RE = re.compile(
 )
 _VICTIM_PREDICATE_RE = re.compile(
     # "one marcher in Tamale was killed", "Four students, A, B and C, were killed"
-    r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,)?"
+    r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,|"
+    # "employees trapped inside died", "members of the security forces were among the dead"
+    r"\s+(?:trapped|caught|inside|of\s+the\s+[\w-]+(?:\s+[\w-]+)?|who\s+were)(?:\s+inside)?)?"
+    r"(?:\s+(?:were|was)\s+among\s+the)?"
     # Hedges may stand between: "were reported to be wounded", "are feared to have been hurt".
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"
     r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|"
@@ -581,7 +587,9 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
 # right after the number (or its "of"). Demonyms are open-ended, so their form is read:
 # a capitalised word ending in "s" that is not an acronym ("hundreds of NGOs" is no crowd).
 _NOT_A_PEOPLE = r"(?!(?:Dollar|Euro|Pound|Franc|R[o]?uble|Peso|Dinar|Rupee|Shilling|Dirham)s\b)"
-_PEOPLE_BY_NAME_RE = re.compile(rf"\s+(?:of\s+)?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:[a-z]s|is))\b")
+_PEOPLE_BY_NAME_RE = re.compile(
+    rf"\s+(?:of\s+)?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is))\b"
+)
 
 
 def _people_by_name_end(sentence: str, phrase: NumberPhrase) -> int | None:
@@ -603,6 +611,8 @@ def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
         if word == "of" and phrase.vague:
             previous = word
             continue  # "hundreds of protestors"
+        if previous == "of" and word.endswith(("'s", "’s")):
+            continue  # "hundreds of Saied's supporters"
         if word == "the" and previous != "of":
             previous = word
             continue
@@ -664,7 +674,9 @@ _COUNTER_CUE_RE = re.compile(
 
 
 # The prefilter's share of _PEOPLE_BY_NAME_RE: "of" and a capitalised plural.
-_NAMED_PEOPLE_RE = re.compile(rf"\bof\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:[a-z]s|is)\b")
+_NAMED_PEOPLE_RE = re.compile(
+    rf"\bof\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is)\b"
+)
 
 
 @lru_cache(maxsize=8)  # asked by the triggers, then again for the event's figures

@@ -832,18 +832,29 @@ def capitalised_after(name: NameInText) -> Verdict | None:
 
 # Connectors that join the words of a building's or body's name ("Palacio de Justicia",
 # "Bank of Uganda"), but not a list ("and").
-_NAME_CONNECTORS = frozenset({"de", "del", "di", "da", "do", "du", "la", "of"})
+_NAME_CONNECTORS = frozenset({"de", "del", "di", "da", "do", "dos", "das", "du", "la", "of"})
+
+
+# Romance connectors, and the articles that may follow them ("de los", "de la").
+_ROMANCE_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das"})
+_ARTICLES = frozenset({"los", "las", "la", "el", "le", "les", "lo"})
 
 
 def continued_by_connector(name: NameInText) -> Verdict | None:
-    """A lesser place's name followed by "de", "of" and a capitalised word heads a longer
-    name that the gazetteer does not know.
+    """A place's name followed by "de", "of" and a capitalised word heads a longer name that
+    the gazetteer does not know. A major place's name counts only before a Romance
+    connector ("San Antonio de los Baños" is a Cuban town, not San Antonio in Texas; the
+    gazetteer's own longer names, "Rio de Janeiro", are matched whole first).
 
     Example: "el Palacio de Justicia" is a court house, not Palacio in Spain.
     """
-    if name.major or name.gap_after != " " or name.follower not in _NAME_CONNECTORS:
+    if name.gap_after != " " or name.follower not in _NAME_CONNECTORS:
+        return None
+    if name.major and name.follower not in _ROMANCE_CONNECTORS:
         return None
     j = name.i + name.n + 1
+    while j < len(name.tokens) - 1 and name.tokens[j].text.lower() in _ARTICLES:
+        j += 1  # "de los Baños"
     if j < len(name.tokens) and _joined(name.text, name.tokens[j - 1], name.tokens[j]):
         nxt = name.tokens[j]
         if is_capitalised(nxt) and nxt.text.lower() not in CALENDAR:

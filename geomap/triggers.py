@@ -78,7 +78,7 @@ _PROTEST_RE = _tiers(
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
     r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
-    r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?:filled|poured\s+into|packed)\s+the\s+"
+    r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
     r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
@@ -100,7 +100,8 @@ _SEIZURE_RE = _tiers(
     # Attacking or ransacking a seat of power is taking it, when protesters do it.
     medium=r"\b(?:attack(?:ed|ing)?|ransack(?:ed|ing)?|invad(?:ed|ing)|broke\s+into|"
     r"entered)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:parliament|palace|residence|"
-    r"airport|legislature|congress|senate|ministry|city\s+hall|town\s+hall|"
+    r"airport|legislature|congress|senate|ministry|city\s+hall|town\s+hall|prison|jail|"
+    r"police\s+stations?|offices?|headquarters|house|home|consulate|embassy|courthouse|"
     r"(?:presidential|government|administration|parliament)\s+(?:building|office|offices|"
     r"headquarters|compound))\b",
 )
@@ -309,7 +310,7 @@ _CAUSE_RE = re.compile(
     r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
-    r"violence\b)",
+    r"violence\b|(?:deaths|death\s+toll|killings)\b)",
     re.IGNORECASE,
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
@@ -330,7 +331,16 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
     began = _BEGAN_AFTER_RE.search(sentence)
     if began is not None:
         spans.append((began.end(), len(sentence)))
+    spans.extend(match.span() for match in _PURPOSE_RE.finditer(sentence))
     return spans
+
+
+# "gathered at his homestead to prevent his arrest": what they came to prevent
+_PURPOSE_RE = re.compile(
+    r"\bto\s+(?:prevent|stop|block|avoid|resist|thwart)\s+(?:his|her|their|the|an?|any)\s+"
+    r"(?:arrest|detention|eviction|extradition|killing)\b",
+    re.IGNORECASE,
+)
 
 
 # "The protests began after a canopy collapsed, killing 15": what follows is the cause.
@@ -426,7 +436,8 @@ _HISTORICAL_RE = re.compile(
     r"previously|historically|back\s+in|in\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
-    r"anniversary\s+of|"
+    r"anniversary\s+of|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
+    r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots)\s+of\s+(?:1[89]|20)\d\d|"
     # hypotheses and comparisons: the events are feared or seen elsewhere, not reported
     r"would\s+(?:risk|lead\s+to|cause|provoke|result\s+in|spark|trigger|mean)|"
     r"could\s+(?:lead\s+to|spark|trigger|provoke)|possibility\s+of|in\s+the\s+event\s+of|"

@@ -448,3 +448,93 @@ def test_a_comparison_with_a_past_year_is_no_history(gaz: Gazetteer) -> None:
         "the rallies of October 2000."
     )
     assert ("Belgrade", 275_000) in _crowds(gaz, text)
+
+
+FIFTH_CASES = [
+    # a longer name the gazetteer does not know is not its first words' place
+    (
+        "The protests began in San Antonio de los Baños, where hundreds marched.",
+        set(),
+        {("protest", "San Antonio")},
+    ),
+    # a suburb is coded as its city, named next
+    (
+        "In Phoenix, a suburb north of Durban, 36 people were killed in vigilante violence.",
+        {("casualties", "Durban")},
+        {("casualties", "Phoenix")},
+    ),
+    # a hospital where a victim was taken, a visit, allegations, a comparison, a purpose
+    (
+        "Police fired on students in Manzini. A student leader who was shot was taken to a "
+        "hospital in Johannesburg for treatment.",
+        {("clash", "Manzini")},
+        {("clash", "Johannesburg"), ("casualties", "Johannesburg")},
+    ),
+    (
+        "Thousands marched in Havana. The president, who went to Matanzas on Sunday, blamed "
+        "the unrest on the embargo.",
+        {("protest", "Havana")},
+        {("protest", "Matanzas")},
+    ),
+    (
+        "Hundreds protested in Ulaanbaatar over allegations that officials stole coal "
+        "destined for China.",
+        {("protest", "Ulan Bator")},  # GeoNames' name for Ulaanbaatar
+        {("protest", "China")},
+    ),
+    (
+        "Some compared the scenes to the revolution of 2011, which began in Sidi Bouzid after "
+        "a street vendor set himself on fire.",
+        set(),
+        {("clash", "Sidi Bouzid"), ("protest", "Sidi Bouzid")},
+    ),
+    (
+        "Hundreds of supporters gathered at his homestead in Nkandla to prevent his arrest.",
+        {("protest", "Nkandla")},
+        {("arrest", "Nkandla")},
+    ),
+    (
+        "Thousands marched in Tunis demanding the government's resignation over a surge in deaths.",
+        {("protest", "Tunis")},
+        {("casualties", "Tunis")},
+    ),
+    # seats of power, prisons and houses taken
+    (
+        "A crowd ransacked the house of a lawmaker in Jakarta, and in Aquin protesters "
+        "attacked the town's prison.",
+        {("seizure", "Jakarta"), ("seizure", "Aquin")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), FIFTH_CASES)
+def test_names_suburbs_visits_and_purposes(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text)
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Scuffles broke out between hundreds of Saied's supporters and rival backers.", 200),
+        ("In Miami, thousands of Cuban-Americans rallied in solidarity.", 2000),
+    ],
+)
+def test_crowds_of_supporters_and_hyphenated_peoples(sentence: str, low: int) -> None:
+    (crowd,) = parse_crowds(sentence)
+    assert crowd.low == low
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three council employees trapped inside died, the city government said.",
+        "He said ten members of the security forces were among the dead.",
+    ],
+)
+def test_the_dead_are_no_crowd(sentence: str) -> None:
+    assert parse_crowds(sentence) == ()
