@@ -1,6 +1,7 @@
 """geomap's grid clustering against Leaflet.markercluster and supercluster, at 100,000 events.
 
-    python bench/bench_cluster.py [--events 100000] [--rounds 3] [--supercluster DIR]
+    python bench/bench_cluster.py [--events 100000] [--rounds 3] [--input shared|distinct|both]
+        [--supercluster DIR] [--renderer GEOMAP_JS]
 
 Issue 13: keep the hand-written grid clustering of geomap.js, or use a packaged library?
 Every contender runs in one headless Chromium (1280x800) on the same page: geomap's own
@@ -14,16 +15,18 @@ figure is a median.
   returns (the markers are in a frame). For the grid that call is geomap's whole render()
   (basemap outlines, labels, legend and controls too); "grid redraw" times its redraw()
   alone at the same view, which is the clustering and drawing of markers only.
-- zoom: setView to zooms 3, 4, 5, 6 and back to 2, each timed to the second frame; for the
-  grid, redraw() alone at each zoom as well. With animation off, each library re-clusters
-  inside setView, as geomap does.
+- zoom: setView to zooms 3, 4, 5, 6 and back to 2, each timed to the second frame. With
+  animation off, each library re-clusters inside setView, as geomap does.
 - heap: CDP JSHeapUsedSize after a forced garbage collection, once drawn, less the same
   page's heap with nothing drawn (the baseline is measured in each library run, before it
   starts); DOM nodes likewise.
 
-Two inputs: the events of bench_render.synthetic_collection (100,000 events at 2,000 places,
-where geomap first groups by place) and the same events moved to 100,000 distinct places,
-where grouping saves nothing.
+Two inputs: "shared", the events of bench_render.synthetic_collection (100,000 events at
+2,000 places, where geomap first groups by place) and "distinct", the same events moved to
+100,000 distinct places, where grouping saves nothing.
+
+--renderer draws the grid with another geomap.js (a candidate fix) instead of the installed
+one, so a change to the renderer can be measured against the libraries before it lands.
 
 The libraries come from registry packages only: Leaflet.markercluster from the PyPI package
 XStatic-Leaflet-MarkerCluster (`pip install 'geomap[bench]'`), supercluster's UMD build
@@ -152,14 +155,7 @@ _TIME_ZOOMS = """async zooms => {
     const sync = performance.now() - start;
     await bench.twoFrames();
     const frame = performance.now() - start;
-    let redraw = null;
-    if (bench.redraw) {
-      const t = performance.now();
-      bench.redraw();
-      redraw = performance.now() - t;
-      await bench.twoFrames();
-    }
-    out.push({zoom: z, sync: sync, frame: frame, redraw: redraw,
+    out.push({zoom: z, sync: sync, frame: frame,
       markers: document.querySelectorAll('.leaflet-marker-icon:not(.geomap-label-icon)').length});
   }
   return out;
@@ -171,7 +167,6 @@ class Run:
     first_ms: float  # start of clustering to the second frame after
     redraw_ms: float | None  # grid only: redraw() alone at the first view
     zoom_ms: list[float]  # each zoom step, to the second frame
-    zoom_redraw_ms: list[float]  # grid only: redraw() alone at each zoom
     heap_mb: float  # JS heap once drawn, after GC
     baseline_heap_mb: float | None  # same page with nothing drawn (library runs)
     nodes: int
@@ -236,9 +231,13 @@ def short_quotes(collection: dict[str, Any]) -> dict[str, Any]:
     return collection
 
 
-def write_page(collection: dict[str, Any], path: Path) -> None:
-    from geomap.render import render_html
+def write_page(collection: dict[str, Any], path: Path, renderer: Path | None = None) -> None:
+    from geomap.render import assets, render_html
 
+    if renderer is not None:
+        # page.py inlines whatever assets.renderer_js() returns.
+        text = renderer.read_text(encoding="utf-8")
+        assets.renderer_js = lambda: text  # type: ignore[assignment]
     html = render_html(collection, title="Cluster benchmark", mode="self-contained")
     flat: list[float] = []
     for feature in collection["features"]:
@@ -300,7 +299,6 @@ def measure(browser: Any, path: Path, mode: str, libraries: tuple[str, str, str]
         first_ms=first,
         redraw_ms=None if redraw is None else float(redraw),
         zoom_ms=[float(s["frame"]) for s in steps],
-        zoom_redraw_ms=[float(s["redraw"]) for s in steps if s["redraw"] is not None],
         heap_mb=heap,
         baseline_heap_mb=baseline,
         nodes=nodes,
@@ -337,11 +335,14 @@ def report(name: str, runs: dict[str, list[Run]]) -> None:
         )
     grid = runs["grid"]
     redraw = median([r.redraw_ms for r in grid if r.redraw_ms is not None])
-    zoom_redraw = median([ms for r in grid for ms in r.zoom_redraw_ms])
     print(
-        f"  grid redraw() alone: {redraw:.0f} ms at the first view, {zoom_redraw:.0f} ms per "
-        "zoom (clustering and drawing markers, no labels, basemap or controls)"
+        f"  grid redraw() alone at the first view: {redraw:.0f} ms (clustering and drawing "
+        "markers; no labels, basemap or controls)"
     )
+    for contender, rs in runs.items():
+        by_zoom = [median([r.zoom_ms[k] for r in rs]) for k in range(len(ZOOMS))]
+        steps = ", ".join(f"z{z} {ms:.0f}" for z, ms in zip(ZOOMS, by_zoom, strict=True))
+        print(f"  {contender} zoom steps (ms, median): {steps}")
     for contender in CONTENDERS[1:]:
         print(
             f"  {contender} / grid: first render {first[contender] / first['grid']:.2f}, "
@@ -360,17 +361,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--input", choices=("shared", "distinct", "both"), default="both")
     parser.add_argument("--supercluster", type=Path, help="an unpacked npm supercluster")
+    parser.add_argument("--renderer", type=Path, help="a geomap.js to draw the grid with")
     args = parser.parse_args()
 
     with scratch_dir() as scratch:
         markercluster, css = markercluster_assets()
         libraries = (markercluster, css, supercluster_js(args.supercluster, scratch))
         events = short_quotes(synthetic_collection(args.events))
-        inputs = {
-            f"{args.events:,} events at 2,000 places": events,
-            f"{args.events:,} events at {args.events:,} places": distinct_places(events),
-        }
+        inputs = {}
+        if args.input in ("shared", "both"):
+            inputs[f"{args.events:,} events at 2,000 places"] = events
+        if args.input in ("distinct", "both"):
+            inputs[f"{args.events:,} events at {args.events:,} places"] = distinct_places(events)
         print(
             "Chromium 1280x800; Leaflet.markercluster "
             + _markercluster_version()
@@ -378,12 +382,13 @@ def main() -> int:
         )
         for name, collection in inputs.items():
             path = scratch / "page.html"
-            write_page(collection, path)
+            write_page(collection, path, args.renderer)
             runs: dict[str, list[Run]] = {c: [] for c in CONTENDERS}
             with chromium() as browser:
                 for number in range(args.rounds):
                     order = CONTENDERS if number % 2 == 0 else CONTENDERS[::-1]
                     for contender in order:
+                        print(f"  ({name}: {contender}, round {number + 1})", file=sys.stderr)
                         runs[contender].append(measure(browser, path, contender, libraries))
             report(name, runs)
     return 0
