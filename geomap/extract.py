@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import overload
 
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from gazetteer.capitals import Capitals
@@ -96,7 +97,8 @@ def extract_events(
         article.date or story_start(text),
     )
     infobox = fields(text)
-    if fallback is None and not triggers_of.any() and not _may_have_infobox_events(text, infobox):
+    last = triggers_of.last()
+    if fallback is None and last < 0 and not _may_have_infobox_events(text, infobox):
         # No sentence reports an event, and no infobox does: finding and resolving the
         # places (most of the work) would give nothing. Triggers never read places, so the
         # answer is the same. (With an online geocoder, names are still looked up as before.)
@@ -105,12 +107,15 @@ def extract_events(
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     mentions = implied_places(text, mentions, _capital_finder(gaz))
-    sentences = _sentences(text, spans, mentions, prose)
+    sentences = _Sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[tuple[str, int, int, int | None]] = set()
-    for index, sentence in enumerate(sentences):
+    # A sentence after the last one with triggers gives no event, and the scene it would
+    # leave is read by no later one: it is never judged.
+    for index in range(last + 1):
+        sentence = sentences[index]
         places, inferred = scenes.places(index)
         if not places:
             continue  # no place to put an event at: not worth classifying
@@ -149,18 +154,27 @@ class _Scenes:
     def __init__(
         self,
         spans: Sequence[Span],
-        sentences: Sequence[_Sentence],
+        sentences: _Sentences,
         home: tuple[PlaceMention, ...],
         mentions: Sequence[PlaceMention],
     ) -> None:
         self.spans = spans
         self.sentences = sentences
         self.home = home
-        self.names_a_city = any(m.place.kind is Kind.CITY for s in sentences for m in s.places)
         self.main_city = _main_city(mentions)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
+
+    @cached_property
+    def names_a_city(self) -> bool:
+        """Whether a city is an event place of any sentence; only a sentence that names a
+        city can say yes, so only those are judged."""
+        return any(
+            m.place.kind is Kind.CITY
+            for i in self.sentences.naming(Kind.CITY)
+            for m in self.sentences[i].places
+        )
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
@@ -230,8 +244,9 @@ class _Triggers:
             self.found[index] = _sentence_triggers(self.sentences, index, self.article_date)
         return self.found[index]
 
-    def any(self) -> bool:
-        return any(self.at(index) for index in range(len(self.sentences)))
+    def last(self) -> int:
+        """The index of the last sentence with triggers; -1 when none has any."""
+        return next((i for i in reversed(range(len(self.sentences))) if self.at(i)), -1)
 
 
 def _may_have_infobox_events(text: str, infobox: Sequence[Field]) -> bool:
@@ -239,21 +254,62 @@ def _may_have_infobox_events(text: str, infobox: Sequence[Field]) -> bool:
     return bool(infobox) and bool(classify(text[:_ABOUT_PROTESTS_REACH]))
 
 
-def _sentences(
-    text: str, spans: Sequence[Span], mentions: Sequence[PlaceMention], prose: _ProseLines
-) -> list[_Sentence]:
-    out = []
-    cursor = 0
-    for span in spans:
-        while cursor < len(mentions) and mentions[cursor].start < span.start:
-            cursor += 1
-        inside = []
-        j = cursor
-        while j < len(mentions) and mentions[j].end <= span.end:
-            inside.append(mentions[j])
-            j += 1
-        out.append(_judge_sentence(text, span, inside, prose.holds(span)))
-    return out
+class _Sentences(Sequence[_Sentence]):
+    """The article's sentences with their places, each judged by the rules of
+    NOT_EVENT_PLACE_RULES when first read: the sentences after the last event are never
+    read, and judging every name is much of the cost of an article."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[Span],
+        mentions: Sequence[PlaceMention],
+        prose: _ProseLines,
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.prose = prose
+        self.inside: list[list[PlaceMention]] = []
+        cursor = 0
+        for span in spans:
+            while cursor < len(mentions) and mentions[cursor].start < span.start:
+                cursor += 1
+            inside = []
+            j = cursor
+            while j < len(mentions) and mentions[j].end <= span.end:
+                inside.append(mentions[j])
+                j += 1
+            self.inside.append(inside)
+        self.judged: dict[int, _Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @overload
+    def __getitem__(self, index: int) -> _Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_Sentence]: ...
+
+    def __getitem__(self, index: int | slice) -> _Sentence | list[_Sentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index not in self.judged:
+            span = self.spans[index]
+            self.judged[index] = _judge_sentence(
+                self.text, span, self.inside[index], self.prose.holds(span)
+            )
+        return self.judged[index]
+
+    def naming(self, kind: Kind) -> Iterator[int]:
+        """The indexes of the sentences that name a place of this kind."""
+        return (
+            i for i, inside in enumerate(self.inside) if any(m.place.kind is kind for m in inside)
+        )
 
 
 def _judge_sentence(
