@@ -44,12 +44,15 @@ REPORT_FIELDS = field_names(REPORT_ITEM_SCHEMA)
 def _report_json(report: Event) -> dict[str, Any]:
     return {
         "source": report.source,
+        "source_title": report.source_title,
+        "url": report.url,
         "outlet": report.outlet,
         "date": report.source_date,
         "quote": report.quote,
         "char_start": report.char_start,
         "char_end": report.char_end,
         "claimed_by": report.claimed_by,
+        "mentions": list(report.mentions),
         "report_id": report.stable_id,
         "reviewed": report.reviewed,
         "editor_note": report.editor_note,
@@ -131,10 +134,7 @@ def record_csv(records: Iterable[EventRecord]) -> str:
     )
     writer.writeheader()
     for record in records:
-        row = {
-            name: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
-            for name, value in record_properties(record).items()
-        }
+        row = _cells(record_properties(record))
         row.update(
             latitude=record.place.lat,
             longitude=record.place.lon,
@@ -163,13 +163,12 @@ def _frames(records: Sequence[EventRecord]) -> tuple[Any, Any]:
     from shapely.geometry import Point
 
     names = list(_RECORD_NAMES)
-    rows = [
-        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in p.items()}
-        for p in map(record_properties, records)
-    ]
+    rows = [_cells(p) for p in map(record_properties, records)]
     points = [Point(wkt_xy(r.place)) for r in records]
     events = geopandas.GeoDataFrame(rows, columns=names, geometry=points, crs="EPSG:4326")
-    report_rows = [{"event_id": r.event_id, **_report_json(x)} for r in records for x in r.reports]
+    report_rows = [
+        {"event_id": r.event_id, **_cells(_report_json(x))} for r in records for x in r.reports
+    ]
     report_points = [Point(wkt_xy(r.place)) for r in records for _ in r.reports]
     reports = geopandas.GeoDataFrame(
         report_rows,
@@ -178,6 +177,14 @@ def _frames(records: Sequence[EventRecord]) -> tuple[Any, Any]:
         crs="EPSG:4326",
     )
     return events, reports
+
+
+def _cells(properties: dict[str, Any]) -> dict[str, Any]:
+    # A table cell holds no list: lists (claims, sources, reports, mentions) are JSON text.
+    return {
+        k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+        for k, v in properties.items()
+    }
 
 
 def _write_gpkg(records: Sequence[EventRecord], out: Path) -> None:

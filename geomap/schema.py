@@ -118,12 +118,15 @@ REPORT_SCHEMA: tuple[Field, ...] = (
 # Each report of an event record: where it was read, and the words that say so.
 REPORT_ITEM_SCHEMA: tuple[Field, ...] = (
     Field("source", _S, False, "the input file or record"),
+    Field("source_title", _S, False, "the article's headline"),
+    Field("url", _S, False, "the article's address"),
     Field("outlet", _S, False, "who published it"),
     Field("date", _S, True, "the article's publication date"),
     Field("quote", _S, False, "the sentence, verbatim"),
     Field("char_start", _I, True, "the quote's start offset"),
     Field("char_end", _I, True, "the quote's end offset"),
     Field("claimed_by", _S, False, "who made the claim"),
+    Field("mentions", FieldKind.STRINGS, False, "the spellings of the place in the article"),
     Field("report_id", _S, False, "the report's stable id"),
     Field("reviewed", _B, False, "an editor checked it"),
     Field("editor_note", _S, False, "the editor's note"),
