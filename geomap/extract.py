@@ -90,8 +90,10 @@ def extract_events(
     if not spans:
         return []
     prose = _ProseLines(text)
+    # The sentences' text, before any place is found: what triggers and claims read.
+    texts = [_Sentence(span, text[span.start : span.end], prose.holds(span), ()) for span in spans]
     triggers_of = _Triggers(
-        [_Sentence(span, text[span.start : span.end], prose.holds(span), ()) for span in spans],
+        texts,
         # An undated page's own year is no history: "The 2009 Guinean protests were a rally
         # in Conakry" on a page whose story begins in 2009.
         article.date or story_start(text),
@@ -122,7 +124,7 @@ def extract_events(
         triggers = triggers_of.at(index)
         if not triggers:
             continue
-        said = _Said(article, sentences, index)
+        said = _Said(article, texts, index)
         for trigger, bound in bind_clauses(sentence.text, sentence.span.start, triggers, places):
             if _nationwide_crowd(trigger, sentence.text, bound):
                 # "Hundreds of thousands marched across Chile, above all in Valparaíso":
@@ -501,7 +503,12 @@ def _counter_estimate(said: _Said) -> _Figures | None:
 
 
 class _Said:
-    """Who says it and when, for one sentence: worked out once, whatever its events."""
+    """Who says it and when, for one sentence: worked out once, whatever its events.
+
+    It reads only the text and span of its sentence and of those around it (claims and
+    denials), never their places: extract_events gives it the sentences before their
+    places are judged, so that a denial's window judges no sentence.
+    """
 
     def __init__(self, article: Article, sentences: Sequence[_Sentence], index: int) -> None:
         self.article = article
