@@ -3,6 +3,7 @@
     python bench/bench_dask.py              # 20,000 articles, 3 alternating runs each; RSS
                                             # per worker at 10k and 100k
     python bench/bench_dask.py --quick      # 1 run each, RSS at 10k only
+    python bench/bench_dask.py --rss-only   # peak RSS per worker at 10k and 100k only
 
 The corpus is bench_extract's: article-sized texts recombined from real paragraphs
 (TR-News when present, and the seeds). Every run is a fresh `geomap extract` process, and
@@ -117,12 +118,17 @@ def peak_rss(tmp: Path, n: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 run each; RSS at 10k only")
+    parser.add_argument(
+        "--rss-only", action="store_true", help="only peak RSS per worker, at 10k and 100k"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        rate = speedup(tmp, 20_000, 1 if args.quick else 3)
         for n in (10_000,) if args.quick else (10_000, 100_000):
             peak_rss(tmp, n)
+        if args.rss_only:
+            return 0
+        rate = speedup(tmp, 20_000, 1 if args.quick else 3)
     for workers in (2, 16, 128):
         hours = 1e8 / (rate / 2 * workers) / 3_600
         print(

@@ -4,6 +4,9 @@
                                                        # the per-core speed work
     python bench/bench_percore.py --baseline HEAD~3    # against any revision
     python bench/bench_percore.py --articles 1000 --runs 3
+    python bench/bench_percore.py --baseline C^ --current C
+                                                       # one commit's own share: both
+                                                       # sides from worktrees
 
 The baseline is checked out into a temporary git worktree (removed afterwards), so its
 code is the commit's own, not a copy kept by hand. Both codebases read the same corpus
@@ -77,10 +80,15 @@ def _measure(tree: Path, corpus: Path) -> tuple[int, int, float, float]:
     return int(out[0]), int(out[1]), float(out[2]), float(out[3])
 
 
-def compare(baseline: str, articles: int, runs: int) -> float:
+def compare(baseline: str, articles: int, runs: int, current: str | None = None) -> float:
     base_commit = _git("rev-parse", "--short", baseline)
-    head = _git("rev-parse", "--short", "HEAD")
-    dirty = " (with uncommitted changes)" if _git("status", "--porcelain", "--", "geomap") else ""
+    if current is None:
+        dirty = _git("status", "--porcelain", "--", "geomap", "gazetteer")
+        head = _git("rev-parse", "--short", "HEAD") + (
+            " (with uncommitted changes)" if dirty else ""
+        )
+    else:
+        head = _git("rev-parse", "--short", current)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         corpus = tmp / "corpus.jsonl"
@@ -89,19 +97,25 @@ def compare(baseline: str, articles: int, runs: int) -> float:
                 f.write(json.dumps(article) + "\n")
         tree = tmp / "baseline"
         _git("worktree", "add", "--detach", str(tree), base_commit)
+        ours = ROOT
+        if current is not None:
+            ours = tmp / "current"
+            _git("worktree", "add", "--detach", str(ours), head)
         try:
             cpu: dict[str, list[float]] = {"baseline": [], "current": []}
             found: dict[str, tuple[int, int, float]] = {}
             for _ in range(runs):
-                for label, where in (("baseline", tree), ("current", ROOT)):
+                for label, where in (("baseline", tree), ("current", ours)):
                     n, events, seconds, peak = _measure(where, corpus)
                     cpu[label].append(seconds)
                     found[label] = (n, events, peak)
         finally:
             _git("worktree", "remove", "--force", str(tree))
+            if current is not None:
+                _git("worktree", "remove", "--force", str(ours))
     base, current = statistics.median(cpu["baseline"]), statistics.median(cpu["current"])
     n = found["current"][0]
-    for label, commit in (("baseline", base_commit), ("current", f"{head}{dirty}")):
+    for label, commit in (("baseline", base_commit), ("current", head)):
         median = statistics.median(cpu[label])
         _, events, peak = found[label]
         print(
@@ -121,8 +135,11 @@ def main() -> int:
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git revision to beat")
     parser.add_argument("--articles", type=int, default=3_000, help="corpus size")
     parser.add_argument("--runs", type=int, default=3, help="fresh runs of each codebase")
+    parser.add_argument(
+        "--current", metavar="REV", help="measure this revision instead of the working tree"
+    )
     args = parser.parse_args()
-    compare(args.baseline, args.articles, args.runs)
+    compare(args.baseline, args.articles, args.runs, args.current)
     return 0
 
 
