@@ -19,7 +19,8 @@ figure is a median.
   animation off, each library re-clusters inside setView, as geomap does.
 - heap: CDP JSHeapUsedSize after a forced garbage collection, once drawn, less the same
   page's heap with nothing drawn (the baseline is measured in each library run, before it
-  starts); DOM nodes likewise.
+  starts), plus the typed arrays of supercluster's index, which that figure leaves out;
+  DOM nodes once drawn.
 
 Two inputs: "shared", the events of bench_render.synthetic_collection (100,000 events at
 2,000 places, where geomap first groups by place) and "distinct", the same events moved to
@@ -116,6 +117,12 @@ _LIBRARY_CONTENDERS = """
           geometry: {type: 'Point', coordinates: [points[2 * i + 1], points[2 * i]]}};
       }
       const index = new Supercluster({radius: 60, maxZoom: 16}).load(features);
+      // Its index lives in typed arrays, whose buffers the JS heap figure leaves out.
+      let bytes = index.coords ? index.coords.byteLength : 0;
+      index.trees.forEach(tree => {
+        if (tree) bytes += tree.data.byteLength + tree.ids.byteLength + tree.coords.byteLength;
+      });
+      bench.typedMb = bytes / 1e6;
       const layer = L.layerGroup().addTo(map);
       function draw() {
         layer.clearLayers();
@@ -172,6 +179,7 @@ class Run:
     nodes: int
     markers: int
     zoom: int
+    typed_mb: float  # typed-array buffers the library keeps (supercluster's index)
 
 
 def supercluster_js(directory: Path | None, scratch: Path) -> str:
@@ -293,6 +301,7 @@ def measure(browser: Any, path: Path, mode: str, libraries: tuple[str, str, str]
         )
         steps = page.evaluate(_TIME_ZOOMS % {"view": view}, list(ZOOMS))
         first = float(page.evaluate("window.__bench.firstMs"))
+        typed = float(page.evaluate("window.__bench.typedMb || 0"))
     finally:
         page.close()
     return Run(
@@ -304,6 +313,7 @@ def measure(browser: Any, path: Path, mode: str, libraries: tuple[str, str, str]
         nodes=nodes,
         markers=markers,
         zoom=first_zoom,
+        typed_mb=typed,
     )
 
 
@@ -327,7 +337,7 @@ def report(name: str, runs: dict[str, list[Run]]) -> None:
     for contender, rs in runs.items():
         first[contender] = median([r.first_ms for r in rs])
         zoom[contender] = median([ms for r in rs for ms in r.zoom_ms])
-        heap = median([r.heap_mb for r in rs]) - empty_heap
+        heap = median([r.heap_mb for r in rs]) - empty_heap + median([r.typed_mb for r in rs])
         print(
             f"  {contender:14}{first[contender]:11.0f} ms{zoom[contender]:9.0f} ms"
             f"{heap:6.0f} MB{median([r.nodes for r in rs]):8.0f}{rs[-1].markers:9d}"
