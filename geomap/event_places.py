@@ -45,6 +45,7 @@ __all__ = [
     "is_list",
     "not_event_place",
     "scene_places",
+    "story_country",
 ]
 
 
@@ -327,7 +328,12 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 )
 
 
-_ORIGIN_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.IGNORECASE)
+_ORIGIN_RE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$"
+    # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
+    r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _origin(cue: PlaceCue) -> bool:
@@ -414,7 +420,7 @@ _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
     r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
     r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
-    r"(?:a\s+|the\s+)?(?:hospital|clinic)|"
+    r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospital|clinic)|is\s+being\s+held|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited))"
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
@@ -422,13 +428,25 @@ _WHEREABOUTS_RE = re.compile(
 )
 
 
+# "diplomats in Paris said": where distant sources speak from
+_REMOTE_SOURCES_BEFORE_RE = re.compile(
+    r"\b(?:diplomats|analysts|experts|observers|envoys|exiles)\s+(?:based\s+)?"
+    r"in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_AFTER_RE = re.compile(r"^\s*,?\s*(?:said|say|says|told|reported|added)\b")
+
+
 def _where_someone_is(cue: PlaceCue) -> bool:
     """Where a speaker spoke from, or where a person stays: no event there.
 
     Example: "Interior Minister Ahmad Vahidi, speaking in Tehran, said"; "the ailing leader
-    remained in a hospital in Geneva".
+    remained in a hospital in Geneva"; "diplomats in Paris said".
     """
-    return bool(_WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before))
+    remote = _REMOTE_SOURCES_BEFORE_RE.search(cue.before) and _SAID_AFTER_RE.match(cue.after)
+    return bool(
+        _WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote
+    )
 
 
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
@@ -526,13 +544,24 @@ _ROAD_AFTER_RE = re.compile(
 )
 
 
-def _road_name(cue: PlaceCue) -> bool:
-    """A place in a road's or railway's name, which runs far from it.
+# "the Highway of the Sun, which links Mexico City with the beach resort of Acapulco"
+_ROAD_ENDS_BEFORE_RE = re.compile(
+    r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
+    r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
-    Example: "thousands blocked the Dhaka-Rangpur highway" (in Rangpur, not Dhaka).
+
+def _road_name(cue: PlaceCue) -> bool:
+    """A place in a road's or railway's name, or at its ends, which lie far from where it
+    was blocked.
+
+    Example: "thousands blocked the Dhaka-Rangpur highway" (in Rangpur, not Dhaka); "the
+    Highway of the Sun, which links Mexico City with the resort of Acapulco".
     """
     joined = cue.text[cue.mention.end : cue.mention.end + 1] == "-" or cue.before.endswith("-")
-    return joined and bool(_ROAD_AFTER_RE.match(cue.after))
+    named = joined and bool(_ROAD_AFTER_RE.match(cue.after))
+    return named or bool(_ROAD_ENDS_BEFORE_RE.search(cue.before))
 
 
 # "Armenia, Russia's closest ally": a relation, not a place of the story
@@ -548,6 +577,9 @@ _BODY_AFTER_RE = re.compile(
     r"^(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:centre|center|hospital|clinic|institute|agency|"
     r"foundation|group|committee|council|office|service|commission|network|union|association)"
     r"\s+(?:said|says|reported|told|announced|stated|added|confirmed)\b"
+    # "St Louis County police chief Jon Belmar says"
+    r"|^\s+(?:County\s+)?(?:police|fire|health|sheriff['’]?s?)\s+(?:chief|commissioner|"
+    r"department|spokes(?:man|woman|person)|official)"
 )
 
 
@@ -1032,7 +1064,7 @@ def implied_places(
     - "Hong Kong", "Singapore": a country that is one city, named by the city's name, is
       the city (so a story about it names a city, whose scene carries).
     """
-    country = _story_country(mentions)
+    country = story_country(mentions)
     named = {m.start for m in mentions}
     seats = [_seat_of_power(text, _city_state(m, capital_of), capital_of) for m in mentions]
     covered = [(m.start, m.end) for m in seats]
@@ -1049,7 +1081,8 @@ def implied_places(
     return sorted([*seats, *capitals], key=lambda m: (m.start, m.end))
 
 
-def _story_country(mentions: Sequence[PlaceMention]) -> str | None:
+def story_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country a story's places lie in most often, else None (two as often)."""
     countries = Counter(m.place.country_code for m in mentions if m.place.country_code)
     top = countries.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):

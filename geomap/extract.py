@@ -31,6 +31,7 @@ from geomap.event_places import (
     implied_places,
     not_event_place,
     scene_places,
+    story_country,
 )
 from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
 from geomap.infobox import Field, FieldKind, fields
@@ -178,10 +179,16 @@ class _Scenes:
             for m in self.sentences[i].places
         )
 
+    def _broad_around_home(self, sentence: _Sentence) -> bool:
+        # "CHILPANCINGO — ... stormed the Guerrero state government headquarters": the
+        # dateline's sentence names only the region around its city; the city is meant.
+        home = self.home[0].place if self.home and sentence.dateline else None
+        return home is not None and all(_holds(m.place, home) for m in sentence.places)
+
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
         sentence = self.sentences[index]
-        if sentence.places:
+        if sentence.places and not self._broad_around_home(sentence):
             self.scene = Scene(sentence.places, index)
             return sentence.places, False
         if sentence.dateline and self.home:
@@ -207,11 +214,24 @@ class _Scenes:
         return places, True
 
 
+def _holds(region: Place, town: Place) -> bool:
+    # A first-level region only: a country named there is the scope of something national.
+    return (
+        region.kind is Kind.ADMIN1
+        and region.country_code == town.country_code
+        and bool(region.admin1_code)
+        and region.admin1_code == town.admin1_code
+    )
+
+
 def _main_city(mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
-    # The largest city the article names anywhere ("news outlets from Buenos Aires" too):
-    # the one its unnamed squares and avenues are taken to lie in.
+    # The largest city the article names anywhere ("news outlets from Buenos Aires" too) in
+    # its story's country (not Paris, named in a story about Antananarivo): the one its
+    # unnamed squares and avenues are taken to lie in.
     cities = [m for m in mentions if m.place.kind is Kind.CITY and not m.in_name]
-    largest = max(cities, key=lambda m: (m.place.population, -m.start), default=None)
+    country = story_country(mentions)
+    local = [m for m in cities if m.place.country_code == country] or cities
+    largest = max(local, key=lambda m: (m.place.population, -m.start), default=None)
     return (largest,) if largest is not None else ()
 
 
@@ -415,6 +435,7 @@ class _Figures:
     crowd_text: str = ""
     claim: str | None = None  # the claimant of this figure, when the sentence has several
     disputed: bool = False  # the sentence itself gives another figure for the same thing
+    at: int = -1  # where a crowd figure stands in the sentence
 
 
 def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
@@ -430,6 +451,7 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
                 c.text,
                 clauses.claimant(c.start) if several else None,
                 several,
+                c.start,
             )
             for c in crowds
         ]
@@ -680,6 +702,7 @@ def _scoped(
     breakdown = _breakdown(sentence, places, figures)
     if breakdown:
         return breakdown
+    places = _crowd_place(sentence, figures, places)
     value = _scoped_value(sentence.text, figures)
     if value is None:
         return [(figures, places)]
@@ -774,6 +797,25 @@ def _breakdown(
         for m in places
         if m.start in parts
     ]
+
+
+# "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
+_EACH_RE = re.compile(r"\beach\b")
+
+
+def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
+    """A crowd figure counts the people at the place named next after it (or, with none
+    after, the last before): "About 50,000 marched in Cluj-Napoca and 40,000 in Timișoara,
+    and there were large rallies in Iași and Sibiu" is 50,000 in Cluj-Napoca only."""
+    at = figures.at
+    shared = _EACH_RE.search(sentence.text, max(0, at - 12), at) if at >= 0 else None
+    if figures.counts.get("crowd_low") is None or len(places) < 2 or at < 0 or shared:
+        return places
+    offset = sentence.span.start
+    after = [m for m in places if m.start - offset >= at]
+    if after:
+        return (min(after, key=lambda m: m.start),)
+    return (max(places, key=lambda m: m.start),)
 
 
 def _parts(sentence: _Sentence, places: _Targets, total: int) -> dict[int, int]:

@@ -576,7 +576,10 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
-    r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|\s+(?:people\s+)?(?:turned\s+out|took\s+to\s+the\s+streets|gathered|"
+    r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|"
+    # "thousands also rallied", "thousands more have gathered"
+    r"\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+)?(?:(?:have|had|has)\s+)?"
+    r"(?:turned\s+out|took\s+to\s+the\s+streets|gathered|"
     r"rallied|marched|demonstrated|protested|attended|joined\s+(?:the\s+)?"
     r"(?:rally|protest|march|demonstration)))",
     re.IGNORECASE,
@@ -675,7 +678,8 @@ _COUNTER_CUE_RE = re.compile(
 
 # The prefilter's share of _PEOPLE_BY_NAME_RE: "of" and a capitalised plural.
 _NAMED_PEOPLE_RE = re.compile(
-    rf"\bof\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is)\b"
+    rf"(?:\bof|hundreds?|thousands?|dozens?|\d)\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    r"(?:[a-z]s|is)\b"
 )
 
 
@@ -691,10 +695,10 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     found = list(_crowd_figures(sentence))
     claimed = []
     if _COUNTER_CUE_RE.search(sentence):
-        taken = {(f.start, f.end) for f in found}
+        taken = {f.start for f in found}
         for phrase in find_numbers(sentence):
             before = sentence[max(0, phrase.start - 60) : phrase.start]
-            if (phrase.start, phrase.end) in taken or (phrase.vague and phrase.low < 100):
+            if phrase.start in taken or (phrase.vague and phrase.low < 100):
                 continue
             if _CLAIM_BEFORE_RE.search(before) and not _measures_something_else(sentence, phrase):
                 claimed.append(
@@ -702,7 +706,27 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
                 )
     if claimed and len(found) + len(claimed) >= 2:
         found.extend(claimed)
+    if found:
+        found.extend(_counts_by_place(sentence, found))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+# "About 50,000 people marched in Cluj-Napoca and 40,000 in Timișoara": after a crowd
+# figure, a bare count followed by its place is that place's crowd.
+_BY_PLACE_AFTER_RE = re.compile(r"\s+(?:in|at)\s+[A-Z\u00c0-\u00de]")
+
+
+def _counts_by_place(sentence: str, found: list[CrowdFigure]) -> list[CrowdFigure]:
+    taken = [(f.start, f.end) for f in found]
+    first = min(f.start for f in found)
+    out = []
+    for phrase in find_numbers(sentence):
+        inside = any(a <= phrase.start < b for a, b in taken)
+        if inside or phrase.start < first or phrase.vague or phrase.low < 100:
+            continue
+        if _BY_PLACE_AFTER_RE.match(sentence, phrase.end):
+            out.append(CrowdFigure(phrase.low, phrase.high, phrase.text, phrase.start, phrase.end))
+    return out
 
 
 def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:

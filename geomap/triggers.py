@@ -76,7 +76,8 @@ _PROTEST_RE = _tiers(
     medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
-    r"gathered(?=\s+(?:in|at|outside|on|near|around|before|in\s+front|to|for|peacefully))|"
+    r"gathered(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+)?(?:in|at|outside|on|near|"
+    r"around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
     r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
@@ -118,7 +119,7 @@ _CLASH_RE = _tiers(
     r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
     # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
-    r"broke\s+up|raids?|raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
+    r"broke\s+up|(?<!prosecutors\s)(?<!investigators\s)raids?|(?<!prosecutors\s)(?<!investigators\s)raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
     r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|(?:broke|smashed)\s+(?:the\s+)?windows|"
     r"(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
     r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
@@ -306,7 +307,8 @@ _CAUSE_RE = re.compile(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
     r"motivated)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
-    r"because\s+of|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|seeking)(?:\s+justice\s+for)?)"
+    r"because\s+of|investigation\s+into|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|"
+    r"seeking)(?:\s+justice\s+for)?)"
     r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
@@ -315,7 +317,8 @@ _CAUSE_RE = re.compile(
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
 _SPARKED_RE = re.compile(
-    r"\b(?:sparked|triggered|prompted|provoked|set\s+off|ignited|fuell?ed)\s+(?:the\s+|a\s+)?"
+    r"\b(?:sparked|sparking|triggered|triggering|prompted|prompting|provoked|set\s+off|"
+    r"setting\s+off|ignited|igniting|fuell?ed)\s+(?:the\s+|a\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|riots?|unrest|rallies|clashes|outrage|"
     r"anger|uprising|revolution)",
     re.IGNORECASE,
@@ -428,7 +431,21 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     if crowd is not None:
         add(Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH))
     triggers = [t for t in (_strongest(c) for c in by_type.values()) if t is not None]
+    slogans = _slogan_spans(sentence) if '"' in sentence or "“" in sentence else ()
+    triggers = [t for t in triggers if not any(a <= t.start < b for a, b in slogans)]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+# What a crowd chants or a placard reads is not an event: "chanting "occupying forces out"".
+_SLOGAN_RE = re.compile(
+    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|slogans?|cr(?:ied|ying)|reading|read|"
+    r"banners?|placards?|signs?)\b[^.;\"“”]{0,30}[\"“]([^\"”]{1,100})[\"”]",
+    re.IGNORECASE,
+)
+
+
+def _slogan_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span(1) for match in _SLOGAN_RE.finditer(sentence))
 
 
 _HISTORICAL_RE = re.compile(
@@ -506,7 +523,9 @@ _UNREALISED_RE = re.compile(
     r"be\s+(?:as\s+high|higher|"
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
-    r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to)\b|"
+    r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to|in|at)\b|"
+    r"\bbann(?:ed|ing|s)\s+(?:a|the|all|any)\s+(?:[\w-]+\s+){0,2}?(?:march|rally|protest|"
+    r"demonstration|gathering)s?\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
     r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+)*"
     r"(?:(?:general|national|nationwide|mass)\s+)?(?:protests?|rall(?:y|ies)|strikes?|"

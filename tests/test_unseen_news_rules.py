@@ -538,3 +538,123 @@ def test_crowds_of_supporters_and_hyphenated_peoples(sentence: str, low: int) ->
 )
 def test_the_dead_are_no_crowd(sentence: str) -> None:
     assert parse_crowds(sentence) == ()
+
+
+SIXTH_CASES = [
+    # a road's ends, where marchers came from, a police chief's county
+    (
+        "Teachers blocked the Highway of the Sun, which links Mexico City with the beach "
+        "resort of Acapulco, outside Chilpancingo.",
+        {("protest", "Chilpancingo")},
+        {("protest", "Acapulco de Juárez"), ("protest", "Mexico City")},
+    ),
+    (
+        "Thousands marched in La Paz. Busloads of miners from Huanuni, in the Oruro region, "
+        "arrived to join the march.",
+        {("protest", "La Paz")},
+        {("protest", "Oruro")},
+    ),
+    (
+        "St Louis County police chief Jon Belmar says 61 people were arrested in Ferguson "
+        "overnight.",
+        {("arrest", "Ferguson")},
+        {("arrest", "St. Louis County")},
+    ),
+    # a hospital, a prison, a plan, a ban, a cause, prosecutors
+    (
+        "Dozens were injured in Al Hoceima; one was flown to a military hospital in Rabat.",
+        {("casualties", "Al Hoceïma")},
+        {("casualties", "Rabat")},
+    ),
+    (
+        "Thousands marched in Al Hoceima. Their leader was arrested in May and is being held "
+        "in Casablanca.",
+        {("protest", "Al Hoceïma")},
+        {("arrest", "Casablanca")},
+    ),
+    (
+        "Thousands marched in Bucharest, and a march is planned in Craiova next Sunday.",
+        {("protest", "Bucharest")},
+        {("protest", "Craiova")},
+    ),
+    (
+        "Students marched in Santiago. On 4 August the government banned a march in Valparaíso.",
+        {("protest", "Santiago")},
+        {("protest", "Valparaíso")},
+    ),
+    (
+        "Tens of thousands marched through Bratislava to demand an investigation into the "
+        "killing of a journalist.",
+        {("protest", "Bratislava")},
+        {("casualties", "Bratislava")},
+    ),
+    (
+        "Brown was shot dead by an officer in Ferguson in August, setting off weeks of protests.",
+        {("protest", "Ferguson")},  # the protests it set off
+        {("clash", "Ferguson"), ("casualties", "Ferguson")},
+    ),
+    (
+        "Protesters rallied in Sofia. On Thursday prosecutors raided the offices of two "
+        "advisers in Burgas.",
+        {("protest", "Sofia")},
+        {("clash", "Burgas"), ("clash", "Sofia")},
+    ),
+    # a square the gazetteer does not know lies in the story's country's main city
+    (
+        "Soldiers fired on protesters in Antananarivo, Madagascar, on Saturday, diplomats in "
+        "Paris said. "
+        "\\n\\nThe violence began after a rally on the 13 May Square.",
+        {("clash", "Antananarivo")},
+        {("clash", "Paris"), ("protest", "Paris")},
+    ),
+    # a dateline's region stands for its city
+    (
+        "CHILPANCINGO, Mexico (Agency) — Hundreds of students stormed the Guerrero state "
+        "government headquarters on Wednesday.",
+        {("seizure", "Chilpancingo")},
+        {("seizure", "Guerrero")},
+    ),
+    # a slogan's words are no trigger; a crowd gathered again
+    (
+        "A crowd has gathered again outside the police headquarters in Barcelona, chanting "
+        '"occupying forces out".',
+        {("protest", "Barcelona")},
+        {("seizure", "Barcelona")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SIXTH_CASES)
+def test_roads_plans_bans_and_slogans(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(gaz, text.replace("\\n", "\n"))
+    assert wanted <= pairs
+    assert not (unwanted & pairs)
+
+
+def test_a_crowd_counts_the_people_at_the_place_named_next(gaz: Gazetteer) -> None:
+    text = (
+        "About 50,000 people marched in Cluj-Napoca and 40,000 in Timișoara, and there were "
+        "large rallies in Iași and Sibiu."
+    )
+    crowds = _crowds(gaz, text)
+    assert {("Cluj-Napoca", 50_000), ("Timişoara", 40_000)} <= crowds  # GeoNames' spelling
+    assert not {name for name, _ in crowds} & {"Iaşi", "Iași", "Sibiu"}
+
+
+def test_a_crowd_each_place_drew_is_each_ones(gaz: Gazetteer) -> None:
+    text = "Earlier rallies in Kragujevac and in Niš each drew tens of thousands."
+    assert {("Kragujevac", 20_000), ("Niš", 20_000)} <= _crowds(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Thousands also rallied in Zarqa, according to local media.", 2000),
+        ("In Prague, several hundred Slovaks and Czechs held a vigil.", 300),
+    ],
+)
+def test_crowds_that_rallied_also_and_peoples_after_a_number(sentence: str, low: int) -> None:
+    (crowd,) = parse_crowds(sentence)
+    assert crowd.low == low
