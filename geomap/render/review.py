@@ -31,6 +31,15 @@ def _asset(name: str) -> str:
     return (importlib.resources.files("geomap") / "assets" / "review" / name).read_text("utf-8")
 
 
+def _review_script() -> str:
+    # The renderer's DOM helpers (util.js: el, isWebLink, number) in the review tools' own
+    # scope, so the two pages build text nodes one way and the helpers are written once.
+    util = (importlib.resources.files("geomap") / "assets" / "renderer" / "util.js").read_text(
+        "utf-8"
+    )
+    return "(function () {\n" + util + "\n" + _asset("review.js") + "\n})();\n"
+
+
 def review_data(
     collection: dict[str, Any], title: str, corrections: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -67,7 +76,7 @@ def render_review_html(
         Element(
             f"<style>{style_safe_code(_asset('review.css'))}</style>\n"
             f'<script type="application/json" id="geomap-review-data">{data}</script>\n'
-            f"<script>{script_safe_code(_asset('review.js'))}</script>"
+            f"<script>{script_safe_code(_review_script())}</script>"
         ),
         name="geomap_review",
     )

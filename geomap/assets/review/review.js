@@ -18,14 +18,7 @@
 
   var review = null; // {data, ids, base, key, types, local, editor, panel}
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null && text !== "") {
-      node.appendChild(document.createTextNode(String(text)));
-    }
-    return node;
-  }
+  // el(tag, className, text) comes from the renderer's util.js, joined before this file.
 
   function button(label, className, onClick) {
     var b = el("button", className, label);
