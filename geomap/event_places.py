@@ -385,10 +385,11 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\
 # body's words, whatever they speak of.
 _OFFICIAL_SPEAKS_RE = re.compile(
     r"^,\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
-    r"minister|spokes(?:man|woman|person)|embassy|officials?|authorities|parliament|senate|"
+    r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
-    r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied)\b",
+    r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
+    r"defended|praised)\b",
     re.IGNORECASE,
 )
 
@@ -409,7 +410,8 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 
 _WHERE_SPEAKING_RE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
+    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+at(?:\s+[\w'’-]+){1,4}?)?|"
+    r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -428,13 +430,17 @@ _WHEREABOUTS_RE = re.compile(
 )
 
 
-# "diplomats in Paris said": where distant sources speak from
+# "diplomats in Paris said", "The US State Department in Washington has condemned": where
+# distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
-    r"\b(?:diplomats|analysts|experts|observers|envoys|exiles)\s+(?:based\s+)?"
-    r"in\s+(?:the\s+)?$",
+    r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
+    r"government)\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SAID_AFTER_RE = re.compile(r"^\s*,?\s*(?:said|say|says|told|reported|added)\b")
+_SAID_AFTER_RE = re.compile(
+    r"^\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|condemned|criticised|"
+    r"criticized|denounced|called)\b"
+)
 
 
 def _where_someone_is(cue: PlaceCue) -> bool:
@@ -547,7 +553,9 @@ _ROAD_AFTER_RE = re.compile(
 # "the Highway of the Sun, which links Mexico City with the beach resort of Acapulco"
 _ROAD_ENDS_BEFORE_RE = re.compile(
     r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
-    r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$",
+    r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$"
+    # "blocked the main road to Kirkuk"
+    r"|\b(?:road|highway|route|railway|motorway)\s+(?:to|towards|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -583,13 +591,25 @@ _BODY_AFTER_RE = re.compile(
 )
 
 
+# "Ecuador indigenous protesters take over cultural centre": a country's name used as an
+# adjective of people, as headlines do, says whose they are, not where they were
+_ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
+    r"^\s+(?:(?:indigenous|opposition|student|anti-government|pro-democracy|riot|security|army|"
+    r"police)\s+)?(?:protesters|demonstrators|students|workers|farmers|teachers|opposition|"
+    r"activists|police|troops|forces|security|army|soldiers)\b"
+)
+
+
 def _named_after_it(cue: PlaceCue) -> bool:
     """A place that names a relation, a past event or a body, not where anything happens.
 
     Example: "Armenia, Russia's closest ally"; "a repeat of the 2014 Maidan protests"; "The
     Erawan emergency medical centre said six people were hurt".
     """
-    return bool(
+    adjectival = cue.mention.place.kind is Kind.COUNTRY and bool(
+        _ADJECTIVAL_COUNTRY_AFTER_RE.match(cue.after)
+    )
+    return adjectival or bool(
         _RELATION_AFTER_RE.match(cue.after)
         or _YEAR_BEFORE_RE.search(cue.before)
         or _BODY_AFTER_RE.match(cue.after)

@@ -1085,7 +1085,10 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         # list of towns ("Berlin, Frankfurt, London") does not.
         if not any(context.qualifier_boost(i, c.place) for i in qualified for c in options):
             evidence = ReadingEvidence(
-                regions, partial(context.local_neighbours, key), context.named_countries
+                regions,
+                partial(context.local_neighbours, key),
+                context.named_countries,
+                context.countries_besides(key),
             )
             for rule in READING_RULES:
                 options = rule(options, evidence)
@@ -1136,6 +1139,8 @@ class ReadingEvidence:
     # its other places within 150 km of a place, the world cities listed with it left out
     neighbours: Callable[[Place], int]
     countries: frozenset[str] = frozenset()  # the countries it names outright
+    # the countries its other names were first read in
+    other_countries: frozenset[str] = frozenset()
 
 
 ReadingRule = Callable[[Sequence[Candidate], ReadingEvidence], Sequence[Candidate]]
@@ -1220,7 +1225,8 @@ def own_name_over_aliases(
 
     Example: "Çorum" is the city of Çorum, not Çorlu (a source lists "Çorum" among Çorlu's
     names), though Çorlu lies near other towns of the story; "Newcastle" may still be
-    Newcastle upon Tyne, whose name it shortens.
+    Newcastle upon Tyne, whose name it shortens; "Westminster" beside London is the City of
+    Westminster, as Westminster, Colorado, lies near nothing the story names.
     """
     if not options:
         return options
@@ -1231,6 +1237,11 @@ def own_name_over_aliases(
         or not is_major(best.place)
     ):
         return options
+    # A best reading far from everything else the story names, in a country it never names
+    # ("Westminster", Colorado, in a story about London), leaves room for an alias that lies
+    # among the story's places.
+    story = evidence.countries | evidence.other_countries
+    isolated = evidence.neighbours(best.place) == 0 and best.place.country_code not in story
     return [
         c
         for c in options
@@ -1239,6 +1250,7 @@ def own_name_over_aliases(
         # a short form of the town's own name ("Newcastle" of Newcastle upon Tyne)
         or fold(c.place.name).startswith(fold(c.matched_name))
         or _in_named_region(c.place, evidence)
+        or (isolated and evidence.neighbours(c.place) > 0)
     ]
 
 
@@ -1352,6 +1364,14 @@ class _Context:
             )
             for j in members:
                 self.list_skip[self.keys[j]] = self.list_skip.get(self.keys[j], frozenset()) | big
+
+    def countries_besides(self, own: str) -> frozenset[str]:
+        """The countries of the document's other names, as first read."""
+        return frozenset(
+            c.place.country_code
+            for key, c in zip(self.keys, self.chosen, strict=True)
+            if key != own and c.place.country_code
+        )
 
     def local_neighbours(self, own: str, place: Place) -> int:
         """Other places of the document near this one, leaving out the world cities listed

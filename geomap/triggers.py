@@ -92,7 +92,8 @@ _SEIZURE_RE = _tiers(
     r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
-    r"(?:took|take|taken|taking|takes)\s+over|"
+    r"(?:took|take|taken|taking|takes)\s+over(?!\s+(?:the\s+)?(?:powers?|role|duties|functions|"
+    r"leadership|presidency|government|command|running)\b)|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
     r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|"
     r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",
@@ -465,7 +466,7 @@ _HISTORICAL_RE = re.compile(
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
 _IN_YEAR_RE = re.compile(
-    r"\bin\s+(?:early\s+|late\s+|mid-)?(?:(?:January|February|March|April|May|June|July|"
+    r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+)?((?:1[5-9]|20)\d\d)\b"
     # "the disputed 2007 election", "a 2014 coup", "the 2014 Maidan protests": an event
     # named by its year
@@ -524,6 +525,8 @@ _UNREALISED_RE = re.compile(
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
     r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to|in|at)\b|"
+    r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
+    r"(?:in|at|for)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:a|the|all|any)\s+(?:[\w-]+\s+){0,2}?(?:march|rally|protest|"
     r"demonstration|gathering)s?\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"

@@ -20,7 +20,7 @@ NUMBERS = [
     ("two hundred and fifty", 250),
     ("a thousand", 1_000),
     ("1.5 million", 1_500_000),
-    ("several hundred", 300),
+    ("several hundred", 200),
     ("a few thousand", 3_000),
     ("hundreds", 200),
     ("Thousands", 2_000),
@@ -117,7 +117,7 @@ CROWDS = [
     ),
     ("Two thousand supporters of the opposition rallied.", 2_000, 2_000, "Two thousand supporters"),
     ("A dozen activists chained themselves to the gates.", 12, 12, "A dozen activists"),
-    ("Several hundred students blocked the road.", 300, None, "Several hundred students"),
+    ("Several hundred students blocked the road.", 200, None, "Several hundred students"),
     (
         "Between 5,000 and 7,000 demonstrators took part.",
         5_000,
