@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
@@ -1365,13 +1365,19 @@ class _Context:
             for j in members:
                 self.list_skip[self.keys[j]] = self.list_skip.get(self.keys[j], frozenset()) | big
 
+    @cached_property
+    def _country_keys(self) -> dict[str, frozenset[str]]:
+        # Each country's names, gathered once: asked for every name, a pass over all the
+        # document's names each time cost the square of their number.
+        keys: dict[str, set[str]] = {}
+        for key, c in zip(self.keys, self.chosen, strict=True):
+            if c.place.country_code:
+                keys.setdefault(c.place.country_code, set()).add(key)
+        return {code: frozenset(names) for code, names in keys.items()}
+
     def countries_besides(self, own: str) -> frozenset[str]:
         """The countries of the document's other names, as first read."""
-        return frozenset(
-            c.place.country_code
-            for key, c in zip(self.keys, self.chosen, strict=True)
-            if key != own and c.place.country_code
-        )
+        return frozenset(code for code, keys in self._country_keys.items() if keys != {own})
 
     def local_neighbours(self, own: str, place: Place) -> int:
         """Other places of the document near this one, leaving out the world cities listed
