@@ -94,7 +94,7 @@ function makeMarkers(g, popups, layout) {
       var content = null;
       marker.bindPopup(function () {
         return content || (content = popupContent(entries, t));
-      }, popupOptions());
+      }, drawPopupOptions);
       layers[t].addLayer(marker);
     });
   }
@@ -124,7 +124,13 @@ function makeMarkers(g, popups, layout) {
   }
 
 
+  // One popup options object per redraw: popupOptions() measures the map, and asked once
+  // per marker it forced a layout of the whole page each time (zooming at 100,000 events
+  // took tens of seconds). Leaflet copies the options into each popup.
+  var drawPopupOptions = null;
+
   function redraw() {
+    drawPopupOptions = popupOptions();
     layers.forEach(function (layer) { layer.clearLayers(); });
     var groups = visibleGroups();
     var zoom = map.getZoom();
