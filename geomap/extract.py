@@ -28,12 +28,11 @@ from geomap.event_places import (
     Scene,
     SceneCue,
     bind_clauses,
-    implied_places,
     not_event_place,
     scene_places,
-    story_country,
 )
 from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
+from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import find_mentions, unresolved_place_names
