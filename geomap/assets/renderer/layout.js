@@ -53,8 +53,10 @@ function makeLayout(g) {
     // A marker ring reaches about 40 px from its place; keep the whole ring in the area.
     var margin = Math.min(MARKER_MARGIN_PX, (free.right - free.left) / 4,
       (free.bottom - free.top) / 4);
+    // A place's name is written under its ring: keep it clear of a control below too.
+    var below = Math.min(LABEL_BELOW_PX, (free.bottom - free.top) / 8);
     map.fitBounds(bounds, {paddingTopLeft: [free.left + margin, free.top + margin],
-      paddingBottomRight: [width - free.right + margin, height - free.bottom + margin],
+      paddingBottomRight: [width - free.right + margin, height - free.bottom + margin + below],
       maxZoom: maxZoom, animate: false});
   }
 

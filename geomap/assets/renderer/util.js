@@ -68,6 +68,8 @@ var COMPACT_WIDTH_PX = 600;
 var CONTROL_GAP_PX = 4;
 // A ring of up to six markers reaches about 40 px from its place.
 var MARKER_MARGIN_PX = 44;
+// The height of a place's name written under its ring of markers.
+var LABEL_BELOW_PX = 18;
 
 // Circle radius in pixels for a crowd: area grows with the figure, up to the cap
 // (geomap.render.styles.crowd_radius_px).
