@@ -303,6 +303,17 @@ def test_a_default_run_never_imports_dask(tmp_path: Path) -> None:
     assert (tmp_path / "e.geojson").stat().st_size > 0
 
 
+def _profiles(dask_worker: object) -> bool:
+    return "profile" in dask_worker.periodic_callbacks  # type: ignore[attr-defined]
+
+
+def test_local_workers_keep_no_statistical_profile(client: Client) -> None:
+    # Dask's profiler would keep a call tree per second of work for the last 1,000 seconds
+    # on every worker: memory that grew with the length of the run, for a dashboard that a
+    # local run never opens. Each worker started by connect() runs without it.
+    assert client.run(_profiles) == dict.fromkeys(client.scheduler_info()["workers"], False)
+
+
 def test_stdin_cannot_be_split() -> None:
     with pytest.raises(distributed.DistributedError, match="stdin"):
         list(distributed.plan_partitions(["-"]))
