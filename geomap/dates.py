@@ -252,12 +252,13 @@ def story_start(text: str) -> str | None:
 def _opening_dates(opening: str) -> list[tuple[int, date]]:
     """(position, day) of each full date; (-1, first of the month) of each month and year."""
     found: list[tuple[int, date]] = []
+    full_date_ends = set()
     for match in _DATE_RE.finditer(opening):
+        full_date_ends.add(match.end())
         if match.group("iso") or match.group("dm_year") or match.group("md_year"):
             resolved, _ = _resolve(match, None)
             if resolved is not None:
                 found.append((match.start(), resolved))
-    full_date_ends = {match.end() for match in _DATE_RE.finditer(opening)}
     for match in _MONTH_YEAR_RE.finditer(opening):
         if match.end() in full_date_ends:
             continue  # "14 October 2019" is a day, not the month

@@ -43,7 +43,9 @@ def implied_places(
     country = story_country(mentions)
     named = {m.start for m in mentions}
     seats = [_seat_of_power(text, _city_state(m, capital_of), capital_of) for m in mentions]
-    covered = [(m.start, m.end) for m in seats]
+    # Only a seat of power widens its mention ("Ecuador's National Assembly"); a capital
+    # phrase inside one is part of that name.
+    covered = [(m.start, m.end) for m, old in zip(seats, mentions, strict=True) if m is not old]
     capitals = []
     for match in CAPITAL_RE.finditer(text):
         if _names_it_next(text, match.end(), named) or _inside(match.start(), covered):

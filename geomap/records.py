@@ -44,6 +44,7 @@ from geomap.model import Event, EventType, Precision
 __all__ = [
     "ATTRIBUTE_TYPES",
     "MAIN_TYPES",
+    "SUB_EVENT_TYPES",
     "EventRecord",
     "SizeClaim",
     "group_reports",
@@ -158,6 +159,16 @@ def size_category(size_low: int | None) -> int:
     return 4
 
 
+# ACLED's names for the sub-event types a record can be given (geomap.schema's vocabulary).
+PEACEFUL, INTERVENTION, EXCESSIVE_FORCE, VIOLENT, ARRESTS = SUB_EVENT_TYPES = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Arrests",
+)
+
+
 def sub_event_type(record: EventRecord) -> str:
     """ACLED's sub-event type, from the record's type and figures.
 
@@ -166,14 +177,14 @@ def sub_event_type(record: EventRecord) -> str:
     it, a protest with intervention; deaths reported on their own, excessive force.
     """
     if record.event_type in (EventType.SEIZURE, EventType.CLASH):
-        return "Violent demonstration"
+        return VIOLENT
     if record.event_type is EventType.ARREST:
-        return "Arrests"
+        return ARRESTS
     if record.event_type is EventType.CASUALTIES:
-        return "Excessive force against protesters"
+        return EXCESSIVE_FORCE
     if record.arrests or record.injuries or record.fatalities:
-        return "Protest with intervention"
-    return "Peaceful protest"
+        return INTERVENTION
+    return PEACEFUL
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any
 
 from geomap.model import EventType, Precision
+from geomap.records import SUB_EVENT_TYPES
 
 __all__ = [
     "EVENT_SCHEMA",
@@ -66,14 +67,6 @@ _S, _I, _N, _B = FieldKind.STRING, FieldKind.INTEGER, FieldKind.NUMBER, FieldKin
 _EVENT_TYPES = tuple(t.value for t in EventType)
 _PRECISIONS = tuple(p.value for p in Precision)
 _DATE_PRECISIONS = ("day", "week", "month", "unknown")
-_SUB_EVENT_TYPES = (
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    "Violent demonstration",
-    "Mob violence",
-    "Arrests",
-)
 
 # Shared by both levels, so a place reads the same in a report and in a record.
 _PLACE_FIELDS = (
@@ -147,7 +140,7 @@ EVENT_SCHEMA: tuple[Field, ...] = (
     Field("event_date", _S, True, "ISO 8601 day, or null when no report dates it"),
     Field("date_precision", _S, False, "how exactly the date is known", _DATE_PRECISIONS),
     _EVENT_TYPE,
-    Field("sub_event_type", _S, False, "ACLED's sub-event type", _SUB_EVENT_TYPES),
+    Field("sub_event_type", _S, False, "ACLED's sub-event type", SUB_EVENT_TYPES),
     *_PLACE_FIELDS,
     Field("geo_precision", _I, False, "ACLED's 1 (town) to 3 (region or country)"),
     Field("size_low", _I, True, "the lowest crowd estimate"),

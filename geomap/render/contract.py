@@ -42,7 +42,11 @@ def collection_level(data: dict[str, Any]) -> str:
     """ "events" when the (checked) collection holds event records, else "reports"."""
     features = data.get("features") or []
     first = features[0]["properties"] if features else {}
-    return "events" if "reports" in first else "reports"
+    return _level_of(first)
+
+
+def _level_of(properties: dict[str, Any]) -> str:
+    return "events" if "reports" in properties else "reports"
 
 
 def load_events_geojson(path: str | Path) -> dict[str, Any]:
@@ -72,7 +76,7 @@ def validate_feature_collection(data: Any) -> dict[str, Any]:
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         properties = _feature_properties(where, feature)
-        this_level = "events" if "reports" in properties else "reports"
+        this_level = _level_of(properties)
         if level is not None and this_level != level:
             raise RenderError(f"{where}: mixes {this_level} with {level} in one collection")
         level = this_level
