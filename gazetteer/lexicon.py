@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["common_words"]
+__all__ = ["common_words", "description_words"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -14,4 +14,11 @@ _DATA = Path(__file__).parent / "data"
 def common_words() -> frozenset[str]:
     """Folded keys of ordinary words and demonyms that are also place names."""
     lines = (_DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def description_words() -> frozenset[str]:
+    """Lower-case ordinary words found in place names of several words ("old", "town")."""
+    lines = (_DATA / "description_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in lines if w and not w.startswith("#"))

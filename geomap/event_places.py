@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 from gazetteer import Kind
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import PlaceMention
-from geomap.places import is_dateline
+from geomap.places import great_circle_km, is_dateline
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
@@ -297,6 +297,9 @@ def _address_qualifier(cue: PlaceCue) -> bool:
 
 _DISTANCE_RE = re.compile(
     r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
+    # "Amizour, a town near Béjaïa": the town locates itself by its neighbour
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|village|city|suburb|settlement|district|"
+    r"community)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
     # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
@@ -309,7 +312,7 @@ def _distance_reference(cue: PlaceCue) -> bool:
     """A place that locates another one.
 
     Example: "Jala-abad, 250 km southwest of the capital Bishkek"; "Naivasha, a town
-    northwest of Nairobi".
+    northwest of Nairobi"; "Amizour, a town near Béjaïa".
     """
     match = _DISTANCE_RE.search(cue.before)
     if match is None or _PART_OF_IT_BEFORE_RE.search(cue.before):
@@ -328,7 +331,11 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 _ORIGIN_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
-    r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$",
+    r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$"
+    # "young men from tribal areas such as Jahra and Ahmadi"
+    r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
+    r"cities|places)\s+(?:such\s+as|like|including)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?:,\s+|\s+and\s+|\s+or\s+))*$",
     re.IGNORECASE,
 )
 
@@ -420,6 +427,8 @@ _WHEREABOUTS_RE = re.compile(
     r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
     r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospital|clinic)|is\s+being\s+held|"
+    # "soldiers seized him and flew him to Costa Rica": where a person was taken
+    r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited))"
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
@@ -455,7 +464,11 @@ def _where_someone_is(cue: PlaceCue) -> bool:
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
 _BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
 _BASED_BEFORE_RE = re.compile(
-    r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
+    # "Amnesty International, whose regional office is in Dakar"
+    r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:office|offices|headquarters|base|seat)\s+(?:is|are|was|"
+    r"were)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # "a nearby area known as Colombia": a nickname, not the country
 _KNOWN_AS_BEFORE_RE = re.compile(
@@ -495,16 +508,17 @@ def _slogan(cue: PlaceCue) -> bool:
 # by a police commander in the port of Chabahar", "since the death of a young woman in
 # custody in Tehran", "a bill allowing extraditions to mainland China".
 _GRIEVANCE_BEFORE_RE = re.compile(
-    r"\b(?:against|over|after|following|since|sparked\s+by|triggered\s+by|to\s+protest|"
+    r"\b(?:against|over|after|following|since|(?:sparked|triggered|set\s+off|prompted|"
+    r"caused)\s+by|to\s+protest|"
     r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+)?(?:rape|killing|murder|death|"
     r"shooting|arrest|detention|beating|assault|torture|execution|abduction|kidnapping|"
     r"disappearance|sentencing|jailing|eviction|demolition|bombing)\b[^;:]{0,100}$"
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
     # "The protests began after a canopy at the station in Novi Sad collapsed"
-    r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:first\s+)?(?:began|"
-    r"erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|over|"
-    r"following)\b[^;:]{0,160}$"
+    r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
+    r"(?:first\s+)?(?:began|erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+,?\s+){0,4}?"
+    r"(?:after|when|over|following)\b[^;:]{0,160}$"
     # "over allegations that officials stole coal destined for China"
     r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
     r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$",
@@ -523,7 +537,21 @@ def _site_of_the_grievance(cue: PlaceCue) -> bool:
     start = max(cue.span.start, cue.mention.start - 240)
     before = cue.text[start : cue.mention.start]
     match = _GRIEVANCE_BEFORE_RE.search(before)
-    return match is not None and not _CLAUSE_TURN_RE.search(before, match.start())
+    return (
+        match is not None
+        and not _CLAUSE_TURN_RE.search(before, match.start())
+        and not _ONSET_PROTEST_RE.search(before, match.start())
+    )
+
+
+# "The unrest broke out when thousands of people gathered in Nukus": what started the
+# protests was a protest, and its place is an event place.
+_ONSET_PROTEST_RE = re.compile(
+    r"\b(?:began|erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:after|when|following)\b[^;:]*\b(?:gathered|marched|rallied|demonstrated|protested|"
+    r"took\s+to\s+the\s+streets|stormed|blocked)\b",
+    re.IGNORECASE,
+)
 
 
 # "the Rampura and Mirpur districts of the capital": parts of a city, which coders code as
@@ -562,10 +590,13 @@ def _road_name(cue: PlaceCue) -> bool:
     was blocked.
 
     Example: "thousands blocked the Dhaka-Rangpur highway" (in Rangpur, not Dhaka); "the
-    Highway of the Sun, which links Mexico City with the resort of Acapulco".
+    Highway of the Sun, which links Mexico City with the resort of Acapulco"; "the Magburaka
+    road" out of Makeni.
     """
     joined = cue.text[cue.mention.end : cue.mention.end + 1] == "-" or cue.before.endswith("-")
-    named = joined and bool(_ROAD_AFTER_RE.match(cue.after))
+    # "gathered at the power station on the Magburaka road": the road that leads there
+    leads_there = bool(_THE_BEFORE_RE.search(cue.before))
+    named = (joined or leads_there) and bool(_ROAD_AFTER_RE.match(cue.after))
     return named or bool(_ROAD_ENDS_BEFORE_RE.search(cue.before))
 
 
@@ -616,9 +647,37 @@ def _named_after_it(cue: PlaceCue) -> bool:
 def _district_of_a_city(cue: PlaceCue) -> bool:
     """A district, suburb or quarter named as part of a city.
 
-    Example: "fought running battles in the Rampura and Mirpur districts of the capital".
+    Example: "fought running battles in the Rampura and Mirpur districts of the capital";
+    "in Aden police fired at demonstrators in the Mansoura district".
     """
-    return bool(_DISTRICT_AFTER_RE.match(cue.after) or _SUBURB_APPOSITIVE_RE.match(cue.after))
+    return bool(
+        _DISTRICT_AFTER_RE.match(cue.after)
+        or _SUBURB_APPOSITIVE_RE.match(cue.after)
+        or _distant_namesake_of_a_quarter(cue)
+    )
+
+
+_QUARTER_REACH_KM = 50
+
+
+def _distant_namesake_of_a_quarter(cue: PlaceCue) -> bool:
+    """ "in Aden police fired at demonstrators in the Mansoura district": the gazetteer's
+    Mansoura (in Egypt) is no quarter of Aden. One that lies near ("the Żoliborz district"
+    of Warsaw) is."""
+    previous = cue.previous
+    if previous is None or not _THE_BEFORE_RE.search(cue.before):
+        return False
+    if not _PART_NOUN_AFTER_RE.match(cue.after):
+        return False
+    here, there = cue.mention.place, previous.place
+    return great_circle_km(here.lat, here.lon, there.lat, there.lon) > _QUARTER_REACH_KM
+
+
+# "the Mansoura district": "the" before the name and a part-of-a-city noun after it.
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PART_NOUN_AFTER_RE = re.compile(
+    r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area)\b"
+)
 
 
 _STATEMENT_AFTER_RE = re.compile(

@@ -36,7 +36,7 @@ from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import find_mentions, unresolved_place_names
-from geomap.sentences import Span, split_sentences
+from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
     caption_trigger,
@@ -224,14 +224,20 @@ def _holds(region: Place, town: Place) -> bool:
 
 
 def _main_city(mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
-    # The largest city the article names anywhere ("news outlets from Buenos Aires" too) in
-    # its story's country (not Paris, named in a story about Antananarivo): the one its
-    # unnamed squares and avenues are taken to lie in.
+    # The city the article names most often ("news outlets from Buenos Aires" too), then
+    # the largest, in its story's country (not Paris, named in a story about Antananarivo):
+    # the one its unnamed squares and avenues are taken to lie in. A story about Genoa that
+    # names Rome once puts "Piazza Alimonda" in Genoa.
     cities = [m for m in mentions if m.place.kind is Kind.CITY and not m.in_name]
     country = story_country(mentions)
     local = [m for m in cities if m.place.country_code == country] or cities
-    largest = max(local, key=lambda m: (m.place.population, -m.start), default=None)
-    return (largest,) if largest is not None else ()
+    named = Counter(m.place.geonameid for m in local)
+    main = max(
+        local,
+        key=lambda m: (named[m.place.geonameid], m.place.population, -m.start),
+        default=None,
+    )
+    return (main,) if main is not None else ()
 
 
 def _with_fallback(
@@ -382,9 +388,12 @@ class _ProseLines:
         return self.judged[start, end]
 
 
+_TRAILING_CITATIONS_RE = re.compile(CITATION_MARKS + "$")
+
+
 def _is_prose(line: str) -> bool:
     """Page furniture (menus, related-story lists, bylines) is short lines without a full stop."""
-    line = line.strip()
+    line = _TRAILING_CITATIONS_RE.sub("", line.strip())  # "... in Kumasi.[4]"
     if line.count("|") >= 2:
         return False
     if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):
@@ -698,11 +707,13 @@ def _scoped(
 
     Example: "45 people were detained across the country", after a sentence about Ziguinchor,
     is no arrest in Ziguinchor."""
-    breakdown = _breakdown(sentence, places, figures)
+    value = _scoped_value(sentence.text, figures)
+    # A national figure's one share ("800 detained nationwide, including 250 in Cusco") is
+    # read below, with the country's own total.
+    breakdown = _breakdown(sentence, places, figures, min_parts=1 if value is None else 2)
     if breakdown:
         return breakdown
     places = _crowd_place(sentence, figures, places)
-    value = _scoped_value(sentence.text, figures)
     if value is None:
         return [(figures, places)]
     name = next(k for k, v in figures.counts.items() if v == value)
@@ -764,16 +775,19 @@ def _national_figures(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-# "eight killed: four in Peshawar, two in Lahore and one each in Quetta and Karachi"
+# "eight killed: four in Peshawar, two in Lahore and one each in Quetta and Karachi";
+# "39 died, 36 of them in Antananarivo"; "26 dead, with 12 deaths in Maputo"
 _PART_BEFORE_RE = re.compile(
-    r"(?P<number>\b[\w-]+)\s+(?P<each>each\s+)?in\s+(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?$"
+    r"(?P<number>\b[\w-]+)\s+(?P<partition>(?:of\s+(?:them|whom)|deaths|dead|people|protesters|"
+    r"demonstrators|civilians|were)\s+)?(?P<each>each\s+)?in\s+"
+    r"(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?$"
 )
 _SAME_PART_GAP_RE = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _TOLL_FIELDS = ("killed", "injured", "arrested")
 
 
 def _breakdown(
-    sentence: _Sentence, places: _Targets, figures: _Figures
+    sentence: _Sentence, places: _Targets, figures: _Figures, min_parts: int
 ) -> list[tuple[_Figures, _Targets]]:
     """A toll broken down by place: each place named with its part gets that part, and the
     places named without one nothing (the total is the sum, no place's own).
@@ -784,9 +798,12 @@ def _breakdown(
     if name is None:
         return []
     parts = _parts(sentence, places, figures.counts[name] or 0)
-    if len(parts) < 2:
+    towns = [m for m in places if m.place.kind not in _BROAD]
+    # One part is a breakdown only when it is the one town named: "seven killed, four of
+    # them in the capital". With another town beside it, which one the rest fell in is unsaid.
+    if len(parts) < min_parts or not parts or (len(parts) == 1 and len(towns) > 1):
         return []
-    return [
+    out: list[tuple[_Figures, _Targets]] = [
         (
             replace(
                 figures, counts={k: (parts[m.start] if k == name else None) for k in figures.counts}
@@ -796,6 +813,8 @@ def _breakdown(
         for m in places
         if m.start in parts
     ]
+    # The country or region named beside its towns' parts keeps the total: it is its own.
+    return out + [(figures, (m,)) for m in places if m.place.kind in _BROAD]
 
 
 # "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
@@ -887,7 +906,22 @@ def _sentence_triggers(
     triggers = [
         t for t in triggers if not _unrealised(text, t) and (denial is None or t.start < denial[1])
     ]
+    if denial is None and _nobody_hurt(text) and not _ATTRIBUTED_RE.search(text):
+        # "No deaths were attributed to the protests": no casualties to report. A claim
+        # ("he told RFE/RL that nobody died", "police denied that anyone died") is kept: it
+        # counters another figure.
+        triggers = [t for t in triggers if t.event_type is not EventType.CASUALTIES]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+_ATTRIBUTED_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|claimed|claims|insisted|maintained)\b", re.I
+)
+
+
+def _nobody_hurt(text: str) -> bool:
+    counts = parse_counts(text)
+    return counts.killed == 0 and not counts.injured
 
 
 _SECURITY_IN_CAPTION_RE = re.compile(

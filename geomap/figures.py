@@ -391,13 +391,16 @@ _NOT_PEOPLE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+_HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least)\s", re.I)
 
 
-# "a crowd of 10,000": after a gathering noun, "of" introduces its size, not a year or a
-# page ("in 2019", "of 12").
-_GATHERING_OF_RE = re.compile(
+# "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
+# "of" introduces a count of people, not a year or a page ("in 2019", "of 12").
+_PEOPLE_OF_RE = re.compile(
     r"\b(?:crowds?|throngs?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
-    r"protests?|turnout|mob|procession|column|sea)\s+of\s+$",
+    r"protests?|turnout|mob|procession|column|sea|bodies|deaths|killings?|murders?)\s+of\s+"
+    r"(?:(?:at\s+least|some|about|around|more\s+than|over|nearly|almost)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -414,8 +417,11 @@ def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if _NOT_PEOPLE_AFTER_RE.match(after):
         return True
     before = sentence[max(0, phrase.start - 12) : phrase.start]
-    if _NOT_PEOPLE_BEFORE_RE.search(before) and not _GATHERING_OF_RE.search(
-        sentence, max(0, phrase.start - 20), phrase.start
+    if (
+        _NOT_PEOPLE_BEFORE_RE.search(before)
+        and not _PEOPLE_OF_RE.search(sentence, max(0, phrase.start - 20), phrase.start)
+        # "On 5 February about 6,000 workers": a hedged number is no day or year of the date
+        and not (_MONTH_BEFORE_RE.search(before) and _HEDGED_RE.match(phrase.text))
     ):
         return True
     bare = phrase.text.strip()
@@ -575,11 +581,18 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to|rose(?:\s+to)?|"
     r"climbed\s+to|passed)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
-    r"numbering))\s*$",
+    r"numbering)"
+    # "put the crowd in SNP Square and the surrounding streets at 65,000"
+    r"|\bput\s+the\s+(?:crowd|turnout|number\s+of\s+(?:protesters|demonstrators|people))"
+    r"[^.,;:]{0,60}?\s+at)\s*$",
     re.IGNORECASE,
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|"
+    # "several hundred investors gathered outside": any people, named by a plural before
+    # a verb of gathering somewhere
+    r"\s+[a-z]+s\s+(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
+    r"on|near|around|before|to|against|through)\b|"
     # "thousands also rallied", "thousands more have gathered"
     r"\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+)?(?:(?:have|had|has)\s+)?"
     r"(?:turned\s+out|took\s+to\s+the\s+streets|gathered|"
@@ -668,8 +681,10 @@ _CLAIM_BEFORE_RE = re.compile(
     r"put\s+(?:it|the\s+(?:figure|number|turnout|crowd|size|attendance))|"
     r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of)"
     r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+)?$|"
-    # "the opposition claimed 80,000, the police 20,000": the verb is understood
-    r",\s+(?:the\s+)?(?:police|authorities|government|officials|organi[sz]ers|opposition)\s+$",
+    # "the opposition claimed 80,000, the police 20,000", "counted 300,000 people and the
+    # police about 150,000": the verb is understood
+    r"(?:,|\band)\s+(?:the\s+)?(?:police|authorities|government|officials|organi[sz]ers|"
+    r"opposition)\s+$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = re.compile(
@@ -771,7 +786,8 @@ _PREDICATES = (
             r"\b(?:killed|beaten\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
             r"fatally\s+(?:shot|stabbed|wounded|injured|beaten|hit)|"
             r"burned\s+to\s+death|burnt\s+to\s+death|died|dead|deaths|lost\s+their\s+lives|"
-            r"fatalities|perished|slain|bodies)\b",
+            r"fatalities|perished|slain|bodies|suffocated|drowned|burned\s+alive|burnt\s+alive|"
+            r"(?:trampled|crushed)\s+to\s+death)\b",
             re.IGNORECASE,
         ),
     ),
@@ -798,8 +814,8 @@ _OBJECT_VERBS = (
     (
         _KILLED,
         re.compile(
-            r"\b(?:killing|killed|kill|shot\s+dead|shooting\s+dead|(?:deaths?|killings?|murders?)"
-            r"\s+of)(?:\s+(?:another|a\s+further|further))?\s+$",
+            r"\b(?:killing|killed|kill|shot\s+dead|shooting\s+dead|(?:deaths?|killings?|murders?|"
+            r"bodies)\s+of)(?:\s+(?:another|a\s+further|further))?\s+$",
             re.I,
         ),
     ),
@@ -914,6 +930,7 @@ _OUTCOME_WORDS = {
     "killed": _KILLED,
     "dead": _KILLED,
     "shot dead": _KILLED,
+    "shot and killed": _KILLED,
     "injured": _INJURED,
     "wounded": _INJURED,
     "arrested": _ARRESTED,
@@ -927,15 +944,52 @@ _APPOSITION_RE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-# "a student was killed": one person, with no number written.
-_SINGLE_VICTIM_RE = re.compile(
-    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:student|protester|protestor|demonstrator|man|woman|"
-    r"boy|girl|person|policeman|police\s+officer|officer|journalist|bystander|child|teenager|"
-    r"soldier|worker|activist)\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:(?P<outcome>killed|shot\s+dead|injured|wounded|arrested|detained)|"
+# One person's age, set off by commas: "Peter Otieno, 24, was", "one man, aged 19, had been",
+# "Ana Díaz, a 23-year-old nurse, was".
+_AGE_APPOSITION = (
+    r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|an?\s+\d{1,3}-year-old(?:\s+[\w'’-]+){0,3})\s*,)"
+)
+_ONE_VICTIM_OUTCOME = (
+    r"\s+(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<outcome>killed|shot\s+dead|shot\s+and\s+killed|injured|wounded|arrested|detained)|"
     r"(?P<fatal>fatally\s+(?:shot|stabbed|wounded|injured|beaten)|beaten\s+to\s+death|"
-    r"stabbed\s+to\s+death))\b",
+    r"stabbed\s+to\s+death))|(?:later\s+)?(?P<died>died))\b"
+)
+_PERSONAL_NAME = (
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:de|da|del|la|dos|van|von|der|al|el|bin|ibn)\s+)*[A-Z][\w'’-]+){1,3}"
+)
+# "a 56-year-old man who died", "a student who was shot dead"
+_WHO = r"(?:\s+who)?"
+_ONE_VICTIM_NOUNS = (
+    r"(?:student|protester|protestor|demonstrator|man|woman|boy|girl|person|policeman|"
+    r"policewoman|police\s+officer|officer|sergeant|corporal|guard|gendarme|conscript|"
+    r"journalist|reporter|photographer|cameraman|bystander|passer-by|child|teenager|youth|"
+    r"pupil|schoolboy|schoolgirl|soldier|worker|activist|resident|villager|farmer|miner|"
+    r"driver|vendor|trader|teacher|nurse|doctor|monk|priest|pensioner|supporter|member)"
+)
+# "a student was killed", "one man, aged 19, had been killed", "a student, Abu Sayed, was
+# shot dead", "a National Guard sergeant died": one person, with no count written.
+_SINGLE_VICTIM_RE = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_VICTIM_NOUNS + r"\b"
+    r"(?:"
+    + _AGE_APPOSITION
+    + r"|\s*,\s*"
+    + _PERSONAL_NAME
+    + r"\s*,)?"
+    + _WHO
+    + _ONE_VICTIM_OUTCOME,
     re.IGNORECASE,
+)
+# "Paola Ramírez, 23, was shot dead", "16-year-old Manuel Gutiérrez was killed": a person's
+# name with an age is one person.
+_NAMED_VICTIM_RE = re.compile(
+    r"\b(?:"
+    + _PERSONAL_NAME
+    + _AGE_APPOSITION
+    + r"|\d{1,3}-year-old\s+"
+    + _PERSONAL_NAME
+    + r")"
+    + _ONE_VICTIM_OUTCOME
 )
 
 
@@ -949,10 +1003,11 @@ def _appositive_and_single_tolls(
         if match is not None:
             outcome = _OUTCOME_WORDS[re.sub(r"\s+", " ", match.group("outcome").lower())]
             yield outcome, phrase.start, phrase.low, sentence[phrase.start : match.end()]
-    for match in _SINGLE_VICTIM_RE.finditer(sentence):
-        word = match.group("outcome")
-        outcome = _KILLED if word is None else _OUTCOME_WORDS[re.sub(r"\s+", " ", word.lower())]
-        yield outcome, match.start(), 1, match.group(0)
+    for victim_re in (_SINGLE_VICTIM_RE, _NAMED_VICTIM_RE):
+        for match in victim_re.finditer(sentence):
+            word = match.group("outcome")
+            outcome = _KILLED if word is None else _OUTCOME_WORDS[" ".join(word.lower().split())]
+            yield outcome, match.start(), 1, match.group(0)
 
 
 @dataclass(frozen=True)

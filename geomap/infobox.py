@@ -53,15 +53,16 @@ _KEYS = {
     FieldKind.ARRESTED: r"arrests|arrested|detained|detentions|detainees",
 }
 _KEY_ALTERNATIVES = "|".join(f"(?P<{kind}>{body})" for kind, body in _KEYS.items())
-# "- Place: ...", "Location | ...", "Death(s)27", "Arrested1,000+", "Deaths: 846".
+# "- Place: ...", "Location | ...", "| Deaths | 8 |", "Death(s)27", "Arrested1,000+",
+# "Deaths: 846". A table row's closing bar is no part of the value.
 _FIELD_RE = re.compile(
-    rf"^[ \t]*(?:[-*•][ \t]*)?(?:{_KEY_ALTERNATIVES})(?:\[\d+\])?"
-    r"[ \t]*(?:[:|][ \t]*)?(?P<value>[^\n]*)$",
+    rf"^[ \t]*(?:[-*•|][ \t]*)?(?:{_KEY_ALTERNATIVES})(?:\[\d+\])?"
+    r"[ \t]*(?:[:|][ \t]*)?(?P<value>[^\n]*?)[ \t|]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Keys that start the next field: a place field's values stop at them.
 _NEXT_KEY_RE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:date|goals?|caused|causes|methods|status|parties|lead|number|"
+    r"^[ \t]*(?:[-*•|][ \t]*)?(?:date|goals?|caused|causes|methods|status|parties|lead|number|"
     r"casualties|result|resulted|concessions|side\d?|type|target|weapons|perpetrators|"
     r"part\s*of|title|howmany|fatalities|injuries|arrests|deaths?|death\(s\))",
     re.IGNORECASE,

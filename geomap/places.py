@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
-from gazetteer.lexicon import common_words
+from gazetteer.lexicon import common_words, description_words
 from geomap.model import PlaceMention
 from geomap.wordlists import (
     CALENDAR,
@@ -698,17 +698,21 @@ def ordinary_words_in_capitals(name: NameInText) -> Verdict | None:
     nor a town whose foreign name they translate.
 
     Example: "White House" is neither White House, Tennessee nor Casablanca (an alias that
-    translates its name); "Southern District" is a court's district.
+    translates its name); "Southern District" is a court's district; "Old Town" is no name
+    of Las Vegas.
     """
     if name.n == 1:
         return None
     words = [
         fold(t.text) for t in name.tokens[name.i : name.i + name.n] if t.text not in _CONNECTORS
     ]
-    if not all(name.ordinary(w) for w in words):
-        return None
     best = name.candidates[0]
     translated = best.place.kind is Kind.CITY and best.match_type is not MatchType.EXACT
+    if translated and all(w in description_words() for w in words):
+        # "Riga's Old Town" is not Las Vegas, whose sources list "Old Town" as a name
+        return Verdict.NOT_PLACE
+    if not all(name.ordinary(w) for w in words):
+        return None
     return Verdict.NOT_PLACE if not name.major or translated else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "sentence_text", "split_paragraphs", "split_sentences"]
+__all__ = ["CITATION_MARKS", "Span", "sentence_text", "split_paragraphs", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,10 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 # Candidate ends: terminal punctuation, closing quotes or brackets, then whitespace.
-_CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# An encyclopaedia's citation markers follow the full stop: "was killed.[4] On the same
+# day"; the sentence ends after them.
+CITATION_MARKS = r"(?:\[(?:\d{1,3}|[a-z]|note\s+\d{1,3}|citation\s+needed)\])*"
+_CANDIDATE_RE = re.compile(r"([.!?…]+[\"'”’»)\]]*)" + CITATION_MARKS + r"(?=\s)")
 _BREAK_RE = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))*")
 _WORD_BEFORE_RE = re.compile(r"([\w.'’-]*)$")
 _NEXT_TOKEN_RE = re.compile(r"\s+([\"'“‘«(\[]*)(\w*)")
@@ -197,9 +200,11 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in paragraphs if text[s:e].strip()]
 
 
-def _is_boundary(text: str, end: int, punct: str, limit: int) -> bool:
-    """Whether the punctuation `punct`, ending at `end`, really ends a sentence."""
-    following = _NEXT_TOKEN_RE.match(text, end, limit)
+def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
+    """Whether the punctuation `match` found (with any citation markers after it) really
+    ends a sentence."""
+    punct, end = match.group(1), match.end(1)
+    following = _NEXT_TOKEN_RE.match(text, match.end(), limit)
     if following is None:
         return True
     next_word = following.group(2)
@@ -232,7 +237,7 @@ def split_sentences(text: str) -> list[Span]:
     for paragraph, (para_start, para_end) in enumerate(split_paragraphs(text)):
         start = para_start
         for match in _CANDIDATE_RE.finditer(text, para_start, para_end):
-            if _is_boundary(text, match.end(), match.group(0), para_end):
+            if _is_boundary(text, match, para_end):
                 _append(spans, text, start, match.end(), paragraph)
                 start = match.end()
         _append(spans, text, start, para_end, paragraph)

@@ -76,7 +76,8 @@ _PROTEST_RE = _tiers(
     medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
-    r"gathered(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+)?(?:in|at|outside|on|near|"
+    r"gathered(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+|(?:on\s+)?the\s+same\s+day\s+|"
+    r"that\s+day\s+|overnight\s+|yesterday\s+|today\s+)?(?:in|at|outside|on|near|"
     r"around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
     r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
@@ -87,7 +88,12 @@ _PROTEST_RE = _tiers(
 )
 _SEIZURE_RE = _tiers(
     # "seized power in a coup" is no building taken
-    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)(?!\s+power\b)|"
+    # "seized weapons stored in the mosque" is a haul and "seized him" an arrest, not a
+    # place taken
+    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)(?!\s+power\b)"
+    r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|guns|rifles|ammunition|explosives|drugs|"
+    r"documents|passports|phones|cameras|equipment|goods|property|assets|cash|money|"
+    r"vehicles|cars|trucks)\b)|"
     # "the occupation of the ministry", not "Soviet occupation"
     r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
@@ -135,7 +141,11 @@ _CASUALTIES_RE = _tiers(
     medium=r"\b(?:hurt|toll|(?:was|were|been)\s+shot(?!\s+(?:at|down|dead)\b))\b",
 )
 _ARREST_RE = _tiers(
-    high=r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?|detentions?|"
+    # "detained by prosecutors", "arrested in Aalborg on a South Korean warrant": a
+    # judicial arrest of one person, not an arrest at a protest
+    high=r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?)(?![^.;]{0,60}?\b(?:by\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?prosecutors|on\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?warrant))|"
+    r"detentions?|"
     r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
     r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
     r"by\s+(?:the\s+)?police)|taken\s+into\s+custody|jailed|rounded\s+up|apprehended|"
@@ -306,11 +316,11 @@ _CAUSE_TYPES = frozenset({EventType.CASUALTIES, EventType.ARREST, EventType.CLAS
 # The death, arrest or violence a protest is about, not one it reports.
 _CAUSE_RE = re.compile(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
-    r"motivated)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
+    r"motivated|set\s+off)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
     r"because\s+of|investigation\s+into|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|"
     r"seeking)(?:\s+justice\s+for)?)"
-    r"\s+(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
     r"violence\b|(?:deaths|death\s+toll|killings)\b)",
@@ -342,7 +352,10 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
 # "gathered at his homestead to prevent his arrest": what they came to prevent
 _PURPOSE_RE = re.compile(
     r"\bto\s+(?:prevent|stop|block|avoid|resist|thwart)\s+(?:his|her|their|the|an?|any)\s+"
-    r"(?:arrest|detention|eviction|extradition|killing)\b",
+    r"(?:arrest|detention|eviction|extradition|killing)\b"
+    # "marched in Taiz to mourn the dead": the dead fell elsewhere
+    r"|\bto\s+(?:mourn|bury|honou?r|commemorate|remember)\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:dead|victims|martyrs|those\s+killed)\b",
     re.IGNORECASE,
 )
 
@@ -472,12 +485,47 @@ _IN_YEAR_RE = re.compile(
     # named by its year
     r"|\b(?:the|a|an)\s+(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\s+(?:[\w-]+\s+)?(?:elections?|coup|"
     r"uprising|protests?|revolution|war|crisis|vote|referendum|riots?|massacre|crackdown|"
-    r"unrest|demonstrations?|movement)\b",
+    r"unrest|demonstrations?|movement|shootings?|killings?|strikes?)\b",
     re.I,
 )
 
 
-_COMPARISON_BEFORE_RE = re.compile(r"\b(?:than|compared\s+with|as\s+in|like\s+in)\b", re.I)
+# "more than at the rallies of October 2000", "the largest demonstration since the end of
+# the civil war in 1996": a past year that measures the reported event
+_COMPARISON_BEFORE_RE = re.compile(
+    r"\b(?:than|compared\s+with|as\s+in|like\s+in|(?:largest|biggest|worst|first|"
+    r"deadliest|most\s+\w+)\b[^.;]{0,60}?\bsince)\b",
+    re.I,
+)
+
+
+# What a protest is against may be a plan or a bill that would do something: "marched
+# against plans to treble fees", "rallied over the government's plan to raise prices",
+# "against a bill that would allow extraditions". The plan and the modal are the
+# grievance's, not the march's. A cue of that kind counts only where no protest word and
+# at most a few words come before it ("A rally against plans to raise fees is planned for
+# Friday" keeps its own cue, "is planned for").
+_GRIEVANCE_BEFORE_RE = re.compile(
+    r"\b(?:against|over|opposing|oppos(?:e|es|ed)|protesting|protested|denouncing|rejecting|"
+    r"in\s+protest\s+(?:at|against|over))\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?P<relative>that|which)\s+)?$",
+    re.IGNORECASE,
+)
+_GRIEVANCE_CUE_RE = re.compile(
+    r"(?P<plan>plans?\s)|(?P<modal>will|would|shall|could|might|may)\b", re.IGNORECASE
+)
+
+
+def _grievance_cue(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a plan or modal cue belongs to what a protest is against."""
+    kind = _GRIEVANCE_CUE_RE.match(clause, cue.start())
+    if kind is None:
+        return False
+    before = _GRIEVANCE_BEFORE_RE.search(clause, max(0, cue.start() - 80), cue.start())
+    if before is None:
+        return False
+    # a plan is the grievance's noun ("against plans to"); a modal, its relative clause's
+    return bool(kind.group("plan")) != bool(before.group("relative"))
 
 
 def historical_cue(sentence: str, article_date: str | None = None) -> tuple[int, int] | None:
@@ -486,11 +534,13 @@ def historical_cue(sentence: str, article_date: str | None = None) -> tuple[int,
     cues = []
     lowered = sentence.lower()
     # The folded twin is several times faster; lower() nearly always keeps the length.
-    match = (
-        _HISTORICAL_FOLDED_RE.search(lowered)
+    matches = (
+        _HISTORICAL_FOLDED_RE.finditer(lowered)
         if len(lowered) == len(sentence)
-        else _HISTORICAL_RE.search(sentence)
+        else _HISTORICAL_RE.finditer(sentence)
     )
+    # "marched against plans to treble fees": the plan is the grievance's
+    match = next((m for m in matches if not _grievance_cue(sentence, m)), None)
     if match is not None:
         cues.append((match.start(), match.end()))
     article = parse_article_date(article_date)
@@ -527,9 +577,15 @@ _UNREALISED_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to|in|at)\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:in|at|for)\b|"
-    r"\bbann(?:ed|ing|s)\s+(?:a|the|all|any)\s+(?:[\w-]+\s+){0,2}?(?:march|rally|protest|"
-    r"demonstration|gathering)s?\b|"
+    r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"
+    r"rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
+    # "have called further rallies", "called a demonstration in Vilnius for Friday"
+    r"\bcalled\s+(?:further|more|new|fresh|another)\s+(?:[\w-]+\s+)?"
+    r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?)\b|"
+    r"\bcalled\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|demonstration|march)\b"
+    r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+    r"Sun)day)\b|"
     r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+)*"
     r"(?:(?:general|national|nationwide|mass)\s+)?(?:protests?|rall(?:y|ies)|strikes?|"
     r"demonstrations?|march(?:es)?|boycotts?|join)\b|"
@@ -566,6 +622,8 @@ class UnrealisedCues:
             back = bisect_left(words, match.start()) - _SUBORDINATE_REACH_WORDS
             if _SUBORDINATE_BEFORE_RE.search(clause, words[back] if back > 0 else 0, match.start()):
                 continue  # "before they could get close": a report of what stopped them
+            if _grievance_cue(clause, match):
+                continue
             cues.append(match.span())
         self.cues = cues
         self.ends = [end for _, end in cues]
