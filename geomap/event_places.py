@@ -697,17 +697,28 @@ _STATEMENT_AFTER_RE = re.compile(
 def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     """A place in a clause about what will, may or is meant to happen.
 
-    Example: "Marchers intended to proceed to Cochabamba"; "a rally is planned in Osh".
+    Example: "Marchers intended to proceed to Cochabamba"; "a rally is planned in Osh";
+    "rallies planned in Manchester, Leeds and Brighton".
     """
     sentence = cue.sentence
     if not may_be_unrealised(sentence):
         return False
     position = cue.mention.start - cue.span.start
+    # "rallies planned in Manchester, Leeds and Brighton": a list's later names share the
+    # cue that reaches its first, whatever commas part them.
+    listed = _LIST_BEFORE_RE.search(sentence, max(0, position - 120), position)
+    if listed is not None:
+        position = listed.start()
     clauses = _clauses(sentence)
     index = bisect_right(_clause_starts(sentence), position) - 1
     inside = index >= 0 and position < clauses[index][1]
     start, end = clauses[index] if inside else (0, len(sentence))
     return _clause_cues(sentence, start, end).at(position - start) is not None
+
+
+_LIST_BEFORE_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*,\s+and\s+|\s*,\s*|\s+and\s+|\s+or\s+))+$"
+)
 
 
 @lru_cache(maxsize=4)  # a clause's cues are found once for all the places it names
@@ -949,8 +960,8 @@ _LANDMARK_RE = re.compile(
 
 def _landmark(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     """A square or avenue the gazetteer does not know lies in the article's main city: the
-    largest it names (coders place "Plaza de Mayo" in Buenos Aires, "Taksim Square" in
-    Istanbul). Only where no scene continues.
+    one it names most often, then the largest (coders place "Plaza de Mayo" in Buenos
+    Aires, "Taksim Square" in Istanbul). Only where no scene continues.
 
     Example: "Thousands converged on Plaza de Mayo." in a story naming Buenos Aires.
     """
@@ -980,7 +991,7 @@ def _only_broad(places: Sequence[PlaceMention]) -> bool:
 
 # "in the village of Daih": a place the gazetteer does not know is still another place.
 _UNKNOWN_PLACE_RE = re.compile(
-    r"\b(?:in|at|near|outside|from)\s+the\s+(?:village|town|hamlet|city|district|suburb|"
+    r"\b(?i:in|at|near|outside|from)\s+the\s+(?:village|town|hamlet|city|district|suburb|"
     r"neighbou?rhood|province|region)\s+of\s+(\w)"
 )
 

@@ -668,11 +668,13 @@ def _nationwide_crowd(trigger: Trigger, text: str, places: Sequence[PlaceMention
 
 
 # A figure for the whole country, said right after it: "45 people were detained across the
-# country", "more than 300 arrested nationwide", "throughout Belarus" (a country named).
+# country", "more than 300 arrested nationwide", "throughout Belarus" (a country named),
+# "60 arrested, most of them in the provinces".
 # (The scope words in any case, at a sentence's start too; the named place capitalised.)
 _COUNTRY_SCOPE_RE = re.compile(
     r"\b(?:(?i:nation-?wide|country-?wide|(?:across|throughout|around|all\s+over|in)\s+the\s+"
-    r"(?:whole\s+|entire\s+)?(?:country|nation))\b|(?i:across|throughout|all\s+over)\s+(?=[A-Z]))"
+    r"(?:whole\s+|entire\s+)?(?:country|nation)|(?:most|many|some)\s+of\s+them\s+in\s+the\s+"
+    r"provinces)\b|(?i:across|throughout|all\s+over)\s+(?=[A-Z]))"
 )
 _SCOPE_REACH = 60  # characters after a figure in which a scope word speaks of it
 # "including 1,000 in Minsk", "1,000 of them in Minsk": a city's share of the figure.

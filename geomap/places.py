@@ -656,8 +656,8 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     by it: such names are nicknames and translations.
 
     Example: "Police said" is not Police, Poland; "Orange juice" is not Orange, California;
-    "Google" is not Topeka (which once called itself so); "Turkey" is the country, also
-    first in a sentence.
+    "Google" is not Topeka (which once called itself so); "the Metro Center for Journalists'
+    Rights" is not Metro, Indonesia; "Turkey" is the country, also first in a sentence.
     """
     if not name.ordinary(name.key):
         return None
@@ -666,8 +666,21 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     if top.kind is Kind.CITY and best.match_type is not MatchType.EXACT:
         return Verdict.NOT_PLACE
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
+    if not broad and _heads_a_proper_name(name):
+        return Verdict.NOT_PLACE  # "the Metro Center for Journalists' Rights"
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
+
+
+def _heads_a_proper_name(name: NameInText) -> bool:
+    after = name.after
+    return (
+        after is not None
+        and name.gap_after == " "
+        and is_capitalised(after)
+        and name.follower not in PLACE_FOLLOWERS
+        and name.follower not in CALENDAR
+    )
 
 
 def generic_region(name: NameInText) -> Verdict | None:
@@ -878,17 +891,22 @@ _STREET_BEFORE_RE = re.compile(
 _STREET_AFTER = frozenset(
     {"square", "street", "avenue", "road", "boulevard", "roundabout", "plaza", "lane"}
 )
+# A name that ends in one of these is a street's, whatever else the gazetteer calls so.
+_STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
 
 
 def street_or_square(name: NameInText) -> Verdict | None:
     """A name inside a street's or square's name is not the place it honours.
 
     Example: "in the Plaza de Bolívar" is a square in Bogotá, not Bolívar department;
-    "Avenida Brasil", "Rue de Paris" and "Pearl Roundabout" are streets and squares.
+    "Avenida Brasil", "Rue de Paris" and "Pearl Roundabout" are streets and squares, and
+    "South Grand Boulevard" a street, not the Chicago area of that name.
     """
     before = name.text[max(0, name.first.start - 24) : name.first.start]
     if _STREET_BEFORE_RE.search(before):
         return Verdict.NOT_PLACE
+    if name.n > 1 and name.last.text.lower() in _STREET_WORDS:
+        return Verdict.NOT_PLACE  # "South Grand Boulevard" in St Louis is no Chicago area
     after = name.after
     street = after is not None and is_capitalised(after) and name.follower in _STREET_AFTER
     return Verdict.NOT_PLACE if street and name.gap_after == " " else None

@@ -368,8 +368,19 @@ _BEGAN_AFTER_RE = re.compile(
 )
 
 
+# "touring the country to promote the march": the march is still to come (the touring and
+# any arrest on the way are not)
+_TO_COME_RE = re.compile(
+    r"\bto\s+(?:promote|publici[sz]e|advertise|prepare\s+for|organi[sz]e|mobili[sz]e\s+for)\s+"
+    r"(?:the|a|an|their|its|next|this)\s+(?:[\w'’-]+\s+)?(?:march|rally|protest|demonstration|"
+    r"strike|sit-in)\b",
+    re.IGNORECASE,
+)
+
+
 class _Causes:
-    """The cause phrases of a sentence, found only when a cause-like trigger asks."""
+    """The cause phrases of a sentence, and the protests it speaks of as still to come,
+    each found once and only when a trigger of their type asks."""
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
@@ -377,6 +388,16 @@ class _Causes:
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
         return _cause_spans(self.sentence)
+
+    @cached_property
+    def to_come(self) -> list[tuple[int, int]]:
+        return [match.span() for match in _TO_COME_RE.finditer(self.sentence)]
+
+    def still_to_come(self, trigger: Trigger) -> bool:
+        """A protest the sentence speaks of as coming: "to promote the march"."""
+        if trigger.event_type is not EventType.PROTEST:
+            return False
+        return any(s <= trigger.start < e for s, e in self.to_come)
 
     def cover(self, trigger: Trigger) -> bool:
         if trigger.event_type not in _CAUSE_TYPES:
@@ -417,6 +438,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     def add(trigger: Trigger | None) -> None:
         if trigger is None or causes.cover(trigger):
             return  # "protests over the killing of a student": the killing is the cause
+        if causes.still_to_come(trigger):
+            return
         by_type.setdefault(trigger.event_type, []).append(trigger)
 
     for match, confidence in _best(

@@ -1072,3 +1072,55 @@ def test_a_table_infobox_gives_the_events_place_and_toll(gaz: Gazetteer) -> None
         (e.event_type.value, e.place.name, e.crowd_low) for e in events
     }
     assert ("Suva", 3) in {(e.place.name, e.killed) for e in events if e.killed}
+
+
+TENTH_CASES = [
+    # an ordinary word heading a body's name is no town
+    (
+        "Police in Kirkuk detained 30 people, according to the Metro Center for "
+        "Journalists' Rights.",
+        {("arrest", "Kirkuk")},
+        {("arrest", "Metro")},
+    ),
+    # every name of a list shares the cue that reaches its first
+    (
+        "Students walked out in Leicester, with rallies planned in Manchester, Leeds and Brighton.",
+        set(),
+        {("protest", "Leeds"), ("protest", "Brighton"), ("protest", "Manchester")},
+    ),
+    # a figure counted mostly in the provinces is no city's
+    (
+        "Protests spread in Irbid. Officials said 60 people were arrested since Wednesday, "
+        "most of them in the provinces.",
+        {("protest", "Irbid")},
+        {("arrest", "Irbid")},
+    ),
+    # a street named like a distant area
+    (
+        "Protesters marched in St Louis. Police arrested 21 people on South Grand Boulevard.",
+        {("arrest", "St. Louis")},
+        {("arrest", "Grand Boulevard")},
+    ),
+    # touring to promote a march is no march
+    (
+        "Police in Ipoh detained 30 activists who were touring the country to promote the march.",
+        {("arrest", "Ipoh")},
+        {("protest", "Ipoh")},
+    ),
+    # "In the city of" an unknown name is another place: the scene does not carry over
+    (
+        "Thousands marched in Erbil on Monday.\n\nIn the city of Slemanistan, guards "
+        "detained 70 people on Sunday.",
+        {("protest", "Erbil")},
+        {("arrest", "Erbil")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TENTH_CASES)
+def test_bodies_lists_provinces_streets_and_unknown_cities(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
