@@ -74,6 +74,18 @@ SETS = {
         ROOT / "bench" / "fresh9" / "texts",
         ROOT / "bench" / "fresh9" / "gold.json",
     ),
+    # Written and coded by hand by helpers that never ran geomap on them. Scored once,
+    # unseen, at a01b768: fresh10 P 0.765, R 0.848, 13 non-event FPs, crowd recall 0.519;
+    # fresh11 P 0.802, R 0.802, 6 non-event FPs, crowd recall 0.609 (2d487a4, the
+    # session's start, on the same sets: 0.720/0.837 and 0.781/0.781).
+    "fresh10 (10 own reports)": (
+        ROOT / "bench" / "fresh10" / "texts",
+        ROOT / "bench" / "fresh10" / "gold.json",
+    ),
+    "fresh11 (10 own reports)": (
+        ROOT / "bench" / "fresh11" / "texts",
+        ROOT / "bench" / "fresh11" / "gold.json",
+    ),
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
         ROOT.parent / "shared" / "eval" / "events-dev" / "gold.json",

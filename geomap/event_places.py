@@ -22,17 +22,19 @@ import inspect
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Kind
+from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
-from geomap.model import PlaceMention
+from geomap.model import EventType, PlaceMention
 from geomap.places import great_circle_km, is_dateline
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
 __all__ = [
+    "LIST_RULES",
     "NOT_EVENT_PLACE_RULES",
     "SCENE_RULES",
     "PlaceCue",
@@ -857,6 +859,20 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
 )
 
 
+# Rules that read the words before a name, which speak for every name of a list that
+# follows them: "from Tetovo and Gostivar", "near Tixtla and Chilpancingo".
+LIST_RULES = frozenset(
+    {
+        "origin",
+        "distance_reference",
+        "border",
+        "measure_target",
+        "site_of_the_grievance",
+        "where_someone_is",
+    }
+)
+
+
 def not_event_place(cue: PlaceCue) -> PlaceRule | None:
     """The first rule that says the named place is not an event place, or None."""
     for rule in NOT_EVENT_PLACE_RULES:
@@ -1099,11 +1115,14 @@ def bind_clauses(
     own: dict[int, list[PlaceMention]] = {}
     for m in places:
         own.setdefault(clause_of(m.start - offset), []).append(m)
-    with_triggers = {clause_of(t.start) for t in triggers}
+    kept = {clause_of(t.start) for t in triggers}
+    worded = kept | _clauses_with_event_words(sentence, clauses, own, kept)
     for index in sorted(own):
-        # "In Mombasa, thousands marched": a fronted place belongs to the clause it opens
-        if index not in with_triggers and index + 1 in with_triggers and index + 1 not in own:
-            own[index + 1] = own.pop(index)
+        # "In Mombasa, thousands marched": a fronted place belongs to the clause it opens,
+        # past a gloss of it ("In Ganja, the country's second city, police broke up")
+        opened = _opened_clause(index, len(clauses), worded, own)
+        if opened is not None:
+            own[opened] = own.pop(index)
 
     def where_place(index: int) -> tuple[PlaceMention, ...] | None:
         # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver
@@ -1113,16 +1132,72 @@ def bind_clauses(
 
     # Two clauses with event words and places of their own; else a list ("in Kano, Abuja,
     # and at the High Commission in London") would be cut at its ", and".
-    if len({clause_of(t.start) for t in triggers} & set(own)) < 2:
+    if len(worded & set(own)) < 2:
         return [(t, where_place(clause_of(t.start)) or tuple(places)) for t in triggers]
     bound = []
     for trigger in triggers:
+        if trigger.event_type is EventType.CROWD and len(parse_crowds(sentence)) > 1:
+            # "About 50,000 marched in Cluj-Napoca, while in Timișoara 40,000 rallied":
+            # each figure finds its own place (geomap.extract._crowd_place)
+            bound.append((trigger, tuple(places)))
+            continue
         index = clause_of(trigger.start)
         in_where = where_place(index)
         while index > 0 and index not in own:
             index -= 1
         bound.append((trigger, in_where or tuple(own.get(index, places))))
-    return bound
+    return bound + _spare_triggers(sentence, clauses, own, bound)
+
+
+def _clauses_with_event_words(
+    sentence: str,
+    clauses: Sequence[tuple[int, int]],
+    own: dict[int, list[PlaceMention]],
+    kept: set[int],
+) -> set[int]:
+    """Clauses holding a place, or following one closely, whose own event words the
+    sentence's one trigger of each type passed over."""
+    near = {i for p in own for i in range(p, p + 2 + _MAX_GLOSS_CLAUSES)} - kept
+    return {i for i in near if i < len(clauses) and classify(sentence[slice(*clauses[i])])}
+
+
+def _spare_triggers(
+    sentence: str,
+    clauses: Sequence[tuple[int, int]],
+    own: dict[int, list[PlaceMention]],
+    bound: Sequence[tuple[Trigger, tuple[PlaceMention, ...]]],
+) -> list[tuple[Trigger, tuple[PlaceMention, ...]]]:
+    """A clause's own events at its own places, where the sentence's one trigger of each
+    type stood elsewhere (crowds excepted: each figure finds its place).
+
+    Example: "police broke up a march in Ganja, while in Sumqayit protesters blocked the
+    highway": the sentence's protest is the march; Sumqayit's blockade is its own."""
+    placed = {(t.event_type, m.start) for t, targets in bound for m in targets}
+    out = []
+    for index in sorted(own):
+        start, end = clauses[index]
+        for trigger in classify(sentence[start:end]):
+            new = [m for m in own[index] if (trigger.event_type, m.start) not in placed]
+            if trigger.event_type is not EventType.CROWD and new:
+                moved = replace(trigger, start=trigger.start + start, end=trigger.end + start)
+                out.append((moved, tuple(new)))
+    return out
 
 
 _WHERE_CLAUSE_RE = re.compile(r",?\s*where\b")
+_MAX_GLOSS_CLAUSES = 2
+
+
+def _opened_clause(
+    index: int, count: int, with_triggers: set[int], own: dict[int, list[PlaceMention]]
+) -> int | None:
+    """The clause a fronted place opens: the next with event words, past at most two
+    clauses with neither event words nor places of their own."""
+    if index in with_triggers:
+        return None
+    for later in range(index + 1, min(count, index + 2 + _MAX_GLOSS_CLAUSES)):
+        if later in own:
+            return None
+        if later in with_triggers:
+            return later
+    return None

@@ -24,7 +24,9 @@ from gazetteer.capitals import Capitals
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import resolve_date, story_start
 from geomap.event_places import (
+    LIST_RULES,
     PlaceCue,
+    PlaceRule,
     Scene,
     SceneCue,
     bind_clauses,
@@ -339,6 +341,24 @@ class _Sentences(Sequence[_Sentence]):
         )
 
 
+# A list's separators, and a name's gloss in brackets: "Tetovo and Gostivar",
+# "Ganja (Gəncə), Sumqayit".
+_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+")
+
+
+def _listed_after(
+    text: str, previous: PlaceMention | None, mention: PlaceMention, rule: PlaceRule | None
+) -> bool:
+    """Whether `mention` continues a list whose name before it a rule read from the words
+    before the list ("from", "near", "the border with") set aside."""
+    return (
+        previous is not None
+        and rule is not None
+        and rule.name in LIST_RULES
+        and _LIST_GAP_RE.fullmatch(text, previous.end, mention.start) is not None
+    )
+
+
 def _judge_sentence(
     text: str, span: Span, inside: Sequence[PlaceMention], prose: bool
 ) -> _Sentence:
@@ -347,9 +367,12 @@ def _judge_sentence(
     breaks = False
     dateline = []
     previous = None
+    previous_rule: PlaceRule | None = None
     for mention in inside:
         rule = not_event_place(PlaceCue(text, span, mention, previous))
-        previous = mention
+        if rule is None and _listed_after(text, previous, mention, previous_rule):
+            rule = previous_rule  # "by bus from Tetovo and Gostivar": both are origins
+        previous, previous_rule = mention, rule
         if rule is None:
             eligible.append(mention)
         elif rule.name == "dateline":
@@ -819,23 +842,47 @@ def _breakdown(
     return out + [(figures, (m,)) for m in places if m.place.kind in _BROAD]
 
 
+_CLAUSE_TURN_RE = re.compile(r",?\s+(?:while|whereas|but)\s|;")
 # "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
 _EACH_RE = re.compile(r"\beach\b")
 
 
 def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
     """A crowd figure counts the people at the place named next after it (or, with none
-    after, the last before): "About 50,000 marched in Cluj-Napoca and 40,000 in Timișoara,
-    and there were large rallies in Iași and Sibiu" is 50,000 in Cluj-Napoca only."""
+    after or another clause or figure before it, the last before): "About 50,000 marched in
+    Cluj-Napoca and 40,000 in Timișoara, and there were large rallies in Iași and Sibiu" is
+    50,000 in Cluj-Napoca only."""
     at = figures.at
     shared = _EACH_RE.search(sentence.text, max(0, at - 12), at) if at >= 0 else None
     if figures.counts.get("crowd_low") is None or len(places) < 2 or at < 0 or shared:
         return places
     offset = sentence.span.start
     after = [m for m in places if m.start - offset >= at]
+    before = [m for m in places if m.start - offset < at]
     if after:
-        return (min(after, key=lambda m: m.start),)
-    return (max(places, key=lambda m: m.start),)
+        following = min(after, key=lambda m: m.start)
+        # "In Ganja police broke up a march of several hundred, while in Sumqayit ...": a
+        # turn to another clause ends the figure's reach; "In Košice some 10,000 gathered,
+        # and several thousand marched in Žilina": so does the next figure
+        reach = following.start - offset
+        turned = _CLAUSE_TURN_RE.search(sentence.text, at, reach) or _figure_between(
+            sentence.text, at, reach
+        )
+        if not (turned and before):
+            return (following,)
+    return (max(before, key=lambda m: m.start),)
+
+
+def _figure_between(text: str, start: int, end: int) -> bool:
+    """Whether a crowd figure of the sentence begins after `start` and before `end`."""
+    starts = _crowd_starts(text)
+    later = bisect_right(starts, start)
+    return later < len(starts) and starts[later] < end
+
+
+@lru_cache(maxsize=4)
+def _crowd_starts(text: str) -> list[int]:
+    return [figure.start for figure in parse_crowds(text)]
 
 
 def _parts(sentence: _Sentence, places: _Targets, total: int) -> dict[int, int]:

@@ -735,11 +735,15 @@ _BY_PLACE_AFTER_RE = re.compile(r"\s+(?:in|at)\s+[A-Z\u00c0-\u00de]")
 
 
 def _counts_by_place(sentence: str, found: list[CrowdFigure]) -> list[CrowdFigure]:
-    taken = [(f.start, f.end) for f in found]
-    first = min(f.start for f in found)
+    taken = sorted((f.start, f.end) for f in found)
+    starts = [start for start, _ in taken]
+    first = starts[0]
     out = []
     for phrase in find_numbers(sentence):
-        inside = any(a <= phrase.start < b for a, b in taken)
+        # the figure found last that starts at or before the phrase is the only one that
+        # can hold it (found figures do not overlap)
+        holder = bisect_right(starts, phrase.start) - 1
+        inside = holder >= 0 and phrase.start < taken[holder][1]
         if inside or phrase.start < first or phrase.vague or phrase.low < 100:
             continue
         if _BY_PLACE_AFTER_RE.match(sentence, phrase.end):

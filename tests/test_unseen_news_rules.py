@@ -1124,3 +1124,41 @@ def test_bodies_lists_provinces_streets_and_unknown_cities(
     found = _pairs(gaz, text)
     assert wanted <= found
     assert not unwanted & found
+
+
+ELEVENTH_CASES = [
+    # every name of a list after "from" is an origin
+    (
+        "More than 50,000 people rallied in Skopje; many travelled by bus from Tetovo and "
+        "Gostivar.",
+        {("protest", "Skopje")},
+        {("protest", "Gostivar"), ("protest", "Tetovo")},
+    ),
+    # a fronted place opens its clause past a gloss of it, and a later clause with its own
+    # place keeps its own event words
+    (
+        "In Ganja, the country's second city, police broke up a march and detained 40 "
+        "people, while in Sumqayit protesters blocked the highway.",
+        {("arrest", "Ganja"), ("protest", "Sumgayit")},
+        {("arrest", "Sumgayit")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), ELEVENTH_CASES)
+def test_lists_glosses_and_clauses_of_their_own(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_a_crowds_reach_ends_at_the_next_figure(gaz: Gazetteer) -> None:
+    text = (
+        "In Košice, the second city, some 10,000 people gathered in front of the theatre, "
+        "and several thousand marched in Žilina and Nitra."
+    )
+    crowds = _crowds(gaz, text)
+    assert ("Košice", 10000) in crowds
+    assert ("Žilina", 10000) not in crowds
