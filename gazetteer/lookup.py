@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 import sqlite3
 import threading
 import zlib
@@ -309,6 +310,18 @@ class Gazetteer:
         found: dict[int, tuple[MatchType, float, str]] = {}
         for gid in self.places_for_key(key):
             found[gid] = self._classify(gid, name, key, query_script)
+        for spelled_out in _saint_spelled_out(name):
+            # "St James" is also Saint James Parish, which sources list only in full
+            long_key = fold(spelled_out)
+            for gid in self.places_for_key(long_key):
+                if gid not in found:
+                    # weaker evidence than a spelling the sources list as written
+                    _, similarity, spelling = self._classify(gid, name, long_key, query_script)
+                    found[gid] = (
+                        MatchType.TRANSLITERATED,
+                        similarity - _SPELLED_OUT_PENALTY,
+                        spelling,
+                    )
         skel = skeleton(key)
         for gid in self._places_for_skeleton(skel):
             if gid not in found:
@@ -402,3 +415,18 @@ class Gazetteer:
 
     def iter_places(self, geonameids: Iterable[int]) -> list[Place]:
         return [p for p in (self.place(g) for g in geonameids) if p is not None]
+
+
+# "St Paul" is Saint Paul, Minnesota (listed as "St. Paul") before Saint Paul Parish,
+# Antigua, which only the written-out spelling reaches.
+_SPELLED_OUT_PENALTY = 10.0
+_SAINT_ABBREVIATION_RE = re.compile(r"^(St|Ste|Sta)\.?(?=[\s-])")
+_SAINT_WORDS = {"St": "Saint", "Ste": "Sainte", "Sta": "Santa"}
+
+
+def _saint_spelled_out(name: str) -> tuple[str, ...]:
+    """ "St James" written out: "Saint James" (an abbreviation sources do not list)."""
+    match = _SAINT_ABBREVIATION_RE.match(name)
+    if match is None:
+        return ()
+    return (_SAINT_WORDS[match.group(1)] + name[match.end() :],)

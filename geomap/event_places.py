@@ -369,7 +369,8 @@ _OFFICE_AFTER_RE = re.compile(
 )
 _OFFICE_BEFORE_RE = re.compile(
     r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
-    r"foreign\s+minist(?:er|ry))\s+of\s+(?:the\s+)?$",
+    r"foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|mayors?)\s+of\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -417,6 +418,8 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 _WHERE_SPEAKING_RE = re.compile(
     r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+at(?:\s+[\w'’-]+){1,4}?)?|"
+    # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
+    r"(?<=,\s)(?:meeting|convening|sitting)|"
     r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
@@ -428,7 +431,7 @@ _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
     r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
     r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
-    r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospital|clinic)|is\s+being\s+held|"
+    r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person
@@ -623,21 +626,30 @@ _BODY_AFTER_RE = re.compile(
 
 # "Ecuador indigenous protesters take over cultural centre": a country's name used as an
 # adjective of people, as headlines do, says whose they are, not where they were
+# "the U.S. magazine Newsweek", "a U.S. military base", "United States citizenship": whose
+# a thing is, not where anything happened
 _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"^\s+(?:(?:indigenous|opposition|student|anti-government|pro-democracy|riot|security|army|"
-    r"police)\s+)?(?:protesters|demonstrators|students|workers|farmers|teachers|opposition|"
-    r"activists|police|troops|forces|security|army|soldiers)\b"
+    r"police|military|naval|air|state|news|oil|mining)\s+)?(?:protesters|demonstrators|"
+    r"students|workers|farmers|teachers|opposition|activists|police|troops|forces|security|army|"
+    r"soldiers|embassy|consulate|base|bases|magazine|newspaper|agency|company|companies|firm|"
+    r"firms|citizenship|citizens|nationals|passports?|diplomats?|ambassador|envoy|flag|flags|"
+    r"dollars?|brands?|products|goods|interests|businesses|investors|media|press)\b"
 )
+# "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against
+_FOR_OR_AGAINST_BEFORE_RE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 
 
 def _named_after_it(cue: PlaceCue) -> bool:
     """A place that names a relation, a past event or a body, not where anything happens.
 
     Example: "Armenia, Russia's closest ally"; "a repeat of the 2014 Maidan protests"; "The
-    Erawan emergency medical centre said six people were hurt".
+    Erawan emergency medical centre said six people were hurt"; "the U.S. magazine
+    Newsweek"; "Anti-U.S. protests".
     """
     adjectival = cue.mention.place.kind is Kind.COUNTRY and bool(
         _ADJECTIVAL_COUNTRY_AFTER_RE.match(cue.after)
+        or _FOR_OR_AGAINST_BEFORE_RE.search(cue.before)
     )
     return adjectival or bool(
         _RELATION_AFTER_RE.match(cue.after)
@@ -869,6 +881,7 @@ LIST_RULES = frozenset(
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",
+        "office",
     }
 )
 

@@ -845,6 +845,7 @@ def _breakdown(
 _CLAUSE_TURN_RE = re.compile(r",?\s+(?:while|whereas|but)\s|;")
 # "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
 _EACH_RE = re.compile(r"\beach\b")
+_EACH_REACH = 24  # "each drawing several hundred"
 
 
 def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
@@ -853,7 +854,7 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
     Cluj-Napoca and 40,000 in Timișoara, and there were large rallies in Iași and Sibiu" is
     50,000 in Cluj-Napoca only."""
     at = figures.at
-    shared = _EACH_RE.search(sentence.text, max(0, at - 12), at) if at >= 0 else None
+    shared = _EACH_RE.search(sentence.text, max(0, at - _EACH_REACH), at) if at >= 0 else None
     if figures.counts.get("crowd_low") is None or len(places) < 2 or at < 0 or shared:
         return places
     offset = sentence.span.start
@@ -955,6 +956,9 @@ def _sentence_triggers(
     triggers = [
         t for t in triggers if not _unrealised(text, t) and (denial is None or t.start < denial[1])
     ]
+    if parse_counts(text).arrested == 0:
+        # "no one had been arrested": no arrests to report
+        triggers = [t for t in triggers if t.event_type is not EventType.ARREST]
     if denial is None and _nobody_hurt(text) and not _ATTRIBUTED_RE.search(text):
         # "No deaths were attributed to the protests": no casualties to report. A claim
         # ("he told RFE/RL that nobody died", "police denied that anyone died") is kept: it

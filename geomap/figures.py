@@ -582,6 +582,8 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"climbed\s+to|passed)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
     r"numbering)"
+    # "a march by several hundred residents"
+    r"|\b(?:march(?:es)?|rall(?:y|ies)|demonstrations?|protests?|sit-ins?)\s+by"
     # "put the crowd in SNP Square and the surrounding streets at 65,000"
     r"|\bput\s+the\s+(?:crowd|turnout|number\s+of\s+(?:protesters|demonstrators|people))"
     r"[^.,;:]{0,60}?\s+at)\s*$",
@@ -593,9 +595,11 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     # a verb of gathering somewhere
     r"\s+[a-z]+s\s+(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
     r"on|near|around|before|to|against|through)\b|"
+    # "brought thousands to the streets of Ljubljana"
+    r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
     # "thousands also rallied", "thousands more have gathered"
     r"\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+)?(?:(?:have|had|has)\s+)?"
-    r"(?:turned\s+out|took\s+to\s+the\s+streets|gathered|"
+    r"(?:turned\s+out|took\s+to\s+the\s+streets|gathered|camped|"
     r"rallied|marched|demonstrated|protested|attended|joined\s+(?:the\s+)?"
     r"(?:rally|protest|march|demonstration)))",
     re.IGNORECASE,
@@ -657,6 +661,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("strong", "turned", "took", "gather", "rall", "march", "demonstrat"),
                 *("protest", "attend", "joined", "crowd", "turnout", "throng", "number"),
                 *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
+                *("streets", "camped", "estimate"),
             },
             key=lambda term: (-len(term), term),
         )
@@ -679,17 +684,20 @@ def parse_crowd(sentence: str) -> CrowdFigure | None:
 _CLAIM_BEFORE_RE = re.compile(
     r"\b(?:said|say|says|claimed|claims|counted|reported|estimated|estimates|"
     r"put\s+(?:it|the\s+(?:figure|number|turnout|crowd|size|attendance))|"
-    r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of)"
-    r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+)?$|"
+    r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of|"
+    # "said there were 20,000", "the police estimate was about 20,000"
+    r"said\s+(?:that\s+)?there\s+(?:were|was)|estimate\s+(?:was|is|of))"
+    r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+|no\s+more\s+than\s+)?$|"
     # "the opposition claimed 80,000, the police 20,000", "counted 300,000 people and the
-    # police about 150,000": the verb is understood
-    r"(?:,|\band)\s+(?:the\s+)?(?:police|authorities|government|officials|organi[sz]ers|"
-    r"opposition)\s+$",
+    # police about 150,000", "drew 90,000 and independent observers about 30,000": the
+    # verb is understood
+    r"(?:,|\band)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|government|officials|"
+    r"organi[sz]ers|opposition|observers|monitors|journalists|witnesses|ministry|media)\s+$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = re.compile(
     r"\b(?:crowd|turnout|rall(?:y|ies)|march(?:es|ed)?|protests?|demonstrations?|gathering|"
-    r"attend\w*|took\s+part|turned\s+out|participants)\b",
+    r"gathered|protesters|demonstrators|attend\w*|took\s+part|turned\s+out|participants)\b",
     re.IGNORECASE,
 )
 
@@ -718,7 +726,11 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
             before = sentence[max(0, phrase.start - 60) : phrase.start]
             if phrase.start in taken or (phrase.vague and phrase.low < 100):
                 continue
-            if _CLAIM_BEFORE_RE.search(before) and not _measures_something_else(sentence, phrase):
+            if (
+                _CLAIM_BEFORE_RE.search(before)
+                and not _measures_something_else(sentence, phrase)
+                and not _counts_victims(sentence, phrase)
+            ):
                 claimed.append(
                     CrowdFigure(phrase.low, phrase.high, phrase.text, phrase.start, phrase.end)
                 )
@@ -727,6 +739,12 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     if found:
         found.extend(_counts_by_place(sentence, found))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _counts_victims(sentence: str, phrase: NumberPhrase) -> bool:
+    """ "says five people have died": a toll, not a counter-estimate of the crowd."""
+    end = _people_noun_end(sentence, phrase) or phrase.end
+    return bool(_VICTIM_PREDICATE_RE.match(sentence, end))
 
 
 # "About 50,000 people marched in Cluj-Napoca and 40,000 in Timișoara": after a crowd

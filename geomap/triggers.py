@@ -134,7 +134,10 @@ _CLASH_RE = _tiers(
     low=r"\b(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
 )
 _CASUALTIES_RE = _tiers(
-    high=r"\b(?:killed|killing|kill|dead|died|deaths?|death\s+toll|injured|injuring|wounded|"
+    # "his chosen successor died suddenly in July": a death of illness is no casualty
+    high=r"\b(?:killed|killing|kill|dead|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
+    r"causes|a\s+heart\s+attack|a\s+stroke|cancer|illness|old\s+age|covid)|after\s+a\s+"
+    r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"
     r"slain|perished)\b",
@@ -597,7 +600,10 @@ _UNREALISED_RE = re.compile(
     r"be\s+(?:as\s+high|higher|"
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
-    r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|due|set)\s+(?:for|to|in|at)\b|"
+    r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:planned|scheduled|expected|due|"
+    r"set)\s+(?:for|to|in|at)\b|"
+    # "A national march has been called for next Sunday"
+    r"\b(?:has|have|had)\s+been\s+called\s+for\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:in|at|for)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"

@@ -1162,3 +1162,112 @@ def test_a_crowds_reach_ends_at_the_next_figure(gaz: Gazetteer) -> None:
     crowds = _crowds(gaz, text)
     assert ("Košice", 10000) in crowds
     assert ("Žilina", 10000) not in crowds
+
+
+TWELFTH_CASES = [
+    # plans and calls in the passive
+    (
+        "Protests are also planned in the Pakistani city of Peshawar.",
+        set(),
+        {("protest", "Peshawar")},
+    ),
+    (
+        "A national march has been called for next Sunday in Penonomé.",
+        set(),
+        {("protest", "Penonomé")},
+    ),
+    # a country as an attribute of a thing, or what a protest is against
+    (
+        "The protests in Kabul were sparked by an item in the U.S. magazine Newsweek.",
+        {("protest", "Kabul")},
+        {("protest", "United States")},
+    ),
+    (
+        "Anti-U.S. protests spread in Jalalabad.",
+        {("protest", "Jalālābād")},
+        {("protest", "United States")},
+    ),
+    # a body meeting somewhere
+    (
+        "Police in Baku detained 400 people. The Council of Europe, meeting in Strasbourg, "
+        "criticised the arrests.",
+        {("arrest", "Baku")},
+        {("arrest", "Strasbourg")},
+    ),
+    # a death of illness is no casualty
+    (
+        "Thousands rallied in Abidjan. His chosen successor died suddenly in July.",
+        {("protest", "Abidjan")},
+        {("casualties", "Abidjan")},
+    ),
+    # no one arrested is no arrest
+    (
+        "Thousands rallied in Brno. A police spokesman said no one had been arrested.",
+        {("protest", "Brno")},
+        {("arrest", "Brno")},
+    ),
+    # city councils speak for their cities; those taken to hospital were hurt elsewhere
+    (
+        "In Lviv, about 100,000 people rallied, and the city councils of Lviv, Ternopil and "
+        "Ivano-Frankivsk voted not to recognise the result.",
+        {("protest", "Lviv")},
+        {("protest", "Ternopil"), ("protest", "Ivano-Frankivsk")},
+    ),
+    (
+        "Two protesters were shot in Awamiyah. Seven others were wounded and taken to "
+        "hospitals in Dammam.",
+        {("casualties", "Al ‘Awwāmīyah")},
+        {("casualties", "Dammam")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TWELFTH_CASES)
+def test_passive_plans_attributes_bodies_illness_and_hospitals(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        (
+            "The party said the rally drew 90,000 and independent observers about 30,000.",
+            [90000, 30000],
+        ),
+        (
+            "Police counted 10,000 protesters in the square; the organisers said there "
+            "were 20,000.",
+            [10000, 20000],
+        ),
+        (
+            "The organisers said 100,000 people took part; the police estimate was 20,000.",
+            [100000, 20000],
+        ),
+        ("The uprising brought thousands to the streets of the capital.", [2000]),
+        ("Two men were shot during a march by several hundred residents.", [200]),
+        ("In Salalah thousands camped outside the governor's office.", [2000]),
+    ],
+)
+def test_more_claimants_and_crowd_words(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+def test_a_crowd_each_town_drew_after_the_list(gaz: Gazetteer) -> None:
+    text = (
+        "There were smaller rallies in Celje, Kranj and Koper, each drawing several hundred people."
+    )
+    crowds = _crowds(gaz, text)
+    assert {("Celje", 200), ("Kranj", 200), ("Koper", 200)} <= crowds
+
+
+def test_saint_written_short_is_the_parish_of_the_storys_country(gaz: Gazetteer) -> None:
+    text = (
+        "Riots spread across Jamaica, from Kingston to the parishes of St Catherine and St James."
+    )
+    places = {m.place.name for m in find_mentions(text, gaz)}
+    assert {"Saint Catherine Parish", "Saint James Parish"} <= places
+    assert "Vũng Tàu" not in places
