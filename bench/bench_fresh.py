@@ -88,7 +88,7 @@ SETS = {
     ),
     # Written and coded by hand by helpers that never ran geomap on them (fresh13's brief
     # asked for the issue's trap classes: countries as adjectives, planned protests, natural
-    # deaths, several claimants). Scored once, unseen, on the tree after d817e2d: fresh12
+    # deaths, several claimants). Scored once, unseen, with the code of 3492f68: fresh12
     # P 0.649, R 0.750, 8 non-event FPs, crowd recall 0.760; fresh13 P 0.753, R 0.753,
     # 9 non-event FPs, crowd recall 0.765 (2d487a4 on the same sets: 0.577/0.714 and
     # 0.639/0.697).

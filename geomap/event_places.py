@@ -350,13 +350,19 @@ def _origin(cue: PlaceCue) -> bool:
     return bool(_ORIGIN_RE.search(cue.before))
 
 
-_BORDER_RE = re.compile(r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$", re.IGNORECASE)
+_BORDER_RE = re.compile(
+    r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$"
+    # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
+    r"|(?:^|[.;,]\s*)unlike\s+$",
+    re.IGNORECASE,
+)
 
 
 def _border(cue: PlaceCue) -> bool:
-    """The country across a border.
+    """The country across a border, or one the story compares itself with.
 
-    Example: "close to the border with Uzbekistan".
+    Example: "close to the border with Uzbekistan"; "Unlike Greece, Portugal had seen few
+    protests".
     """
     return bool(_BORDER_RE.search(cue.before))
 
@@ -434,8 +440,9 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
-    # "President Díaz-Canel, who went to San Antonio": a visit, told of a person
-    r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited))"
+    # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
+    # "Morauta, who was in Mount Hagen on the day"
+    r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were))"
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -471,8 +478,8 @@ _BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.
 _BASED_BEFORE_RE = re.compile(
     r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
     # "Amnesty International, whose regional office is in Dakar"
-    r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:office|offices|headquarters|base|seat)\s+(?:is|are|was|"
-    r"were)\s+in\s+(?:the\s+)?$",
+    r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:office|offices|headquarters|base|seat|commission|"
+    r"secretariat)\s+(?:is|are|was|were|sits|sit)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a nearby area known as Colombia": a nickname, not the country
@@ -634,7 +641,8 @@ _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"students|workers|farmers|teachers|opposition|activists|police|troops|forces|security|army|"
     r"soldiers|embassy|consulate|base|bases|magazine|newspaper|agency|company|companies|firm|"
     r"firms|citizenship|citizens|nationals|passports?|diplomats?|ambassador|envoy|flag|flags|"
-    r"dollars?|brands?|products|goods|interests|businesses|investors|media|press)\b"
+    r"dollars?|brands?|products|goods|interests|businesses|investors|media|press|"
+    r"Embassy|Consulate|State\s+Department|Department|Army|Navy)\b"
 )
 # "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against
 _FOR_OR_AGAINST_BEFORE_RE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)

@@ -107,7 +107,7 @@ def extract_events(
         # places (most of the work) would give nothing. Triggers never read places, so the
         # answer is the same. (With an online geocoder, names are still looked up as before.)
         return []
-    mentions = find_mentions(text, gaz)
+    mentions = _with_glued_fields(text, find_mentions(text, gaz), infobox, gaz)
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
     mentions = implied_places(text, mentions, _capital_finder(gaz))
@@ -1048,6 +1048,28 @@ _MANY_PLACES_RE = re.compile(
     r"\b(?:nationwide|across|throughout)\b",
     re.IGNORECASE,
 )
+
+
+def _with_glued_fields(
+    text: str, mentions: list[PlaceMention], infobox: Sequence[Field], gaz: Gazetteer
+) -> list[PlaceMention]:
+    """The mentions, with the places of a place field glued to its key ("LocationPort
+    Moresby, Lae, Goroka"), which the text's own words hide: "LocationPort" is no name."""
+    glued = [
+        f
+        for f in infobox
+        if f.kind == FieldKind.PLACE and f.start > 0 and text[f.start - 1].isalpha()
+    ]
+    if not glued:
+        return mentions
+    taken = {(m.start, m.end) for m in mentions}
+    extra = [
+        replace(m, start=m.start + f.start, end=m.end + f.start)
+        for f in glued
+        for m in find_mentions(text[f.start : f.end], gaz)
+    ]
+    extra = [m for m in extra if (m.start, m.end) not in taken]
+    return sorted([*mentions, *extra], key=lambda m: (m.start, m.end)) if extra else mentions
 
 
 def _field_places(

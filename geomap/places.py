@@ -588,6 +588,35 @@ def calendar_word(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.first.text.lower() in CALENDAR else None
 
 
+# Kinds of quarter that many cities have: "looting shops in Chinatown" in Honiara is no
+# town in California, whatever GeoNames lists under the name.
+_GENERIC_QUARTERS = frozenset({"chinatown", "downtown", "uptown", "midtown", "little italy"})
+
+
+def generic_quarter(name: NameInText) -> Verdict | None:
+    """A name for a kind of quarter is the quarter of the city in the story.
+
+    Example: "crowds burned shops in Chinatown" (in Honiara) is not Chinatown, California.
+    """
+    return Verdict.NOT_PLACE if name.surface.lower() in _GENERIC_QUARTERS else None
+
+
+# "(Dutch: Witte Mars; French: Marche blanche)": a gloss in other languages
+_LANGUAGE_GLOSS_BEFORE_RE = re.compile(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:[^()]{0,80}$")
+
+
+def language_gloss(name: NameInText) -> Verdict | None:
+    """Words inside a gloss of a name in other languages are that language's words, unless
+    they name a major place ("Revolta de la Chișinău" still names Chișinău).
+
+    Example: "The White March (French: Marche blanche)" is not Marche-en-Famenne.
+    """
+    if name.major:
+        return None
+    before = name.text[max(0, name.first.start - 100) : name.first.start]
+    return Verdict.NOT_PLACE if _LANGUAGE_GLOSS_BEFORE_RE.search(before) else None
+
+
 _ORDINAL_DAY = re.compile(r"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)(?: of)? $", re.IGNORECASE)
 
 
@@ -657,7 +686,8 @@ def ordinary_word(name: NameInText) -> Verdict | None:
 
     Example: "Police said" is not Police, Poland; "Orange juice" is not Orange, California;
     "Google" is not Topeka (which once called itself so); "the Metro Center for Journalists'
-    Rights" is not Metro, Indonesia; "Turkey" is the country, also first in a sentence.
+    Rights" is not Metro, Indonesia, nor "Bush's visit" Būsh, Egypt; "Turkey" is the
+    country, also first in a sentence.
     """
     if not name.ordinary(name.key):
         return None
@@ -666,10 +696,14 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     if top.kind is Kind.CITY and best.match_type is not MatchType.EXACT:
         return Verdict.NOT_PLACE
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
-    if not broad and _heads_a_proper_name(name):
-        return Verdict.NOT_PLACE  # "the Metro Center for Journalists' Rights"
+    if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
+        # "the Metro Center for Journalists' Rights"; "against Bush's visit"
+        return Verdict.NOT_PLACE
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
+
+
+_POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
 
 
 def _heads_a_proper_name(name: NameInText) -> bool:
@@ -939,6 +973,8 @@ NAME_RULES: tuple[PlaceRule, ...] = (
 RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     calendar_word,
     day_of_a_month,
+    generic_quarter,
+    language_gloss,
     street_or_square,
     three_letter_dateline,
     abbreviation,
@@ -1604,24 +1640,38 @@ def _without_strays(
     more of its names lie there).
 
     Example: "near Stella" in a caption about Minsk and Belarus is the Minsk monument, not
-    Stella in Italy; "Tralee, Ireland" in a story about Boston and New York is kept, and so
-    is "Tralee" in a story that also names Cork.
+    Stella in Italy; "at Eden Park in Auckland" is no Australian village; "Tralee, Ireland"
+    in a story about Boston and New York is kept, and so is "Tralee" in a story that also
+    names Cork.
     """
     names: dict[str, set[str]] = {}
     for m in mentions:
         names.setdefault(m.place.country_code, set()).add(fold(m.text))
-    starts = {m.start for m in mentions}
+    by_start = {m.start: m for m in mentions}
     kept = []
     for m in mentions:
         cc, key = m.place.country_code, fold(m.text)
-        stray = (
-            m.place.kind is Kind.CITY
-            and not is_major(m.place)
-            and cc not in focus
-            and not (names.get(cc, set()) - {key})
-            and not (text[m.end : m.end + 2] == ", " and m.end + 2 in starts)
-            and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
+        lesser_town = m.place.kind is Kind.CITY and not is_major(m.place)
+        stray = lesser_town and (
+            _placed_in_another_country(text, m, by_start)
+            or (
+                cc not in focus
+                and not (names.get(cc, set()) - {key})
+                and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
+                and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
+            )
         )
         if not stray:
             kept.append(m)
     return kept
+
+
+def _placed_in_another_country(
+    text: str, mention: PlaceMention, by_start: dict[int, PlaceMention]
+) -> bool:
+    """ "at Eden Park in Auckland": a lesser town of another country is the landmark the
+    text places in a city of its own."""
+    if text[mention.end : mention.end + 4] != " in ":
+        return False
+    where = by_start.get(mention.end + 4)
+    return where is not None and where.place.country_code != mention.place.country_code

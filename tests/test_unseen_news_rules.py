@@ -1271,3 +1271,90 @@ def test_saint_written_short_is_the_parish_of_the_storys_country(gaz: Gazetteer)
     places = {m.place.name for m in find_mentions(text, gaz)}
     assert {"Saint Catherine Parish", "Saint James Parish"} <= places
     assert "Vũng Tàu" not in places
+
+
+THIRTEENTH_CASES = [
+    # a kind of quarter many cities have is the city's own
+    (
+        "Crowds in Honiara defied the lockdown, looting and burning shops in Chinatown.",
+        {("clash", "Honiara")},
+        {("clash", "Chinatown")},
+    ),
+    # a stadium named like a foreign village, placed in its city
+    (
+        "The final match, at Eden Park in Auckland, saw the worst fighting between "
+        "protesters and police.",
+        {("clash", "Auckland")},
+        {("clash", "Eden Park")},
+    ),
+    # a person's possessive
+    (
+        "About 10,000 people marched in Gothenburg against Bush's visit.",
+        {("protest", "Gothenburg")},
+        {("protest", "Būsh")},
+    ),
+    # a gloss in other languages
+    (
+        "The White March (Dutch: Witte Mars; French: Marche blanche) filled Brussels.",
+        {("protest", "Brussels")},
+        {("protest", "Marche-en-Famenne")},
+    ),
+    # where a politician was, and a comparison
+    (
+        "Police fired on students in Port Moresby. The prime minister, who was in Mount "
+        "Hagen on the day of the shooting, flew back that evening.",
+        {("clash", "Port Moresby")},
+        {("clash", "Mount Hagen")},
+    ),
+    (
+        "Unlike Greece, Portugal had seen few protests before 100,000 marched in Lisbon.",
+        {("protest", "Lisbon")},
+        {("protest", "Greece")},
+    ),
+    # a demonstration planned there later; a strike of shopkeepers
+    (
+        "Police in Aarhus said they were preparing for a demonstration planned there for Saturday.",
+        set(),
+        {("protest", "Århus")},
+    ),
+    (
+        "Soldiers shot dead two youths in Jenin, and merchants in Tulkarm closed their shops "
+        "in a commercial strike.",
+        {("protest", "Ţūlkarm"), ("casualties", "Janīn")},
+        {("casualties", "Ţūlkarm")},
+    ),
+    # an embassy and a body's seat
+    (
+        "Thousands protested in Monrovia. The U.S. Embassy and ECOWAS, whose commission "
+        "sits in Abuja, urged calm.",
+        {("protest", "Monrovia")},
+        {("protest", "United States"), ("protest", "Abuja")},
+    ),
+    # a day of action called for next week
+    (
+        "Protesters marched in Cotonou. Opposition groups have called for a general strike "
+        "next Monday in Porto-Novo.",
+        {("protest", "Cotonou")},
+        {("protest", "Porto-Novo")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), THIRTEENTH_CASES)
+def test_quarters_landmarks_possessives_glosses_and_calls(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_a_place_field_glued_to_its_key_is_read(gaz: Gazetteer) -> None:
+    text = (
+        "2001 student protests\nDate19 June 2001\nLocationPort Moresby\nDeaths4\n\n"
+        "The protests were demonstrations by students.\n\nProtests\n\nOn 19 June about "
+        "1,000 students began a sit-in outside the government offices."
+    )
+    article = Article(source="report.txt", text=text, date="2001-06-20")
+    places = {e.place.name for e in extract_events(article, gaz)}
+    assert "Port Moresby" in places
