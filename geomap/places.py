@@ -109,6 +109,12 @@ _CONNECTORS = frozenset(
         "en",
         "y",
         "i",
+        # "Dar es Salaam", "Alphen aan den Rijn"
+        "es",
+        "ul",
+        "aan",
+        "den",
+        "der",
     ]
 )
 _SENTENCE_END = frozenset('.!?:;"“”\n')
@@ -947,13 +953,21 @@ def street_or_square(name: NameInText) -> Verdict | None:
 
 
 def speech_verb_after(name: NameInText) -> Verdict | None:
-    """A lesser place's name before "said", "told" or "reported" is a person or an outlet.
+    """A lesser place's name before "said", "told" or "reported" is a person or an outlet,
+    unless a locative puts it as a place ("a hospital worker in Wete said", "Residents of
+    Chake Chake said").
 
     Example: "Castro said", "Xinhua reported".
     """
-    if name.gap_after == " " and name.follower in SPEECH_VERBS and not name.major:
-        return Verdict.PART_OF_NAME
-    return None
+    if name.gap_after != " " or name.follower not in SPEECH_VERBS or name.major:
+        return None
+    before = name.before
+    if before is not None and name.gap_before == " " and before.text.lower() in _PLACE_WORDS_BEFORE:
+        return None
+    return Verdict.PART_OF_NAME
+
+
+_PLACE_WORDS_BEFORE = frozenset({"in", "of", "from", "at", "near", "outside"})
 
 
 PlaceRule = Callable[[NameInText], "Verdict | None"]

@@ -638,7 +638,13 @@ _SUBORDINATE_BEFORE_RE = re.compile(
 # and may itself be three words long: its match starts within the last six.
 _SUBORDINATE_REACH_WORDS = 6
 _WORD_START_RE = re.compile(r"\S+")
-_CLAUSE_MARK_RE = re.compile(r"[,;–—()]")
+# What stops a cue's reach: a mark, or a past stretch of events it was said after ("will
+# send troops after two days of rioting in the capital Honiara")
+_CUE_STOP_RE = re.compile(
+    r"[,;–—()]|\b(?:after|following)\s+(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|months?|"
+    r"hours?)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 class UnrealisedCues:
@@ -660,7 +666,9 @@ class UnrealisedCues:
             cues.append(match.span())
         self.cues = cues
         self.ends = [end for _, end in cues]
-        self.marks = [match.start() for match in _CLAUSE_MARK_RE.finditer(clause)] if cues else []
+        self.marks = (
+            sorted(match.start() for match in _CUE_STOP_RE.finditer(clause)) if cues else []
+        )
         self.length = len(clause)
 
     def at(self, position: int | None = None) -> tuple[int, int] | None:

@@ -1358,3 +1358,40 @@ def test_a_place_field_glued_to_its_key_is_read(gaz: Gazetteer) -> None:
     article = Article(source="report.txt", text=text, date="2001-06-20")
     places = {e.place.name for e in extract_events(article, gaz)}
     assert "Port Moresby" in places
+
+
+def test_names_joined_by_a_lower_case_particle(gaz: Gazetteer) -> None:
+    places = {m.place.name for m in find_mentions("Here in Dar es Salaam police beat him.", gaz)}
+    assert places == {"Dar es Salaam"}
+
+
+FOURTEENTH_CASES = [
+    # a place that a locative sets before "said" is where the speaker is, not a person
+    (
+        "Police opened fire in Zanzibar. A hospital worker in Wete said he had counted 13 bodies.",
+        {("casualties", "Wete")},
+        set(),
+    ),
+    (
+        "Residents of Chake Chake said soldiers beat young men and detained dozens.",
+        {("arrest", "Chake Chake")},
+        set(),
+    ),
+    # a modal's reach ends at the stretch of events it follows
+    (
+        "Australia said it will send police to the Solomon Islands after two days of rioting "
+        "in the capital Honiara.",
+        {("clash", "Honiara")},
+        set(),
+    ),
+    ("A rally will be held after Friday prayers in Kabul.", set(), {("protest", "Kabul")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), FOURTEENTH_CASES)
+def test_speakers_places_and_the_reach_of_a_modal(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
