@@ -334,6 +334,8 @@ _ORIGIN_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
     r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$"
+    # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
+    r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
     r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
     r"cities|places)\s+(?:such\s+as|like|including)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
@@ -376,6 +378,10 @@ _OFFICE_AFTER_RE = re.compile(
 _OFFICE_BEFORE_RE = re.compile(
     r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|mayors?)\s+of\s+"
+    r"(?:the\s+)?$"
+    # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
+    # where people gathered)
+    r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -452,7 +458,7 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government)(?:\s+of\s+(?:[\w'’-]+\s+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(

@@ -343,7 +343,7 @@ class _Sentences(Sequence[_Sentence]):
 
 # A list's separators, and a name's gloss in brackets: "Tetovo and Gostivar",
 # "Ganja (Gəncə), Sumqayit".
-_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+")
+_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?")
 
 
 def _listed_after(

@@ -596,7 +596,9 @@ def calendar_word(name: NameInText) -> Verdict | None:
 
 # Kinds of quarter that many cities have: "looting shops in Chinatown" in Honiara is no
 # town in California, whatever GeoNames lists under the name.
-_GENERIC_QUARTERS = frozenset({"chinatown", "downtown", "uptown", "midtown", "little italy"})
+_GENERIC_QUARTERS = frozenset(
+    {"chinatown", "downtown", "uptown", "midtown", "little italy", "little india"}
+)
 
 
 def generic_quarter(name: NameInText) -> Verdict | None:
@@ -1106,14 +1108,30 @@ def resolve_mentions(
         for s in spans
         if s.candidates[0].place.kind is Kind.COUNTRY
     )
+    # What each name gives the focus as a country named outright: a name cannot vote for
+    # itself ("Congo" three times is no evidence for either Congo)
+    self_named = Counter(
+        (fold(s.text), s.candidates[0].place.country_code)
+        for s in spans
+        if s.candidates[0].place.kind is Kind.COUNTRY
+    )
     bias = Counter(focus_countries)
     rounds = 2 if any(len(s.candidates) > 1 for s in spans) else 0
     for _ in range(rounds):
         votes = {fold(s.text): c.place.country_code for s, c in zip(spans, chosen, strict=True)}
         focus = Counter(cc for cc in votes.values() if cc)
-        focus.update({cc: 2 * n for cc, n in named_countries.items()})
+        focus.update({cc: _NAMED_COUNTRY_WEIGHT * n for cc, n in named_countries.items()})
+        # the dateline says where the story is told from, and usually where it happens
+        focus.update(
+            {
+                c.place.country_code: _DATELINE_WEIGHT
+                for s, c in zip(spans, chosen, strict=True)
+                if c.place.country_code and is_dateline(text, s.start, s.text)
+            }
+        )
         focus.update({cc: 5 * n for cc, n in bias.items()})
-        settled = _one_sense_per_name(spans, _Context(text, spans, chosen, focus, votes))
+        context = _Context(text, spans, chosen, focus, votes, self_named)
+        settled = _one_sense_per_name(spans, context)
         if settled == chosen:
             break  # another round would see the same evidence
         chosen = settled
@@ -1397,12 +1415,14 @@ class _Context:
         chosen: Sequence[Candidate],
         focus: Counter[str],
         votes: dict[str, str],
+        self_named: Counter[tuple[str, str]] | None = None,
     ) -> None:
         self.text = text
         self.spans = spans
         self.chosen = chosen
         self.focus = focus
         self.votes = votes
+        self.self_named = self_named or Counter()
         self.total = sum(focus.values())
         self.regions = {
             (c.place.country_code, c.place.admin1_code)
@@ -1474,8 +1494,14 @@ class _Context:
         every mention of the name."""
         # The name's own vote is left out: only the rest of the document counts.
         own = self.votes.get(key)
-        support = max(0, self.focus.get(place.country_code, 0) - (own == place.country_code))
-        others = self.total - (1 if own else 0)
+        # ... and so is its weight as the country named outright (see resolve_mentions)
+        cc = place.country_code
+        named = _NAMED_COUNTRY_WEIGHT * self.self_named[(key, cc)]
+        support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
+        named_all = sum(
+            _NAMED_COUNTRY_WEIGHT * n for (k, _), n in self.self_named.items() if k == key
+        )
+        others = self.total - (1 if own else 0) - named_all
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind in _LOCAL and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
@@ -1644,6 +1670,8 @@ def find_mentions(
 
 
 _STORY_NAMES = 2  # distinct names in one country that make it the story's country
+_NAMED_COUNTRY_WEIGHT = 2  # a country named outright counts twice in the focus
+_DATELINE_WEIGHT = 3  # and the dateline's country three more times
 
 
 def _without_strays(

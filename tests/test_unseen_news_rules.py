@@ -1395,3 +1395,60 @@ def test_speakers_places_and_the_reach_of_a_modal(
     found = _pairs(gaz, text)
     assert wanted <= found
     assert not unwanted & found
+
+
+def test_a_country_name_two_countries_share_follows_the_dateline(gaz: Gazetteer) -> None:
+    # "Congo" names both Congos; the story is told from Brazzaville, names its towns, and
+    # names the other Congo once: the short name is the Republic of the Congo
+    text = (
+        "Congo Police, Protesters Clash\n\nBRAZZAVILLE — Security forces in Congo fired tear "
+        "gas at protesters in Brazzaville and Pointe-Noire. Congo has been ruled by the same "
+        "man for decades. Across the river in Kinshasa, capital of the Democratic Republic "
+        "of Congo, officials watched closely."
+    )
+    congo = {m.place.name for m in find_mentions(text, gaz) if m.text == "Congo"}
+    assert congo == {"Republic of the Congo"}
+
+
+FIFTEENTH_CASES = [
+    # where the arrested came from, listed
+    (
+        "Police in Nouakchott said 100 people had been arrested, many of them nationals of "
+        "Senegal, Mali and the Gambia.",
+        {("arrest", "Nouakchott")},
+        {("arrest", "Senegal"), ("arrest", "Mali"), ("arrest", "Gambia")},
+    ),
+    # a ministry named in full, speaking from its capital
+    (
+        "Protesters clashed with police in Djibouti. The French Ministry of Foreign Affairs "
+        "in Paris said it was following events closely.",
+        set(),
+        {("clash", "Paris")},
+    ),
+    # a country's embassy acting is no event there; a consulate protested outside is
+    (
+        "Senegal asked through its embassy in Nouakchott for access to its detained citizens.",
+        set(),
+        {("arrest", "Nouakchott")},
+    ),
+    (
+        "About 300 people demonstrated outside the Danish consulate in Hamburg.",
+        {("protest", "Hamburg")},
+        set(),
+    ),
+    # a quarter named after a country
+    (
+        "Rioting broke out in Little India in Singapore on Sunday night.",
+        {("clash", "Singapore")},
+        {("clash", "New Delhi")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), FIFTEENTH_CASES)
+def test_nationals_ministries_embassies_and_quarters(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
