@@ -102,8 +102,9 @@ SETS = {
     ),
     # Written and coded by hand by helpers that never ran geomap on them, asked for an
     # ordinary mix of places and no planted traps. Scored once, unseen: fresh14 at 39d06a3,
-    # P 0.734, R 0.793, 11 non-event FPs, crowd recall 0.455; fresh15 on the tree that
-    # became the next commit, P 0.682, R 0.849, 21 non-event FPs, crowd recall 0.579
+    # P 0.734, R 0.793, 11 non-event FPs, crowd recall 0.455; fresh15 at 39d06a3 with
+    # b9decb5's country-focus change only, P 0.682, R 0.849, 21 non-event FPs, crowd
+    # recall 0.579
     # (2d487a4 on the same sets: 0.593/0.770 and 0.652/0.811).
     "fresh14 (10 own reports)": (
         ROOT / "bench" / "fresh14" / "texts",
