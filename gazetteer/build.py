@@ -565,6 +565,15 @@ def build(out: Path, npm_dir: Path | None = None, wordlist: Path = WORDLIST) -> 
 COMMON_WORDS_OUT = Path(__file__).parent / "data" / "common_words.txt"
 
 
+def _dictionary_words(wordlist: Path) -> set[str]:
+    """The dictionary's lower-case words, without possessives."""
+    return {
+        w.strip()
+        for w in wordlist.read_text(encoding="utf-8").splitlines()
+        if w.strip() and w.strip() == w.strip().lower() and "'" not in w
+    }
+
+
 def build_common_words(
     gazetteer_path: Path, wordlist: Path = WORDLIST, out: Path = COMMON_WORDS_OUT
 ) -> int:
@@ -576,11 +585,7 @@ def build_common_words(
     """
     import sqlite3
 
-    words = {
-        w.strip()
-        for w in wordlist.read_text(encoding="utf-8").splitlines()
-        if w.strip() and w.strip() == w.strip().lower() and "'" not in w
-    }
+    words = _dictionary_words(wordlist)
     for info in _countryinfo_by_iso().values():
         demonym = str(info.get("demonym") or "").strip()
         if demonym:
@@ -589,13 +594,19 @@ def build_common_words(
     keys = {k for (k,) in con.execute("SELECT DISTINCT key FROM keys")}
     con.close()
     common = sorted({fold(w) for w in words} & keys)
-    header = (
-        "# Ordinary English words and demonyms that are also place names (derived; see\n"
-        "# gazetteer/build.py build_common_words).\n"
-        "# Sources: Debian wamerican word list, countryinfo demonyms.\n"
+    return _write_word_list(
+        out,
+        common,
+        "Ordinary English words and demonyms that are also place names",
+        "build_common_words",
+        "Debian wamerican word list, countryinfo demonyms",
     )
-    out.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
-    return len(common)
+
+
+def _write_word_list(out: Path, words: list[str], what: str, builder: str, sources: str) -> int:
+    header = f"# {what} (derived; see\n# gazetteer/build.py {builder}).\n# Sources: {sources}.\n"
+    out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
 
 
 DESCRIPTION_WORDS_OUT = Path(__file__).parent / "data" / "description_words.txt"
@@ -613,11 +624,7 @@ def build_description_words(
     """
     import sqlite3
 
-    words = {
-        w.strip()
-        for w in wordlist.read_text(encoding="utf-8").splitlines()
-        if w.strip() and w.strip() == w.strip().lower() and "'" not in w
-    }
+    words = _dictionary_words(wordlist)
     con = sqlite3.connect(gazetteer_path)
     in_names = {
         word.lower()
@@ -625,14 +632,13 @@ def build_description_words(
         for word in _NAME_WORD_RE.findall(name)
     }
     con.close()
-    found = sorted(in_names & words)
-    header = (
-        "# Ordinary English words found in place names of several words (derived; see\n"
-        "# gazetteer/build.py build_description_words).\n"
-        "# Sources: Debian wamerican word list, the gazetteer's names (GeoNames).\n"
+    return _write_word_list(
+        out,
+        sorted(in_names & words),
+        "Ordinary English words found in place names of several words",
+        "build_description_words",
+        "Debian wamerican word list, the gazetteer's names (GeoNames)",
     )
-    out.write_text(header + "\n".join(found) + "\n", encoding="utf-8")
-    return len(found)
 
 
 def _write_word_lists(gazetteer_path: Path) -> None:

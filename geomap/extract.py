@@ -826,7 +826,7 @@ def _breakdown(
     towns = [m for m in places if m.place.kind not in _BROAD]
     # One part is a breakdown only when it is the one town named: "seven killed, four of
     # them in the capital". With another town beside it, which one the rest fell in is unsaid.
-    if len(parts) < min_parts or not parts or (len(parts) == 1 and len(towns) > 1):
+    if len(parts) < min_parts or (len(parts) == 1 and len(towns) > 1):
         return []
     out: list[tuple[_Figures, _Targets]] = [
         (

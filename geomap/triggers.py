@@ -532,23 +532,23 @@ _COMPARISON_BEFORE_RE = re.compile(
 # grievance's, not the march's. A cue of that kind counts only where no protest word and
 # at most a few words come before it ("A rally against plans to raise fees is planned for
 # Friday" keeps its own cue, "is planned for").
-_GRIEVANCE_BEFORE_RE = re.compile(
+_AGAINST_BEFORE_RE = re.compile(
     r"\b(?:against|over|opposing|oppos(?:e|es|ed)|protesting|protested|denouncing|rejecting|"
     r"in\s+protest\s+(?:at|against|over))\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:(?P<relative>that|which)\s+)?$",
     re.IGNORECASE,
 )
-_GRIEVANCE_CUE_RE = re.compile(
+_PLAN_OR_MODAL_RE = re.compile(
     r"(?P<plan>plans?\s)|(?P<modal>will|would|shall|could|might|may)\b", re.IGNORECASE
 )
 
 
 def _grievance_cue(clause: str, cue: re.Match[str]) -> bool:
     """Whether a plan or modal cue belongs to what a protest is against."""
-    kind = _GRIEVANCE_CUE_RE.match(clause, cue.start())
+    kind = _PLAN_OR_MODAL_RE.match(clause, cue.start())
     if kind is None:
         return False
-    before = _GRIEVANCE_BEFORE_RE.search(clause, max(0, cue.start() - 80), cue.start())
+    before = _AGAINST_BEFORE_RE.search(clause, max(0, cue.start() - 80), cue.start())
     if before is None:
         return False
     # a plan is the grievance's noun ("against plans to"); a modal, its relative clause's

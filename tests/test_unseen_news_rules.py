@@ -20,6 +20,15 @@ def _pairs(gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
     return {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
 
 
+def _check(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    """Every wanted (type, place) is extracted, and none of the unwanted."""
+    found = _pairs(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
+
+
 def _crowds(gaz: Gazetteer, text: str) -> set[tuple[str, int | None]]:
     article = Article(source="report.txt", text=text, date="2024-06-25")
     return {(e.place.name, e.crowd_low) for e in extract_events(article, gaz) if e.crowd_low}
@@ -838,9 +847,7 @@ GRIEVANCE_CASES = [
 def test_a_plan_protested_against_is_the_grievance_not_the_protest(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -977,9 +984,7 @@ EIGHTH_CASES = [
 def test_citations_onsets_neighbours_purposes_and_calls(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 def test_an_old_town_is_no_name_of_a_distant_city(gaz: Gazetteer) -> None:
@@ -1016,9 +1021,7 @@ NINTH_CASES = [
 def test_roads_to_a_town_and_nobody_hurt(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1121,9 +1124,7 @@ TENTH_CASES = [
 def test_bodies_lists_provinces_streets_and_unknown_cities(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 ELEVENTH_CASES = [
@@ -1149,9 +1150,7 @@ ELEVENTH_CASES = [
 def test_lists_glosses_and_clauses_of_their_own(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 def test_a_crowds_reach_ends_at_the_next_figure(gaz: Gazetteer) -> None:
@@ -1226,9 +1225,7 @@ TWELFTH_CASES = [
 def test_passive_plans_attributes_bodies_illness_and_hospitals(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1344,9 +1341,7 @@ THIRTEENTH_CASES = [
 def test_quarters_landmarks_possessives_glosses_and_calls(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 def test_a_place_field_glued_to_its_key_is_read(gaz: Gazetteer) -> None:
@@ -1392,9 +1387,7 @@ FOURTEENTH_CASES = [
 def test_speakers_places_and_the_reach_of_a_modal(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
 
 
 def test_a_country_name_two_countries_share_follows_the_dateline(gaz: Gazetteer) -> None:
@@ -1449,6 +1442,4 @@ FIFTEENTH_CASES = [
 def test_nationals_ministries_embassies_and_quarters(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
-    found = _pairs(gaz, text)
-    assert wanted <= found
-    assert not unwanted & found
+    _check(gaz, text, wanted, unwanted)
