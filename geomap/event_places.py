@@ -379,6 +379,9 @@ _OFFICE_BEFORE_RE = re.compile(
     r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|mayors?)\s+of\s+"
     r"(?:the\s+)?$"
+    # "the protests were being encouraged by Moscow": a capital for its government
+    r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
+    r"directed|ordered|organi[sz]ed)\s+by\s+$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -432,6 +435,9 @@ _WHERE_SPEAKING_RE = re.compile(
     r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+at(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
+    # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
+    r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened)|"
+    r"(?:was|were)\s+attending(?:\s+[\w'’-]+){0,6}?|"
     r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
@@ -441,7 +447,8 @@ _WHERE_SPEAKING_RE = re.compile(
 # in Geneva", "is recovering in Paris".
 _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
-    r"receiving\s+treatment|recovering|in\s+exile|lives|lived|living|resides|resided|"
+    r"receiving\s+treatment|recovering|in\s+exile|(?:who|they|whom)\s+live|lives|lived|living|"
+    r"resides|resided|"
     r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
@@ -458,12 +465,12 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government)(?:\s+of\s+(?:[\w'’-]+\s+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
     r"^\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|condemned|criticised|"
-    r"criticized|denounced|called)\b"
+    r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
 )
 
 

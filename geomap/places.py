@@ -1671,13 +1671,17 @@ def find_mentions(
 
 _STORY_NAMES = 2  # distinct names in one country that make it the story's country
 _NAMED_COUNTRY_WEIGHT = 2  # a country named outright counts twice in the focus
+# A town of this size or less, alone in its country, is a stray in a story about another
+# country ("at Bellevue" in Zürich is no city of 140,000 in Washington state); a city
+# larger than this is news wherever it is named.
+_STRAY_POPULATION = 250_000
 _DATELINE_WEIGHT = 3  # and the dateline's country three more times
 
 
 def _without_strays(
     text: str, mentions: Sequence[PlaceMention], focus: frozenset[str]
 ) -> list[PlaceMention]:
-    """The mentions without stray towns: a lesser town (under 100,000 people) of a country
+    """The mentions without stray towns: a town (of 250,000 people or fewer) of a country
     nothing else in the text is in, unqualified, in a text about another country (two or
     more of its names lie there).
 
@@ -1693,7 +1697,7 @@ def _without_strays(
     kept = []
     for m in mentions:
         cc, key = m.place.country_code, fold(m.text)
-        lesser_town = m.place.kind is Kind.CITY and not is_major(m.place)
+        lesser_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
         stray = lesser_town and (
             _placed_in_another_country(text, m, by_start)
             or (

@@ -1413,8 +1413,9 @@ FIFTEENTH_CASES = [
     ),
     # a ministry named in full, speaking from its capital
     (
-        "Protesters clashed with police in Djibouti. The French Ministry of Foreign Affairs "
-        "in Paris said it was following events closely.",
+        "Protesters clashed with police in Djibouti. The embassy called for an end to the "
+        "violence, and the French Ministry of Foreign Affairs in Paris said it was "
+        "following events closely.",
         set(),
         {("clash", "Paris")},
     ),
@@ -1440,6 +1441,54 @@ FIFTEENTH_CASES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), FIFTEENTH_CASES)
 def test_nationals_ministries_embassies_and_quarters(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+SIXTEENTH_CASES = [
+    # a town alone in its country, in a story about another, is a local name
+    (
+        "Riots shook Zürich, Bern, Basel and Lausanne in Switzerland. About 200 young people "
+        "gathered in front of the Opera House at Bellevue to protest.",
+        {("clash", "Zürich")},
+        {("protest", "Bellevue")},
+    ),
+    # a capital for its government; a council meeting; where a leader was attending
+    (
+        "Protesters rallied in Podgorica, and the premier said the protests were being "
+        "encouraged by Moscow.",
+        {("protest", "Podgorica")},
+        {("protest", "Moscow")},
+    ),
+    (
+        "Riots broke out in Mitrovica. The UN Security Council met in New York on 18 March "
+        "and condemned the violence.",
+        {("clash", "Mitrovicë")},
+        {("clash", "New York City")},
+    ),
+    (
+        "Students clashed with police in Banjul. The president was attending a summit of "
+        "developing countries in Havana, Cuba, when the shooting began.",
+        {("clash", "Banjul")},
+        {("clash", "Havana")},
+    ),
+    # where workers live; live ammunition is no home
+    (
+        "Rioting broke out in Singapore. Many of the workers live in dormitories in Jurong.",
+        {("clash", "Singapore")},
+        {("clash", "Jurong Town")},
+    ),
+    (
+        "Security forces fired live ammunition at a march in Mbabane.",
+        {("clash", "Mbabane")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SIXTEENTH_CASES)
+def test_strays_governments_meetings_and_homes(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
