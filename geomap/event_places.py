@@ -301,7 +301,7 @@ _DISTANCE_RE = re.compile(
     r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
     # "Amizour, a town near Béjaïa": the town locates itself by its neighbour
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|village|city|suburb|settlement|district|"
-    r"community)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
+    r"community|camp)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
     # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
@@ -355,7 +355,9 @@ def _origin(cue: PlaceCue) -> bool:
 _BORDER_RE = re.compile(
     r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$"
     # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
-    r"|(?:^|[.;,]\s*)unlike\s+$",
+    r"|(?:^|[.;,]\s*)unlike\s+$"
+    # "Suruç, the Turkish town facing Kobanî across the border"
+    r"|\bfacing\s+$",
     re.IGNORECASE,
 )
 
@@ -379,9 +381,12 @@ _OFFICE_BEFORE_RE = re.compile(
     r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|mayors?)\s+of\s+"
     r"(?:the\s+)?$"
-    # "the protests were being encouraged by Moscow": a capital for its government
+    # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
+    # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
-    r"directed|ordered|organi[sz]ed)\s+by\s+$"
+    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
+    # "ignored by officials in Moscow", "the tribunal in The Hague"
+    r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|tribunal|court)\s+in\s+$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -406,7 +411,7 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\
 # "In New Delhi, the foreign ministry called the unrest an internal matter": an official
 # body's words, whatever they speak of.
 _OFFICIAL_SPEAKS_RE = re.compile(
-    r"^,\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
+    r"^,?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
     r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
@@ -438,7 +443,7 @@ _WHERE_SPEAKING_RE = re.compile(
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened)|"
     r"(?:was|were)\s+attending(?:\s+[\w'’-]+){0,6}?|"
-    r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|a\s+"
+    r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -465,11 +470,12 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government|group|organi[sz]ation|watchdog|monitor)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
-    r"^\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|condemned|criticised|"
+    # "a rights group in Norway, Iran Human Rights, said"
+    r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
 )
 
@@ -724,6 +730,8 @@ _STATEMENT_AFTER_RE = re.compile(
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
     r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions|"
+    # "Washington was following the reports with concern"
+    r"(?:was|is|were|are)\s+(?:following|monitoring|watching)|"
     r"issued\s+(?:a\s+)?(?:joint\s+)?(?:statement|communiqu[eé])|(?:signed|released)\s+"
     r"(?:a\s+)?(?:joint\s+)?(?:statement|letter|declaration))\b"
 )

@@ -1492,3 +1492,53 @@ def test_strays_governments_meetings_and_homes(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+SEVENTEENTH_CASES = [
+    # a group abroad speaking, named in apposition
+    (
+        "Police used tear gas against a crowd in Izeh, and a rights group in Norway, Iran "
+        "Human Rights, said one man died.",
+        {("clash", "Īz̄eh")},
+        {("clash", "Norway"), ("casualties", "Norway")},
+    ),
+    # a capital for its government, as accused, followed or blamed
+    (
+        "Blockades continued in Birgunj. Nepal's government accused New Delhi of an "
+        "undeclared blockade.",
+        {("protest", "Birgañj")},
+        {("protest", "Delhi")},
+    ),
+    (
+        "Thousands protested in Ahvaz. The State Department said Washington was following "
+        "the protests with concern.",
+        {("protest", "Ahvaz")},
+        {("protest", "Washington")},
+    ),
+    # officials somewhere, a minister telling the press, a camp near a town
+    (
+        "Protests spread in Khabarovsk, where residents say they are ignored by officials in "
+        "Moscow.",
+        {("protest", "Khabarovsk")},
+        {("protest", "Moscow")},
+    ),
+    (
+        "Riots spread in Diyarbakır. The interior minister told the press in Ankara that 31 "
+        "people had been killed.",
+        {("clash", "Diyarbakır")},
+        {("casualties", "Ankara")},
+    ),
+    (
+        "Troops fired on protesters in Andijon. About 500 people fled and were housed in a "
+        "camp near Jalal-Abad.",
+        {("clash", "Andijon")},
+        {("protest", "Jalal-Abad"), ("crowd", "Jalal-Abad")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SEVENTEENTH_CASES)
+def test_groups_abroad_capitals_for_governments_and_camps(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
