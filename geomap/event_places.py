@@ -458,6 +458,8 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
+    # "returned to Paris a week later without an agreement"
+    r"(?:but|later|then)\s+returned\s+to|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
     # "Morauta, who was in Mount Hagen on the day"
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were))"

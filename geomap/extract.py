@@ -974,7 +974,8 @@ _ATTRIBUTED_RE = re.compile(
 
 def _nobody_hurt(text: str) -> bool:
     counts = parse_counts(text)
-    return counts.killed == 0 and not counts.injured
+    figures = (counts.killed, counts.injured)
+    return 0 in figures and not any(figures)
 
 
 _SECURITY_IN_CAPTION_RE = re.compile(

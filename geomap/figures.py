@@ -873,7 +873,9 @@ _ZERO_PATTERNS = (
         _INJURED,
         re.compile(
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured))\b",
+            r"(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured)|"
+            # "there were no reports of injuries there"
+            r"no\s+reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties))\b",
             re.IGNORECASE,
         ),
     ),

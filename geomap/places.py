@@ -928,11 +928,14 @@ _STREET_BEFORE_RE = re.compile(
     r"Carrera|Rua|Rue|Via|Viale|Boulevard|Bulevar|Paseo|Largo|Ulitsa|Prospekt|Maidan|"
     r"Square|Street|Road)\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
     r"du|des|de\s+l'|of|of\s+the)\s+)?$"
+    # "at the corner of Sherbrooke and Saint-Denis streets"
+    r"|\bcorner\s+of\s+$"
 )
 # The word after a name that makes it a street's or square's: "Tahrir Square".
 _STREET_AFTER = frozenset(
     {"square", "street", "avenue", "road", "boulevard", "roundabout", "plaza", "lane"}
 )
+_STREETS_AFTER = frozenset({"streets", "avenues", "roads", "boulevards"})
 # A name that ends in one of these is a street's, whatever else the gazetteer calls so.
 _STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
 
@@ -951,7 +954,9 @@ def street_or_square(name: NameInText) -> Verdict | None:
         return Verdict.NOT_PLACE  # "South Grand Boulevard" in St Louis is no Chicago area
     after = name.after
     street = after is not None and is_capitalised(after) and name.follower in _STREET_AFTER
-    return Verdict.NOT_PLACE if street and name.gap_after == " " else None
+    # "at the corner of Sherbrooke and Saint-Denis streets"
+    streets = name.follower in _STREETS_AFTER
+    return Verdict.NOT_PLACE if (street or streets) and name.gap_after == " " else None
 
 
 def speech_verb_after(name: NameInText) -> Verdict | None:

@@ -1542,3 +1542,39 @@ def test_groups_abroad_capitals_for_governments_and_camps(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+EIGHTEENTH_CASES = [
+    # a street corner's names
+    (
+        "In Montreal police surrounded about 500 demonstrators at the corner of Sherbrooke "
+        "and Saint-Denis streets.",
+        {("protest", "Montréal")},
+        {("protest", "Saint-Denis")},
+    ),
+    # no reports of injuries is no casualty report
+    (
+        "Police dispersed about 200 people in Kashgar. There were no reports of injuries there.",
+        {("protest", "Kashgar")},
+        {("casualties", "Kashgar")},
+    ),
+    # a minister who later returned home; a crowd that returned is still a crowd
+    (
+        "Strikers blocked roads in Pointe-à-Pitre. The minister flew in on 1 February but "
+        "returned to Paris a week later, which the strikers denounced as a provocation.",
+        {("protest", "Pointe-à-Pitre")},
+        {("protest", "Paris")},
+    ),
+    (
+        "After the funeral a crowd of several hundred returned to the buffer zone at Deryneia.",
+        {("crowd", "Derýneia")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), EIGHTEENTH_CASES)
+def test_street_corners_no_injuries_and_returns(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
