@@ -310,7 +310,8 @@ class Gazetteer:
         found: dict[int, tuple[MatchType, float, str]] = {}
         for gid in self.places_for_key(key):
             found[gid] = self._classify(gid, name, key, query_script)
-        for spelled_out in _saint_spelled_out(name):
+        spelled_out = _saint_spelled_out(name)
+        if spelled_out is not None:
             # "St James" is also Saint James Parish, which sources list only in full
             long_key = fold(spelled_out)
             for gid in self.places_for_key(long_key):
@@ -424,9 +425,7 @@ _SAINT_ABBREVIATION_RE = re.compile(r"^(St|Ste|Sta)\.?(?=[\s-])")
 _SAINT_WORDS = {"St": "Saint", "Ste": "Sainte", "Sta": "Santa"}
 
 
-def _saint_spelled_out(name: str) -> tuple[str, ...]:
+def _saint_spelled_out(name: str) -> str | None:
     """ "St James" written out: "Saint James" (an abbreviation sources do not list)."""
     match = _SAINT_ABBREVIATION_RE.match(name)
-    if match is None:
-        return ()
-    return (_SAINT_WORDS[match.group(1)] + name[match.end() :],)
+    return None if match is None else _SAINT_WORDS[match.group(1)] + name[match.end() :]

@@ -34,7 +34,6 @@ from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
 __all__ = [
-    "LIST_RULES",
     "NOT_EVENT_PLACE_RULES",
     "SCENE_RULES",
     "PlaceCue",
@@ -338,8 +337,7 @@ _ORIGIN_RE = re.compile(
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
     r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
-    r"cities|places)\s+(?:such\s+as|like|including)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-    r"(?:,\s+|\s+and\s+|\s+or\s+))*$",
+    r"cities|places)\s+(?:such\s+as|like|including)\s+$",
     re.IGNORECASE,
 )
 
@@ -749,21 +747,11 @@ def _planned_or_hypothetical(cue: PlaceCue) -> bool:
     if not may_be_unrealised(sentence):
         return False
     position = cue.mention.start - cue.span.start
-    # "rallies planned in Manchester, Leeds and Brighton": a list's later names share the
-    # cue that reaches its first, whatever commas part them.
-    listed = _LIST_BEFORE_RE.search(sentence, max(0, position - 120), position)
-    if listed is not None:
-        position = listed.start()
     clauses = _clauses(sentence)
     index = bisect_right(_clause_starts(sentence), position) - 1
     inside = index >= 0 and position < clauses[index][1]
     start, end = clauses[index] if inside else (0, len(sentence))
     return _clause_cues(sentence, start, end).at(position - start) is not None
-
-
-_LIST_BEFORE_RE = re.compile(
-    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*,\s+and\s+|\s*,\s*|\s+and\s+|\s+or\s+))+$"
-)
 
 
 @lru_cache(maxsize=4)  # a clause's cues are found once for all the places it names
@@ -903,9 +891,11 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
 
 
 # Rules that read the words before a name, which speak for every name of a list that
-# follows them: "from Tetovo and Gostivar", "near Tixtla and Chilpancingo".
-LIST_RULES = frozenset(
+# follows them: "from Tetovo and Gostivar", "near Tixtla and Chilpancingo", "rallies
+# planned in Manchester, Leeds and Brighton".
+_LIST_RULES = frozenset(
     {
+        "planned_or_hypothetical",
         "origin",
         "distance_reference",
         "border",
@@ -917,11 +907,27 @@ LIST_RULES = frozenset(
 )
 
 
-def not_event_place(cue: PlaceCue) -> PlaceRule | None:
-    """The first rule that says the named place is not an event place, or None."""
+# A list's separators, and a name's gloss in brackets: "Tetovo and Gostivar",
+# "Ganja (Gəncə), Sumqayit".
+_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?")
+
+
+def not_event_place(cue: PlaceCue, previous_rule: PlaceRule | None = None) -> PlaceRule | None:
+    """The first rule that says the named place is not an event place, or None.
+
+    `previous_rule` is the verdict on the place named just before (`cue.previous`): a rule
+    that read the words before a list speaks for the names the list continues with.
+    """
     for rule in NOT_EVENT_PLACE_RULES:
         if rule.applies(cue):
             return rule
+    if (
+        previous_rule is not None
+        and previous_rule.name in _LIST_RULES
+        and cue.previous is not None
+        and _LIST_GAP_RE.fullmatch(cue.text, cue.previous.end, cue.mention.start) is not None
+    ):
+        return previous_rule  # "by bus from Tetovo and Gostivar": both are origins
     return None
 
 
@@ -1202,7 +1208,12 @@ def _clauses_with_event_words(
     """Clauses holding a place, or following one closely, whose own event words the
     sentence's one trigger of each type passed over."""
     near = {i for p in own for i in range(p, p + 2 + _MAX_GLOSS_CLAUSES)} - kept
-    return {i for i in near if i < len(clauses) and classify(sentence[slice(*clauses[i])])}
+    return {i for i in near if i < len(clauses) and _clause_triggers(sentence, *clauses[i])}
+
+
+@lru_cache(maxsize=16)  # a clause is asked whether it has event words, then for them
+def _clause_triggers(sentence: str, start: int, end: int) -> tuple[Trigger, ...]:
+    return classify(sentence[start:end])
 
 
 def _spare_triggers(
@@ -1220,7 +1231,7 @@ def _spare_triggers(
     out = []
     for index in sorted(own):
         start, end = clauses[index]
-        for trigger in classify(sentence[start:end]):
+        for trigger in _clause_triggers(sentence, start, end):
             new = [m for m in own[index] if (trigger.event_type, m.start) not in placed]
             if trigger.event_type is not EventType.CROWD and new:
                 moved = replace(trigger, start=trigger.start + start, end=trigger.end + start)

@@ -24,7 +24,6 @@ from gazetteer.capitals import Capitals
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import resolve_date, story_start
 from geomap.event_places import (
-    LIST_RULES,
     PlaceCue,
     PlaceRule,
     Scene,
@@ -341,24 +340,6 @@ class _Sentences(Sequence[_Sentence]):
         )
 
 
-# A list's separators, and a name's gloss in brackets: "Tetovo and Gostivar",
-# "Ganja (Gəncə), Sumqayit".
-_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?")
-
-
-def _listed_after(
-    text: str, previous: PlaceMention | None, mention: PlaceMention, rule: PlaceRule | None
-) -> bool:
-    """Whether `mention` continues a list whose name before it a rule read from the words
-    before the list ("from", "near", "the border with") set aside."""
-    return (
-        previous is not None
-        and rule is not None
-        and rule.name in LIST_RULES
-        and _LIST_GAP_RE.fullmatch(text, previous.end, mention.start) is not None
-    )
-
-
 def _judge_sentence(
     text: str, span: Span, inside: Sequence[PlaceMention], prose: bool
 ) -> _Sentence:
@@ -369,9 +350,7 @@ def _judge_sentence(
     previous = None
     previous_rule: PlaceRule | None = None
     for mention in inside:
-        rule = not_event_place(PlaceCue(text, span, mention, previous))
-        if rule is None and _listed_after(text, previous, mention, previous_rule):
-            rule = previous_rule  # "by bus from Tetovo and Gostivar": both are origins
+        rule = not_event_place(PlaceCue(text, span, mention, previous), previous_rule)
         previous, previous_rule = mention, rule
         if rule is None:
             eligible.append(mention)
@@ -842,7 +821,7 @@ def _breakdown(
     return out + [(figures, (m,)) for m in places if m.place.kind in _BROAD]
 
 
-_CLAUSE_TURN_RE = re.compile(r",?\s+(?:while|whereas|but)\s|;")
+_CROWD_REACH_TURN_RE = re.compile(r",?\s+(?:while|whereas|but)\s|;")
 # "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
 _EACH_RE = re.compile(r"\beach\b")
 _EACH_REACH = 24  # "each drawing several hundred"
@@ -866,7 +845,7 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
         # turn to another clause ends the figure's reach; "In Košice some 10,000 gathered,
         # and several thousand marched in Žilina": so does the next figure
         reach = following.start - offset
-        turned = _CLAUSE_TURN_RE.search(sentence.text, at, reach) or _figure_between(
+        turned = _CROWD_REACH_TURN_RE.search(sentence.text, at, reach) or _figure_between(
             sentence.text, at, reach
         )
         if not (turned and before):
@@ -959,17 +938,12 @@ def _sentence_triggers(
     if parse_counts(text).arrested == 0:
         # "no one had been arrested": no arrests to report
         triggers = [t for t in triggers if t.event_type is not EventType.ARREST]
-    if denial is None and _nobody_hurt(text) and not _ATTRIBUTED_RE.search(text):
+    if denial is None and _nobody_hurt(text) and find_claimant(text) is None:
         # "No deaths were attributed to the protests": no casualties to report. A claim
         # ("he told RFE/RL that nobody died", "police denied that anyone died") is kept: it
         # counters another figure.
         triggers = [t for t in triggers if t.event_type is not EventType.CASUALTIES]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
-
-
-_ATTRIBUTED_RE = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|claimed|claims|insisted|maintained)\b", re.I
-)
 
 
 def _nobody_hurt(text: str) -> bool:

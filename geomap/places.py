@@ -974,9 +974,6 @@ def speech_verb_after(name: NameInText) -> Verdict | None:
     return Verdict.PART_OF_NAME
 
 
-_PLACE_WORDS_BEFORE = frozenset({"in", "of", "from", "at", "near", "outside"})
-
-
 PlaceRule = Callable[[NameInText], "Verdict | None"]
 
 # The rules that tell a person's or an organisation's name from a place's, also used by the
@@ -1428,6 +1425,9 @@ class _Context:
         self.focus = focus
         self.votes = votes
         self.self_named = self_named or Counter()
+        self.self_named_weight: Counter[str] = Counter()
+        for (key, _), n in self.self_named.items():
+            self.self_named_weight[key] += _NAMED_COUNTRY_WEIGHT * n
         self.total = sum(focus.values())
         self.regions = {
             (c.place.country_code, c.place.admin1_code)
@@ -1503,10 +1503,7 @@ class _Context:
         cc = place.country_code
         named = _NAMED_COUNTRY_WEIGHT * self.self_named[(key, cc)]
         support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
-        named_all = sum(
-            _NAMED_COUNTRY_WEIGHT * n for (k, _), n in self.self_named.items() if k == key
-        )
-        others = self.total - (1 if own else 0) - named_all
+        others = self.total - (1 if own else 0) - self.self_named_weight[key]
         bonus = 15.0 * support / others if others > 0 else 0.0
         if place.kind in _LOCAL and (place.country_code, place.admin1_code) in self.regions:
             bonus += 8.0
@@ -1608,6 +1605,8 @@ def _contains(region: Place, place: Place) -> bool:
 # Prepositions that introduce a place strongly enough to ask an online geocoder about an
 # unknown name after them ("protesters gathered in Xyz").
 _STRONG_LOCATIVES = frozenset({"in", "near", "outside", "at"})
+# ... and the words that put a name as a place before "said" ("Residents of Chake Chake said")
+_PLACE_WORDS_BEFORE = _STRONG_LOCATIVES | {"of", "from"}
 _ADJECTIVE_ENDING = re.compile(r"(?:ish|ese|ian|ic|ean|i)$")
 
 
@@ -1702,8 +1701,8 @@ def _without_strays(
     kept = []
     for m in mentions:
         cc, key = m.place.country_code, fold(m.text)
-        lesser_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
-        stray = lesser_town and (
+        small_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
+        stray = small_town and (
             _placed_in_another_country(text, m, by_start)
             or (
                 cc not in focus
@@ -1720,7 +1719,7 @@ def _without_strays(
 def _placed_in_another_country(
     text: str, mention: PlaceMention, by_start: dict[int, PlaceMention]
 ) -> bool:
-    """ "at Eden Park in Auckland": a lesser town of another country is the landmark the
+    """ "at Eden Park in Auckland": a small town of another country is the landmark the
     text places in a city of its own."""
     if text[mention.end : mention.end + 4] != " in ":
         return False

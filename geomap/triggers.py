@@ -666,9 +666,7 @@ class UnrealisedCues:
             cues.append(match.span())
         self.cues = cues
         self.ends = [end for _, end in cues]
-        self.marks = (
-            sorted(match.start() for match in _CUE_STOP_RE.finditer(clause)) if cues else []
-        )
+        self.marks = [match.start() for match in _CUE_STOP_RE.finditer(clause)] if cues else []
         self.length = len(clause)
 
     def at(self, position: int | None = None) -> tuple[int, int] | None:
