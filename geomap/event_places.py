@@ -458,6 +458,8 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
+    # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
+    r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
     # "Morauta, who was in Mount Hagen on the day"
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were))"
@@ -490,6 +492,22 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     return bool(
         _WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote
     )
+
+
+# "The government blamed the unrest on "foreign hands" in Khartoum and Doha": where the
+# blamed are said to be, not where the unrest was
+_BLAMED_BEFORE_RE = re.compile(
+    r"\bblam(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}?on\s+[^.;]{0,40}?\b(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _where_the_blamed_are(cue: PlaceCue) -> bool:
+    """Where those blamed for the unrest are said to be: no event there.
+
+    Example: "The government blamed the unrest on "foreign hands" in Khartoum and Doha".
+    """
+    return bool(_BLAMED_BEFORE_RE.search(cue.before))
 
 
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
@@ -884,6 +902,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("road_name", _road_name, breaks_scene=False),
     PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
+    PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
@@ -902,6 +921,7 @@ _LIST_RULES = frozenset(
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",
+        "where_the_blamed_are",
         "office",
     }
 )

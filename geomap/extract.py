@@ -147,7 +147,7 @@ def extract_events(
                             _event(said, trigger, scoped, mention, targets, inferred, scoped.claim)
                         )
     events.extend(_infobox_events(article, infobox, mentions, seen))
-    return _mark_disputes(_with_gatherings(events))
+    return _mark_disputes(_with_gatherings(_without_country_echoes(events)))
 
 
 class _Scenes:
@@ -901,6 +901,16 @@ def _share(sentence: _Sentence, mention: PlaceMention, total: int) -> int | None
     return share if share is not None and share < total else None
 
 
+# An infobox field that states what the unrest was about ("- Caused by: Israeli
+# occupation; deaths in a road collision", "| Goals | independence |", "Caused byfuel
+# prices") names its grievance, not an event: the deaths there started the protests.
+_CAUSE_FIELD_RE = re.compile(
+    r"\s*(?:[-*•|]\s*)?(?:(?:caused\s+by|causes?|goals?|aims?|motives?|grievances)\s*[:|]|"
+    r"Caused\s+by(?=[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 def _sentence_triggers(
     sentences: Sequence[_Sentence], index: int, article_date: str | None
 ) -> tuple[Trigger, ...]:
@@ -908,6 +918,8 @@ def _sentence_triggers(
     cause; a caption's protest; a protest wherever a crowd gathered."""
     sentence = sentences[index]
     text = sentence.text
+    if _CAUSE_FIELD_RE.match(text):
+        return ()
     caption = caption_trigger(text, prose=sentence.prose)
     if sentence.prose:
         triggers = list(classify(text)) or ([caption] if caption else [])
@@ -1134,6 +1146,32 @@ def _gathers(event: Event) -> bool:
         return True
     acted = event.event_type in (EventType.SEIZURE, EventType.CLASH)
     return acted and bool(_PROTESTERS_RE.search(event.quote))
+
+
+def _without_country_echoes(events: list[Event]) -> list[Event]:
+    """A report placed only at a country, with no figure of its own, is left out when the
+    article places the same kind of event at a town of that country.
+
+    "Protests spread across Kenya" beside the march in Kisumu adds no event a reader could
+    locate: event coders (ACLED, CCC) code the most specific place named, and a marker at
+    the country's middle would show a protest where none was. A national figure ("19 people
+    had died across the country") is kept: it is a fact no town's report gives.
+    """
+    located = {
+        (e.event_type, e.place.country_code) for e in events if e.precision is Precision.POINT
+    }
+    return [e for e in events if not _country_echo(e, located)]
+
+
+def _country_echo(event: Event, located: set[tuple[EventType, str]]) -> bool:
+    return (
+        event.precision is Precision.COUNTRY
+        and (event.event_type, event.place.country_code) in located
+        and not any(getattr(event, name) is not None for name in _FIGURE_NAMES)
+    )
+
+
+_FIGURE_NAMES = ("crowd_low", "crowd_high", "killed", "injured", "arrested")
 
 
 def _with_gatherings(events: list[Event]) -> list[Event]:

@@ -568,6 +568,21 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"admitted\s+to\s+hospital|in\s+hospital)\b",
     re.IGNORECASE,
 )
+_VICTIM_WORD_AFTER_RE = re.compile(
+    r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties)\b",
+    re.IGNORECASE,
+)
+# People who fled, crossed or arrived somewhere are refugees or migrants on the move, not a
+# crowd gathered there: "1,000 people from Pemba had arrived by boat at Shimoni", "tens of
+# thousands of Albanians crossed the Adriatic". Fleeing a square is not enough ("thousands
+# fled the tear gas" were a crowd): the flight must go somewhere or be a displacement.
+_DISPLACED_RE = re.compile(
+    r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?\s+(?:(?:had|have|has|were|was|are|been|reportedly|"
+    r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes)\b|"
+    r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
+    r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
+    r"(?:refuge|asylum|shelter)\b)"
+)
 # "some 60 people were hurt, including two reporters and five policemen":
 # every count after "including" in the clause lists victims.
 _VICTIM_LIST_BEFORE_RE = re.compile(
@@ -784,13 +799,15 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             continue
         end = _people_noun_end(sentence, phrase)
         if end is None:
+            if _VICTIM_WORD_AFTER_RE.match(sentence, phrase.end):
+                continue  # "the government's own figure was 276 dead": a toll's figure
             context = _CROWD_CONTEXT_AFTER_RE.match(sentence, phrase.end)
             if context is None and not _CROWD_CONTEXT_BEFORE_RE.search(before):
                 continue
             end = phrase.end if context is None else context.end()
             if context is not None and not context.group(0).startswith("-strong"):
                 end = phrase.end
-        elif _VICTIM_PREDICATE_RE.match(sentence, end):
+        elif _VICTIM_PREDICATE_RE.match(sentence, end) or _DISPLACED_RE.match(sentence, end):
             continue
         start = phrase.start
         text = sentence[start:end]

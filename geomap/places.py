@@ -1241,14 +1241,27 @@ ReadingRule = Callable[[Sequence[Candidate], ReadingEvidence], Sequence[Candidat
 def country_over_towns(
     options: Sequence[Candidate], evidence: ReadingEvidence
 ) -> Sequence[Candidate]:
-    """A name whose best reading is a country is the country, not a town of that name.
+    """A name whose best reading is a country is the country, not a town of that name,
+    nor a province or district of that country named after it.
 
     Example: "Turkey" is the country, not New Providence, New Jersey (once called Turkey),
-    however many American cities the text lists; "Mexico" is the country, not its capital.
+    however many American cities the text lists; "Mexico" is the country, not its capital
+    or the State of Mexico; "Panama" beside Panama City and Chame is the country, though
+    the Distrito de Panamá lies near both. ("Georgia" may still be the American state: it
+    is no part of the country.)
     """
     if not options or options[0].place.kind is not Kind.COUNTRY:
         return options
-    return [c for c in options if c.place.kind is not Kind.CITY]
+    country = options[0].place.country_code
+    return [
+        c
+        for c in options
+        if c.place.kind is not Kind.CITY
+        and not (c.place.kind in _ADMIN_KINDS and c.place.country_code == country)
+    ]
+
+
+_ADMIN_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2})
 
 
 _DWARFED = 10  # a namesake this many times smaller than the well-known city

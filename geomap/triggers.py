@@ -327,7 +327,9 @@ _CAUSE_RE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
-    r"violence\b|(?:deaths|death\s+toll|killings)\b)",
+    r"violence\b|(?:deaths|death\s+toll|killings)\b|"
+    # "rallied against the crackdown on the union": the crackdown is what is protested
+    r"(?:crackdowns?|repression|brutality|massacres?)\b)",
     re.IGNORECASE,
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.

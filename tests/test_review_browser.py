@@ -87,11 +87,12 @@ def _edit_in_review_page(browser: Browser, review: Path, download_to: Path) -> t
     page, watch = _open(browser, review)
     page.fill(".geomap-review-panel input[name=editor]", "Ana")
 
-    # Seed 002's "The protests are local, there is no unifying opposition figure" is analysis,
-    # not a protest; seed 001's eviction "in southern Kyrgyzstan" was reported from Jalal-Abad.
-    tools = _report_tools(page, "protest", "Kyrgyzstan", "no unifying opposition figure")
-    dropped = _submit(tools, "drop", reason="analysis, not an event")
-    assert "Drop — analysis, not an event" in tools.inner_text()
+    # Seed 003 quotes an official calling the rallies' organisers liars: a statement, not a
+    # protest in Osh; seed 001's eviction "in southern Kyrgyzstan" was reported from
+    # Jalal-Abad.
+    tools = _report_tools(page, "protest", "Osh", "lying rumours")
+    dropped = _submit(tools, "drop", reason="a statement, not an event")
+    assert "Drop — a statement, not an event" in tools.inner_text()
     _close_popup(page)
     tools = _report_tools(page, "clash", "Kyrgyzstan", "forcibly evicted demonstrators")
     moved = _submit(
@@ -130,17 +131,18 @@ def _no_requests_no_errors(watch: Watch) -> None:
     assert watch.console_errors == [] and watch.dialogs == []
 
 
-def _protest_quotes(path: Path) -> list[str]:
-    """The quotes of every protest record's reports, from the map's data (payload.COLUMNS)."""
+def _protest_quotes(path: Path, place: str) -> list[str]:
+    """The quotes of the reports of every protest record at `place`, from the map's data
+    (payload.COLUMNS)."""
     blob = path.read_text("utf-8").split('_data">', 1)[1].split("</script>", 1)[0]
     data = json.loads(blob)
     columns = {table: {n: i for i, n in enumerate(c)} for table, c in data["columns"].items()}
-    e, r = columns["events"], columns["reports"]
+    e, r, p = columns["events"], columns["reports"], columns["places"]
     protest = data["types"].index("protest")
     return [
         data["reports"][row[e["reports"]] + k][r["quote"]]
         for row in data["events"]
-        if row[e["event_type"]] == protest
+        if row[e["event_type"]] == protest and data["places"][row[e["place"]]][p["place"]] == place
         for k in range(row[e["n_reports"]])
     ]
 
@@ -148,9 +150,11 @@ def _protest_quotes(path: Path) -> list[str]:
 def _check_published_map(browser: Browser, path: Path) -> None:
     page, watch = _open(browser, path)
     assert page.locator(".geomap-review-tools, .geomap-review-panel").count() == 0
-    # From the changes: one of Kyrgyzstan's protest reports dropped, its one clash moved.
-    # The published map draws event records; no protest record keeps the dropped report.
-    assert "no unifying opposition figure" not in " ".join(_protest_quotes(path))
+    # From the changes: one of Osh's protest reports dropped, Kyrgyzstan's one clash moved.
+    # The published map draws event records; no protest record in Osh keeps the dropped
+    # report (the same sentence stays a report in Jalal-Abad, where nobody dropped it).
+    assert "lying rumours" not in " ".join(_protest_quotes(path, "Osh"))
+    assert "lying rumours" in " ".join(_protest_quotes(path, "Jalal-Abad"))
     assert _marker(page, "clash", "Kyrgyzstan").count() == 0
     naryn = _marker(page, "protest", "Naryn")
     assert naryn.locator(".geomap-reviewed-badge").count() == 1

@@ -1424,6 +1424,78 @@ EIGHTEENTH_CASES = [
 ]
 
 
+# A country-level report without a figure of its own, in an article that places the same
+# kind of event at a town of that country, is no event of its own; a national figure is.
+COUNTRY_ECHO_CASES = [
+    (
+        "Protests spread across Kenya on Monday. In Kisumu, several hundred people marched "
+        "to the county offices.",
+        {("protest", "Kisumu")},
+        {("protest", "Kenya")},
+    ),
+    (
+        "The 2021 Eswatini unrest was a wave of riots in Eswatini in June and July 2021. "
+        "Rioters looted shops in Manzini and clashed with soldiers in Mbabane.",
+        {("clash", "Manzini")},
+        {("clash", "Eswatini")},
+    ),
+    (
+        "Police fired tear gas at marchers in Kisumu. The interior ministry said 19 people "
+        "had been killed across Kenya since the protests began.",
+        {("clash", "Kisumu"), ("casualties", "Kenya")},
+        set(),
+    ),
+    # With no town, the country is the most specific place named, and stays.
+    (
+        "Thousands of people marched across Malawi on Thursday against the price of fuel.",
+        {("protest", "Malawi")},
+        set(),
+    ),
+]
+
+
+# People on the move are no crowd; a crackdown protested against is the grievance; an
+# infobox's causes are no event; a country is not its namesake province; news arriving
+# somewhere and the blamed abroad place nothing; a toll's figure is no crowd; territories
+# the country list lacks are places.
+MOVES_GRIEVANCES_AND_TERRITORIES_CASES = [
+    (
+        "More than 1,000 people from Pemba had arrived by boat at Mombasa, the UN said. Tens "
+        "of thousands of Albanians crossed the Adriatic to Bari.",
+        set(),
+        {("crowd", "Mombasa"), ("protest", "Mombasa"), ("crowd", "Bari"), ("protest", "Bari")},
+    ),
+    (
+        "About 3,000 people marched in Kisumu. Some 5,000 people fled to Kakamega.",
+        {("crowd", "Kisumu"), ("protest", "Kisumu")},
+        {("crowd", "Kakamega"), ("protest", "Kakamega")},
+    ),
+    (
+        "On 3 May thousands of students rallied in Kandy against the crackdown on the union.",
+        {("protest", "Kandy")},
+        {("clash", "Kandy")},
+    ),
+    (
+        "- Caused by: deaths of four workers in a road crash in Rafah\n"
+        "Protesters clashed with police in Khan Yunis on 9 December.",
+        {("clash", "Khān Yūnis")},
+        {("casualties", "Rafah")},
+    ),
+    (
+        "BANGKOK - Reports reaching the Thai capital say police in Laos broke up a student "
+        "demonstration in Vientiane.",
+        {("protest", "Vientiane")},
+        {("protest", "Bangkok"), ("clash", "Bangkok")},
+    ),
+    (
+        'The government blamed the unrest on "foreign hands" in Khartoum and Doha. Thousands '
+        "of protesters marched in Atbara on Friday.",
+        {("protest", "Atbara")},
+        {("protest", "Khartoum"), ("protest", "Doha")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1447,6 +1519,8 @@ CASE_TABLES = {
     "strays_governments_meetings_and_homes": SIXTEENTH_CASES,
     "groups_abroad_capitals_for_governments_and_camps": SEVENTEENTH_CASES,
     "street_corners_no_injuries_and_returns": EIGHTEENTH_CASES,
+    "a_country_echoing_its_towns": COUNTRY_ECHO_CASES,
+    "moves_grievances_and_territories": MOVES_GRIEVANCES_AND_TERRITORIES_CASES,
 }
 
 
@@ -1462,3 +1536,29 @@ def test_event_places_on_unseen_news(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        # The country, not the Distrito de Panamá that lies beside Panama City and Chame.
+        (
+            "Two protesters were shot dead at a blockade near Chame. Protests have spread "
+            "across Panama, and police in Panama City said the roads would be cleared.",
+            "Panama",
+            "PA",
+            Kind.COUNTRY,
+        ),
+        # Not the State of Mexico, though Toluca lies in it.
+        ("Teachers marched in Toluca and across Mexico on Monday.", "Mexico", "MX", Kind.COUNTRY),
+        # Countries and territories that countryinfo, the build's country list, lacks.
+        ("A riot swept Willemstad, on Curaçao, in May 1969.", "Curaçao", "CW", Kind.COUNTRY),
+        ("Thousands rallied in Pristina, the capital of Kosovo.", "Kosovo", "XK", Kind.COUNTRY),
+    ],
+)
+def test_a_country_is_read_as_the_country(
+    gaz: Gazetteer, text: str, name: str, country: str, kind: Kind
+) -> None:
+    places = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert places[name].country_code == country
+    assert places[name].kind is kind
