@@ -568,6 +568,8 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"admitted\s+to\s+hospital|in\s+hospital)\b",
     re.IGNORECASE,
 )
+# A number right before an outcome word counts victims, whatever crowd word stood before
+# it ("the government's own figure was 276 dead").
 _VICTIM_WORD_AFTER_RE = re.compile(
     r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties)\b",
     re.IGNORECASE,
