@@ -458,6 +458,8 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
+    # "flew back to Islamabad in the evening": where a traveller went
+    r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|"
     # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
     r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
@@ -516,7 +518,10 @@ _BASED_BEFORE_RE = re.compile(
     r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
     # "Amnesty International, whose regional office is in Dakar"
     r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:office|offices|headquarters|base|seat|commission|"
-    r"secretariat)\s+(?:is|are|was|were|sits|sit)\s+in\s+(?:the\s+)?$",
+    r"secretariat)\s+(?:is|are|was|were|sits|sit)\s+in\s+(?:the\s+)?$"
+    # "The World Bank, from its headquarters in Washington, had pressed for the sale"
+    r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:headquarters|head\s+office|offices?|base|"
+    r"seat|secretariat)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a nearby area known as Colombia": a nickname, not the country
@@ -1018,23 +1023,38 @@ _ANAPHOR_RE = re.compile(
 
 
 def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
-    """A word that refers back to one city of the scene: "the city" or "there" to the last
-    one named; "the capital", where geomap knows no capital for the story's country (see
-    `implied_places`), to the scene's largest city.
+    """A word that refers back to one city: "the city" or "there" to the last one the
+    scene named in the same passage; "the capital", where geomap knows no capital for the
+    story's country (see `implied_places`), to the scene's largest city. Where the scene
+    was set in an earlier section, or broken, "the city" is the city the article is about:
+    its dateline's or infobox's, else the one it names most.
 
     Example: "A police station in the city was set on fire."
     """
     scene = cue.scene
-    if scene is None or is_list(scene.places):
-        return None
-    cities = [m for m in scene.places if m.place.kind is Kind.CITY]
-    if not cities:
-        return None
-    if CAPITAL_RE.search(cue.text) is not None:
+    cities = (
+        []
+        if scene is None or is_list(scene.places)
+        else [m for m in scene.places if m.place.kind is Kind.CITY]
+    )
+    if cities and CAPITAL_RE.search(cue.text) is not None:
         return (max(cities, key=lambda m: m.place.population),)
     if _ANAPHOR_RE.search(cue.text) is None:
         return None
-    return (cities[-1],)
+    if scene is not None and cities and _same_passage(cue, scene):
+        return (cities[-1],)
+    if scene is not None and not cities:
+        return None  # a scene of regions or a list: no one city to refer to
+    # "The rally" section's "a rally in the city" refers to the city the page is about,
+    # not to the town a background paragraph last named.
+    return cue.home or cue.main_city or None
+
+
+def _same_passage(cue: SceneCue, scene: Scene) -> bool:
+    """Whether the scene was last named in the sentence's own paragraph or in the sentence
+    right before it (a heading between ends the scene before this is asked)."""
+    here = cue.spans[cue.index].paragraph
+    return here == cue.spans[scene.last].paragraph or scene.last == cue.index - 1
 
 
 _LANDMARK_RE = re.compile(

@@ -199,6 +199,11 @@ class _Scenes:
         if sentence.breaks:
             self.scene = None
             return (), False
+        if not sentence.prose and not sentence.dateline:
+            # A heading ("The riots", "Aftermath") or other page furniture ends the scene:
+            # the section after it starts afresh, and a caption without a place is not
+            # one of the scene's sentences.
+            self.scene = None
         cue = SceneCue(
             index,
             self.spans,
@@ -209,7 +214,10 @@ class _Scenes:
             main_city=self.main_city,
         )
         places, rule = scene_places(cue, self.names_a_city)
-        if rule in ("continues_scene", "anaphor") and self.scene is not None:
+        if rule == "anaphor":
+            # "rioting in the city": the city referred to is the scene from here on
+            self.scene = Scene(places, index)
+        elif rule == "continues_scene" and self.scene is not None:
             self.scene = Scene(self.scene.places, index)
         return places, True
 

@@ -889,6 +889,14 @@ def capitalised_after(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
 
 
+# Particles inside Romance names ("Abreu e Lima", "Trinta di Mei", "Gobernación de
+# Antioquia"). "e" joins two names as "and" does and is no English word, so it speaks even
+# before a major place's own name; the others only before a lesser place or another name of
+# a major one ("Universidad de Buenos Aires" still names the city).
+_INNER_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des"})
+_JOINING_PARTICLE = "e"
+
+
 # Connectors that join the words of a building's or body's name ("Palacio de Justicia",
 # "Bank of Uganda"), but not a list ("and").
 _NAME_CONNECTORS = frozenset({"de", "del", "di", "da", "do", "dos", "das", "du", "la", "of"})
@@ -907,9 +915,10 @@ def continued_by_connector(name: NameInText) -> Verdict | None:
 
     Example: "el Palacio de Justicia" is a court house, not Palacio in Spain.
     """
-    if name.gap_after != " " or name.follower not in _NAME_CONNECTORS:
+    joined = name.follower == _JOINING_PARTICLE  # "Abreu e Lima": no English word
+    if name.gap_after != " " or (name.follower not in _NAME_CONNECTORS and not joined):
         return None
-    if name.major and name.follower not in _ROMANCE_CONNECTORS:
+    if name.major and name.follower not in _ROMANCE_CONNECTORS and not joined:
         return None
     j = name.i + name.n + 1
     while j < len(name.tokens) - 1 and name.tokens[j].text.lower() in _ARTICLES:
@@ -919,6 +928,25 @@ def continued_by_connector(name: NameInText) -> Verdict | None:
         if is_capitalised(nxt) and nxt.text.lower() not in CALENDAR:
             return Verdict.NOT_PLACE
     return None
+
+
+def after_a_connector(name: NameInText) -> Verdict | None:
+    """A name after a capitalised word and a Romance particle ends a longer name the
+    gazetteer does not know: a town, a square or an event named after a date.
+
+    Example: "Abreu e Lima, a town near Recife" is not Lima in Peru; "Trinta di Mei" (the
+    thirtieth of May) is not Meizhou.
+    """
+    if name.i < 2 or name.gap_before != " ":
+        return None
+    particle, head = name.tokens[name.i - 1], name.tokens[name.i - 2]
+    word = particle.text
+    own_major = name.major and name.candidates[0].match_type is MatchType.EXACT
+    if word != _JOINING_PARTICLE and (word not in _INNER_PARTICLES or own_major):
+        return None
+    if name.text[head.end : particle.start] != " " or not is_capitalised(head):
+        return None
+    return Verdict.NOT_PLACE
 
 
 # A street's or square's word, with the connector its language puts before a name: "Plaza
@@ -985,6 +1013,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
     capitalised_before,
     capitalised_after,
     continued_by_connector,
+    after_a_connector,
     speech_verb_after,
 )
 # The order matters: the first rule with a verdict decides; the name rules come last.

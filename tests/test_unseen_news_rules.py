@@ -1496,6 +1496,41 @@ MOVES_GRIEVANCES_AND_TERRITORIES_CASES = [
 ]
 
 
+# "The city" after a heading or an aside is the city the article is about; a body's
+# headquarters and a traveller's destination are no scene; a city referred to is the scene.
+SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES = [
+    (
+        "= Kumasi riots =\n\n- Location: Kumasi, Ghana\n\nBackground\n\nA delegation of "
+        "traders travelled to Accra on 2 May to petition the ministry and returned "
+        "empty-handed.\n\nThe riots\n\nOn 5 May several hundred traders marched on the city "
+        "centre and set fire to the customs office.",
+        {("protest", "Kumasi"), ("clash", "Kumasi")},
+        {("protest", "Accra"), ("clash", "Accra")},
+    ),
+    (
+        "Water prices in Kisumu rose after the sale of the utility, and Kisumu's council "
+        "protested. The World Bank, from its headquarters in Washington, had pressed for the "
+        "sale. Within weeks, several thousand people marched through the city.",
+        {("protest", "Kisumu")},
+        {("protest", "Washington"), ("crowd", "Washington")},
+    ),
+    (
+        "The chief justice was held at the airport in Karachi for nine hours and flew back "
+        "to Islamabad in the evening. Gunmen opened fire on processions of his supporters.",
+        {("clash", "Karachi")},
+        {("clash", "Islamabad")},
+    ),
+    (
+        "Students marched in Lae and Goroka. The prime minister, who was in Mount Hagen on "
+        "the day, flew back to the capital that evening.\n\nNews of the deaths set off "
+        "rioting in Port Moresby. Shops were looted in the city and police said more than "
+        "100 people were arrested.",
+        {("clash", "Port Moresby"), ("arrest", "Port Moresby")},
+        {("clash", "Mount Hagen"), ("arrest", "Mount Hagen")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1521,6 +1556,7 @@ CASE_TABLES = {
     "street_corners_no_injuries_and_returns": EIGHTEENTH_CASES,
     "a_country_echoing_its_towns": COUNTRY_ECHO_CASES,
     "moves_grievances_and_territories": MOVES_GRIEVANCES_AND_TERRITORIES_CASES,
+    "sections_headquarters_and_travellers": SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES,
 }
 
 
