@@ -908,10 +908,13 @@ def _sentence_triggers(
     cause; a caption's protest; a protest wherever a crowd gathered."""
     sentence = sentences[index]
     text = sentence.text
-    caption = caption_trigger(text, prose=sentence.prose)
     if sentence.prose:
-        triggers = list(classify(text)) or ([caption] if caption else [])
-    elif caption is not None:
+        # The caption is only the fallback of a prose sentence with no other trigger.
+        triggers = list(classify(text))
+        if not triggers:
+            caption = caption_trigger(text, prose=True)
+            triggers = [caption] if caption else []
+    elif (caption := caption_trigger(text, prose=False)) is not None:
         # Page furniture gives nothing, but a photo caption reports the protest it shows
         # and its crowd, and a clash when it shows the police too; burning tyres alone
         # are not coded from a picture.
@@ -923,7 +926,14 @@ def _sentence_triggers(
             triggers.append(caption)
     else:
         return ()
-    if index and _COUNTER_RE.search(text) and parse_counts(sentences[index - 1].text).killed:
+    # Each filter below touches triggers of one type only, so it is read only when the
+    # sentence has a trigger of that type: with none, the filter would keep every trigger.
+    if (
+        _has_type(triggers, EventType.CROWD)
+        and index
+        and _COUNTER_RE.search(text)
+        and parse_counts(sentences[index - 1].text).killed
+    ):
         # "The Red Cross put the toll at eleven": a second figure for the toll before.
         crowd = [t for t in triggers if t.event_type is EventType.CROWD]
         triggers = [t for t in triggers if t.event_type is not EventType.CROWD]
@@ -935,15 +945,24 @@ def _sentence_triggers(
     triggers = [
         t for t in triggers if not _unrealised(text, t) and (denial is None or t.start < denial[1])
     ]
-    if parse_counts(text).arrested == 0:
+    if _has_type(triggers, EventType.ARREST) and parse_counts(text).arrested == 0:
         # "no one had been arrested": no arrests to report
         triggers = [t for t in triggers if t.event_type is not EventType.ARREST]
-    if denial is None and _nobody_hurt(text) and find_claimant(text) is None:
+    if (
+        denial is None
+        and _has_type(triggers, EventType.CASUALTIES)
+        and _nobody_hurt(text)
+        and find_claimant(text) is None
+    ):
         # "No deaths were attributed to the protests": no casualties to report. A claim
         # ("he told RFE/RL that nobody died", "police denied that anyone died") is kept: it
         # counters another figure.
         triggers = [t for t in triggers if t.event_type is not EventType.CASUALTIES]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+def _has_type(triggers: Sequence[Trigger], event_type: EventType) -> bool:
+    return any(t.event_type is event_type for t in triggers)
 
 
 def _nobody_hurt(text: str) -> bool:
