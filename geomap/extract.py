@@ -395,7 +395,12 @@ _TRAILING_CITATIONS_RE = re.compile(CITATION_MARKS + "$")
 
 def _is_prose(line: str) -> bool:
     """Page furniture (menus, related-story lists, bylines) is short lines without a full stop."""
-    line = _TRAILING_CITATIONS_RE.sub("", line.strip())  # "... in Kumasi.[4]"
+    line = line.strip()
+    if line.endswith("]"):
+        # "... in Kumasi.[4]". Without a closing bracket at the end there is no mark to
+        # drop, and the pattern, anchored at the end, would be tried at every position of a
+        # long line for nothing.
+        line = _TRAILING_CITATIONS_RE.sub("", line)
     if line.count("|") >= 2:
         return False
     if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):
