@@ -32,7 +32,7 @@ from geomap.event_places import (
     not_event_place,
     scene_places,
 )
-from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
+from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
 from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
@@ -971,6 +971,11 @@ def _has_type(triggers: Sequence[Trigger], event_type: EventType) -> bool:
 
 
 def _nobody_hurt(text: str) -> bool:
+    # parse_counts finds a count of 0 only in a denial, which it reads only in a sentence
+    # holding "no", or in a number phrase worth 0 ("zero"): without either, no figure here
+    # is 0, and the full reading of the counts is skipped.
+    if "no" not in text.lower() and all(phrase.low for phrase in find_numbers(text)):
+        return False
     counts = parse_counts(text)
     figures = (counts.killed, counts.injured)
     return 0 in figures and not any(figures)
