@@ -32,7 +32,7 @@ from geomap.event_places import (
     not_event_place,
     scene_places,
 )
-from geomap.figures import Counts, parse_counts, parse_crowds, parse_number
+from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
 from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
@@ -403,7 +403,12 @@ _TRAILING_CITATIONS_RE = re.compile(CITATION_MARKS + "$")
 
 def _is_prose(line: str) -> bool:
     """Page furniture (menus, related-story lists, bylines) is short lines without a full stop."""
-    line = _TRAILING_CITATIONS_RE.sub("", line.strip())  # "... in Kumasi.[4]"
+    line = line.strip()
+    if line.endswith("]"):
+        # "... in Kumasi.[4]". Without a closing bracket at the end there is no mark to
+        # drop, and the pattern, anchored at the end, would be tried at every position of a
+        # long line for nothing.
+        line = _TRAILING_CITATIONS_RE.sub("", line)
     if line.count("|") >= 2:
         return False
     if line.rstrip("\"”’')]").endswith((".", "!", "?", ":")):
@@ -928,10 +933,13 @@ def _sentence_triggers(
     text = sentence.text
     if _CAUSE_FIELD_RE.match(text):
         return ()
-    caption = caption_trigger(text, prose=sentence.prose)
     if sentence.prose:
-        triggers = list(classify(text)) or ([caption] if caption else [])
-    elif caption is not None:
+        # The caption is only the fallback of a prose sentence with no other trigger.
+        triggers = list(classify(text))
+        if not triggers:
+            caption = caption_trigger(text, prose=True)
+            triggers = [caption] if caption else []
+    elif (caption := caption_trigger(text, prose=False)) is not None:
         # Page furniture gives nothing, but a photo caption reports the protest it shows
         # and its crowd, and a clash when it shows the police too; burning tyres alone
         # are not coded from a picture.
@@ -943,7 +951,14 @@ def _sentence_triggers(
             triggers.append(caption)
     else:
         return ()
-    if index and _COUNTER_RE.search(text) and parse_counts(sentences[index - 1].text).killed:
+    # Each filter below touches triggers of one type only, so it is read only when the
+    # sentence has a trigger of that type: with none, the filter would keep every trigger.
+    if (
+        _has_type(triggers, EventType.CROWD)
+        and index
+        and _COUNTER_RE.search(text)
+        and parse_counts(sentences[index - 1].text).killed
+    ):
         # "The Red Cross put the toll at eleven": a second figure for the toll before.
         crowd = [t for t in triggers if t.event_type is EventType.CROWD]
         triggers = [t for t in triggers if t.event_type is not EventType.CROWD]
@@ -955,10 +970,15 @@ def _sentence_triggers(
     triggers = [
         t for t in triggers if not _unrealised(text, t) and (denial is None or t.start < denial[1])
     ]
-    if parse_counts(text).arrested == 0:
+    if _has_type(triggers, EventType.ARREST) and parse_counts(text).arrested == 0:
         # "no one had been arrested": no arrests to report
         triggers = [t for t in triggers if t.event_type is not EventType.ARREST]
-    if denial is None and _nobody_hurt(text) and find_claimant(text) is None:
+    if (
+        denial is None
+        and _has_type(triggers, EventType.CASUALTIES)
+        and _nobody_hurt(text)
+        and find_claimant(text) is None
+    ):
         # "No deaths were attributed to the protests": no casualties to report. A claim
         # ("he told RFE/RL that nobody died", "police denied that anyone died") is kept: it
         # counters another figure.
@@ -966,7 +986,16 @@ def _sentence_triggers(
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
 
 
+def _has_type(triggers: Sequence[Trigger], event_type: EventType) -> bool:
+    return any(t.event_type is event_type for t in triggers)
+
+
 def _nobody_hurt(text: str) -> bool:
+    # parse_counts finds a count of 0 only in a denial, which it reads only in a sentence
+    # holding "no", or in a number phrase worth 0 ("zero"): without either, no figure here
+    # is 0, and the full reading of the counts is skipped.
+    if "no" not in text.lower() and all(phrase.low for phrase in find_numbers(text)):
+        return False
     counts = parse_counts(text)
     figures = (counts.killed, counts.injured)
     return 0 in figures and not any(figures)

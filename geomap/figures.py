@@ -686,6 +686,21 @@ _CROWD_VOCABULARY_RE = re.compile(
 )
 
 
+def _has_crowd_word(sentence: str) -> bool:
+    """Whether _CROWD_VOCABULARY_RE finds a word in the lower-cased sentence.
+
+    Its words are letters and hyphens, never whitespace, so one occurs in the sentence
+    exactly when it occurs in one of the sentence's whitespace-separated chunks; chunks
+    ("the", "said", "police") recur, so each distinct one is searched once.
+    """
+    return any(map(_crowd_word_in, set(sentence.lower().split())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _crowd_word_in(chunk: str) -> bool:
+    return _CROWD_VOCABULARY_RE.search(chunk) is not None
+
+
 def parse_crowd(sentence: str) -> CrowdFigure | None:
     """The first crowd-size figure in the sentence: a count of people gathered.
 
@@ -733,7 +748,7 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     A figure right after a claim ("organisers said 190,000 while police put it at 128,000")
     counts only where the sentence speaks of a crowd and holds at least two figures.
     """
-    if not _CROWD_VOCABULARY_RE.search(sentence.lower()) and not _NAMED_PEOPLE_RE.search(sentence):
+    if not _has_crowd_word(sentence) and not _NAMED_PEOPLE_RE.search(sentence):
         return ()
     found = list(_crowd_figures(sentence))
     claimed = []

@@ -47,7 +47,9 @@ def implied_places(
     # phrase inside one is part of that name.
     covered = [(m.start, m.end) for m, old in zip(seats, mentions, strict=True) if m is not old]
     capitals = []
-    for match in CAPITAL_RE.finditer(text):
+    # CAPITAL_RE is case-sensitive and ends on the word "capital": a text without the word
+    # has no match, and a substring test is far cheaper than scanning it with the pattern.
+    for match in CAPITAL_RE.finditer(text) if "capital" in text else ():
         if _names_it_next(text, match.end(), named) or _inside(match.start(), covered):
             continue
         people = match.group("people")

@@ -437,6 +437,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     by_type: dict[EventType, list[Trigger]] = {}
     lowered = sentence.lower()
     present = _stems_present(lowered)
+    if not present:
+        return ()  # no type's stems and no number: none of the patterns below can match
     agents = _Agents(sentence)
 
     causes = _Causes(sentence)

@@ -1,0 +1,77 @@
+"""The per-core shortcuts (issue 17) answer as the full scans they stand in front of.
+
+Each shortcut skips a costly scan where a cheap test shows the scan cannot find anything;
+these tests pin both sides of each cheap test to what the scan itself says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.decoding import remove_invisible
+from geomap.extract import _is_prose
+from geomap.figures import _CROWD_VOCABULARY_RE, _has_crowd_word, parse_crowds
+from geomap.model import EventType
+from geomap.triggers import classify
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of people marched through the city.",
+        "The RALLY drew a large Crowd on Friday.",
+        "Opposition-supporters waited outside.",
+        "Police fired tear gas.",
+        "no\u00a0crowd here",  # a no-break space splits chunks, and no crowd word holds one
+        "",
+    ],
+)
+def test_crowd_word_test_agrees_with_the_vocabulary_pattern(sentence: str) -> None:
+    expected = _CROWD_VOCABULARY_RE.search(sentence.lower()) is not None
+    assert _has_crowd_word(sentence) is expected
+
+
+def test_a_crowd_figure_is_still_found_behind_the_word_test() -> None:
+    crowds = parse_crowds("About 5,000 protesters marched in Bishkek.")
+    assert [(c.low, c.text) for c in crowds] == [(5000, "About 5,000 protesters")]
+
+
+def test_a_sentence_without_stems_or_numbers_has_no_trigger() -> None:
+    # No chunk of it holds a trigger stem or a number word: nothing to classify.
+    assert classify("The weather is nice.") == ()
+
+
+def test_a_sentence_with_stems_is_still_classified() -> None:
+    triggers = classify("Police arrested 40 people in Osh.")
+    assert [t.event_type for t in triggers] == [EventType.ARREST]
+    assert triggers[0].text == "arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O\u200bsh", "Osh"),  # the zero-width space goes
+        ("plain ASCII text", "plain ASCII text"),  # ASCII holds no invisible character
+        ("Café in Bishkek", "Café in Bishkek"),  # non-ASCII, but nothing invisible
+        ("co\u00adoperation", "cooperation"),  # a soft hyphen goes
+    ],
+)
+def test_remove_invisible(text: str, expected: str) -> None:
+    assert remove_invisible(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Short, but a full stop before the citation marks: prose.
+        ("Protesters gathered in Kumasi.[4]", True),
+        ("Protesters gathered in Kumasi.[4][note 2]", True),
+        # Short, ending in a bracket that is no citation mark: not prose.
+        ("See the gallery [photo]", False),
+        # Short, no bracket, no full stop: furniture.
+        ("Home | News | Sport", False),
+        ("Related stories", False),
+    ],
+)
+def test_is_prose_with_and_without_trailing_citations(line: str, expected: bool) -> None:
+    assert _is_prose(line) is expected
