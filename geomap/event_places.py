@@ -460,6 +460,13 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:but|later|then)\s+returned\s+to|"
     # "flew back to Islamabad in the evening": where a traveller went
     r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|"
+    # "who during a visit to Argenteuil had called", "returned from a visit to Malaysia",
+    # "travellers arriving at Tunis airport": where a visitor or traveller was
+    r"(?:(?:returned|back)(?:\s+[\w'’-]+){0,2}?\s+from|made|paid|making|paying|who\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:during|on))\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:visit|trip|tour)\s+"
+    r"to|arriving\s+(?:at|in)|"
+    r"(?:was|were|is|are|stayed)\s+at\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:residence|home|house|villa|palace|retreat|estate)\s+in|"
     # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
     r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;

@@ -570,6 +570,20 @@ _VICTIM_PREDICATE_RE = re.compile(
 )
 # A number right before an outcome word counts victims, whatever crowd word stood before
 # it ("the government's own figure was 276 dead").
+# "sent two members of the Presidium": a delegation of a named body, not a crowd
+_OF_A_BODY_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_FEW = 10
+
+
+def _a_bodys_few_members(sentence: str, phrase: NumberPhrase, end: int) -> bool:
+    return (
+        not phrase.vague
+        and phrase.low < _FEW
+        and sentence[end - 7 : end].lower() == "members"
+        and _OF_A_BODY_RE.match(sentence, end) is not None
+    )
+
+
 _VICTIM_WORD_AFTER_RE = re.compile(
     r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties)\b",
     re.IGNORECASE,
@@ -824,7 +838,11 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             end = phrase.end if context is None else context.end()
             if context is not None and not context.group(0).startswith("-strong"):
                 end = phrase.end
-        elif _VICTIM_PREDICATE_RE.match(sentence, end) or _DISPLACED_RE.match(sentence, end):
+        elif (
+            _VICTIM_PREDICATE_RE.match(sentence, end)
+            or _DISPLACED_RE.match(sentence, end)
+            or _a_bodys_few_members(sentence, phrase, end)
+        ):
             continue
         start = phrase.start
         text = sentence[start:end]

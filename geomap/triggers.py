@@ -361,7 +361,10 @@ _PURPOSE_RE = re.compile(
     r"(?:arrest|detention|eviction|extradition|killing)\b"
     # "marched in Taiz to mourn the dead": the dead fell elsewhere
     r"|\bto\s+(?:mourn|bury|honou?r|commemorate|remember)\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
-    r"(?:dead|victims|martyrs|those\s+killed)\b",
+    r"(?:dead|victims|martyrs|those\s+killed)\b"
+    # "ceremonies for the Tabriz dead led to riots in Yazd": mourning earlier deaths
+    r"|\b(?:ceremon(?:y|ies)|funerals?|memorials?|mourning|commemorations?|vigils?)\s+"
+    r"(?:for|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|victims|martyrs)\b",
     re.IGNORECASE,
 )
 
@@ -411,6 +414,14 @@ class _Causes:
         return any(s <= trigger.start < e for s, e in self.spans)
 
 
+_RIGHT_TO_BEFORE_RE = re.compile(r"\brights?\s+(?:to|of)\s+(?:peaceful(?:ly)?\s+)?$", re.I)
+# "crowds attacked the police station": a fight with the police (ACLED's violent
+# demonstration), not a building taken; breaking into it or occupying it is.
+_ATTACK_ON_POLICE_RE = re.compile(
+    r"(?:attack|ransack)\w*\s+(?:[\w'’-]+\s+){0,3}?police\s+stations?\b", re.IGNORECASE
+)
+
+
 def _taking(
     sentence: str, match: re.Match[str], confidence: float, agents: _Agents
 ) -> Trigger | None:
@@ -419,7 +430,7 @@ def _taking(
     security = agents.is_security(match.start(), match.end())
     if _occupies_public_space(sentence, match):
         return None if security else _trigger(EventType.PROTEST, sentence, match, confidence)
-    if security:
+    if security or _ATTACK_ON_POLICE_RE.match(match.group(0)):
         return _trigger(EventType.CLASH, sentence, match, confidence)
     # Without a named actor, a building "occupied" or "stormed" in protest news is usually
     # held by protesters.
@@ -455,6 +466,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     ):
         if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
             continue  # soldiers setting up blockades are not protesting
+        if _RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "respects the right to peaceful protest": a right, not a protest
         add(_trigger(EventType.PROTEST, sentence, match, confidence))
     for match, confidence in _best(
         _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present

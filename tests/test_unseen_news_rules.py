@@ -1531,6 +1531,62 @@ SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES = [
 ]
 
 
+# An attack on a police station is a fight, not a building taken; a right to protest is
+# no protest; a visitor's or traveller's whereabouts, mourning earlier dead and a body's
+# few delegates place nothing.
+ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES = [
+    (
+        "Police said four officers were killed in Freetown, and crowds attacked the police "
+        "station in Kamakwie.",
+        {("clash", "Kamakwie")},
+        {("seizure", "Kamakwie")},
+    ),
+    (
+        "Protesters stormed the police station in Kamakwie and freed the detainees.",
+        {("seizure", "Kamakwie")},
+        set(),
+    ),
+    (
+        "The constitution of Seychelles guarantees the right to peaceful protest.",
+        set(),
+        {("protest", "Seychelles")},
+    ),
+    (
+        "Sarkozy, who during a visit to Argenteuil had called young delinquents rabble, was "
+        "accused of fuelling the riots in Clichy-sous-Bois.",
+        {("clash", "Clichy-sous-Bois")},
+        {("clash", "Argenteuil")},
+    ),
+    (
+        "President Mugabe, who returned on Tuesday from a visit to Malaysia, said the riots "
+        "in Harare were the work of criminals.",
+        {("clash", "Harare")},
+        {("clash", "Malaysia")},
+    ),
+    (
+        "Travellers arriving at Tunis airport described heavy gunfire in the streets of Oran.",
+        {("clash", "Oran")},
+        {("clash", "Tunis")},
+    ),
+    (
+        "Sadat was at his winter residence in Aswan when the riots began in Cairo.",
+        {("clash", "Cairo")},
+        {("clash", "Aswān")},
+    ),
+    (
+        "Forty days later, ceremonies for the dead led to riots in Yazd.",
+        {("clash", "Yazd")},
+        {("casualties", "Yazd")},
+    ),
+    (
+        "The party leadership in Moscow sent two members of the Presidium. Thousands of "
+        "workers marched in Novocherkassk.",
+        {("crowd", "Novocherkassk")},
+        {("crowd", "Moscow"), ("protest", "Moscow")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1557,6 +1613,7 @@ CASE_TABLES = {
     "a_country_echoing_its_towns": COUNTRY_ECHO_CASES,
     "moves_grievances_and_territories": MOVES_GRIEVANCES_AND_TERRITORIES_CASES,
     "sections_headquarters_and_travellers": SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES,
+    "attacks_rights_visits_and_delegates": ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES,
 }
 
 
@@ -1598,3 +1655,22 @@ def test_a_country_is_read_as_the_country(
     places = {m.text: m.place for m in find_mentions(text, gaz)}
     assert places[name].country_code == country
     assert places[name].kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # "Abreu e Lima" is a Brazilian town the gazetteer lacks, not Lima in Peru.
+        ("The first rally was held in Abreu e Lima, a town near Recife.", "Lima", "Recife"),
+        # "Trinta di Mei" (the thirtieth of May) is a revolt's name, not Meizhou.
+        ("Trinta di Mei was a revolt on Curaçao.", "Mei", "Curaçao"),
+        # The city a university is named for is still named.
+        ("Students of the Universidad de Buenos Aires marched.", "", "Buenos Aires"),
+    ],
+)
+def test_a_name_after_a_romance_particle_ends_a_longer_name(
+    gaz: Gazetteer, text: str, absent: str, present: str
+) -> None:
+    names = {m.text for m in find_mentions(text, gaz)}
+    assert present in names
+    assert absent not in names
