@@ -1055,15 +1055,36 @@ def _capital_finder(gaz: Gazetteer) -> Callable[[str], Place | None]:
 def _infobox_home(
     text: str, mentions: Sequence[PlaceMention], infobox: Sequence[Field]
 ) -> tuple[PlaceMention, ...]:
-    """The one city an infobox's place fields name ("Place: Kaunas, Lithuania")."""
+    """The one city an infobox's place fields name, beside the regions and country around
+    it ("Place: Kaunas, Lithuania"; "Location: Old Location, Windhoek, South West Africa
+    (now Namibia)")."""
     place_fields = [f for f in infobox if f.kind == FieldKind.PLACE]
     if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
         return ()
+    if any(_LISTED_RE.search(text[f.start : f.end]) for f in place_fields):
+        return ()  # "Djibouti City; Tadjoura": a list, whatever the gazetteer reads in it
     places = [m for f in place_fields for m in _field_places(text, f, mentions)]
     distinct = _distinct_places(places)
-    if len(distinct) == 1 and distinct[0].place.kind is Kind.CITY:
-        return (distinct[0],)
+    cities = [m for m in distinct if m.place.kind is Kind.CITY]
+    if len(cities) == 1 and all(
+        _around(m.place, cities[0].place) for m in distinct if m is not cities[0]
+    ):
+        return (cities[0],)
     return ()
+
+
+_LISTED_RE = re.compile(r";|\band\b|&")
+
+
+def _around(broad: Place, city: Place) -> bool:
+    """Whether a place lies around the city: its continent, country or first-level region."""
+    if broad.kind is Kind.REGION:
+        return True
+    if broad.country_code != city.country_code:
+        return False
+    return broad.kind is Kind.COUNTRY or (
+        broad.kind is Kind.ADMIN1 and broad.admin1_code == city.admin1_code
+    )
 
 
 # "Budapest and other cities": the infobox is not about one city.

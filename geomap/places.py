@@ -1295,6 +1295,7 @@ _ADMIN_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2})
 
 _DWARFED = 10  # a namesake this many times smaller than the well-known city
 _WORLD_CITY = 500_000
+_METROPOLIS = 5_000_000
 
 
 def _in_named_region(place: Place, evidence: ReadingEvidence) -> bool:
@@ -1339,6 +1340,9 @@ def world_city_over_distant_towns(
     towns = [c for c in options if c.place.kind is Kind.CITY]
     if not towns or towns[0].place.population < _WORLD_CITY:
         return options
+    # Beside a metropolis ("London"), the country named is too little: every American
+    # story names the United States, and London, Ohio is not meant by it.
+    country_is_enough = towns[0].place.population < _METROPOLIS
     return [
         c
         for c in options
@@ -1346,7 +1350,7 @@ def world_city_over_distant_towns(
         or c.place.kind is not Kind.CITY
         or is_major(c.place)
         or _in_named_region(c.place, evidence)
-        or c.place.country_code in evidence.countries
+        or (country_is_enough and c.place.country_code in evidence.countries)
         or evidence.neighbours(c.place) > 0
     ]
 

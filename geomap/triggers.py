@@ -126,6 +126,9 @@ _CLASH_RE = _tiers(
     r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
     r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
+    # "cars were burned each night in the suburbs of Lyon"
+    r"(?:cars|vehicles|buses|shops|buildings|houses|homes|tyres|tires)\s+(?:were|was|had\s+been)"
+    r"\s+(?:burned|burnt|torched)|"
     # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
     r"broke\s+up|(?<!prosecutors\s)(?<!investigators\s)raids?|(?<!prosecutors\s)(?<!investigators\s)raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
     r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|(?:broke|smashed)\s+(?:the\s+)?windows|"

@@ -1587,6 +1587,30 @@ ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES = [
 ]
 
 
+# An infobox's one city beside the regions around it is the article's home; a list is
+# not; burned cars are a riot; London beside Seattle is London, not London, Ohio.
+HOMES_BURNINGS_AND_METROPOLISES_CASES = [
+    (
+        "= Old Location uprising =\n\n- Location: Old Location, Windhoek, South West Africa "
+        "(now Namibia)\n\n==Shooting==\nOn the evening of 10 December a crowd of about 3,000 "
+        "gathered at the beer hall, and the police opened fire.",
+        {("crowd", "Windhoek"), ("clash", "Windhoek")},
+        set(),
+    ),
+    (
+        "- Location: Djibouti City; Tadjoura\n\n==Protests==\nAfter nightfall some "
+        "demonstrators refused to leave and clashed with riot police.",
+        set(),
+        {("clash", "Tadjoura")},
+    ),
+    (
+        "In the second week cars were burned each night in the suburbs of Lyon and Lille.",
+        {("clash", "Lyon"), ("clash", "Lille")},
+        set(),
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1614,6 +1638,7 @@ CASE_TABLES = {
     "moves_grievances_and_territories": MOVES_GRIEVANCES_AND_TERRITORIES_CASES,
     "sections_headquarters_and_travellers": SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES,
     "attacks_rights_visits_and_delegates": ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES,
+    "homes_burnings_and_metropolises": HOMES_BURNINGS_AND_METROPOLISES_CASES,
 }
 
 
@@ -1674,3 +1699,13 @@ def test_a_name_after_a_romance_particle_ends_a_longer_name(
     names = {m.text for m in find_mentions(text, gaz)}
     assert present in names
     assert absent not in names
+
+
+def test_a_metropolis_is_not_a_namesake_town_of_the_storys_country(gaz: Gazetteer) -> None:
+    # A story about Seattle names the United States; London, Ohio is still not meant.
+    text = (
+        "Police in Seattle, in the United States, arrested more than 500 people. The same "
+        "day a solidarity march at Euston station in London ended in fighting with police."
+    )
+    places = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert places["London"].country_code == "GB"
