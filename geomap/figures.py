@@ -595,6 +595,7 @@ _VICTIM_WORD_AFTER_RE = re.compile(
 _DISPLACED_RE = re.compile(
     r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?\s+(?:(?:had|have|has|were|was|are|been|reportedly|"
     r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes)\b|"
+    r"(?:left|fled)\s+for\b|went\s+into\s+exile\b|"
     r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
     r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
     r"(?:refuge|asylum|shelter)\b)"

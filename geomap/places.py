@@ -89,6 +89,8 @@ _CONNECTORS = frozenset(
         "de",
         "del",
         "la",
+        "las",
+        "los",
         "le",
         "les",
         "du",
@@ -956,8 +958,9 @@ _STREET_BEFORE_RE = re.compile(
     r"Carrera|Rua|Rue|Via|Viale|Boulevard|Bulevar|Paseo|Largo|Ulitsa|Prospekt|Maidan|"
     r"Square|Street|Road)\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
     r"du|des|de\s+l'|of|of\s+the)\s+)?$"
-    # "at the corner of Sherbrooke and Saint-Denis streets"
-    r"|\bcorner\s+of\s+$"
+    # "at the corner of Sherbrooke and Saint-Denis streets", "the intersection of Florence
+    # and Normandie avenues"
+    r"|\b(?:corner|intersection|junction)\s+of\s+$"
 )
 # The word after a name that makes it a street's or square's: "Tahrir Square".
 _STREET_AFTER = frozenset(

@@ -325,6 +325,20 @@ FACILITY_HEADS = frozenset(
         "center",
         "church",
         "cathedral",
+        # works and sites named after their town: "Orgreave Coking Plant", "Kaduna Refinery"
+        "plant",
+        "works",
+        "mine",
+        "colliery",
+        "refinery",
+        "factory",
+        "mill",
+        "depot",
+        "dam",
+        "prison",
+        "barracks",
+        "mosque",
+        "stadium",
     ]
 )
 # Lower-case nouns that put the capitalised word beside them in a newspaper's, agency's or

@@ -1611,6 +1611,41 @@ HOMES_BURNINGS_AND_METROPOLISES_CASES = [
 ]
 
 
+# A region or a nearby town that says where a town is, a reporter's city abroad, and
+# people leaving for exile place nothing; "the capital" is the capital of the story's year.
+LOCATORS_AND_EXILES_CASES = [
+    (
+        "In Sirjan, in the southeastern province of Kerman, one civilian was killed when "
+        "security forces opened fire.",
+        {("casualties", "Sirjan")},
+        {("casualties", "Kerman"), ("clash", "Kerman")},
+    ),
+    (
+        "Six people died in Qahderijan, near Isfahan, when protesters tried to storm the "
+        "police station.",
+        {("casualties", "Qahderījān")},
+        {("casualties", "Isfahan")},
+    ),
+    (
+        "More than 10,000 miners marched through Mansfield in Nottinghamshire.",
+        {("protest", "Mansfield")},
+        {("protest", "Nottinghamshire")},
+    ),
+    (
+        "NAIROBI, KENYA - Tanzanian authorities extended a curfew in Dar es Salaam on Friday "
+        "as protests continued for a third day.",
+        set(),
+        {("protest", "Nairobi")},
+    ),
+    (
+        "Several thousand young people left for Botswana and Swaziland after the uprising "
+        "in Soweto.",
+        set(),
+        {("crowd", "Botswana"), ("protest", "Botswana")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1639,6 +1674,7 @@ CASE_TABLES = {
     "sections_headquarters_and_travellers": SECTIONS_HEADQUARTERS_AND_TRAVELLERS_CASES,
     "attacks_rights_visits_and_delegates": ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES,
     "homes_burnings_and_metropolises": HOMES_BURNINGS_AND_METROPOLISES_CASES,
+    "locators_bureaus_exiles_and_former_capitals": LOCATORS_AND_EXILES_CASES,
 }
 
 
@@ -1709,3 +1745,38 @@ def test_a_metropolis_is_not_a_namesake_town_of_the_storys_country(gaz: Gazettee
     )
     places = {m.text: m.place for m in find_mentions(text, gaz)}
     assert places["London"].country_code == "GB"
+
+
+@pytest.mark.parametrize(
+    ("date", "capital"),
+    [("1988-08-08", "Yangon"), ("2021-02-08", "Nay Pyi Taw")],
+)
+def test_the_capital_is_the_capital_of_the_storys_year(
+    gaz: Gazetteer, date: str, capital: str
+) -> None:
+    text = "A general strike began in Burma, and hundreds of thousands marched in the capital."
+    article = Article(source="report.txt", text=text, date=date)
+    assert ("protest", capital) in {
+        (e.event_type.value, e.place.name) for e in extract_events(article, gaz)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A Spanish name with an article inside it is read whole.
+        (
+            "On 24 April the rioting spread to Santiago de los Caballeros.",
+            "Santiago de los Caballeros",
+        ),
+        # A place heading a works' name is still a place elsewhere in the text.
+        (
+            "- Location: Orgreave Coking Plant\nPickets gathered at Orgreave, near Rotherham.",
+            "Orgreave",
+        ),
+    ],
+)
+def test_names_read_whole_and_works_named_after_their_town(
+    gaz: Gazetteer, text: str, name: str
+) -> None:
+    assert name in {m.text for m in find_mentions(text, gaz)}
