@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import overload
 
 from gazetteer import Gazetteer, Kind, MatchType, Place
@@ -36,7 +37,7 @@ from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, par
 from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
-from geomap.places import find_mentions, unresolved_place_names
+from geomap.places import find_mentions, great_circle_km, unresolved_place_names
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
@@ -364,7 +365,7 @@ def _judge_sentence(
             dateline.append(mention)
         else:
             breaks = breaks or rule.breaks_scene
-    places = _most_specific(tuple(eligible))
+    places = _without_districts(text, _most_specific(tuple(eligible)))
     return _Sentence(
         span,
         text[span.start : span.end],
@@ -428,6 +429,35 @@ def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ..
             continue
         out.append(m)
     return tuple(out)
+
+
+_DISTRICT_KM = 15.0  # a district and its city's point lie this close
+_DISTRICT_SHARE = 10  # ... and the city has this many times its people
+
+
+def _without_districts(text: str, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+    """Drop a district the city after it qualifies: "In Moss Side, Manchester", "rioting in
+    Handsworth, Birmingham". Coders code a district as its city; and a district the
+    gazetteer lacks is read as a namesake village abroad (Handsworth in Canada)."""
+    districts = {
+        id(m)
+        for m, city in pairwise(mentions)
+        if text[m.end : city.start] == ", " and _district_of(m.place, city.place)
+    }
+    return tuple(m for m in mentions if id(m) not in districts) if districts else mentions
+
+
+def _district_of(district: Place, city: Place) -> bool:
+    if district.kind is not Kind.CITY or city.kind is not Kind.CITY:
+        return False
+    if city.population < _DISTRICT_SHARE * max(district.population, 1):
+        return False
+    if district.country_code != city.country_code:
+        return district.population < _SMALL_TOWN  # a namesake abroad: the district meant
+    return great_circle_km(district.lat, district.lon, city.lat, city.lon) < _DISTRICT_KM
+
+
+_SMALL_TOWN = 50_000
 
 
 def _distinct_places(mentions: Iterable[PlaceMention]) -> list[PlaceMention]:

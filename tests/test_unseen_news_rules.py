@@ -1637,6 +1637,18 @@ LOCATORS_AND_EXILES_CASES = [
         set(),
         {("protest", "Nairobi")},
     ),
+    # A district the city after it qualifies is coded as the city, even when the gazetteer
+    # lacks the district and reads a namesake abroad (Handsworth in Canada).
+    (
+        "There was rioting in Handsworth, Birmingham, on 10 July.",
+        {("clash", "Birmingham")},
+        {("clash", "Handsworth")},
+    ),
+    (
+        "Solidarity rallies were held in London, Paris, Berlin and Kampala.",
+        {("protest", "London"), ("protest", "Paris"), ("protest", "Kampala")},
+        set(),
+    ),
     (
         "Several thousand young people left for Botswana and Swaziland after the uprising "
         "in Soweto.",
