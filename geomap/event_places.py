@@ -389,9 +389,15 @@ def _origin(cue: PlaceCue) -> bool:
 
 
 _BORDER_RE = re.compile(
-    r"\bborders?\s+(?:with\s+|of\s+)(?:the\s+)?$"
+    # "the border with Uzbekistan", "a border deal with Chechnya"
+    r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?$"
     # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
     r"|(?:^|[.;,]\s*)unlike\s+$"
+    # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
+    # Tunisia and Egypt": a model the story is measured against
+    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?$"
+    r"|\b(?:modell?ed\s+on|reminiscent\s+of|inspired\s+(?:in\s+part\s+)?by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:in|of))\s+(?:the\s+)?$"
     # "Suruç, the Turkish town facing Kobanî across the border"
     r"|\bfacing\s+$",
     re.IGNORECASE,
@@ -399,10 +405,10 @@ _BORDER_RE = re.compile(
 
 
 def _border(cue: PlaceCue) -> bool:
-    """The country across a border, or one the story compares itself with.
+    """The country across a border, or one the story compares itself with or follows.
 
     Example: "close to the border with Uzbekistan"; "Unlike Greece, Portugal had seen few
-    protests".
+    protests"; "compared the camp to Cairo's Tahrir Square".
     """
     return bool(_BORDER_RE.search(cue.before))
 
@@ -490,7 +496,8 @@ _WHEREABOUTS_RE = re.compile(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
     r"receiving\s+treatment|recovering|in\s+exile|(?:who|they|whom)\s+live|lives|lived|living|"
     r"resides|resided|"
-    r"spends|spent|spending|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
+    # (but "protesters spent a fifth night in the square" is a protest camp)
+    r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"

@@ -880,6 +880,11 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
     offset = sentence.span.start
     after = [m for m in places if m.start - offset >= at]
     before = [m for m in places if m.start - offset < at]
+    fronted = _fronted(sentence, before, at)
+    if fronted is not None:
+        # "In Barcelona, several thousand people have set up tents ..., and camps have also
+        # appeared in Valencia": the figure is the fronted place's
+        return (fronted,)
     if after:
         following = min(after, key=lambda m: m.start)
         # "In Ganja police broke up a march of several hundred, while in Sumqayit ...": a
@@ -892,6 +897,26 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
         if not (turned and before):
             return (following,)
     return (max(before, key=lambda m: m.start),)
+
+
+_FRONTED_BEFORE_RE = re.compile(
+    r"(?:^|[;:]\s*|,\s*(?:and|while|but)\s+)\s*(?:in|at)\s+$", re.IGNORECASE
+)
+_FRONTED_AFTER_RE = re.compile(r",\s*(?:(?:on|by|in|late|early)\b[^,;]{0,30},\s*)?")
+
+
+def _fronted(sentence: _Sentence, before: Sequence[PlaceMention], at: int) -> PlaceMention | None:
+    """The place a clause opens with, right before the figure: "In Barcelona, several
+    thousand people ...", "and in Sumqayit, on Monday, some 500 ..."."""
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.start)
+    offset = sentence.span.start
+    start, end = last.start - offset, last.end - offset
+    if not _FRONTED_BEFORE_RE.search(sentence.text, max(0, start - 30), start):
+        return None
+    gap = _FRONTED_AFTER_RE.match(sentence.text, end)
+    return last if gap is not None and gap.end() == at else None
 
 
 def _figure_between(text: str, start: int, end: int) -> bool:

@@ -542,7 +542,7 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = re.compile(
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
-    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|among|including|"
+    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
     r"\s*$",
     re.IGNORECASE,
@@ -643,7 +643,8 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
 # a capitalised word ending in "s" that is not an acronym ("hundreds of NGOs" is no crowd).
 _NOT_A_PEOPLE = r"(?!(?:Dollar|Euro|Pound|Franc|R[o]?uble|Peso|Dinar|Rupee|Shilling|Dirham)s\b)"
 _PEOPLE_BY_NAME_RE = re.compile(
-    rf"\s+(?:of\s+)?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is))\b"
+    # "Thousands of mostly young Spaniards": a word or two may describe them
+    rf"\s+(?:of\s+(?:[a-z]+\s+){{0,2}})?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is))\b"
 )
 
 

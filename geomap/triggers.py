@@ -81,6 +81,8 @@ _PROTEST_RE = _tiers(
     r"that\s+day\s+|overnight\s+|yesterday\s+|today\s+)?(?:in|at|outside|on|near|"
     r"around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
+    # "held solidarity gatherings outside embassies" (a family gathering is none)
+    r"(?:solidarity|protest|mass|public|anti-[\w-]+)\s+gatherings?|"
     r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -260,7 +262,7 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gathered|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade"
+        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"

@@ -1658,6 +1658,46 @@ LOCATORS_AND_EXILES_CASES = [
 ]
 
 
+# A camp's nights are a protest; a clause's fronted place owns its crowd; solidarity
+# gatherings are protests; a model compared with, a border deal's other side and the
+# people a crowd includes are read as they are meant.
+CAMPS_FRONTED_CROWDS_AND_MODELS_CASES = [
+    (
+        "Thousands of young people spent a fifth night in Madrid's Puerta del Sol, in a "
+        "protest against unemployment.",
+        {("protest", "Madrid")},
+        set(),
+    ),
+    (
+        "In Barcelona, several thousand people have set up tents in the Plaça de Catalunya, "
+        "and camps have also appeared in Valencia and Seville.",
+        {("crowd", "Barcelona")},
+        {("crowd", "Valencia")},
+    ),
+    (
+        "Spaniards abroad held solidarity gatherings outside embassies, including several "
+        "hundred people in London on Thursday.",
+        {("protest", "London"), ("crowd", "London")},
+        set(),
+    ),
+    (
+        "Some protesters in Madrid have compared the camp to Cairo's Tahrir Square.",
+        {("protest", "Madrid")},
+        {("protest", "Cairo")},
+    ),
+    (
+        "Inspired in part by the uprisings in Tunisia and Egypt, thousands marched in Tadjoura.",
+        {("protest", "Tadjoura")},
+        {("protest", "Tunisia"), ("protest", "Egypt")},
+    ),
+    (
+        "Thousands protested in Magas over a border deal with Chechnya.",
+        {("protest", "Magas")},
+        {("protest", "Chechnya")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1687,6 +1727,7 @@ CASE_TABLES = {
     "attacks_rights_visits_and_delegates": ATTACKS_RIGHTS_VISITS_AND_DELEGATES_CASES,
     "homes_burnings_and_metropolises": HOMES_BURNINGS_AND_METROPOLISES_CASES,
     "locators_bureaus_exiles_and_former_capitals": LOCATORS_AND_EXILES_CASES,
+    "camps_fronted_crowds_and_models": CAMPS_FRONTED_CROWDS_AND_MODELS_CASES,
 }
 
 
