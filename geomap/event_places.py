@@ -373,6 +373,8 @@ _ORIGIN_RE = re.compile(
     r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
+    # "many of them with roots in Somalia, Iraq and Turkey"
+    r"|\b(?:roots|origins|family|families|ancestry)\s+in\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
     r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
     r"cities|places)\s+(?:such\s+as|like|including)\s+$",
@@ -420,8 +422,9 @@ _OFFICE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _OFFICE_BEFORE_RE = re.compile(
-    r"\b(?:government|embassy|ministry|president|prime\s+minister|parliament|authorities|"
-    r"foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|mayors?)\s+of\s+"
+    r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
+    r"leaders|rulers|foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|"
+    r"mayors?)\s+of\s+"
     r"(?:the\s+)?$"
     # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
     # country for its government
@@ -479,7 +482,7 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 
 _WHERE_SPEAKING_RE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+at(?:\s+[\w'’-]+){1,4}?)?|"
+    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to)(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
@@ -509,6 +512,9 @@ _WHEREABOUTS_RE = re.compile(
     r"into\s+exile\s+in|"
     # "who during a visit to Argenteuil had called", "returned from a visit to Malaysia",
     # "travellers arriving at Tunis airport": where a visitor or traveller was
+    # "returned from a pro-democracy conference in Lusaka"
+    r"(?:returned|back)(?:\s+[\w'’-]+){0,2}?\s+from\s+(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:conference|meeting|summit|congress|talks)\s+in|"
     r"(?:(?:returned|back)(?:\s+[\w'’-]+){0,2}?\s+from|made|paid|making|paying|who\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:during|on))\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:visit|trip|tour)\s+"
     r"to|arriving\s+(?:at|in)|"

@@ -584,6 +584,17 @@ def _a_bodys_few_members(sentence: str, phrase: NumberPhrase, end: int) -> bool:
     )
 
 
+# "Husby's 12,000 residents": how many live in a place, not how many gathered
+_POSSESSIVE_BEFORE_RE = re.compile(r"[A-Za-z]['’]s\s+(?:about|some|nearly|over|more\s+than\s+)?$")
+_RESIDENTS = ("residents", "inhabitants", "people", "citizens", "villagers", "population")
+
+
+def _a_places_population(sentence: str, phrase: NumberPhrase, end: int) -> bool:
+    before = sentence[max(0, phrase.start - 20) : phrase.start]
+    noun = sentence[phrase.end : end].split()
+    return bool(_POSSESSIVE_BEFORE_RE.search(before)) and bool(noun) and noun[-1] in _RESIDENTS
+
+
 _VICTIM_WORD_AFTER_RE = re.compile(
     r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties)\b",
     re.IGNORECASE,
@@ -844,6 +855,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             _VICTIM_PREDICATE_RE.match(sentence, end)
             or _DISPLACED_RE.match(sentence, end)
             or _a_bodys_few_members(sentence, phrase, end)
+            or _a_places_population(sentence, phrase, end)
         ):
             continue
         start = phrase.start

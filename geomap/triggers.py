@@ -325,14 +325,14 @@ _CAUSE_TYPES = frozenset({EventType.CASUALTIES, EventType.ARREST, EventType.CLAS
 # The death, arrest or violence a protest is about, not one it reports.
 _CAUSE_RE = re.compile(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
-    r"motivated|set\s+off)\s+by|follow(?:ing|ed|s)|after|since|over|against|amid|about|in\s+protest\s+(?:at|"
+    r"motivated|set\s+off)\s+by|follow(?:ing|ed|s)|after|since|until|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
     r"because\s+of|investigation\s+into|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|"
     r"seeking)(?:\s+justice\s+for)?)"
     r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
-    r"violence\b|(?:deaths|death\s+toll|killings)\b|"
+    r"violence\b|(?:deaths?|death\s+toll|killings)\b|"
     # "rallied against the crackdown on the union": the crackdown is what is protested
     r"(?:crackdowns?|repression|brutality|massacres?)\b)",
     re.IGNORECASE,
@@ -419,6 +419,19 @@ class _Causes:
         return any(s <= trigger.start < e for s, e in self.spans)
 
 
+_PASSIVE_JUST_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _dispersed_of_itself(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
+    """A crowd that dispersed went home: "Crowds gathered at Holetown but dispersed without
+    violence" (but "police dispersed the crowd" and "the crowd was dispersed" are clashes)."""
+    if not match.group(0).lower().startswith("dispers"):
+        return False
+    if _PASSIVE_JUST_BEFORE_RE.search(sentence, max(0, match.start() - 20), match.start()):
+        return False
+    return agents.is_security(match.start(), match.end()) is False
+
+
 _RIGHT_TO_BEFORE_RE = re.compile(r"\brights?\s+(?:to|of)\s+(?:peaceful(?:ly)?\s+)?$", re.I)
 # "crowds attacked the police station": a fight with the police (ACLED's violent
 # demonstration), not a building taken; breaking into it or occupying it is.
@@ -481,6 +494,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     for match, confidence in _best(
         _CLASH_RE, sentence, lowered, negatable=True, run="clash" in present
     ):
+        if _dispersed_of_itself(sentence, match, agents):
+            continue
         add(_trigger(EventType.CLASH, sentence, match, confidence))
     for match, confidence in _best(
         _CASUALTIES_RE, sentence, lowered, negatable=False, run="casualties" in present
@@ -513,6 +528,8 @@ def _slogan_spans(sentence: str) -> tuple[tuple[int, int], ...]:
 
 _HISTORICAL_RE = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?|centuries)\s+ago|last\s+year|in\s+the\s+past|"
+    # "Ten years earlier, some 35,000 miners had struck": a past the story looks back on
+    r"(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:earlier|before)(?=\s*,)|a\s+decade\s+(?:earlier|before)|"
     r"previously|historically|back\s+in|in\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"

@@ -1698,6 +1698,58 @@ CAMPS_FRONTED_CROWDS_AND_MODELS_CASES = [
 ]
 
 
+# Deaths of old age and natural deaths, a leader's conference abroad, reporters addressed,
+# a people's roots, a place's residents, a crowd dispersing of itself and a past looked back
+# on are no events.
+DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES = [
+    (
+        "After Stalin's death the new leadership in Moscow pressed the party to change course.",
+        set(),
+        {("casualties", "Moscow")},
+    ),
+    (
+        "Omar Bongo ruled Gabon until his death in a clinic in Barcelona. Protesters clashed "
+        "with police in Port-Gentil.",
+        {("clash", "Port-Gentil")},
+        {("casualties", "Barcelona")},
+    ),
+    (
+        "Speaking to reporters in Ouagadougou, the minister said the government regrets the "
+        "deaths in Koudougou.",
+        set(),
+        {("casualties", "Ouagadougou")},
+    ),
+    (
+        "On 6 April Chihana returned from a pro-democracy conference in Lusaka and was "
+        "arrested on arrival in Lilongwe.",
+        set(),
+        {("arrest", "Lusaka")},
+    ),
+    (
+        "More than 80 percent of Husby's 12,000 residents have a foreign background, many of "
+        "them with roots in Somalia, Iraq and Turkey.",
+        set(),
+        {("crowd", "Husby"), ("protest", "Somalia"), ("crowd", "Somalia")},
+    ),
+    (
+        "Crowds also gathered at Holetown and Oistins but dispersed without serious violence.",
+        {("protest", "Holetown")},
+        {("clash", "Holetown"), ("clash", "Oistins")},
+    ),
+    (
+        "Police in Holetown dispersed the crowd with tear gas.",
+        {("clash", "Holetown")},
+        set(),
+    ),
+    (
+        "Ten years earlier, some 35,000 miners had struck and held the mining minister hostage "
+        "at Lupeni for a day.",
+        set(),
+        {("crowd", "Lupeni"), ("protest", "Lupeni")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1728,6 +1780,7 @@ CASE_TABLES = {
     "homes_burnings_and_metropolises": HOMES_BURNINGS_AND_METROPOLISES_CASES,
     "locators_bureaus_exiles_and_former_capitals": LOCATORS_AND_EXILES_CASES,
     "camps_fronted_crowds_and_models": CAMPS_FRONTED_CROWDS_AND_MODELS_CASES,
+    "deaths_roots_residents_and_looking_back": DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES,
 }
 
 
