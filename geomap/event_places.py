@@ -375,6 +375,8 @@ _ORIGIN_RE = re.compile(
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "many of them with roots in Somalia, Iraq and Turkey"
     r"|\b(?:roots|origins|family|families|ancestry)\s+in\s+(?:the\s+)?$"
+    # "an anti-Islam video made in the United States", "produced privately in California"
+    r"|\b(?:made|produced|filmed|published|printed|manufactured)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
     r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
     r"cities|places)\s+(?:such\s+as|like|including)\s+$",
@@ -524,7 +526,8 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
     # "Morauta, who was in Mount Hagen on the day"
-    r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were))"
+    r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were|"
+    r"crossed|(?:had|has)\s+been(?=\s+(?:in|at)\s)))"
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -542,7 +542,7 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = re.compile(
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
-    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|"
+    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|treated|treating|admitted|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
     r"\s*$",
     re.IGNORECASE,
@@ -607,6 +607,7 @@ _DISPLACED_RE = re.compile(
     r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?\s+(?:(?:had|have|has|were|was|are|been|reportedly|"
     r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes)\b|"
     r"(?:left|fled)\s+for\b|went\s+into\s+exile\b|"
+    r"(?:moved|driven|forced)\s+out\b|relocated\b|resettled\b|deported\b|"
     r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
     r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
     r"(?:refuge|asylum|shelter)\b)"

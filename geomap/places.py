@@ -627,6 +627,18 @@ def language_gloss(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if _LANGUAGE_GLOSS_BEFORE_RE.search(before) else None
 
 
+_LANGUAGE_USE_AFTER_RE = re.compile(r"-(?:speaking|speakers?|language|medium)\b", re.IGNORECASE)
+
+
+def language_use(name: NameInText) -> Verdict | None:
+    """A language's name before "-speaking" or "-language" is the language.
+
+    Example: "in the English-Speaking Southwest" is not English, Indiana.
+    """
+    end = name.last.end
+    return Verdict.NOT_PLACE if _LANGUAGE_USE_AFTER_RE.match(name.text, end) else None
+
+
 _ORDINAL_DAY = re.compile(r"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)(?: of)? $", re.IGNORECASE)
 
 
@@ -1025,6 +1037,7 @@ RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     day_of_a_month,
     generic_quarter,
     language_gloss,
+    language_use,
     street_or_square,
     three_letter_dateline,
     abbreviation,

@@ -141,7 +141,8 @@ _CLASH_RE = _tiers(
 )
 _CASUALTIES_RE = _tiers(
     # "his chosen successor died suddenly in July": a death of illness is no casualty
-    high=r"\b(?:killed|killing|kill|dead|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
+    # (a "dead city" day is a general strike, not a toll)
+    high=r"\b(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
     r"causes|a\s+heart\s+attack|a\s+stroke|cancer|illness|old\s+age|covid)|after\s+a\s+"
     r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
@@ -432,6 +433,15 @@ def _dispersed_of_itself(sentence: str, match: re.Match[str], agents: _Agents) -
     return agents.is_security(match.start(), match.end()) is False
 
 
+def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
+    # soldiers setting up blockades are not protesting
+    if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
+        return True
+    # "respects the right to peaceful protest": a right, not a protest
+    return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+_WITHOUT_BEFORE_RE = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RIGHT_TO_BEFORE_RE = re.compile(r"\brights?\s+(?:to|of)\s+(?:peaceful(?:ly)?\s+)?$", re.I)
 # "crowds attacked the police station": a fight with the police (ACLED's violent
 # demonstration), not a building taken; breaking into it or occupying it is.
@@ -482,11 +492,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     for match, confidence in _best(
         _PROTEST_RE, sentence, lowered, negatable=True, run="protest" in present
     ):
-        if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
-            continue  # soldiers setting up blockades are not protesting
-        if _RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
-            continue  # "respects the right to peaceful protest": a right, not a protest
-        add(_trigger(EventType.PROTEST, sentence, match, confidence))
+        if not _not_a_protest(sentence, match, agents):
+            add(_trigger(EventType.PROTEST, sentence, match, confidence))
     for match, confidence in _best(
         _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present
     ):
@@ -500,6 +507,8 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     for match, confidence in _best(
         _CASUALTIES_RE, sentence, lowered, negatable=False, run="casualties" in present
     ):
+        if _WITHOUT_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "petrol bombs were thrown, without causing injuries"
         add(_trigger(EventType.CASUALTIES, sentence, match, confidence))
     for match, confidence in _best(
         _ARREST_RE, sentence, lowered, negatable=True, run="arrest" in present

@@ -1750,6 +1750,55 @@ DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES = [
 ]
 
 
+# What a grievance was made in, a past week's news, people treated or moved out, a "dead
+# city" strike, a speaker's earlier whereabouts, harm that was avoided and a language are
+# no events there.
+MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES = [
+    (
+        "At least 19 people were killed on Friday as protests against an anti-Islam video "
+        "made in the United States turned violent in Karachi.",
+        {("casualties", "Karachi")},
+        {("casualties", "United States"), ("protest", "United States")},
+    ),
+    (
+        "Hospital staff in Maputo told journalists they had treated more than 200 people.",
+        set(),
+        {("crowd", "Maputo")},
+    ),
+    (
+        'Civil society leaders in Goma called for a "dead city" strike in solidarity with Beni.',
+        set(),
+        {("casualties", "Goma")},
+    ),
+    (
+        "The prime minister, who had been in Auckland on 1 March, returned to Wellington.",
+        set(),
+        {("protest", "Auckland")},
+    ),
+    (
+        "Police arrested eleven students who had been handing out leaflets in Bangkok.",
+        {("arrest", "Bangkok")},
+        set(),
+    ),
+    (
+        "In Djerba, petrol bombs were thrown at a Jewish school, without causing injuries.",
+        set(),
+        {("casualties", "Djerba"), ("casualties", "Houmt Souk")},
+    ),
+    (
+        "After the strike about 4,000 miners were moved out of the valley, and the police "
+        "opened a new office in Petroșani.",
+        set(),
+        {("crowd", "Petroşani"), ("protest", "Petroşani")},
+    ),
+    (
+        "Police broke up a student protest in the English-speaking city of Buea.",
+        {("protest", "Buea")},
+        {("protest", "English")},
+    ),
+]
+
+
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
 CASE_TABLES = {
@@ -1781,6 +1830,7 @@ CASE_TABLES = {
     "locators_bureaus_exiles_and_former_capitals": LOCATORS_AND_EXILES_CASES,
     "camps_fronted_crowds_and_models": CAMPS_FRONTED_CROWDS_AND_MODELS_CASES,
     "deaths_roots_residents_and_looking_back": DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES,
+    "made_in_treated_dead_cities_and_languages": MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES,
 }
 
 
