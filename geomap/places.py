@@ -1251,6 +1251,18 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
     return chosen
 
 
+_WHOLE_COUNTRY = "*"  # a "region" that is a whole small country
+_SMALL_COUNTRY = 2_000_000  # people: as many as a large region of a big country
+
+
+def in_regions(place: Place, regions: set[tuple[str, str]]) -> bool:
+    """Whether the place lies in one of the named regions (or small countries)."""
+    return (place.country_code, place.admin1_code) in regions or (
+        place.country_code,
+        _WHOLE_COUNTRY,
+    ) in regions
+
+
 def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> Sequence[Candidate]:
     """The candidates worth ranking: the best few, and any town inside a region the document
     names, however far down the list ("Paris" in a story about Missouri is the ninth Paris)."""
@@ -1260,7 +1272,7 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
     inside = [
         c
         for c in candidates[_RESOLVE_DEPTH:]
-        if c.place.kind in _LOCAL and (c.place.country_code, c.place.admin1_code) in regions
+        if c.place.kind in _LOCAL and in_regions(c.place, regions)
     ]
     return [*head, *inside] if inside else head
 
@@ -1315,7 +1327,7 @@ _METROPOLIS = 5_000_000
 
 
 def _in_named_region(place: Place, evidence: ReadingEvidence) -> bool:
-    return (place.country_code, place.admin1_code) in evidence.regions
+    return in_regions(place, evidence.regions)
 
 
 def well_known_over_villages(
@@ -1495,6 +1507,12 @@ class _Context:
             (c.place.country_code, c.place.admin1_code)
             for c in chosen
             if c.place.kind is Kind.ADMIN1
+        } | {
+            # A small country named is as specific as a region: "Hamilton" in a story that
+            # names Bermuda is Bermuda's capital, however far down the Hamiltons it comes.
+            (c.place.country_code, _WHOLE_COUNTRY)
+            for c in chosen
+            if c.place.kind is Kind.COUNTRY and 0 < c.place.population < _SMALL_COUNTRY
         }
         self.named_countries = frozenset(
             c.place.country_code for c in chosen if c.place.kind is Kind.COUNTRY
@@ -1567,7 +1585,7 @@ class _Context:
         support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
         others = self.total - (1 if own else 0) - self.self_named_weight[key]
         bonus = 15.0 * support / others if others > 0 else 0.0
-        if place.kind in _LOCAL and (place.country_code, place.admin1_code) in self.regions:
+        if place.kind in _LOCAL and in_regions(place, self.regions):
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 

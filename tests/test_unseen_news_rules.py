@@ -1936,3 +1936,15 @@ def test_names_read_whole_and_works_named_after_their_town(
     gaz: Gazetteer, text: str, name: str
 ) -> None:
     assert name in {m.text for m in find_mentions(text, gaz)}
+
+
+def test_a_small_country_named_is_as_specific_as_a_region(gaz: Gazetteer) -> None:
+    # Bermuda is smaller than many regions: naming it settles "St. George's", whose best
+    # readings lie in Grenada and Canada.
+    text = (
+        "The 1977 Bermuda riots followed the hangings of two men in Bermuda. Rioting spread "
+        "to St. George's at the eastern end of the island, and the governor of Bermuda "
+        "declared a state of emergency."
+    )
+    places = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert places["St. George"].country_code == "BM"
