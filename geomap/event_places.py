@@ -29,7 +29,7 @@ from gazetteer import Kind, Place
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
-from geomap.places import great_circle_km, is_dateline
+from geomap.places import contains, great_circle_km, is_dateline
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
@@ -350,12 +350,13 @@ def _locator_of_a_town(cue: PlaceCue) -> bool:
 
 
 def _lies_in(town: Place, region: Place) -> bool:
-    if region.country_code != town.country_code:
-        return False
     if region.kind is Kind.ADMIN1:
-        return bool(region.admin1_code) and region.admin1_code == town.admin1_code
-    return region.kind is Kind.ADMIN2 and (
-        great_circle_km(town.lat, town.lon, region.lat, region.lon) < _LOCATOR_REACH_KM
+        return bool(region.admin1_code) and contains(region, town)
+    # GeoNames gives no second-level code for a town: nearness stands in for it
+    return (
+        region.kind is Kind.ADMIN2
+        and region.country_code == town.country_code
+        and great_circle_km(town.lat, town.lon, region.lat, region.lon) < _LOCATOR_REACH_KM
     )
 
 

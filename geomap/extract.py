@@ -23,7 +23,7 @@ from typing import overload
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from gazetteer.capitals import Capitals
 from geomap.claims import denial_cue, find_claimant, is_denial
-from geomap.dates import resolve_date, story_start
+from geomap.dates import parse_article_date, resolve_date, story_start
 from geomap.event_places import (
     PlaceCue,
     PlaceRule,
@@ -37,7 +37,7 @@ from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, par
 from geomap.implied_places import implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
-from geomap.places import find_mentions, great_circle_km, unresolved_place_names
+from geomap.places import contains, find_mentions, great_circle_km, unresolved_place_names
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
@@ -108,7 +108,9 @@ def extract_events(
     mentions = _with_glued_fields(text, find_mentions(text, gaz), infobox, gaz)
     if fallback is not None:
         mentions = _with_fallback(text, gaz, mentions, fallback)
-    mentions = implied_places(text, mentions, _capital_finder(gaz, _year(story_date)))
+    story_day = parse_article_date(story_date)
+    year = story_day.year if story_day else None
+    mentions = implied_places(text, mentions, _capital_finder(gaz, year))
     sentences = _Sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
@@ -223,12 +225,7 @@ class _Scenes:
 
 def _holds(region: Place, town: Place) -> bool:
     # A first-level region only: a country named there is the scope of something national.
-    return (
-        region.kind is Kind.ADMIN1
-        and region.country_code == town.country_code
-        and bool(region.admin1_code)
-        and region.admin1_code == town.admin1_code
-    )
+    return region.kind is Kind.ADMIN1 and bool(region.admin1_code) and contains(region, town)
 
 
 def _main_city(mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
@@ -1109,10 +1106,6 @@ def _capital_finder(gaz: Gazetteer, year: int | None) -> Callable[[str], Place |
     return capital_of
 
 
-def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
-
-
 def _infobox_home(
     text: str, mentions: Sequence[PlaceMention], infobox: Sequence[Field]
 ) -> tuple[PlaceMention, ...]:
@@ -1139,13 +1132,7 @@ _LISTED_RE = re.compile(r";|\band\b|&")
 
 def _around(broad: Place, city: Place) -> bool:
     """Whether a place lies around the city: its continent, country or first-level region."""
-    if broad.kind is Kind.REGION:
-        return True
-    if broad.country_code != city.country_code:
-        return False
-    return broad.kind is Kind.COUNTRY or (
-        broad.kind is Kind.ADMIN1 and broad.admin1_code == city.admin1_code
-    )
+    return broad.kind is Kind.REGION or contains(broad, city)
 
 
 # "Budapest and other cities": the infobox is not about one city.

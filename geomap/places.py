@@ -1255,7 +1255,7 @@ _WHOLE_COUNTRY = "*"  # a "region" that is a whole small country
 _SMALL_COUNTRY = 2_000_000  # people: as many as a large region of a big country
 
 
-def in_regions(place: Place, regions: set[tuple[str, str]]) -> bool:
+def _in_regions(place: Place, regions: set[tuple[str, str]]) -> bool:
     """Whether the place lies in one of the named regions (or small countries)."""
     return (place.country_code, place.admin1_code) in regions or (
         place.country_code,
@@ -1272,7 +1272,7 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
     inside = [
         c
         for c in candidates[_RESOLVE_DEPTH:]
-        if c.place.kind in _LOCAL and in_regions(c.place, regions)
+        if c.place.kind in _LOCAL and _in_regions(c.place, regions)
     ]
     return [*head, *inside] if inside else head
 
@@ -1327,7 +1327,7 @@ _METROPOLIS = 5_000_000
 
 
 def _in_named_region(place: Place, evidence: ReadingEvidence) -> bool:
-    return in_regions(place, evidence.regions)
+    return _in_regions(place, evidence.regions)
 
 
 def well_known_over_villages(
@@ -1569,7 +1569,7 @@ class _Context:
         """What "Place, Region" after this mention says for `place`: it settles the name."""
         qualifier = self.qualifiers[index]
         if qualifier is not None and any(
-            _contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
+            contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
         ):
             return 25.0
         return 0.0
@@ -1585,7 +1585,7 @@ class _Context:
         support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
         others = self.total - (1 if own else 0) - self.self_named_weight[key]
         bonus = 15.0 * support / others if others > 0 else 0.0
-        if place.kind in _LOCAL and in_regions(place, self.regions):
+        if place.kind in _LOCAL and _in_regions(place, self.regions):
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 
@@ -1670,7 +1670,8 @@ def _qualifier(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCa
     return after
 
 
-def _contains(region: Place, place: Place) -> bool:
+def contains(region: Place, place: Place) -> bool:
+    """Whether a country or first-level region holds the place."""
     if region.kind is Kind.COUNTRY:
         return place.country_code == region.country_code and place.kind is not Kind.COUNTRY
     if region.kind is Kind.ADMIN1:
