@@ -8,7 +8,7 @@ hand-curated gazetteer/data/capital_moves.tsv (former capitals, each row with it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from gazetteer.normalize import fold
@@ -50,6 +50,11 @@ class Capitals:
             if demonym and population[code] > population.get(demonyms.get(key, ""), -1):
                 demonyms[key] = code
         return cls(capital_ids, countries, demonyms, _moves())
+
+    @cached_property
+    def national_capitals(self) -> frozenset[int]:
+        """Every country's and territory's capital today."""
+        return frozenset(self.capital_ids.values())
 
     def capital_id(self, country_code: str, year: int | None = None) -> int | None:
         """The capital's geonameid; in a year before the capital moved, the former one's."""

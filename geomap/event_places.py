@@ -303,6 +303,7 @@ _DISTANCE_RE = re.compile(
     r"community|camp)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
     # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+(?=capital|city))?"
     r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -369,7 +370,10 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 
 
 _ORIGIN_RE = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$"
+    r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+)?"
+    r"(?:capital\s+|city\s+of\s+)?$"
+    # "forcing two flights from Saint-Denis to divert": where flights come from or go
+    r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
     r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
@@ -396,6 +400,8 @@ def _origin(cue: PlaceCue) -> bool:
 _BORDER_RE = re.compile(
     # "the border with Uzbekistan", "a border deal with Chechnya"
     r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?$"
+    # "an allusion to the dispute with Egypt over the dam": the other side of a quarrel
+    r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations)\s+with\s+(?:the\s+)?$"
     # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
     r"|(?:^|[.;,]\s*)unlike\s+$"
     # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
@@ -432,9 +438,11 @@ _OFFICE_BEFORE_RE = re.compile(
     # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
-    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
+    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed|urged|pressed)\s+$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
-    r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|tribunal|court)\s+in\s+$"
+    # (but "gathered outside the court in Osh" is where they gathered)
+    r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
+    r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)(?:tribunal|court))\s+in\s+$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -513,6 +521,9 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "died of his injuries a month later in Mexico City": where the wounded died, not
+    # where they were hurt
+    r"died\s+(?:of\s+(?:his|her|their)\s+(?:injuries|wounds)|(?:later\s+)?in\s+hospital)|"
     # "who during a visit to Argenteuil had called", "returned from a visit to Malaysia",
     # "travellers arriving at Tunis airport": where a visitor or traveller was
     # "returned from a pro-democracy conference in Lusaka"
@@ -686,8 +697,10 @@ _DISTRICT_AFTER_RE = re.compile(
 )
 
 
+# "the Colombo–Puttalam road", "the Delhi—Mumbai railway line": any dash joins the ends
+_DASHES = ("-", "–", "—")
 _ROAD_AFTER_RE = re.compile(
-    r"^(?:-[A-Z][\w'’]+)*\s+(?:highway|road|railway|railroad|expressway|motorway|corridor|"
+    r"^(?:[-–—][A-Z][\w'’]+)*\s+(?:highway|road|railway|railroad|expressway|motorway|corridor|"
     r"pipeline|route|line)\b",
     re.IGNORECASE,
 )
@@ -711,7 +724,9 @@ def _road_name(cue: PlaceCue) -> bool:
     Highway of the Sun, which links Mexico City with the resort of Acapulco"; "the Magburaka
     road" out of Makeni.
     """
-    joined = cue.text[cue.mention.end : cue.mention.end + 1] == "-" or cue.before.endswith("-")
+    joined = cue.text[cue.mention.end : cue.mention.end + 1] in _DASHES or cue.before.endswith(
+        _DASHES
+    )
     # "gathered at the power station on the Magburaka road": the road that leads there
     leads_there = bool(_THE_BEFORE_RE.search(cue.before))
     named = (joined or leads_there) and bool(_ROAD_AFTER_RE.match(cue.after))
@@ -817,6 +832,8 @@ _STATEMENT_AFTER_RE = re.compile(
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
     r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions|"
+    # "Tokyo lodged a protest": a government's note, not a street protest
+    r"(?:lodged|filed|registered|delivered)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?protest|"
     # "Washington was following the reports with concern"
     r"(?:was|is|were|are)\s+(?:following|monitoring|watching)|"
     r"issued\s+(?:a\s+)?(?:joint\s+)?(?:statement|communiqu[eé])|(?:signed|released)\s+"
@@ -946,6 +963,34 @@ def _measure_target(cue: PlaceCue) -> bool:
     return bool(_MEASURE_BEFORE_RE.search(window))
 
 
+# "protests against Japan's purchase of the islands", "marched against Moscow": what a
+# protest opposes is its target, not its site
+_AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _target(cue: PlaceCue) -> bool:
+    """A country or city that a protest is against.
+
+    Example: "angry protests against Japan's purchase of the islands".
+    """
+    return bool(_AGAINST_BEFORE_RE.search(cue.before))
+
+
+_LANDMARK_REACH_KM = 50.0
+
+
+def _landmark_of_a_named_city(cue: PlaceCue) -> bool:
+    """A namesake far away, named after a city's possessive: the city's own landmark.
+
+    Example: "drew 3,000 people to Sydney's Hyde Park" (not Hyde Park in Adelaide).
+    """
+    city = cue.previous
+    if city is None or cue.text[city.end : cue.mention.start] not in ("'s ", "’s "):
+        return False
+    here, there = cue.mention.place, city.place
+    return great_circle_km(here.lat, here.lon, there.lat, there.lon) > _LANDMARK_REACH_KM
+
+
 # Furniture first: they explain why a name is not a place of the story at all.
 NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("in_organisation_name", _in_organisation_name, breaks_scene=False),
@@ -963,6 +1008,8 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("locator_of_a_town", _locator_of_a_town, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
+    PlaceRule("target", _target, breaks_scene=False),
+    PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
     PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=True),
@@ -988,6 +1035,7 @@ _LIST_RULES = frozenset(
         "origin",
         "distance_reference",
         "border",
+        "target",
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",

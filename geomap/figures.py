@@ -70,8 +70,8 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 # in ordinary usage, matching the floors of VAGUE_NUMBERS. "Several hundred" and "several
 # thousand" are read as coders read "hundreds" and "thousands" (200, 2,000, open): five
 # hand-coders of our own reports, following the Crowd Counting Consortium's floors by
-# analogy, all did so.
-_FUZZY_MULTIPLIERS = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 2}
+# analogy, all did so; they read "a few hundred" and "a few thousand" the same way.
+_FUZZY_MULTIPLIERS = {"a": 1, "an": 1, "a couple of": 2, "a few": 2, "several": 2}
 # "several protesters" as a count of people: the same floor as "several hundred".
 _FUZZY_MULTIPLIER_ORDER = sorted(_FUZZY_MULTIPLIERS.items(), key=lambda item: -len(item[0]))
 _FUZZY_COUNTS = {"several": 3, "a few": 3, "a couple of": 2, "a handful of": 3}
@@ -102,6 +102,7 @@ _QUALIFIER = (
     r"an\s+estimated|estimated|up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+least|"
     r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
     r"fewer\s+than|less\s+than|under|just\s+over|just\s+under|well\s+over|at\s+most|"
+    r"no\s+more\s+than|not\s+more\s+than|closer\s+to|"
     r"between|from|an?\s+)"
 )
 _OPEN_QUALIFIERS = frozenset(
@@ -399,7 +400,8 @@ _HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at
 # "of" introduces a count of people, not a year or a page ("in 2019", "of 12").
 _PEOPLE_OF_RE = re.compile(
     r"\b(?:crowds?|throngs?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
-    r"protests?|turnout|mob|procession|column|sea|bodies|deaths|killings?|murders?)\s+of\s+"
+    r"protests?|turnout|mob|procession|column|sea|bodies|deaths|killings?|murders?|"
+    r"estimates?|figures?|spoke)\s+of\s+"
     r"(?:(?:at\s+least|some|about|around|more\s+than|over|nearly|almost)\s+)?$",
     re.IGNORECASE,
 )
@@ -480,6 +482,37 @@ _PEOPLE_NOUNS = frozenset(
         "campaigners",
         "unionists",
         "opposition-supporters",
+        # callings and walks of life that turn out as a body: "300 monks", "2,000 lawyers"
+        "monks",
+        "nuns",
+        "priests",
+        "clergy",
+        "lawyers",
+        "pilgrims",
+        "shopkeepers",
+        "merchants",
+        "labourers",
+        "laborers",
+        "dockers",
+        "peasants",
+        "fishermen",
+        "herders",
+        "tribesmen",
+        "pupils",
+        "schoolchildren",
+        "graduates",
+        "retirees",
+        "mothers",
+        "relatives",
+        "families",
+        "believers",
+        "parishioners",
+        "environmentalists",
+        "nationalists",
+        "loyalists",
+        "truckers",
+        "motorcyclists",
+        "cyclists",
     ]
 )
 # Words between a number and its noun that make the number a count of victims or detainees.
@@ -565,7 +598,7 @@ _VICTIM_PREDICATE_RE = re.compile(
     # people had sought medical help", "200 were treated for tear gas"
     r"(?:sought|seeking|needed|needing|required|requiring|received|receiving|given)\s+"
     r"(?:(?:emergency|medical|hospital|first)\s+)?(?:help|treatment|care|attention|aid)|"
-    r"admitted\s+to\s+hospital|in\s+hospital)\b",
+    r"admitted\s+(?:to\s+hospital|with)|in\s+hospital)\b",
     re.IGNORECASE,
 )
 # A number right before an outcome word counts victims, whatever crowd word stood before
@@ -639,6 +672,12 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     # a verb of gathering somewhere
     r"\s+[a-z]+s\s+(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
     r"on|near|around|before|to|against|through)\b|"
+    # "300 monks from Drepung monastery marched", "800 police officers went on strike",
+    # "several thousand lawyers and opposition activists marched": a plural, what qualifies
+    # it, then a protest verb that only a crowd does
+    r"\s+(?:[a-z]+\s+)?[a-z]+s(?:\s+(?:and|from|of)(?:\s+[\w'’-]+){1,3}?)?\s+"
+    r"(?:rallied|marched|demonstrated|protested|went\s+on\s+strike|took\s+part\s+in\s+"
+    r"(?:the\s+|a\s+)?(?:rally|protest|march|demonstration|strike|sit-in|vigil))\b|"
     # "brought thousands to the streets of Ljubljana"
     r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
     # "thousands also rallied", "thousands more have gathered"
@@ -706,7 +745,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("strong", "turned", "took", "gather", "rall", "march", "demonstrat"),
                 *("protest", "attend", "joined", "crowd", "turnout", "throng", "number"),
                 *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
-                *("streets", "camped", "estimate"),
+                *("streets", "camped", "estimate", "strike", "organis", "organiz"),
             },
             key=lambda term: (-len(term), term),
         )
@@ -745,6 +784,8 @@ _CLAIM_BEFORE_RE = re.compile(
     r"\b(?:said|say|says|claimed|claims|counted|reported|estimated|estimates|"
     r"put\s+(?:it|the\s+(?:figure|number|turnout|crowd|size|attendance))|"
     r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of|"
+    # "the interior ministry spoke of about 800"
+    r"spoke\s+of|"
     # "said there were 20,000", "the police estimate was about 20,000"
     r"said\s+(?:that\s+)?there\s+(?:were|was)|estimate\s+(?:was|is|of))"
     r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+|no\s+more\s+than\s+)?$|"
@@ -752,12 +793,17 @@ _CLAIM_BEFORE_RE = re.compile(
     # police about 150,000", "drew 90,000 and independent observers about 30,000": the
     # verb is understood
     r"(?:,|\band)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|government|officials|"
-    r"organi[sz]ers|opposition|observers|monitors|journalists|witnesses|ministry|media)\s+$",
+    r"organi[sz]ers|opposition|observers|monitors|journalists|witnesses|ministry|media)"
+    # "the organisers claimed 100,000, the Ministry of Public Security 25,000"
+    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?\s+$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = re.compile(
     r"\b(?:crowd|turnout|rall(?:y|ies)|march(?:es|ed)?|protests?|demonstrations?|gathering|"
-    r"gathered|protesters|demonstrators|attend\w*|took\s+part|turned\s+out|participants)\b",
+    r"gathered|protesters|demonstrators|attend\w*|took\s+part|turned\s+out|participants|"
+    r"were\s+present|had\s+come|taken\s+part|"
+    # what organisers count is their turnout: "Organisers later put it at 30,000"
+    r"organi[sz]ers)\b",
     re.IGNORECASE,
 )
 

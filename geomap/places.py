@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
+from gazetteer.capitals import Capitals
 from gazetteer.lexicon import common_words, description_words
 from geomap.model import PlaceMention
 from geomap.wordlists import (
@@ -557,9 +558,13 @@ _BUILDING_HEADS = FACILITY_HEADS | frozenset(
 
 
 def is_major(place: Place) -> bool:
-    """A country, first-level region or continent, or a city of 100,000 people or more."""
-    return place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION) or (
-        place.population >= _MAJOR_POPULATION
+    """A country, first-level region or continent, a city of 100,000 people or more, or a
+    country's or territory's capital ("in Cayenne" is French Guiana's capital, not the
+    pepper, though the town has 60,000 people)."""
+    return (
+        place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+        or place.population >= _MAJOR_POPULATION
+        or place.geonameid in Capitals.default().national_capitals
     )
 
 
@@ -1650,8 +1655,18 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# "Changsha, capital of Hunan province", "Lahan, in Siraha district", "Bignona, in the
+# southern Casamance region": an apposition that places the town in a region qualifies it
+# as ", " alone does.
+_LOCATING_GAP_RE = re.compile(
+    r",\s+(?:in\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:the\s+|a\s+)?(?:[a-z]+\s+)?"
+    r"(?:capital|city|town|village|seat|port)\s+(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?)"
+)
+
+
 def _qualifier(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCandidates | None:
-    """The span right after ", " ("London, Ontario"), if there is one.
+    """The region right after ", " ("London, Ontario") or a locating apposition
+    ("Changsha, capital of Hunan province"), if there is one.
 
     Two country names in a row are a list ("in Russia, U.S. officials said"; "Russia, China
     and Iran"), not a town qualified by its country: a writer who means the hamlet of Russia,
@@ -1660,7 +1675,8 @@ def _qualifier(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCa
     if index + 1 >= len(spans):
         return None
     here, after = spans[index], spans[index + 1]
-    if text[here.end : after.start] != ", ":
+    gap = text[here.end : after.start]
+    if gap != ", " and not _LOCATING_GAP_RE.fullmatch(gap):
         return None
     if (
         here.candidates[0].place.kind is Kind.COUNTRY

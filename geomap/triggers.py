@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -76,7 +76,11 @@ _PROTEST_RE = _tiers(
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
     medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
-    r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?)|"
+    r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?|airports?|ports?|"
+    r"harbou?rs?)|"
+    # "squatted on the railway line at Okara": a sit-down blockade
+    r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
+    r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
     r"gathered(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+|(?:on\s+)?the\s+same\s+day\s+|"
     r"that\s+day\s+|overnight\s+|yesterday\s+|today\s+)?(?:in|at|outside|on|near|"
     r"around|before|in\s+front|to|for|peacefully))|"
@@ -263,7 +267,7 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade"
+        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
@@ -441,6 +445,35 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
 
 
+# "rallies in support of him had been held in Gyumri", "where the trial was being held":
+# an event held somewhere, not a person held in custody
+_EVENT_HELD_RE = re.compile(
+    r"\b(?:rall(?:y|ies)|protests?|demonstrations?|march(?:es)?|meetings?|vigils?|"
+    r"elections?|talks|ceremon(?:y|ies)|funerals?|referend(?:um|a)|conferences?|summits?|"
+    r"gatherings?|sit-ins?|strikes?|services|prayers|events?|concerts?|hearings?|trials?|"
+    r"sessions?|congress(?:es)?|celebrations?|festivals?|commemorations?)\b[^.;,\d]{0,60}?"
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:also\s+|already\s+)?(?:being|been)\s+held$"
+)
+
+
+def _an_event_held(lowered: str, match: re.Match[str]) -> bool:
+    if not match.group(0).endswith("held"):
+        return False
+    return bool(_EVENT_HELD_RE.search(lowered, max(0, match.start() - 100), match.end()))
+
+
+# "The flood, unleashed when the dams burst, has killed at least 3,800 people": a natural
+# hazard's toll is no protest casualty. A fight or the security forces named after the
+# hazard make the deaths the protest's again ("after the earthquake, police shot two").
+_HAZARD_TOLL_RE = re.compile(
+    r"\b(?:floods?|floodwaters|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|"
+    r"tsunamis?|landslides?|mudslides?|avalanches?|eruptions?|droughts?|famines?|epidemics?|"
+    r"pandemics?|heatwaves?|diseases?)\b"
+    r"(?:(?!protest|police|troops|soldiers|security|forces|clash|riot|gunmen|shot|shoot|"
+    r"fired|demonstrat|crowd|violen|attack|fight|fought|stone|beat|loot|burn|turned)[^.;])*$"
+)
+# "Storm Daniel burst the dams": a weather system's name, not a storming
+_STORM_NAME_RE = re.compile(r"Storm\s+[A-Z][a-z]")
 _WITHOUT_BEFORE_RE = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RIGHT_TO_BEFORE_RE = re.compile(r"\brights?\s+(?:to|of)\s+(?:peaceful(?:ly)?\s+)?$", re.I)
 # "crowds attacked the police station": a fight with the police (ACLED's violent
@@ -466,6 +499,64 @@ def _taking(
     return _trigger(EventType.SEIZURE, sentence, match, tier)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One match of a type's pattern, with what its reader may weigh."""
+
+    sentence: str
+    lowered: str
+    match: re.Match[str]
+    confidence: float
+    agents: _Agents
+
+    def trigger(self, event_type: EventType) -> Trigger:
+        return _trigger(event_type, self.sentence, self.match, self.confidence)
+
+
+def _read_protest(r: _Reading) -> Trigger | None:
+    if _not_a_protest(r.sentence, r.match, r.agents):
+        return None
+    return r.trigger(EventType.PROTEST)
+
+
+def _read_seizure(r: _Reading) -> Trigger | None:
+    if _STORM_NAME_RE.match(r.sentence, r.match.start()):
+        return None
+    return _taking(r.sentence, r.match, r.confidence, r.agents)
+
+
+def _read_clash(r: _Reading) -> Trigger | None:
+    if _dispersed_of_itself(r.sentence, r.match, r.agents):
+        return None
+    return r.trigger(EventType.CLASH)
+
+
+def _read_casualties(r: _Reading) -> Trigger | None:
+    start = r.match.start()
+    if _WITHOUT_BEFORE_RE.search(r.sentence, max(0, start - 30), start):
+        return None  # "petrol bombs were thrown, without causing injuries"
+    if _HAZARD_TOLL_RE.search(r.lowered, max(0, start - 120), start):
+        return None
+    return r.trigger(EventType.CASUALTIES)
+
+
+def _read_arrest(r: _Reading) -> Trigger | None:
+    if _an_event_held(r.lowered, r.match):
+        return None
+    return r.trigger(EventType.ARREST)
+
+
+# Each type's stem key, pattern, whether a negation before it cancels it ("nobody died" is
+# still a casualty report, with a count of zero), and the reader that weighs each match.
+_READERS: tuple[tuple[str, _Folded, bool, Callable[[_Reading], Trigger | None]], ...] = (
+    ("protest", _PROTEST_RE, True, _read_protest),
+    ("seizure", _SEIZURE_RE, True, _read_seizure),
+    ("clash", _CLASH_RE, True, _read_clash),
+    ("casualties", _CASUALTIES_RE, False, _read_casualties),
+    ("arrest", _ARREST_RE, True, _read_arrest),
+)
+
+
 def classify(sentence: str) -> tuple[Trigger, ...]:
     """The event types the sentence reports, one trigger per type, in sentence order.
 
@@ -489,31 +580,11 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
             return
         by_type.setdefault(trigger.event_type, []).append(trigger)
 
-    for match, confidence in _best(
-        _PROTEST_RE, sentence, lowered, negatable=True, run="protest" in present
-    ):
-        if not _not_a_protest(sentence, match, agents):
-            add(_trigger(EventType.PROTEST, sentence, match, confidence))
-    for match, confidence in _best(
-        _SEIZURE_RE, sentence, lowered, negatable=True, run="seizure" in present
-    ):
-        add(_taking(sentence, match, confidence, agents))
-    for match, confidence in _best(
-        _CLASH_RE, sentence, lowered, negatable=True, run="clash" in present
-    ):
-        if _dispersed_of_itself(sentence, match, agents):
-            continue
-        add(_trigger(EventType.CLASH, sentence, match, confidence))
-    for match, confidence in _best(
-        _CASUALTIES_RE, sentence, lowered, negatable=False, run="casualties" in present
-    ):
-        if _WITHOUT_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
-            continue  # "petrol bombs were thrown, without causing injuries"
-        add(_trigger(EventType.CASUALTIES, sentence, match, confidence))
-    for match, confidence in _best(
-        _ARREST_RE, sentence, lowered, negatable=True, run="arrest" in present
-    ):
-        add(_trigger(EventType.ARREST, sentence, match, confidence))
+    for stem, pattern, negatable, read in _READERS:
+        for match, confidence in _best(
+            pattern, sentence, lowered, negatable=negatable, run=stem in present
+        ):
+            add(read(_Reading(sentence, lowered, match, confidence, agents)))
     crowd = parse_crowd(sentence) if _NUMBER in present else None
     if crowd is not None:
         add(Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH))
@@ -656,6 +727,8 @@ _UNREALISED_RE = re.compile(
     r"set)\s+(?:for|to|in|at)\b|"
     # "A national march has been called for next Sunday"
     r"\b(?:has|have|had)\s+been\s+called\s+for\b|"
+    # "A demonstration has been called in Barcelona for Wednesday"
+    r"\b(?:has|have|had)\s+been\s+called\s+(?:in|at)\s+[^.;,]{1,40}?\s+for\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:there\s+)?(?:in|at|for)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"

@@ -21,7 +21,7 @@ NUMBERS = [
     ("a thousand", 1_000),
     ("1.5 million", 1_500_000),
     ("several hundred", 200),
-    ("a few thousand", 3_000),
+    ("a few thousand", 2_000),  # coders read it as "thousands", the CCC floor
     ("hundreds", 200),
     ("Thousands", 2_000),
     ("tens of thousands", 20_000),

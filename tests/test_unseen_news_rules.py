@@ -1801,6 +1801,100 @@ MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES = [
 
 # Each table holds one failure class's cases: every wanted (type, place) is extracted, and
 # none of the unwanted. The ids name the class.
+ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES = [
+    # a road or railway named by its two ends, with any dash
+    (
+        "Farmers squatted on the Lahore–Karachi railway line at Okara for a third day.",
+        {("protest", "Okara")},
+        {("protest", "Lahore"), ("protest", "Karachi")},
+    ),
+    # a storm's name is no storming, and a natural hazard's toll no protest casualty
+    (
+        "Storm Boris swept through Opole on Sunday, and the floods have killed at least 14 "
+        "people in the city.",
+        set(),
+        {("seizure", "Opole"), ("casualties", "Opole")},
+    ),
+    # an event held somewhere is no person held in custody
+    (
+        "Smaller rallies had been held in Kutaisi the week before.",
+        {("protest", "Kutaisi")},
+        {("arrest", "Kutaisi")},
+    ),
+    (
+        "Protesters gathered outside the court in Osh, where the trial of the opposition "
+        "leader was being held.",
+        {("protest", "Osh")},
+        {("arrest", "Osh")},
+    ),
+    # what a protest is against is its target, not its site
+    (
+        "Thousands marched in Seoul against Japan's export curbs.",
+        {("protest", "Seoul")},
+        {("protest", "Japan")},
+    ),
+    # a government's diplomatic protest, and a government urged to act
+    (
+        "Hanoi lodged a protest after the demonstration in Phnom Penh.",
+        {("protest", "Phnom Penh")},
+        {("protest", "Hanoi")},
+    ),
+    (
+        "The United Nations urged Harare to release the 40 activists arrested at the rally "
+        "in Bulawayo.",
+        {("arrest", "Bulawayo")},
+        {("arrest", "Harare")},
+    ),
+    # a city's own landmark, not a far namesake of it
+    (
+        "A crowd of 2,000 rallied in Auckland's Albert Park against the war.",
+        {("protest", "Auckland")},
+        {("protest", "Albert Park")},
+    ),
+    # where the wounded died later, where people came from, where flights came from
+    (
+        "A student hit by a tear-gas canister in Valparaíso died of her injuries a week "
+        "later in Santiago.",
+        set(),
+        {("casualties", "Santiago")},
+    ),
+    (
+        "Youths from neighbouring Petrovac clashed with police in Budva.",
+        {("clash", "Budva")},
+        {("clash", "Petrovac")},
+    ),
+    (
+        "Strikers blocked the airport in Cayenne, forcing flights from Paris to turn back.",
+        {("protest", "Cayenne")},
+        {("protest", "Paris")},
+    ),
+    # the other side of a quarrel
+    (
+        "Protesters in Khartoum burned flags, angered by the dispute with Ethiopia over the dam.",
+        {("protest", "Khartoum")},
+        {("protest", "Ethiopia")},
+    ),
+    # a place that locates a town, past an adjective
+    (
+        "Youths burned a bank in Inezgane, a town just south of the coastal city of Agadir.",
+        set(),
+        {("clash", "Agadir")},
+    ),
+    # people admitted with injuries are casualties, not a crowd
+    (
+        "Doctors in Jaffna said 15 people, including three officers, were admitted with injuries.",
+        set(),
+        {("crowd", "Jaffna")},
+    ),
+    # a march called for a coming day has not happened
+    (
+        "A further demonstration has been called in Porto for Saturday.",
+        set(),
+        {("protest", "Porto")},
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -1831,6 +1925,7 @@ CASE_TABLES = {
     "camps_fronted_crowds_and_models": CAMPS_FRONTED_CROWDS_AND_MODELS_CASES,
     "deaths_roots_residents_and_looking_back": DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES,
     "made_in_treated_dead_cities_and_languages": MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES,
+    "roads_storms_targets_and_landmarks": ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES,
 }
 
 
@@ -1948,3 +2043,66 @@ def test_a_small_country_named_is_as_specific_as_a_region(gaz: Gazetteer) -> Non
     )
     places = {m.text: m.place for m in find_mentions(text, gaz)}
     assert places["St. George"].country_code == "BM"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        # a ceiling, and a counter-estimate after a claim
+        ("Police said the crowd numbered no more than 800.", [800]),
+        (
+            "Organisers later put it at 40,000, while the city police said about 15,000.",
+            [40000, 15000],
+        ),
+        (
+            "Her party said 5,000 people were present; the police spoke of about 1,200.",
+            [5000, 1200],
+        ),
+        ("Police estimated the crowd at closer to 10,000.", [10000]),
+        (
+            "The party claimed 80,000 participants, the Ministry of the Interior 30,000.",
+            [80000, 30000],
+        ),
+        # callings that turn out as a body, and a plural before a verb only a crowd does
+        ("About 500 monks from the city's monasteries marched to the palace.", [500]),
+        ("Some 600 police officers went on strike over unpaid wages.", [600]),
+        ("Several thousand lawyers and judges marched to the supreme court.", [2000]),
+        # "a few hundred" is read as "hundreds", the CCC floor
+        ("A few hundred people attended the vigil.", [200]),
+        # police deployed are no crowd
+        ("About 2,000 police officers were deployed around the square.", []),
+    ],
+)
+def test_counter_estimates_ceilings_and_callings(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # the apposition places the town in its region, over a namesake near other places
+        ("Rioters smashed shops in Guangzhou and in Changsha, capital of Hunan province.", "Hunan"),
+        ("Students marched in Suzhou, in Jiangsu province, on Sunday.", "Jiangsu"),
+    ],
+)
+def test_a_locating_apposition_settles_a_towns_region(
+    gaz: Gazetteer, text: str, admin1: str
+) -> None:
+    mentions = find_mentions(text, gaz)
+    towns = [m for m in mentions if m.place.name in ("Changsha", "Suzhou")]
+    assert towns and all(m.place.admin1 == admin1 for m in towns)
+
+
+@pytest.mark.parametrize(
+    ("date", "capital"),
+    # Saigon was South Vietnam's capital until 1975; Hanoi the reunified country's from 1976
+    [("1965-06-01", "Ho Chi Minh City"), ("2016-05-17", "Hanoi")],
+)
+def test_the_capital_of_vietnam_before_reunification(
+    gaz: Gazetteer, date: str, capital: str
+) -> None:
+    text = "Buddhist monks in Vietnam led a march of thousands through the capital."
+    article = Article(source="report.txt", text=text, date=date)
+    assert ("protest", capital) in {
+        (e.event_type.value, e.place.name) for e in extract_events(article, gaz)
+    }
