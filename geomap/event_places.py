@@ -432,13 +432,13 @@ _OFFICE_AFTER_RE = re.compile(
 )
 _OFFICE_BEFORE_RE = re.compile(
     r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
-    r"leaders|rulers|foreign\s+minist(?:er|ry)|(?:city|town|municipal|regional)\s+councils?|"
+    r"leaders|rulers|foreign\s+minist(?:ers?|ry|ries)|(?:city|town|municipal|regional)\s+councils?|"
     r"mayors?)\s+of\s+"
     r"(?:the\s+)?$"
     # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
-    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed|urged|pressed)\s+$"
+    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
@@ -469,7 +469,9 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\
 _OFFICIAL_SPEAKS_RE = re.compile(
     r"^,?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
     r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
-    r"state\s+department|white\s+house|kremlin|council|court|prosecutors?)\s+(?:has\s+|had\s+)?"
+    r"state\s+department|white\s+house|kremlin|council|court|prosecutors?|"
+    # "In New York, U.N. Secretary-General Ban Ki-moon called for"
+    r"secretary-general(?:\s+[A-Z][\w'’-]*){0,3}|envoy|commissioner)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
     r"defended|praised)\b",
@@ -493,13 +495,16 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 
 _WHERE_SPEAKING_RE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to)(?:\s+[\w'’-]+){1,4}?)?|"
+    r"\b(?:said|says|announced|declared|stated|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to)(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened)|"
+    # "while European Union ministers meeting in Brussels discussed sanctions"
+    r"(?:leaders|ministers|officials|diplomats|envoys|delegates)\s+(?:meeting|gathered)|"
     r"(?:was|were)\s+attending(?:\s+[\w'’-]+){0,6}?|"
-    r"(?:statement|communiqu[eé])\s+(?:issued|released|published)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
+    r"(?:statement|communiqu[eé]|figures|report|data)\s+(?:issued|released|published|"
+    r"presented)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -521,6 +526,9 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "sentenced, some to long terms in the uranium camps at Jáchymov": where prisoners went
+    r"(?:sentenced|terms?|deported|sent)\b[^.;]{0,40}?\b(?:camps?|prisons?|jails?|penal\s+"
+    r"colon(?:y|ies))\s+(?:at|in|near)|"
     # "died of his injuries a month later in Mexico City": where the wounded died, not
     # where they were hurt
     r"died\s+(?:of\s+(?:his|her|their)\s+(?:injuries|wounds)|(?:later\s+)?in\s+hospital)|"
@@ -549,12 +557,13 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government|group|organi[sz]ation|watchdog|monitor)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government|groups?|organi[sz]ations?|watchdog|monitor)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
-    r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|condemned|criticised|"
+    r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
+    r"claimed|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
 )
 
@@ -642,7 +651,8 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+)?(?:rape|killing|murder|death|"
     r"shooting|arrest|detention|beating|assault|torture|execution|abduction|kidnapping|"
-    r"disappearance|sentencing|jailing|eviction|demolition|bombing)\b[^;:]{0,100}$"
+    r"disappearance|sentencing|jailing|eviction|demolition|bombing|assassination|"
+    r"lynching)\b[^;:]{0,100}$"
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
     # "The protests began after a canopy at the station in Novi Sad collapsed"
     r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
@@ -873,7 +883,10 @@ _LOCATIVE_BEFORE_RE = re.compile(
 _COUNTRY_SAYS_AFTER_RE = re.compile(
     r"^(?:,\s+(?:which|who|whose)\s+[^;.]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
     r"(?:said|says|stated|insisted|noted|announced|(?:stood|stands)\s+(?:with|by)|backed|"
-    r"supports|supported)\b"
+    r"supports|supported|"
+    # "as the United States opened its embassy in Jerusalem"
+    r"(?:opened|opens|moved|relocated|inaugurated)\s+(?:its|their|a|the)\s+(?:new\s+)?"
+    r"(?:embassy|consulate|mission))\b"
 )
 
 
@@ -963,6 +976,24 @@ def _measure_target(cue: PlaceCue) -> bool:
     return bool(_MEASURE_BEFORE_RE.search(window))
 
 
+# "signed an appeal asking Moscow to restore", "urged Harare to release": a government
+# addressed, by its capital or its country
+_ADDRESSED_BEFORE_RE = re.compile(
+    r"\b(?:asking|asked|urging|urged|pressed|appeal(?:ed|ing)?\s+to|petition(?:ed|ing)?)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _addressee(cue: PlaceCue) -> bool:
+    """A government that someone asks or urges to act.
+
+    Example: "an appeal asking Moscow to restore Abkhazia's status"; "the United Nations
+    urged Harare to release the activists".
+    """
+    return bool(_ADDRESSED_BEFORE_RE.search(cue.before))
+
+
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
 _AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1009,6 +1040,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("target", _target, breaks_scene=False),
+    PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
@@ -1036,6 +1068,7 @@ _LIST_RULES = frozenset(
         "distance_reference",
         "border",
         "target",
+        "addressee",
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",

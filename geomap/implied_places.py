@@ -98,7 +98,9 @@ def _city_state(mention: PlaceMention, capital_of: Callable[[str], Place | None]
 
 
 _SEAT_AFTER_RE = re.compile(
-    r"['’]s\s+(?:(?:national|federal|state|main|new)\s+)?(?:parliament(?:\s+building)?|"
+    # "in the heart of Ukraine's capital": the capital city itself
+    r"['’]s\s+(?:(?:national|federal|state|main|new)\s+)?(?:capital(?:\s+city)?|"
+    r"parliament(?:\s+building)?|"
     r"national\s+assembly|congress|senate|legislature|presidential\s+(?:palace|residence)|"
     r"supreme\s+court|constitutional\s+court|state\s+(?:television|broadcaster)|central\s+bank|"
     r"government\s+(?:headquarters|house|palace|building))\b",

@@ -880,6 +880,21 @@ def capitalised_before(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
 
 
+# "Robert F. Kennedy", "George W. Bush": a given name and a middle initial
+_MIDDLE_INITIAL_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+[A-Z]\.\s+$")
+
+
+def middle_initial_before(name: NameInText) -> Verdict | None:
+    """A name after a given name and a middle initial is a surname.
+
+    Example: "Senator Robert F. Kennedy" is not Kennedy, the locality of Bogotá.
+    """
+    start = name.first.start
+    if _MIDDLE_INITIAL_BEFORE_RE.search(name.text, max(0, start - 30), start):
+        return Verdict.PART_OF_NAME
+    return None
+
+
 def capitalised_after(name: NameInText) -> Verdict | None:
     """A name before another capitalised word heads a longer proper name. A well-known
     place heading a building's name is where the building stands; heading an
@@ -1031,6 +1046,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
     organisation_noun,
     title_before,
     capitalised_before,
+    middle_initial_before,
     capitalised_after,
     continued_by_connector,
     after_a_connector,
@@ -1799,13 +1815,19 @@ def _without_strays(
     for m in mentions:
         cc, key = m.place.country_code, fold(m.text)
         small_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
-        stray = small_town and (
-            _placed_in_another_country(text, m, by_start)
-            or (
-                cc not in focus
-                and not (names.get(cc, set()) - {key})
-                and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
-                and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
+        placed = _placed_in_a_far_city(text, m, by_start)
+        stray = placed == _LANDMARK or (
+            small_town
+            and (
+                placed is not None
+                or (
+                    cc not in focus
+                    and not (names.get(cc, set()) - {key})
+                    and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
+                    and any(
+                        len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc
+                    )
+                )
             )
         )
         if not stray:
@@ -1813,12 +1835,41 @@ def _without_strays(
     return kept
 
 
-def _placed_in_another_country(
+_LANDMARK = "landmark"  # the name heads a landmark's noun: "the Bolivar square"
+_TOWN = "town"  # a town's name alone: "at Eden Park in Auckland"
+
+
+def _placed_in_a_far_city(
     text: str, mention: PlaceMention, by_start: dict[int, PlaceMention]
-) -> bool:
-    """ "at Eden Park in Auckland": a small town of another country is the landmark the
-    text places in a city of its own."""
-    if text[mention.end : mention.end + 4] != " in ":
-        return False
-    where = by_start.get(mention.end + 4)
-    return where is not None and where.place.country_code != mention.place.country_code
+) -> str | None:
+    """How a place far from the city the text puts it in is named there, if it is.
+
+    "at Eden Park in Auckland": a small town of another country is the landmark the text
+    places in a city of its own. "the Bolivar square in central Bogotá", "Victoria
+    junction in Kampala": a place of any size heading a landmark's noun names the landmark.
+    """
+    placed = _PLACED_IN_RE.match(text, mention.end)
+    if placed is None:
+        return None
+    where = by_start.get(placed.end())
+    if where is None:
+        return None
+    here, there = mention.place, where.place
+    # a namesake of another country, or of the same one far from the city it is placed in
+    far = there.country_code != here.country_code or (
+        there.kind is Kind.CITY
+        and great_circle_km(here.lat, here.lon, there.lat, there.lon) > _LANDMARK_REACH_KM
+    )
+    if not far:
+        return None
+    return _LANDMARK if placed.group("noun") else _TOWN
+
+
+_LANDMARK_REACH_KM = 50.0
+_LANDMARK_NOUN = (
+    r"(?:junction|square|roundabout|park|market|bridge|stadium|crossing|interchange|gate|"
+    r"plaza|circle|avenue|street|road|boulevard)"
+)
+_PLACED_IN_RE = re.compile(
+    rf"(?:\s+(?P<noun>{_LANDMARK_NOUN}))?(?:\s+in\s+(?:central\s+|downtown\s+)?|(?(noun),\s+|(?!)))"
+)

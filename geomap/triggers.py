@@ -97,7 +97,9 @@ _SEIZURE_RE = _tiers(
     # "seized power in a coup" is no building taken
     # "seized weapons stored in the mosque" is a haul and "seized him" an arrest, not a
     # place taken
-    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|seiz(?:e|ed|ing|es|ure)(?!\s+power\b)"
+    # ("died of a seizure" is an illness: the noun counts only as "the seizure of")
+    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
+    r"(?!\s+power\b)"
     r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|guns|rifles|ammunition|explosives|drugs|"
     r"documents|passports|phones|cameras|equipment|goods|property|assets|cash|money|"
     r"vehicles|cars|trucks)\b)|"
@@ -472,6 +474,11 @@ _HAZARD_TOLL_RE = re.compile(
     r"(?:(?!protest|police|troops|soldiers|security|forces|clash|riot|gunmen|shot|shoot|"
     r"fired|demonstrat|crowd|violen|attack|fight|fought|stone|beat|loot|burn|turned)[^.;])*$"
 )
+# "in the occupied West Bank", "the occupied territories": land held by an army, a
+# standing description, not a building taken that day
+_OCCUPIED_LAND_RE = re.compile(
+    r"occupied\s+(?:[A-Z][\w'’-]*|territor(?:y|ies)|lands?|zones?|areas?|regions?|parts?)\b"
+)
 # "Storm Daniel burst the dams": a weather system's name, not a storming
 _STORM_NAME_RE = re.compile(r"Storm\s+[A-Z][a-z]")
 _WITHOUT_BEFORE_RE = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -521,6 +528,9 @@ def _read_protest(r: _Reading) -> Trigger | None:
 
 def _read_seizure(r: _Reading) -> Trigger | None:
     if _STORM_NAME_RE.match(r.sentence, r.match.start()):
+        return None
+    start = r.match.start()
+    if r.lowered.endswith("the ", 0, start) and _OCCUPIED_LAND_RE.match(r.sentence, start):
         return None
     return _taking(r.sentence, r.match, r.confidence, r.agents)
 
@@ -614,7 +624,8 @@ _HISTORICAL_RE = re.compile(
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
     r"anniversary\s+of|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
-    r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots)\s+of\s+(?:1[89]|20)\d\d|"
+    r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots|strikes?|stoppages?|"
+    r"march|demonstrations?|massacre|unrest)\s+of\s+(?:1[89]|20)\d\d|"
     # hypotheses and comparisons: the events are feared or seen elsewhere, not reported
     r"would\s+(?:risk|lead\s+to|cause|provoke|result\s+in|spark|trigger|mean)|"
     r"could\s+(?:lead\s+to|spark|trigger|provoke)|possibility\s+of|in\s+the\s+event\s+of|"
@@ -723,6 +734,9 @@ _UNREALISED_RE = re.compile(
     # "called for a "dead city" day next Monday"
     r"\bcall(?:s|ed|ing)?\s+for\s+[^.;]{0,40}?\bnext\s+(?:week|month|(?:Mon|Tues|Wednes|Thurs|"
     r"Fri|Satur|Sun)day)\b|"
+    # "announced further action, including a walkout at the ports later this month"
+    r"\b(?:announced|promised|planned|called)\s+(?:further|more|new)\s+(?:action|strikes?|"
+    r"protests?|walkouts?|stoppages?)\b|\blater\s+this\s+(?:week|month|year)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:planned|scheduled|expected|due|"
     r"set)\s+(?:for|to|in|at)\b|"
     # "A national march has been called for next Sunday"

@@ -1895,6 +1895,112 @@ ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES = [
 ]
 
 
+LANDMARKS_CAPITALS_ENVOYS_AND_LATER_CASES = [
+    # a place heading a landmark's noun in a far city names the landmark
+    (
+        "Thousands gathered at the Bolivar square in central Bogota on Sunday.",
+        {("protest", "Bogotá")},
+        {("protest", "Bolívar")},
+    ),
+    (
+        "Protesters gathered at the Victoria junction in Kampala.",
+        {("protest", "Kampala")},
+        {("protest", "Victoria")},
+    ),
+    # a country's capital is the city
+    (
+        "Rioters burned cars in the heart of Chile's capital on Friday.",
+        {("clash", "Santiago")},
+        {("clash", "Chile")},
+    ),
+    # action announced for later this month has not happened; nor a strike of a past year
+    (
+        "Dockers announced further action, including a walkout at the port of Gdynia later "
+        "this month.",
+        set(),
+        {("protest", "Gdynia")},
+    ),
+    (
+        "The general strike of 1926 also paralysed Glasgow.",
+        set(),
+        {("protest", "Glasgow")},
+    ),
+    # visiting ministers, ministers meeting elsewhere, an envoy speaking from a city
+    (
+        "Police clashed with students in Caracas while the foreign ministers of Spain and "
+        "Italy were in the city.",
+        {("clash", "Caracas")},
+        {("clash", "Spain"), ("clash", "Italy")},
+    ),
+    (
+        "Police arrested 40 people in Minsk, while EU ministers meeting in Luxembourg "
+        "discussed sanctions.",
+        {("arrest", "Minsk")},
+        {("arrest", "Luxembourg")},
+    ),
+    (
+        "In Geneva, UN Secretary-General Kofi Annan called for the release of the detained "
+        "protesters.",
+        set(),
+        {("arrest", "Geneva")},
+    ),
+    # a country opening an embassy is no event there
+    (
+        "Soldiers shot dead three marchers in Dili on the day Brazil opened its embassy in "
+        "the city.",
+        {("casualties", "Dili")},
+        {("casualties", "Brazil")},
+    ),
+    # the occupied territories are no seizure; a medical seizure is none
+    (
+        "In the occupied territories, youths threw stones at soldiers in Nablus.",
+        {("clash", "Nablus")},
+        {("seizure", "Nablus")},
+    ),
+    (
+        "The strike leader later moved to Uppsala, where he died of a seizure in 1990.",
+        set(),
+        {("seizure", "Uppsala")},
+    ),
+    # a government asked to act; figures presented in a capital; an assassination's site
+    (
+        "Protesters in Grozny signed an appeal asking Moscow to end the raids.",
+        set(),
+        {("protest", "Moscow")},
+    ),
+    (
+        "Interior ministry figures presented in Madrid put the number of demonstrators at "
+        "20,000 in 30 cities.",
+        set(),
+        {("crowd", "Madrid"), ("protest", "Madrid")},
+    ),
+    (
+        "Protests spread across the country after the assassination of the activist in Mombasa.",
+        set(),
+        {("protest", "Mombasa")},
+    ),
+    # exile groups abroad, prisoners' camps, and a leader announcing from his capital
+    (
+        "Exile groups in Canada claimed that hundreds had died in the crackdown.",
+        set(),
+        {("casualties", "Canada")},
+    ),
+    (
+        "Police detained 200 strikers, and 40 were later sentenced to terms in the prison "
+        "camp at Vorkuta.",
+        set(),
+        {("arrest", "Vorkuta")},
+    ),
+    (
+        "Soldiers shot dead five protesters in Dili. The Australian prime minister announced "
+        "in Canberra that troops would be sent. Several of the wounded were flown to a "
+        "hospital abroad.",
+        {("casualties", "Dili")},
+        {("casualties", "Canberra")},
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -1926,6 +2032,7 @@ CASE_TABLES = {
     "deaths_roots_residents_and_looking_back": DEATHS_ROOTS_RESIDENTS_AND_LOOKING_BACK_CASES,
     "made_in_treated_dead_cities_and_languages": MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES,
     "roads_storms_targets_and_landmarks": ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES,
+    "landmarks_capitals_envoys_and_later": LANDMARKS_CAPITALS_ENVOYS_AND_LATER_CASES,
 }
 
 
@@ -2106,3 +2213,8 @@ def test_the_capital_of_vietnam_before_reunification(
     assert ("protest", capital) in {
         (e.event_type.value, e.place.name) for e in extract_events(article, gaz)
     }
+
+
+def test_a_name_after_a_given_name_and_a_middle_initial_is_a_surname(gaz: Gazetteer) -> None:
+    text = "In Indianapolis, Senator Robert F. Kennedy told the crowd of the killing."
+    assert [m.text for m in find_mentions(text, gaz)] == ["Indianapolis"]
