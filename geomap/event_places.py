@@ -301,6 +301,9 @@ _DISTANCE_RE = re.compile(
     # "Amizour, a town near Béjaïa": the town locates itself by its neighbour
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|village|city|suburb|settlement|district|"
     r"community|camp)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
+    # "protesters in Shi'ite villages around the capital": unnamed places near it
+    r"\b(?:villages|towns|suburbs|settlements|communities|areas)\s+(?:around|near|outside|"
+    r"surrounding)\s+(?:the\s+)?|"
     # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:[a-z]+\s+(?=capital|city))?"
@@ -519,7 +522,8 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
-    r"(?:flew|flown|deported|expelled|exiled|sent|bundled)\s+(?:him|her|them)\s+(?:out\s+)?to|"
+    r"(?:flew|flown|deported|expelled|exiled|sent|bundled|take|took|taken|bring|brought|"
+    r"carry|carried|evacuate|evacuated)\s+(?:him|her|them)\s+(?:out\s+|back\s+|home\s+)?to|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
@@ -649,10 +653,11 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\b(?:against|over|after|following|since|(?:sparked|triggered|set\s+off|prompted|"
     r"caused)\s+by|to\s+protest|"
     r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+)?(?:rape|killing|murder|death|"
-    r"shooting|arrest|detention|beating|assault|torture|execution|abduction|kidnapping|"
-    r"disappearance|sentencing|jailing|eviction|demolition|bombing|assassination|"
-    r"lynching)\b[^;:]{0,100}$"
+    r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+|(?:1[89]|20)\d\d\s+)?"
+    r"(?:rape|killing|murder|death|shooting|arrest|detention|beating|assault|torture|execution|"
+    r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|"
+    # (a plural of deaths or shootings may be what the crowd protested where it stood)
+    r"bombings?|assassinations?|lynchings?)\b[^;:]{0,100}$"
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
     # "The protests began after a canopy at the station in Novi Sad collapsed"
     r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
@@ -773,7 +778,8 @@ _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"soldiers|embassy|consulate|base|bases|magazine|newspaper|agency|company|companies|firm|"
     r"firms|citizenship|citizens|nationals|passports?|diplomats?|ambassador|envoy|flag|flags|"
     r"dollars?|brands?|products|goods|interests|businesses|investors|media|press|"
-    r"Embassy|Consulate|State\s+Department|Department|Army|Navy)\b"
+    r"Embassy|Consulate|State\s+Department|Department|Army|Navy|Marines?|Marine\s+Corps|"
+    r"Air\s+Force|Air\s+Station|Forces|Military)\b"
 )
 # "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against
 _FOR_OR_AGAINST_BEFORE_RE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)

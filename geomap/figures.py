@@ -594,6 +594,9 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
     r"summoned|fined|"
+    # "at least 30 people pushed into police vans": people detained, not a crowd
+    r"(?:pushed|bundled|dragged|shoved|loaded|herded|thrown)\s+into\s+(?:[\w-]+\s+)?(?:vans?|"
+    r"bus|buses|cars?|trucks?|vehicles?|lorries|cells?)|"
     # people who sought or received care are casualties, not a crowd: "more than 1,000
     # people had sought medical help", "200 were treated for tear gas"
     r"(?:sought|seeking|needed|needing|required|requiring|received|receiving|given)\s+"
@@ -643,7 +646,7 @@ _DISPLACED_RE = re.compile(
     r"(?:moved|driven|forced)\s+out\b|relocated\b|resettled\b|deported\b|"
     r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
     r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
-    r"(?:refuge|asylum|shelter)\b)"
+    r"(?:refuge|asylum|shelter)\b|sheltered\b|sheltering\b)"
 )
 # "some 60 people were hurt, including two reporters and five policemen":
 # every count after "including" in the clause lists victims.

@@ -726,8 +726,16 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
         # "the Metro Center for Journalists' Rights"; "against Bush's visit"
         return Verdict.NOT_PLACE
+    if _TOWN_APPOSITIVE_RE.match(name.text, name.last.end):
+        return None  # "in Paramount, a largely Latino city southeast of downtown"
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
+
+
+# The writer says the word is a town: ", a largely Latino city", ", the port town"
+_TOWN_APPOSITIVE_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|municipality|port)\b"
+)
 
 
 _POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
@@ -988,7 +996,9 @@ def after_a_connector(name: NameInText) -> Verdict | None:
 _STREET_BEFORE_RE = re.compile(
     r"\b(?:Plaza|Plazuela|Pra[çc]a|Piazza|Piazzale|Place|Platz|Avenida|Avenue|Av\.|Calle|"
     r"Carrera|Rua|Rue|Via|Viale|Boulevard|Bulevar|Paseo|Largo|Ulitsa|Prospekt|Maidan|"
-    r"Square|Street|Road)\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
+    # stations named after where their trains go: "Gare du Nord", "Stazione di Roma"
+    r"Square|Street|Road|Gare|Estaci[oó]n|Stazione|Bahnhof)\s+"
+    r"(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
     r"du|des|de\s+l'|of|of\s+the)\s+)?$"
     # "at the corner of Sherbrooke and Saint-Denis streets", "the intersection of Florence
     # and Normandie avenues"
@@ -1003,6 +1013,11 @@ _STREETS_AFTER = frozenset({"streets", "avenues", "roads", "boulevards"})
 _STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
 
 
+# Streets named with a suffix: Korean "-ro", "-daero", "-gil"; Chinese "-lu"; Japanese
+# "-dori"
+_STREET_SUFFIX_RE = re.compile(r"-(?:ro|daero|gil|lu|d[oō]ri)\b")
+
+
 def street_or_square(name: NameInText) -> Verdict | None:
     """A name inside a street's or square's name is not the place it honours.
 
@@ -1015,6 +1030,8 @@ def street_or_square(name: NameInText) -> Verdict | None:
         return Verdict.NOT_PLACE
     if name.n > 1 and name.last.text.lower() in _STREET_WORDS:
         return Verdict.NOT_PLACE  # "South Grand Boulevard" in St Louis is no Chicago area
+    if _STREET_SUFFIX_RE.match(name.text, name.last.end):
+        return Verdict.NOT_PLACE  # "Sejong-ro" in Seoul is no Sejong City
     after = name.after
     street = after is not None and is_capitalised(after) and name.follower in _STREET_AFTER
     # "at the corner of Sherbrooke and Saint-Denis streets"
@@ -1816,16 +1833,24 @@ def _without_strays(
         cc, key = m.place.country_code, fold(m.text)
         small_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
         placed = _placed_in_a_far_city(text, m, by_start)
-        stray = placed == _LANDMARK or (
-            small_town
-            and (
-                placed is not None
-                or (
-                    cc not in focus
-                    and not (names.get(cc, set()) - {key})
-                    and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
-                    and any(
-                        len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc
+        # "Whitehall in London" is no Atlanta, reached through an old name of it
+        by_alias = placed is not None and m.match_type is not MatchType.EXACT
+        stray = (
+            placed == _LANDMARK
+            or by_alias
+            or (
+                small_town
+                and (
+                    placed is not None
+                    or (
+                        cc not in focus
+                        and not (names.get(cc, set()) - {key})
+                        and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
+                        and any(
+                            len(keys - {key}) >= _STORY_NAMES
+                            for c, keys in names.items()
+                            if c != cc
+                        )
                     )
                 )
             )

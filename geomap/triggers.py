@@ -78,6 +78,9 @@ _PROTEST_RE = _tiers(
     r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?|airports?|ports?|"
     r"harbou?rs?)|"
+    # "Demonstrators also cut railway lines and roads in Girona"
+    r"(?:cut|severed)\s+(?:off\s+)?(?:the\s+)?(?:main\s+)?(?:railway\s+lines?|rail\s+lines?|"
+    r"roads?|highways?|motorways?)|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -269,7 +272,7 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat"
+        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
@@ -745,6 +748,8 @@ _UNREALISED_RE = re.compile(
     r"\b(?:has|have|had)\s+been\s+called\s+(?:in|at)\s+[^.;,]{1,40}?\s+for\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:there\s+)?(?:in|at|for)\b|"
+    # "a planned counter-rally was cancelled": what was called off never happened
+    r"\b(?:was|were|been|being)\s+(?:later\s+)?(?:cancell?ed|called\s+off|postponed)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"
     r"rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
@@ -754,7 +759,8 @@ _UNREALISED_RE = re.compile(
     r"\bcalled\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|demonstration|march)\b"
     r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day)\b|"
-    r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+)*"
+    r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+|"
+    r"another\s+|further\s+|fresh\s+)*"
     r"(?:(?:general|national|nationwide|mass)\s+)?(?:protests?|rall(?:y|ies)|strikes?|"
     r"demonstrations?|march(?:es)?|boycotts?|join)\b|"
     r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"

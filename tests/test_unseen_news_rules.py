@@ -2001,6 +2001,67 @@ LANDMARKS_CAPITALS_ENVOYS_AND_LATER_CASES = [
 ]
 
 
+ALIASES_STREETS_STATIONS_AND_CANCELLATIONS_CASES = [
+    # an old name of a far city, placed in another city, is a part of that one
+    (
+        "More than 100 people were arrested at Whitehall in London.",
+        {("arrest", "London")},
+        {("arrest", "Atlanta")},
+    ),
+    # stations and streets named after other places
+    (
+        "The march set off from the Gare du Nord in Paris.",
+        {("protest", "Paris")},
+        {("protest", "Nord")},
+    ),
+    # a bombing's site is the grievance's; where evacuees were taken is no event place
+    (
+        "Protests spread across the country after the bombings in Colombo.",
+        set(),
+        {("protest", "Colombo")},
+    ),
+    (
+        "About 200 foreign workers sheltered at the stadium before a plane took them to Manila.",
+        set(),
+        {("crowd", "Manila"), ("protest", "Manila")},
+    ),
+    # a country naming a military unit, and unnamed villages around a city
+    (
+        "Organisers said 20,000 people gathered in Ginowan, near the US Marine Corps Air Station.",
+        {("crowd", "Ginowan")},
+        {("crowd", "United States"), ("protest", "United States")},
+    ),
+    (
+        "Police fired tear gas at protesters in villages around the Bahraini capital on Saturday.",
+        set(),
+        {("clash", "Manama")},
+    ),
+    # rallies called for a coming day, and rallies called off, did not happen
+    (
+        "Activists called for another rally on Sunday in Kazan.",
+        set(),
+        {("protest", "Kazan")},
+    ),
+    (
+        "In Ghent, a planned counter-march by nurses was cancelled.",
+        set(),
+        {("protest", "Ghent"), ("protest", "Gent")},
+    ),
+    # roads and railway lines cut are a blockade
+    (
+        "Farmers cut roads and railway lines in Lleida.",
+        {("protest", "Lleida")},
+        set(),
+    ),
+    # a dictionary word the writer calls a town is the town
+    (
+        "Students marched in Normal, a college town in central Illinois.",
+        {("protest", "Normal")},
+        set(),
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -2033,6 +2094,7 @@ CASE_TABLES = {
     "made_in_treated_dead_cities_and_languages": MADE_IN_TREATED_DEAD_CITIES_AND_LANGUAGES_CASES,
     "roads_storms_targets_and_landmarks": ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES,
     "landmarks_capitals_envoys_and_later": LANDMARKS_CAPITALS_ENVOYS_AND_LATER_CASES,
+    "aliases_streets_stations_and_cancellations": ALIASES_STREETS_STATIONS_AND_CANCELLATIONS_CASES,
 }
 
 
@@ -2218,3 +2280,14 @@ def test_the_capital_of_vietnam_before_reunification(
 def test_a_name_after_a_given_name_and_a_middle_initial_is_a_surname(gaz: Gazetteer) -> None:
     text = "In Indianapolis, Senator Robert F. Kennedy told the crowd of the killing."
     assert [m.text for m in find_mentions(text, gaz)] == ["Indianapolis"]
+
+
+def test_a_street_named_with_a_suffix_is_no_town(gaz: Gazetteer) -> None:
+    text = "Police parked buses across Sejong-daero in central Seoul."
+    assert [m.text for m in find_mentions(text, gaz)] == ["Seoul"]
+
+
+def test_people_pushed_into_vans_are_no_crowd() -> None:
+    assert parse_crowds("A reporter saw about 40 people pushed into police vans.") == ()
+    # but a crowd pushing into a building is one
+    assert [c.low for c in parse_crowds("Thousands of people pushed into the compound.")] == [2000]
