@@ -374,7 +374,8 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 
 _ORIGIN_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+)?"
-    r"(?:capital\s+|city\s+of\s+)?$"
+    r"(?:capital\s+|city\s+of\s+|(?:provinces?|regions?|districts?|departments?|states?)\s+"
+    r"of\s+)?$"
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
@@ -530,6 +531,9 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "the most seriously injured were flown to Arequipa": where the wounded were treated
+    r"(?:injured|wounded|hurt)\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:later\s+)?"
+    r"(?:flown|taken|rushed|airlifted|transferred|evacuated)\s+to|"
     # "sentenced, some to long terms in the uranium camps at Jáchymov": where prisoners went
     r"(?:sentenced|terms?|deported|sent)\b[^.;]{0,40}?\b(?:camps?|prisons?|jails?|penal\s+"
     r"colon(?:y|ies))\s+(?:at|in|near)|"
@@ -561,7 +565,8 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government|groups?|organi[sz]ations?|watchdog|monitor)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
+    r"confederation|institute|foundation|bishops|conference)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
@@ -1000,6 +1005,31 @@ def _addressee(cue: PlaceCue) -> bool:
     return bool(_ADDRESSED_BEFORE_RE.search(cue.before))
 
 
+# "Factories in Narayanganj and Chattogram operated normally", "Detroit remained largely
+# calm", "Boston was kept quiet": places said to be calm are where nothing happened
+_CALM_AFTER_RE = re.compile(
+    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s+"
+    r"(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
+    r"been|was\s+kept|were\s+kept)\s+(?:largely\s+|mostly\s+|relatively\s+|generally\s+|"
+    r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b",
+    re.IGNORECASE,
+)
+# ("Marches in Marseille remained calm": the marches happened there)
+_EVENT_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|strikes?|vigils?|sit-ins?)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_to_be_calm(cue: PlaceCue) -> bool:
+    """A place said to be calm or working normally, where nothing happened.
+
+    Example: "Factories in Narayanganj and Chattogram operated normally on Wednesday";
+    "Detroit remained largely calm".
+    """
+    return bool(_CALM_AFTER_RE.match(cue.after)) and not _EVENT_NOUN_BEFORE_RE.search(cue.before)
+
+
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
 _AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1047,6 +1077,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
+    PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),

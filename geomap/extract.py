@@ -1112,7 +1112,7 @@ def _infobox_home(
     """The one city an infobox's place fields name, beside the regions and country around
     it ("Place: Kaunas, Lithuania"; "Location: Old Location, Windhoek, South West Africa
     (now Namibia)")."""
-    place_fields = [f for f in infobox if f.kind == FieldKind.PLACE]
+    place_fields = [_before_also(text, f) for f in infobox if f.kind == FieldKind.PLACE]
     if any(_MANY_PLACES_RE.search(text[f.start : f.end]) for f in place_fields):
         return ()
     if any(_LISTED_RE.search(text[f.start : f.end]) for f in place_fields):
@@ -1128,6 +1128,13 @@ def _infobox_home(
 
 
 _LISTED_RE = re.compile(r";|\band\b|&")
+# "Location: Athens; also Thessaloniki, Patras": the first place is the article's own
+_ALSO_RE = re.compile(r";\s+also\b", re.IGNORECASE)
+
+
+def _before_also(text: str, field: Field) -> Field:
+    also = _ALSO_RE.search(text, field.start, field.end)
+    return field if also is None else replace(field, end=also.start())
 
 
 def _around(broad: Place, city: Place) -> bool:

@@ -396,6 +396,13 @@ _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least)\s", re.I)
 
 
+# "The industry employs about 4 million people", "a city home to 2 million people": how
+# many work or live somewhere, not how many gathered
+_NOT_A_GATHERING_BEFORE_RE = re.compile(
+    r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
+    r"inhabited\s+by|serves|serving)\s+$",
+    re.IGNORECASE,
+)
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
 # "of" introduces a count of people, not a year or a page ("in 2019", "of 12").
 _PEOPLE_OF_RE = re.compile(
@@ -886,7 +893,8 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             continue
         before = sentence[max(0, phrase.start - 60) : phrase.start]
         if (
-            _VICTIM_VERB_BEFORE_RE.search(before)
+            _NOT_A_GATHERING_BEFORE_RE.search(before)
+            or _VICTIM_VERB_BEFORE_RE.search(before)
             or _VICTIM_LIST_BEFORE_RE.search(before)
             or _TOLL_BEFORE_RE.search(before)
         ):

@@ -997,7 +997,9 @@ _STREET_BEFORE_RE = re.compile(
     r"\b(?:Plaza|Plazuela|Pra[çc]a|Piazza|Piazzale|Place|Platz|Avenida|Avenue|Av\.|Calle|"
     r"Carrera|Rua|Rue|Via|Viale|Boulevard|Bulevar|Paseo|Largo|Ulitsa|Prospekt|Maidan|"
     # stations named after where their trains go: "Gare du Nord", "Stazione di Roma"
-    r"Square|Street|Road|Gare|Estaci[oó]n|Stazione|Bahnhof)\s+"
+    r"Square|Street|Road|Gare|Estaci[oó]n|Stazione|Bahnhof|"
+    # "the church of Santo Domingo in Quito": a church is named after its saint
+    r"[Cc]hurch|[Cc]athedral|[Cc]hapel|[Bb]asilica|[Mm]onastery|[Cc]onvent|[Ss]hrine)\s+"
     r"(?:(?:de|del|de\s+la|de\s+los|de\s+las|da|do|das|dos|di|della|"
     r"du|des|de\s+l'|of|of\s+the)\s+)?$"
     # "at the corner of Sherbrooke and Saint-Denis streets", "the intersection of Florence
@@ -1472,11 +1474,9 @@ def city_over_its_countrys_foreign_name(
     country = options[0]
     if country.match_type is MatchType.EXACT:
         return options
+    # (any country's: "Granada" is the Spanish city, not Grenada by its Spanish name)
     own_city = any(
-        c.place.kind is Kind.CITY
-        and c.match_type is MatchType.EXACT
-        and c.place.country_code == country.place.country_code
-        and is_major(c.place)
+        c.place.kind is Kind.CITY and c.match_type is MatchType.EXACT and is_major(c.place)
         for c in options
     )
     return [c for c in options if c is not country] if own_city else options

@@ -623,7 +623,7 @@ _HISTORICAL_RE = re.compile(
     r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?|centuries)\s+ago|last\s+year|in\s+the\s+past|"
     # "Ten years earlier, some 35,000 miners had struck": a past the story looks back on
     r"(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:earlier|before)(?=\s*,)|a\s+decade\s+(?:earlier|before)|"
-    r"previously|historically|back\s+in|in\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
+    r"previously|historically|back\s+in|(?:in|of)\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
     r"anniversary\s+of|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"

@@ -2062,6 +2062,65 @@ ALIASES_STREETS_STATIONS_AND_CANCELLATIONS_CASES = [
 ]
 
 
+CALM_PLACES_CHURCHES_ORIGINS_AND_FOREIGN_NAMES_CASES = [
+    # places said to be calm are where nothing happened; marches that stayed calm happened
+    (
+        "Shops in Kumasi and Tamale remained open as usual on Monday, while police fired "
+        "tear gas at marchers in Accra.",
+        {("clash", "Accra")},
+        {("clash", "Kumasi"), ("clash", "Tamale")},
+    ),
+    (
+        "Marches in Lyon and Lille remained calm.",
+        {("protest", "Lyon"), ("protest", "Lille")},
+        set(),
+    ),
+    # where marchers came from, and where the wounded were flown
+    (
+        "About 3,000 farmers from the provinces of Chimborazo and Cotopaxi marched on Quito.",
+        {("protest", "Quito")},
+        {("protest", "Chimborazo"), ("protest", "Cotopaxi")},
+    ),
+    (
+        "Police shot dead two protesters in Juliaca, and the most seriously injured were "
+        "flown to Lima.",
+        {("casualties", "Juliaca")},
+        {("casualties", "Lima")},
+    ),
+    # strikes of a past decade; a church named after its saint; a chamber speaking
+    (
+        "The strike became the model for the civic strikes of the 1980s in Cali.",
+        set(),
+        {("protest", "Cali")},
+    ),
+    (
+        "Indigenous leaders occupied the church of Santo Domingo in Quito.",
+        {("seizure", "Quito")},
+        {("seizure", "Santo Domingo")},
+    ),
+    (
+        "The Chamber of Commerce in Guayaquil called the strike illegal.",
+        set(),
+        {("protest", "Guayaquil")},
+    ),
+    # a city named exactly, over a country reached through one of its foreign names
+    (
+        "Police fired rubber bullets at striking builders in Granada, and dockers walked "
+        "out in Seville.",
+        {("clash", "Granada")},
+        {("clash", "Grenada")},
+    ),
+    # an infobox's first place before "also" is the article's own city
+    (
+        "Lisbon student crisis\n\n- Date: 24 March 1962\n- Location: Lisbon; also Coimbra, "
+        "Porto\n\nEvents\n\nOn 24 March several thousand students gathered at the "
+        "university canteen.",
+        {("crowd", "Lisbon")},
+        set(),
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -2095,6 +2154,9 @@ CASE_TABLES = {
     "roads_storms_targets_and_landmarks": ROADS_STORMS_TARGETS_AND_LANDMARKS_CASES,
     "landmarks_capitals_envoys_and_later": LANDMARKS_CAPITALS_ENVOYS_AND_LATER_CASES,
     "aliases_streets_stations_and_cancellations": ALIASES_STREETS_STATIONS_AND_CANCELLATIONS_CASES,
+    "calm_places_churches_origins_and_foreign_names": (
+        CALM_PLACES_CHURCHES_ORIGINS_AND_FOREIGN_NAMES_CASES
+    ),
 }
 
 
@@ -2291,3 +2353,8 @@ def test_people_pushed_into_vans_are_no_crowd() -> None:
     assert parse_crowds("A reporter saw about 40 people pushed into police vans.") == ()
     # but a crowd pushing into a building is one
     assert [c.low for c in parse_crowds("Thousands of people pushed into the compound.")] == [2000]
+
+
+def test_how_many_work_or_live_somewhere_is_no_crowd() -> None:
+    assert parse_crowds("The garment sector employs about 4 million people.") == ()
+    assert parse_crowds("Lagos, a city home to 15 million people, was quiet.") == ()
