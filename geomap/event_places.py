@@ -384,6 +384,11 @@ _ORIGIN_RE = re.compile(
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "many of them with roots in Somalia, Iraq and Turkey"
     r"|\b(?:roots|origins|family|families|ancestry)\s+in\s+(?:the\s+)?$"
+    # "cut off the water supply of Delhi", "carries water from Haryana to the capital":
+    # where the supply goes
+    r"|\b(?:water|power|electricity|gas|fuel|food)\s+suppl(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?$"
+    r"|\b(?:carries|carrying|carried|supplies|supplying|pumps|pumping)\s+[^.;]{0,40}?\bto\s+"
+    r"(?:the\s+)?$"
     # "an anti-Islam video made in the United States", "produced privately in California"
     r"|\b(?:made|produced|filmed|published|printed|manufactured)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
@@ -394,7 +399,7 @@ _ORIGIN_RE = re.compile(
 
 
 def _origin(cue: PlaceCue) -> bool:
-    """Where people or forces came from.
+    """Where people or forces came from, or where supplies go.
 
     Example: "security forces from Bishkek".
     """
@@ -463,6 +468,7 @@ def _office(cue: PlaceCue) -> bool:
     return bool(_OFFICE_AFTER_RE.match(cue.after) or _OFFICE_BEFORE_RE.search(cue.before))
 
 
+_CLAUSE_IN_BEFORE_RE = re.compile(r"[,;]\s+(?:and\s+|while\s+|but\s+)?in\s+$")
 # "In" alone before the name, matched in place rather than on a copy of the sentence.
 _IN_PREFIX_RE = re.compile(r"\s*[Ii]n\s*")
 _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\b", re.I)
@@ -474,8 +480,9 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"^,?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
     r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?|"
-    # "In New York, U.N. Secretary-General Ban Ki-moon called for"
-    r"secretary-general(?:\s+[A-Z][\w'’-]*){0,3}|envoy|commissioner)\s+(?:has\s+|had\s+)?"
+    # "In New York, U.N. Secretary-General Ban Ki-moon called for", "in Washington
+    # President Barack Obama said"
+    r"secretary-general|envoy|commissioner)(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
     r"defended|praised)\b",
@@ -490,12 +497,22 @@ def _speaker_seat(cue: PlaceCue) -> bool:
     ministry called the unrest an internal matter".
     """
     text, span, mention = cue.text, cue.span, cue.mention
-    if mention.start != span.start and not _IN_PREFIX_RE.fullmatch(text, span.start, mention.start):
+    opens_sentence = mention.start == span.start or _IN_PREFIX_RE.fullmatch(
+        text, span.start, mention.start
+    )
+    # "..., and in Washington President Barack Obama said": a clause opens the same way
+    if not opens_sentence and not _CLAUSE_IN_BEFORE_RE.search(cue.before):
         return False
     rest = cue.sentence[mention.end - span.start :]
     if _OFFICIAL_SPEAKS_RE.match(rest):
         return True
-    return rest.startswith(",") and bool(_SPEECH_RE.search(rest[:120])) and not classify(rest[:60])
+    # (a clause's "in Kasserine, Sidi Bouzid and Gafsa, witnesses said" is where it happened)
+    return (
+        bool(opens_sentence)
+        and rest.startswith(",")
+        and bool(_SPEECH_RE.search(rest[:120]))
+        and not classify(rest[:60])
+    )
 
 
 _WHERE_SPEAKING_RE = re.compile(
@@ -529,8 +546,13 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:but|later|then)\s+returned\s+to|"
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
-    r"flew\s+(?:back\s+|home\s+|on\s+)?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
+    r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
+    # (but "were taken to Osh hospital" were hurt in Osh)
+    r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
+    r"(?:marching|heading|travelling|traveling|on\s+(?:their|its|the)\s+way)\s+to\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+)?(?:meeting|rally|congress|conference)\s+in|"
     # "the most seriously injured were flown to Arequipa": where the wounded were treated
     r"(?:injured|wounded|hurt)\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:later\s+)?"
     r"(?:flown|taken|rushed|airlifted|transferred|evacuated)\s+to|"
@@ -731,7 +753,8 @@ _ROAD_ENDS_BEFORE_RE = re.compile(
     r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
     r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$"
     # "blocked the main road to Kirkuk"
-    r"|\b(?:road|highway|route|railway|motorway)\s+(?:to|towards|from)\s+(?:the\s+)?$",
+    r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry)\s+(?:to|towards|from)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -751,6 +774,27 @@ def _road_name(cue: PlaceCue) -> bool:
     leads_there = bool(_THE_BEFORE_RE.search(cue.before))
     named = (joined or leads_there) and bool(_ROAD_AFTER_RE.match(cue.after))
     return named or bool(_ROAD_ENDS_BEFORE_RE.search(cue.before))
+
+
+# "the Faizabad interchange", "Kalanki junction": a road junction named after a place, which
+# may lie anywhere near it
+_JUNCTION_AFTER_RE = re.compile(r"^\s+(?:interchange|junction|roundabout|flyover)\b", re.I)
+# "the oilfield operated by Russia's Lukoil": a country's company or person
+_OWNER_AFTER_RE = re.compile(
+    r"^['’]s\s+(?!(?:Far|North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"Upper|Lower|Greater|Inner|Outer)\b)[A-Z][a-z]"
+)
+
+
+def _junction_or_owner(cue: PlaceCue) -> bool:
+    """A road junction named after a place, or a country that owns a company or leads.
+
+    Example: "clear a sit-in at the Faizabad interchange"; "the West Qurna 2 oilfield
+    operated by Russia's Lukoil".
+    """
+    if _JUNCTION_AFTER_RE.match(cue.after):
+        return True
+    return cue.mention.place.kind is Kind.COUNTRY and bool(_OWNER_AFTER_RE.match(cue.after))
 
 
 # "Armenia, Russia's closest ally": a relation, not a place of the story
@@ -1078,6 +1122,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True),
+    PlaceRule("junction_or_owner", _junction_or_owner, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),

@@ -888,6 +888,31 @@ def capitalised_before(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
 
 
+# What a hyphenated pair of place names heads: "Charlotte-Mecklenburg Police", "the
+# Dallas-Fort Worth airport" name one body or site, not the second place
+_BODY_HEADS = ORGANISATION_HEADS | FACILITY_HEADS | {"police", "schools", "county", "metro"}
+
+
+def hyphenated_to_a_name(name: NameInText) -> Verdict | None:
+    """A name hyphenated to another and heading a body's name is part of that name.
+
+    Example: "Charlotte-Mecklenburg Police Chief" is no Mecklenburg (an old name of
+    Shepherdstown, West Virginia); "UW-Madison police" names Madison inside the name.
+    """
+    before, after = name.before, name.after
+    if (
+        before is None
+        or after is None
+        or name.gap_before != "-"
+        or not is_capitalised(before)
+        or name.gap_after != " "
+        or after.text.lower() not in _BODY_HEADS
+    ):
+        return None
+    # ("UW-Madison police": a well-known place stays named inside the body's name)
+    return Verdict.IN_NAME if name.major else Verdict.PART_OF_NAME
+
+
 # "Robert F. Kennedy", "George W. Bush": a given name and a middle initial
 _MIDDLE_INITIAL_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+[A-Z]\.\s+$")
 
@@ -1066,6 +1091,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
     title_before,
     capitalised_before,
     middle_initial_before,
+    hyphenated_to_a_name,
     capitalised_after,
     continued_by_connector,
     after_a_connector,
@@ -1142,7 +1168,26 @@ def people_of_a_country(
     return [c for c in candidates if c.place.kind is Kind.COUNTRY]
 
 
-READING_SCREENS: tuple[ReadingScreen, ...] = (dotted_abbreviation, people_of_a_country)
+def country_by_spelling_drift(
+    text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
+) -> Sequence[Candidate]:
+    """A country is not read through spelling drift: writers spell countries' names as
+    they are known, and a word that drifts into a foreign name of one is something else.
+
+    Example: "Imran Khan" is no South Korea ("Han" after "kh" folds to "h").
+    """
+    return [
+        c
+        for c in candidates
+        if not (c.place.kind is Kind.COUNTRY and c.match_type is MatchType.TRANSLITERATED)
+    ]
+
+
+READING_SCREENS: tuple[ReadingScreen, ...] = (
+    dotted_abbreviation,
+    people_of_a_country,
+    country_by_spelling_drift,
+)
 
 
 def _readings(
@@ -1482,9 +1527,40 @@ def city_over_its_countrys_foreign_name(
     return [c for c in options if c is not country] if own_city else options
 
 
+def national_capital_over_dwarfed_namesakes(
+    options: Sequence[Candidate], evidence: ReadingEvidence
+) -> Sequence[Candidate]:
+    """The capital of a country the story names or is set in is meant, not a town a tenth
+    its size, even in a region the story names.
+
+    Example: "rallied outside the White House in Washington" in a story that names Chicago
+    and Illinois is the capital, not Washington, Illinois; "Paris" in a story about
+    Missouri that never names France may still be Paris, Missouri.
+    """
+    story = evidence.countries | evidence.other_countries
+    capitals = Capitals.default().national_capitals
+    capital = next(
+        (
+            c.place
+            for c in options
+            if c.place.geonameid in capitals and c.place.country_code in story
+        ),
+        None,
+    )
+    if capital is None:
+        return options
+    floor = capital.population / _DWARFED
+    return [
+        c
+        for c in options
+        if c.place is capital or c.place.kind is not Kind.CITY or c.place.population >= floor
+    ]
+
+
 READING_RULES: tuple[ReadingRule, ...] = (
     city_over_its_countrys_foreign_name,
     country_over_towns,
+    national_capital_over_dwarfed_namesakes,
     well_known_over_villages,
     world_city_over_distant_towns,
     own_name_over_aliases,
@@ -1745,6 +1821,16 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
 
     These are what an online geocoder is asked about, when the user allows one.
     """
+    return [
+        (start, end, surface)
+        for start, end, surface, adjective in _introduced_unknown_names(text, gaz)
+        if not adjective  # "in Turkish", "in Arabic": languages and demonyms
+    ]
+
+
+def _introduced_unknown_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, bool]]:
+    """Capitalised names after a strong locative that no gazetteer key holds, each with
+    whether it is one word ending as adjectives do ("Turkish", but also "Qamishli")."""
     tokens = _tokens(text, _abbreviations(gaz))
     common = common_words()
     found = []
@@ -1770,11 +1856,10 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
         key = fold(surface)
         if len(key) < 3 or key in common or gaz.places_for_key(key):
             continue
-        if first is tokens[last] and _ADJECTIVE_ENDING.search(first.text):
-            continue  # "in Turkish", "in Arabic": languages and demonyms
         if any(gaz.places_for_key(fold(t.text)) for t in tokens[i : last + 1]):
             continue  # part known ("in Osh Mayor's office"): the recogniser decides
-        found.append((first.start, tokens[last].end, surface))
+        adjective = first is tokens[last] and bool(_ADJECTIVE_ENDING.search(first.text))
+        found.append((first.start, tokens[last].end, surface, adjective))
     return found
 
 
@@ -1800,7 +1885,54 @@ def find_mentions(
     """Place mentions in `text`, resolved; offsets index `text` (end exclusive)."""
     focus = frozenset(focus_countries)
     mentions = resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus)
+    mentions = _with_spelling_variants(text, gaz, mentions)
     return _without_strays(text, mentions, focus)
+
+
+_VARIANT_POPULATION = 5_000  # a town this large, spelt another way, is worth reading
+
+
+def _with_spelling_variants(
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The mentions, with towns of the story's countries introduced as places ("in
+    Qamishli") under a spelling the gazetteer holds only after transliteration (Al
+    Qāmishlī).
+
+    Only a town of a country the story's other places lie in is read so: a name no spelling
+    of the gazetteer has, in a story elsewhere, is as likely a person or a building.
+    """
+    countries = {m.place.country_code for m in mentions if m.place.country_code}
+    if not countries or not _MAY_INTRODUCE_RE.search(text):
+        return mentions
+    read: dict[str, Candidate] = {}
+    for _start, _end, surface, _adjective in _introduced_unknown_names(text, gaz):
+        found = gaz.lookup(surface, limit=1, fuzzy=False)
+        if not found or surface in read:
+            continue
+        best = found[0]
+        place = best.place
+        if (
+            best.match_type is MatchType.TRANSLITERATED
+            and place.kind is Kind.CITY
+            and place.population >= _VARIANT_POPULATION
+            and place.country_code in countries
+        ):
+            read[surface] = best
+    if not read:
+        return mentions
+    # Once introduced, the name means the town wherever the story repeats it.
+    taken = [(m.start, m.end) for m in mentions]
+    added = [
+        PlaceMention(surface, match.start(), match.end(), best.place, best.score, best.match_type)
+        for surface, best in read.items()
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text)
+        if not any(start < match.end() and match.start() < end for start, end in taken)
+    ]
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+_MAY_INTRODUCE_RE = re.compile(r"\b(?:in|near|outside|at)\s+[A-Z]")
 
 
 _STORY_NAMES = 2  # distinct names in one country that make it the story's country

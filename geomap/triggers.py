@@ -72,7 +72,8 @@ _PROTEST_RE = _tiers(
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
-    r"picket(?:s|ed|ing)?|"
+    r"picket(?:s|ed|ing)?|self-immolat\w*|"
+    r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
     medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
@@ -135,7 +136,9 @@ _CLASH_RE = _tiers(
     r"attack(?:ed|ing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:protesters|protestors|"
     r"demonstrators|supporters|marchers|crowds?|police|officers|activists|students)|"
     r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
-    r"set\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|burnt?\s+down|burned\s+down|"
+    # (but "set himself on fire" is a self-immolation, a protest)
+    r"set\s+(?!(?:himself|herself|themselves)\b)(?:[\w'’-]+\s+){0,4}?(?:on\s+fire|alight|ablaze)|"
+    r"burnt?\s+down|burned\s+down|"
     r"torched|arson|forcibly\s+(?:evicted|removed|dispersed|cleared)|evicted|dispersed|"
     # "cars were burned each night in the suburbs of Lyon"
     r"(?:cars|vehicles|buses|shops|buildings|houses|homes|tyres|tires)\s+(?:were|was|had\s+been)"
@@ -272,7 +275,8 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever"
+        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|"
+        r"immolat|himself|herself|themselves"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
@@ -386,7 +390,9 @@ _PURPOSE_RE = re.compile(
 
 # "The protests began after a canopy collapsed, killing 15": what follows is the cause.
 _BEGAN_AFTER_RE = re.compile(
-    r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:first\s+)?(?:began|"
+    # "The protest movement, known as Hirak, began in October after a fishmonger was crushed"
+    r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage|movement|uprising|revolt|"
+    r"riots?|campaign)(?:,[^,.;]{1,40},)?\s+(?:first\s+)?(?:began|"
     r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b",
     re.IGNORECASE,
 )
@@ -473,7 +479,9 @@ def _an_event_held(lowered: str, match: re.Match[str]) -> bool:
 _HAZARD_TOLL_RE = re.compile(
     r"\b(?:floods?|floodwaters|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|"
     r"tsunamis?|landslides?|mudslides?|avalanches?|eruptions?|droughts?|famines?|epidemics?|"
-    r"pandemics?|heatwaves?|diseases?)\b"
+    r"pandemics?|heatwaves?|diseases?|"
+    # a bombing by militants is no protest's toll
+    r"(?:suicide|car|roadside)\s+bomb(?:s|ings?|ers?)?)\b"
     r"(?:(?!protest|police|troops|soldiers|security|forces|clash|riot|gunmen|shot|shoot|"
     r"fired|demonstrat|crowd|violen|attack|fight|fought|stone|beat|loot|burn|turned)[^.;])*$"
 )
@@ -626,7 +634,7 @@ _HISTORICAL_RE = re.compile(
     r"previously|historically|back\s+in|(?:in|of)\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
-    r"anniversary\s+of|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
+    r"anniversary\s+of|commemorat(?:e|es|ed|ing)\s+(?:the\s+)?|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
     r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots|strikes?|stoppages?|"
     r"march|demonstrations?|massacre|unrest)\s+of\s+(?:1[89]|20)\d\d|"
     # hypotheses and comparisons: the events are feared or seen elsewhere, not reported

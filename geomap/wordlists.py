@@ -346,6 +346,8 @@ FACILITY_HEADS = frozenset(
 # retailer Zara"): a name next to one is that body, not a place.
 ORGANISATION_NOUNS = frozenset(
     [
+        # "the Dawa party" (Dawa is also a name of Davao)
+        "party",
         "newspaper",
         "newspapers",
         "daily",

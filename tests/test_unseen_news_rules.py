@@ -2121,6 +2121,89 @@ CALM_PLACES_CHURCHES_ORIGINS_AND_FOREIGN_NAMES_CASES = [
 ]
 
 
+CAPITALS_JUNCTIONS_OWNERS_AND_JOURNEYS_CASES = [
+    # a national past, a march to a meeting elsewhere, a prisoner flown away
+    (
+        "Each year Panamanians commemorate the riots of January 1964 in Panama City.",
+        set(),
+        {("protest", "Panama City"), ("clash", "Panama City")},
+    ),
+    (
+        "A column of peasants marching to a meeting in Cobija was ambushed on Thursday.",
+        set(),
+        {("protest", "Cobija")},
+    ),
+    (
+        "The prefect was arrested on 16 September and flown to La Paz.",
+        set(),
+        {("arrest", "La Paz")},
+    ),
+    (
+        "Protesters blocked the bridge to Fray Bentos for a week.",
+        set(),
+        {("protest", "Fray Bentos")},
+    ),
+    (
+        "The president, whose re-election set off the unrest, flew on Monday to "
+        "Yekaterinburg for a summit.",
+        set(),
+        {("protest", "Yekaterinburg")},
+    ),
+    # a leader speaking from his capital
+    (
+        "Police beat marchers in Tehran, and in Washington President Barack Obama said he was "
+        "deeply troubled by the violence.",
+        {("clash", "Tehran")},
+        {("clash", "Washington")},
+    ),
+    # where a supply goes, a junction named after a town, a country's company
+    (
+        "Protesters sabotaged a canal and cut off the water supply of Delhi.",
+        set(),
+        {("protest", "Delhi"), ("protest", "New Delhi")},
+    ),
+    (
+        "Police cleared the sit-in at the Faizabad interchange with tear gas.",
+        set(),
+        {("protest", "Faizabad"), ("protest", "Fyzābād"), ("clash", "Fyzābād")},
+    ),
+    (
+        "Protesters gathered outside the oilfield operated by Russia's Lukoil near Basra.",
+        set(),
+        {("protest", "Russia")},
+    ),
+    (
+        "Thousands rallied again in Russia's Far East.",
+        {("protest", "Russia")},
+        set(),
+    ),
+    # a party named after a word that is also a town's name
+    (
+        "Demonstrators set fire to the offices of the Dawa party in Amarah.",
+        set(),
+        {("clash", "Davao")},
+    ),
+    # a self-immolation is a protest; a suicide bombing no protest's toll
+    (
+        "A student set himself on fire in Imphal on Monday.",
+        {("protest", "Imphal")},
+        {("clash", "Imphal")},
+    ),
+    (
+        "A suicide bombing killed five engineers in Quetta.",
+        set(),
+        {("casualties", "Quetta")},
+    ),
+    # the death that set off a movement is its cause
+    (
+        "The movement, known as Hirak, began in October after a fishmonger was crushed to "
+        "death in a rubbish truck in Al Hoceima.",
+        set(),
+        {("casualties", "Al Hoceima")},
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -2157,6 +2240,7 @@ CASE_TABLES = {
     "calm_places_churches_origins_and_foreign_names": (
         CALM_PLACES_CHURCHES_ORIGINS_AND_FOREIGN_NAMES_CASES
     ),
+    "capitals_junctions_owners_and_journeys": CAPITALS_JUNCTIONS_OWNERS_AND_JOURNEYS_CASES,
 }
 
 
@@ -2358,3 +2442,35 @@ def test_people_pushed_into_vans_are_no_crowd() -> None:
 def test_how_many_work_or_live_somewhere_is_no_crowd() -> None:
     assert parse_crowds("The garment sector employs about 4 million people.") == ()
     assert parse_crowds("Lagos, a city home to 15 million people, was quiet.") == ()
+
+
+def test_a_national_capital_beats_a_dwarfed_namesake_in_a_named_region(gaz: Gazetteer) -> None:
+    text = (
+        "Students marched in Peoria and Chicago, Illinois, and thousands rallied outside the "
+        "White House in Washington on Saturday."
+    )
+    (washington,) = [m for m in find_mentions(text, gaz) if m.text == "Washington"]
+    assert washington.place.admin1 == "District of Columbia"
+
+
+def test_hyphenated_names_heading_a_bodys_name(gaz: Gazetteer) -> None:
+    text = "Charlotte-Mecklenburg Police said 44 people were arrested in Charlotte."
+    assert "Mecklenburg" not in [m.text for m in find_mentions(text, gaz)]
+    # a well-known place stays named inside the body's name, and elsewhere is the place
+    text = "UW-Madison police made no arrests. Thousands marched in Madison on Friday."
+    places = [m for m in find_mentions(text, gaz) if m.text == "Madison"]
+    assert places and all(m.place.admin1 == "Wisconsin" for m in places)
+    assert [m.in_name for m in places] == [True, False]
+
+
+def test_a_town_spelt_as_transliterated_in_the_storys_country(gaz: Gazetteer) -> None:
+    text = "Kurdish protests broke out in Qamishli, in north-eastern Syria. Qamishli was calm."
+    found = [(m.text, m.place.country_code) for m in find_mentions(text, gaz)]
+    assert found.count(("Qamishli", "SY")) == 2
+    # a story set nowhere else gives such a name no reading
+    assert find_mentions("Kurdish protests broke out in Qamishli.", gaz) == []
+
+
+def test_a_surname_is_no_country_by_spelling_drift(gaz: Gazetteer) -> None:
+    text = "Supporters of Imran Khan clashed with police. Khan's party said 20 were killed."
+    assert all(m.place.kind is not Kind.COUNTRY for m in find_mentions(text, gaz))
