@@ -379,7 +379,9 @@ _ORIGIN_RE = re.compile(
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
-    r"|\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+in\s+(?:the\s+)?$"
+    r"|\bfrom\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$"
+    # "the summit had been moved from the resort town of Hua Hin"
+    r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|resort|port)\s+of\s+$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "many of them with roots in Somalia, Iraq and Turkey"
@@ -520,7 +522,7 @@ _WHERE_SPEAKING_RE = re.compile(
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
-    r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened)|"
+    r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened|meeting)|"
     # "while European Union ministers meeting in Brussels discussed sanctions"
     r"(?:leaders|ministers|officials|diplomats|envoys|delegates)\s+(?:meeting|gathered)|"
     r"(?:was|were)\s+attending(?:\s+[\w'’-]+){0,6}?|"
@@ -548,9 +550,14 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "trained in camps in Ukraine", "were taken by bus to Petrozavodsk"
+    r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
+    r"helicopter|boat|ferry)\s+to|"
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
     r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
+    # "the senior sergeant has been moved to the Gold Coast"
+    r"(?:was|were|has\s+been|had\s+been)\s+moved\s+to|"
     r"(?:marching|heading|travelling|traveling|on\s+(?:their|its|the)\s+way)\s+to\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+)?(?:meeting|rally|congress|conference)\s+in|"
     # "the most seriously injured were flown to Arequipa": where the wounded were treated
@@ -594,8 +601,17 @@ _REMOTE_SOURCES_BEFORE_RE = re.compile(
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
-    r"claimed|condemned|criticised|"
+    r"claimed|summoned|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
+)
+
+
+# "The European Union, in Brussels, urged all sides": a speaker's seat in apposition
+_IN_APPOSITION_BEFORE_RE = re.compile(r",\s+in\s+$")
+# "Chiba prefectural police said": the force named after its region
+_POLICE_FORCE_AFTER_RE = re.compile(
+    r"^\s+(?:prefectural|provincial|state|regional|county|district|metropolitan|city)\s+police\b",
+    re.IGNORECASE,
 )
 
 
@@ -606,6 +622,9 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     remained in a hospital in Geneva"; "diplomats in Paris said".
     """
     remote = _REMOTE_SOURCES_BEFORE_RE.search(cue.before) and _SAID_AFTER_RE.match(cue.after)
+    apposed = _IN_APPOSITION_BEFORE_RE.search(cue.before) and _SAID_AFTER_RE.match(cue.after)
+    if apposed or _POLICE_FORCE_AFTER_RE.match(cue.after):
+        return True
     return bool(
         _WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote
     )
@@ -1031,10 +1050,30 @@ def _measure_target(cue: PlaceCue) -> bool:
     return bool(_MEASURE_BEFORE_RE.search(window))
 
 
+# "The biggest crowds outside the capital were in Pusan": anywhere but the capital
+_OUTSIDE_BEFORE_RE = re.compile(r"\boutside\s+$", re.IGNORECASE)
+
+
+def _outside_the_capital(cue: PlaceCue) -> bool:
+    """ "Outside the capital" means everywhere else (but "outside the capital's city hall"
+    is at it).
+
+    Example: "The biggest crowds outside the capital were in the port of Pusan".
+    """
+    named = cue.mention.text.lower()
+    return (
+        named.startswith("the ")
+        and named.endswith("capital")
+        and not cue.after.startswith(("'s", "’s"))
+        and bool(_OUTSIDE_BEFORE_RE.search(cue.before))
+    )
+
+
 # "signed an appeal asking Moscow to restore", "urged Harare to release": a government
 # addressed, by its capital or its country
 _ADDRESSED_BEFORE_RE = re.compile(
-    r"\b(?:asking|asked|urging|urged|pressed|appeal(?:ed|ing)?\s+to|petition(?:ed|ing)?)\s+"
+    r"\b(?:ask|asking|asked|urge|urging|urged|pressed|appeal(?:ed|ing)?\s+to|"
+    r"petition(?:ed|ing)?)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1121,6 +1160,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
+    PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),
     PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True),
     PlaceRule("junction_or_owner", _junction_or_owner, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),

@@ -648,7 +648,8 @@ _VICTIM_WORD_AFTER_RE = re.compile(
 # fled the tear gas" were a crowd): the flight must go somewhere or be a displacement.
 _DISPLACED_RE = re.compile(
     r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?\s+(?:(?:had|have|has|were|was|are|been|reportedly|"
-    r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes)\b|"
+    r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes|"
+    r"in\s+fear|the\s+(?:town|city|village|area|region|country))\b|"
     r"(?:left|fled)\s+for\b|went\s+into\s+exile\b|"
     r"(?:moved|driven|forced)\s+out\b|relocated\b|resettled\b|deported\b|"
     r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"

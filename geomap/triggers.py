@@ -383,7 +383,13 @@ _PURPOSE_RE = re.compile(
     r"(?:dead|victims|martyrs|those\s+killed)\b"
     # "ceremonies for the Tabriz dead led to riots in Yazd": mourning earlier deaths
     r"|\b(?:ceremon(?:y|ies)|funerals?|memorials?|mourning|commemorations?|vigils?)\s+"
-    r"(?:for|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|victims|martyrs)\b",
+    r"(?:for|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|victims|martyrs)\b"
+    # "when Chinese honour the dead": the dead of other times
+    r"|\b(?:mourn|honou?r|remember|commemorate)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:dead|victims|martyrs)\b"
+    # "a young man whose death in 2018 was never solved", "Zhou Enlai, who had died in
+    # January": a person's death told of in passing
+    r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b",
     re.IGNORECASE,
 )
 
@@ -490,6 +496,11 @@ _HAZARD_TOLL_RE = re.compile(
 _OCCUPIED_LAND_RE = re.compile(
     r"occupied\s+(?:[A-Z][\w'’-]*|territor(?:y|ies)|lands?|zones?|areas?|regions?|parts?)\b"
 )
+_PEOPLE_SEIZED_RE = re.compile(r"\bwho\s+(?:were|was)\s+(?:\w+\s+)?seized$")
+_LINE_OVERRUN_RE = re.compile(
+    r"(?:overr(?:an|un)|broke\s+through|stormed)\s+(?:a|the)\s+(?:police\s+)?(?:lines?|cordons?|"
+    r"barricades?)\b"
+)
 # "Storm Daniel burst the dams": a weather system's name, not a storming
 _STORM_NAME_RE = re.compile(r"Storm\s+[A-Z][a-z]")
 _WITHOUT_BEFORE_RE = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -540,6 +551,10 @@ def _read_protest(r: _Reading) -> Trigger | None:
 def _read_seizure(r: _Reading) -> Trigger | None:
     if _STORM_NAME_RE.match(r.sentence, r.match.start()):
         return None
+    if _PEOPLE_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 20), r.match.end()):
+        return None  # "57 who were seized when police raided its office": an arrest
+    if _LINE_OVERRUN_RE.match(r.lowered, r.match.start()):
+        return r.trigger(EventType.CLASH)  # "overran a police line": no building taken
     start = r.match.start()
     if r.lowered.endswith("the ", 0, start) and _OCCUPIED_LAND_RE.match(r.sentence, start):
         return None
@@ -636,7 +651,8 @@ _HISTORICAL_RE = re.compile(
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
     r"anniversary\s+of|commemorat(?:e|es|ed|ing)\s+(?:the\s+)?|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
     r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots|strikes?|stoppages?|"
-    r"march|demonstrations?|massacre|unrest)\s+of\s+(?:1[89]|20)\d\d|"
+    r"march|demonstrations?|massacre|unrest)\s+of\s+(?:(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\s+)?(?:1[89]|20)\d\d|"
     # hypotheses and comparisons: the events are feared or seen elsewhere, not reported
     r"would\s+(?:risk|lead\s+to|cause|provoke|result\s+in|spark|trigger|mean)|"
     r"could\s+(?:lead\s+to|spark|trigger|provoke)|possibility\s+of|in\s+the\s+event\s+of|"
@@ -750,6 +766,10 @@ _UNREALISED_RE = re.compile(
     r"protests?|walkouts?|stoppages?)\b|\blater\s+this\s+(?:week|month|year)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:planned|scheduled|expected|due|"
     r"set)\s+(?:for|to|in|at)\b|"
+    # "a separate march is being advertised in Cork", "announced a rally in Inchon on July 4"
+    r"\b(?:is|are)\s+being\s+(?:advertised|planned|organi[sz]ed|prepared|called)\b|"
+    r"\bannounced\s+(?:a|an|another|new|fresh)\s+(?:[\w-]+\s+)?(?:rally|protest|march|strike|"
+    r"demonstration|sit-in)\b|"
     # "A national march has been called for next Sunday"
     r"\b(?:has|have|had)\s+been\s+called\s+for\b|"
     # "A demonstration has been called in Barcelona for Wednesday"

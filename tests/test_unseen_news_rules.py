@@ -2204,6 +2204,97 @@ CAPITALS_JUNCTIONS_OWNERS_AND_JOURNEYS_CASES = [
 ]
 
 
+APPOSITIONS_FORCES_PLANS_AND_PASSING_DEATHS_CASES = [
+    # governments asked to act, and a speaker's seat in apposition
+    (
+        "Deputies voted to ask Moscow and Baku to transfer the region.",
+        set(),
+        {("protest", "Moscow"), ("protest", "Baku")},
+    ),
+    (
+        "Police clashed with protesters in Chisinau. The European Union, in Brussels, urged "
+        "all sides to refrain from violence.",
+        {("clash", "Chisinau")},
+        {("clash", "Brussels")},
+    ),
+    # a police force named after its region, and a body meeting elsewhere
+    (
+        "Chiba prefectural police said 115 people had been arrested at the airport.",
+        set(),
+        {("arrest", "Chiba")},
+    ),
+    # training camps abroad, people taken away by bus, an officer moved away
+    (
+        "The president said the provocateurs had been trained in camps in Poland.",
+        set(),
+        {("protest", "Poland")},
+    ),
+    (
+        "Up to 60 residents were taken by bus to Petrozavodsk after the riot.",
+        set(),
+        {("crowd", "Petrozavodsk"), ("protest", "Petrozavodsk")},
+    ),
+    (
+        "The sergeant who arrested him has been moved to Cairns.",
+        set(),
+        {("arrest", "Cairns")},
+    ),
+    # where marchers set out from, by town and region
+    (
+        "Some 200 miners set out on foot from Mieres in Asturias on the march to the capital.",
+        set(),
+        {("protest", "Asturias")},
+    ),
+    # marches being advertised or announced are still to come
+    (
+        "A separate march is being advertised in Galway, police said.",
+        set(),
+        {("protest", "Galway")},
+    ),
+    (
+        "The coalition announced a rally in Daegu on July 4.",
+        set(),
+        {("protest", "Daegu")},
+    ),
+    # an uprising of a past month and year; a death told of in passing
+    (
+        "The valley has a long history of militancy, from the uprising of October 1934 in Oviedo.",
+        set(),
+        {("protest", "Oviedo")},
+    ),
+    (
+        "In Mostar, several hundred people rallied for a young man whose death in police "
+        "custody was never explained.",
+        {("protest", "Mostar")},
+        {("casualties", "Mostar")},
+    ),
+    # people seized in a raid were arrested; a police line overrun is no building taken
+    (
+        "More than 700 people were detained in Minsk, including 57 who were seized when police "
+        "raided an office.",
+        {("arrest", "Minsk")},
+        {("seizure", "Minsk")},
+    ),
+    (
+        "In Daejeon demonstrators overran a police line near the station.",
+        {("clash", "Daejeon")},
+        {("seizure", "Daejeon")},
+    ),
+    # outside the capital is elsewhere (but outside the capital's airport is at it)
+    (
+        "SEOUL, June 26 - The biggest crowds outside the capital were in Busan.",
+        set(),
+        {("protest", "Seoul")},
+    ),
+    # families who fled are no crowd
+    (
+        "A crowd set fire to a market in Kondopoga, and dozens of families fled in fear.",
+        {("clash", "Kondopoga")},
+        {("crowd", "Kondopoga")},
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -2241,6 +2332,9 @@ CASE_TABLES = {
         CALM_PLACES_CHURCHES_ORIGINS_AND_FOREIGN_NAMES_CASES
     ),
     "capitals_junctions_owners_and_journeys": CAPITALS_JUNCTIONS_OWNERS_AND_JOURNEYS_CASES,
+    "appositions_forces_plans_and_passing_deaths": (
+        APPOSITIONS_FORCES_PLANS_AND_PASSING_DEATHS_CASES
+    ),
 }
 
 
