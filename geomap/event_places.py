@@ -405,7 +405,14 @@ def _origin(cue: PlaceCue) -> bool:
 
     Example: "security forces from Bishkek".
     """
-    return bool(_ORIGIN_RE.search(cue.before))
+    # ("Reports from Lagos say students were shot dead": the news comes from where it
+    # happened)
+    return bool(_ORIGIN_RE.search(cue.before)) and not _NEWS_FROM_RE.search(cue.before)
+
+
+_NEWS_FROM_RE = re.compile(
+    r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 _BORDER_RE = re.compile(
@@ -436,9 +443,11 @@ def _border(cue: PlaceCue) -> bool:
 
 
 _OFFICE_AFTER_RE = re.compile(
-    r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former)\s+)*"
+    r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former|vice)\s+)*"
     r"(?:president|minister|ministry|government|ambassador|embassy|parliament|leader|"
-    r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military)\b",
+    r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military|"
+    # "Beijing's decision in August": what a government decided
+    r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response)\b",
     re.IGNORECASE,
 )
 _OFFICE_BEFORE_RE = re.compile(
@@ -525,7 +534,7 @@ _WHERE_SPEAKING_RE = re.compile(
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened|meeting)|"
     # "while European Union ministers meeting in Brussels discussed sanctions"
     r"(?:leaders|ministers|officials|diplomats|envoys|delegates)\s+(?:meeting|gathered)|"
-    r"(?:was|were)\s+attending(?:\s+[\w'’-]+){0,6}?|"
+    r"(?:was|were|had)\s+attend(?:ing|ed)(?:\s+[\w'’-]+){0,6}?|"
     r"(?:statement|communiqu[eé]|figures|report|data)\s+(?:issued|released|published|"
     r"presented)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
@@ -595,6 +604,7 @@ _WHEREABOUTS_RE = re.compile(
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
     r"government|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
+    r"correspondents?|reporters?|"
     r"confederation|institute|foundation|bishops|conference)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -701,7 +711,8 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+|(?:1[89]|20)\d\d\s+)?"
     r"(?:rape|killing|murder|death|shooting|arrest|detention|beating|assault|torture|execution|"
-    r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|"
+    r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|fire|blaze|"
+    r"explosion|collapse|"
     # (a plural of deaths or shootings may be what the crowd protested where it stood)
     r"bombings?|assassinations?|lynchings?)\b[^;:]{0,100}$"
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
@@ -826,7 +837,9 @@ _RELATION_AFTER_RE = re.compile(
 _YEAR_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+$")
 # "The Erawan emergency medical centre said": a body named after the place
 _BODY_AFTER_RE = re.compile(
-    r"^(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:centre|center|hospital|clinic|institute|agency|"
+    # "told our Lagos correspondent": a reporter named after the city
+    r"^\s+(?:correspondent|bureau|stringer)\b"
+    r"|^(?:\s+[a-z][\w'’-]*){0,3}?\s+(?:centre|center|hospital|clinic|institute|agency|"
     r"foundation|group|committee|council|office|service|commission|network|union|association)"
     r"\s+(?:said|says|reported|told|announced|stated|added|confirmed)\b"
     # "St Louis County police chief Jon Belmar says"

@@ -721,7 +721,10 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     best = name.candidates[0]
     top = best.place
     if top.kind is Kind.CITY and best.match_type is not MatchType.EXACT:
-        return Verdict.NOT_PLACE
+        # (but a major city's English name after a locative is the city: "in Cologne")
+        start = name.first.start
+        exonym = name.major and _LOCATIVE_BEFORE_RE.search(name.text, max(0, start - 8), start)
+        return None if exonym else Verdict.NOT_PLACE
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
     if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
         # "the Metro Center for Journalists' Rights"; "against Bush's visit"
@@ -739,6 +742,7 @@ _TOWN_APPOSITIVE_RE = re.compile(
 
 
 _POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|from|to)\s$", re.IGNORECASE)
 
 
 def _heads_a_proper_name(name: NameInText) -> bool:
@@ -1493,6 +1497,9 @@ def own_name_over_aliases(
     # among the story's places.
     story = evidence.countries | evidence.other_countries
     isolated = evidence.neighbours(best.place) == 0 and best.place.country_code not in story
+    # A world city called exactly so ("Belo Horizonte") is not lost to a town that lists
+    # its name among its own, though the story names that town's region.
+    region_counts = best.place.population < _WORLD_CITY
     return [
         c
         for c in options
@@ -1500,7 +1507,7 @@ def own_name_over_aliases(
         or c.match_type is MatchType.EXACT
         # a short form of the town's own name ("Newcastle" of Newcastle upon Tyne)
         or fold(c.place.name).startswith(fold(c.matched_name))
-        or _in_named_region(c.place, evidence)
+        or (region_counts and _in_named_region(c.place, evidence))
         or (isolated and evidence.neighbours(c.place) > 0)
     ]
 
@@ -1980,28 +1987,19 @@ def _without_strays(
         cc, key = m.place.country_code, fold(m.text)
         small_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
         placed = _placed_in_a_far_city(text, m, by_start)
-        # "Whitehall in London" is no Atlanta, reached through an old name of it
-        by_alias = placed is not None and m.match_type is not MatchType.EXACT
-        stray = (
-            placed == _LANDMARK
-            or by_alias
-            or (
-                small_town
-                and (
-                    placed is not None
-                    or (
-                        cc not in focus
-                        and not (names.get(cc, set()) - {key})
-                        and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
-                        and any(
-                            len(keys - {key}) >= _STORY_NAMES
-                            for c, keys in names.items()
-                            if c != cc
-                        )
-                    )
-                )
-            )
+        alone = (
+            cc not in focus
+            and not (names.get(cc, set()) - {key})
+            and not (text[m.end : m.end + 2] == ", " and m.end + 2 in by_start)
+            and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
         )
+        # "Whitehall in London", or "the end of Whitehall" in a London story, is no Atlanta,
+        # reached through an old name of it: a town of any size named by an alias alone in
+        # its country is a stray
+        by_alias = m.match_type is not MatchType.EXACT and (
+            placed is not None or (alone and m.place.kind is Kind.CITY)
+        )
+        stray = placed == _LANDMARK or by_alias or (small_town and (placed is not None or alone))
         if not stray:
             kept.append(m)
     return kept

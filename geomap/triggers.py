@@ -82,6 +82,9 @@ _PROTEST_RE = _tiers(
     # "Demonstrators also cut railway lines and roads in Girona"
     r"(?:cut|severed)\s+(?:off\s+)?(?:the\s+)?(?:main\s+)?(?:railway\s+lines?|rail\s+lines?|"
     r"roads?|highways?|motorways?)|"
+    # "students boycotted classes": a student strike
+    r"boycott(?:s|ed|ing)?\s+(?:of\s+)?(?:their\s+)?(?:classes|lectures|schools?)|"
+    r"class\s+boycotts?|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -275,7 +278,7 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
-        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|"
+        r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
         r"immolat|himself|herself|themselves"
     ),
     "seizure": re.compile(
@@ -765,7 +768,7 @@ _UNREALISED_RE = re.compile(
     r"\b(?:announced|promised|planned|called)\s+(?:further|more|new)\s+(?:action|strikes?|"
     r"protests?|walkouts?|stoppages?)\b|\blater\s+this\s+(?:week|month|year)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:planned|scheduled|expected|due|"
-    r"set)\s+(?:for|to|in|at)\b|"
+    r"set)\s+(?:tomorrow\s+|today\s+|tonight\s+)?(?:for|to|in|at)\b|\btomorrow\b|"
     # "a separate march is being advertised in Cork", "announced a rally in Inchon on July 4"
     r"\b(?:is|are)\s+being\s+(?:advertised|planned|organi[sz]ed|prepared|called)\b|"
     r"\bannounced\s+(?:a|an|another|new|fresh)\s+(?:[\w-]+\s+)?(?:rally|protest|march|strike|"

@@ -2295,6 +2295,75 @@ APPOSITIONS_FORCES_PLANS_AND_PASSING_DEATHS_CASES = [
 ]
 
 
+ALIASES_EXONYMS_CORRESPONDENTS_AND_DECISIONS_CASES = [
+    # an old name of a far city, alone in its country in a story about another
+    (
+        "Marches in Glasgow and Bristol passed off peacefully. In London, several hundred "
+        "marchers sat down at the end of Whitehall, near Downing Street, and police fired "
+        "tear gas at them.",
+        {("clash", "London")},
+        {("clash", "Atlanta"), ("protest", "Atlanta")},
+    ),
+    # a world city called exactly so is not lost to a town listing its name among its own
+    (
+        "Students marched in Maceió, the capital of Alagoas, and in Belo Horizonte.",
+        {("protest", "Belo Horizonte")},
+        {("protest", "Girau do Ponciano")},
+    ),
+    # a major city's English name after a locative is the city
+    (
+        "About 30,000 people rallied in Cologne and 20,000 in Munich.",
+        {("protest", "Köln")},
+        set(),
+    ),
+    # a correspondent named after a city, a correspondent in a city speaking
+    (
+        "Police shot three students in Akoka, a student leader told our Lagos correspondent.",
+        set(),
+        {("casualties", "Lagos")},
+    ),
+    (
+        "Our correspondent in Kaduna says riot police used tear gas on the students.",
+        set(),
+        {("clash", "Kaduna")},
+    ),
+    # but reports from a city tell of it
+    (
+        "Reports from Ibadan say at least two students were shot dead by police.",
+        {("casualties", "Ibadan")},
+        set(),
+    ),
+    # a government's decision, a vice president's office, a meeting attended elsewhere
+    (
+        "Students in Hong Kong boycotted classes over Beijing's decision in August.",
+        {("protest", "Hong Kong")},
+        {("protest", "Beijing")},
+    ),
+    (
+        "Thousands of protesters rallied in Quito as Ecuador's vice president was sworn in.",
+        {("protest", "Quito")},
+        {("protest", "Ecuador")},
+    ),
+    (
+        "The protests began after party members had attended a meeting with extremists in Potsdam.",
+        set(),
+        {("protest", "Potsdam")},
+    ),
+    # rallies planned for tomorrow; a fire that set off protests elsewhere
+    (
+        "Sympathy rallies are planned tomorrow in Leeds and Hull.",
+        set(),
+        {("protest", "Leeds")},
+    ),
+    (
+        "Protests began in Shanghai after a fire in a locked-down building in Urumqi killed "
+        "ten people.",
+        {("protest", "Shanghai")},
+        {("casualties", "Ürümqi"), ("casualties", "Urumqi")},
+    ),
+]
+
+
 CASE_TABLES = {
     "event_places_on_unseen_news": CASES,
     "the_capital_is_the_capital": CAPITAL_CASES,
@@ -2334,6 +2403,9 @@ CASE_TABLES = {
     "capitals_junctions_owners_and_journeys": CAPITALS_JUNCTIONS_OWNERS_AND_JOURNEYS_CASES,
     "appositions_forces_plans_and_passing_deaths": (
         APPOSITIONS_FORCES_PLANS_AND_PASSING_DEATHS_CASES
+    ),
+    "aliases_exonyms_correspondents_and_decisions": (
+        ALIASES_EXONYMS_CORRESPONDENTS_AND_DECISIONS_CASES
     ),
 }
 
