@@ -1,4 +1,4 @@
-"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh29.
+"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh47.
 
 The dev set (../shared/eval/events-dev) is where failure classes are found; these sets,
 written and coded by hand (each set's gold.json) by people who never ran geomap on them,
@@ -171,6 +171,51 @@ SETS = {
             ROOT / "bench" / f"fresh{n}" / "gold.json",
         )
         for n in range(22, 30)
+    },
+    # Written and coded by hand by helpers that never ran geomap on them, each scored
+    # unseen on dadd2e6 (the session's starting code, before any rule of the session) and
+    # on the code of the moment before any rule was changed for it:
+    #   fresh30 (Africa, the Middle East) dadd2e6: P 0.802, R 0.885
+    #   fresh31 (Latin America, the Caribbean, Europe) dadd2e6: P 0.866, R 0.826
+    #   fresh32 (Asia, Oceania) dadd2e6: P 0.693, R 0.807
+    #   fresh33 (wire reports) dadd2e6: P 0.653, R 0.901; 15a9ac4: 0.660, 0.901
+    #   fresh34 (encyclopaedia, North America and Europe) dadd2e6: P 0.821, R 0.780;
+    #     15a9ac4: 0.820, 0.774
+    #   fresh35 (Africa, South Asia, Latin America; local papers) dadd2e6: P 0.828,
+    #     R 0.809; 15a9ac4: the same
+    #   fresh36 (Asia, the Pacific, the Gulf) dadd2e6: P 0.734, R 0.644
+    #   fresh37 (1950-2000, Latin America, Africa, Southern Europe) dadd2e6: P 0.884,
+    #     R 0.835
+    #   fresh38 (Europe, North America, Central Asia; 2015-2025) dadd2e6: P 0.824, R 0.772
+    #   fresh39 (Africa, 2010-2025) dadd2e6: P 0.868, R 0.888; 9f5e15b: 0.879, 0.899
+    #   fresh40 (South Asia, the Middle East, Turkey and Iran) dadd2e6: P 0.748, R 0.793;
+    #     9f5e15b: the same
+    #   fresh41 (the Americas; local papers) dadd2e6: P 0.609, R 0.671; 9f5e15b: 0.596,
+    #     0.671
+    #   fresh42 (each report another country) dadd2e6: P 0.888, R 0.929; a0d8859: 0.908,
+    #     0.929
+    #   fresh43 (Europe and the former Soviet Union) dadd2e6: P 0.685, R 0.859; 0af8285:
+    #     0.670, 0.859
+    #   fresh44 (Asia and Oceania) dadd2e6: P 0.569, R 0.631; 0af8285: 0.581, 0.662
+    **{
+        f"fresh{n} (10 own reports)": (
+            ROOT / "bench" / f"fresh{n}" / "texts",
+            ROOT / "bench" / f"fresh{n}" / "gold.json",
+        )
+        for n in range(30, 45)
+    },
+    # The session's last round, asked for no planted traps and no regional emphasis, each
+    # scored unseen on a0d8859 (every rule of the session but the last batch) before any
+    # rule was changed for it, and on dadd2e6:
+    #   fresh45 a0d8859: P 0.854, R 0.880 (dadd2e6 the same)
+    #   fresh46 a0d8859: P 0.951, R 0.940 (dadd2e6: 0.951, 0.928)
+    #   fresh47 a0d8859: P 0.800, R 0.766 (dadd2e6: 0.755, 0.755)
+    **{
+        f"fresh{n} (10 own reports)": (
+            ROOT / "bench" / f"fresh{n}" / "texts",
+            ROOT / "bench" / f"fresh{n}" / "gold.json",
+        )
+        for n in range(45, 48)
     },
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
