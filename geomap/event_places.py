@@ -427,6 +427,9 @@ _BORDER_RE = re.compile(
     r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?$"
     r"|\b(?:modell?ed\s+on|reminiscent\s+of|inspired\s+(?:in\s+part\s+)?by\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:in|of))\s+(?:the\s+)?$"
+    # "three days after a similar riot in Riga": another place's events, compared
+    r"|\bsimilar\s+(?:[\w-]+\s+)?(?:riots?|protests?|unrest|demonstrations?|clashes|uprisings?|"
+    r"rall(?:y|ies)|strikes?)\s+in\s+(?:the\s+)?$"
     # "Suruç, the Turkish town facing Kobanî across the border"
     r"|\bfacing\s+$",
     re.IGNORECASE,
@@ -559,6 +562,9 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     r"into\s+exile\s+in|"
+    # "abused by police on the way to the prison in Santiaguito": where detainees were held
+    r"(?:taken|sent|transferred|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:prisons?|jails?|penitentiary)\s+(?:in|at)|"
     # "trained in camps in Ukraine", "were taken by bus to Petrozavodsk"
     r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
     r"helicopter|boat|ferry)\s+to|"

@@ -796,7 +796,9 @@ _UNREALISED_RE = re.compile(
     r"demonstrations?|march(?:es)?|boycotts?|join)\b|"
     r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"
     r"\bpromis(?:e|es|ed|ing)\s+to\b|\bwarn(?:s|ed|ing)?\s+(?:of|that|against)\b|"
-    r"\bready\s+to\b|\bif\b|\bunless\b|\bin\s+case\b",
+    r"\bready\s+to\b|\bif\b|\bunless\b|\bin\s+case\b|"
+    # "has largely been spared the violence that has hit the south"
+    r"\bspared\b",
     re.IGNORECASE,
 )
 

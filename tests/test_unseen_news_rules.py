@@ -2407,6 +2407,31 @@ CASE_TABLES = {
     "aliases_exonyms_correspondents_and_decisions": (
         ALIASES_EXONYMS_CORRESPONDENTS_AND_DECISIONS_CASES
     ),
+    "prisons_similar_riots_and_places_spared": [
+        # where detainees were taken (but a jail stormed is where it happened)
+        (
+            "Police detained 200 people in Texcoco, and many were beaten on the way to the "
+            "prison in Almoloya.",
+            {("arrest", "Texcoco de Mora")},
+            {("arrest", "Almoloya"), ("arrest", "Almoloya de Juárez")},
+        ),
+        (
+            "A crowd stormed a jail in the district of Narsingdi and freed the inmates.",
+            {("seizure", "Narsingdi")},
+            set(),
+        ),
+        # another place's events compared, and a place spared the violence
+        (
+            "The riot in Vilnius came three days after a similar riot in Riga.",
+            {("clash", "Vilnius")},
+            {("clash", "Riga")},
+        ),
+        (
+            "Hargeisa has largely been spared the violence that has hit Mogadishu.",
+            set(),
+            {("clash", "Mogadishu"), ("clash", "Hargeisa")},
+        ),
+    ],
 }
 
 
