@@ -1,4 +1,4 @@
-"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh47.
+"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh50.
 
 The dev set (../shared/eval/events-dev) is where failure classes are found; these sets,
 written and coded by hand (each set's gold.json) by people who never ran geomap on them,
@@ -216,6 +216,18 @@ SETS = {
             ROOT / "bench" / f"fresh{n}" / "gold.json",
         )
         for n in range(45, 48)
+    },
+    # The final round, asked for ordinary reports with no planted traps, scored unseen on
+    # 249bf79 (the session's last rule) and on dadd2e6; no rule was changed for them:
+    #   fresh48 249bf79: P 0.931, R 0.905 (dadd2e6: 0.893, 0.905)
+    #   fresh49 249bf79: P 0.829, R 0.797 (dadd2e6: 0.789, 0.759)
+    #   fresh50 249bf79: P 0.915, R 0.882 (dadd2e6: 0.926, 0.882)
+    **{
+        f"fresh{n} (10 own reports)": (
+            ROOT / "bench" / f"fresh{n}" / "texts",
+            ROOT / "bench" / f"fresh{n}" / "gold.json",
+        )
+        for n in range(48, 51)
     },
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
