@@ -251,7 +251,7 @@ def _outlet_name(cue: PlaceCue) -> bool:
 
 _AGREEMENT_AFTER_RE = re.compile(
     r"^\s+(?:accords?|agreements?|treaty|protocol|declaration|convention|peace\s+process|"
-    r"ceasefire|charter)\b",
+    r"ceasefire|charter|(?-i:War))\b",
     re.IGNORECASE,
 )
 
@@ -380,6 +380,8 @@ _ORIGIN_RE = re.compile(
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
     r"|\bfrom\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$"
+    # "many from the beaches of Cojímar"
+    r"|\bfrom\s+the\s+(?:beaches|shores?|coast|ports?|harbou?rs?)\s+of\s+$"
     # "the summit had been moved from the resort town of Hua Hin"
     r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|resort|port)\s+of\s+$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
@@ -430,6 +432,8 @@ _BORDER_RE = re.compile(
     # "three days after a similar riot in Riga": another place's events, compared
     r"|\bsimilar\s+(?:[\w-]+\s+)?(?:riots?|protests?|unrest|demonstrations?|clashes|uprisings?|"
     r"rall(?:y|ies)|strikes?)\s+in\s+(?:the\s+)?$"
+    # "send troops to join the United States": an ally's side
+    r"|\b(?:join|joined|joining|alongside)\s+(?:the\s+)?$"
     # "Suruç, the Turkish town facing Kobanî across the border"
     r"|\bfacing\s+$",
     re.IGNORECASE,
@@ -568,6 +572,8 @@ _WHEREABOUTS_RE = re.compile(
     # "trained in camps in Ukraine", "were taken by bus to Petrozavodsk"
     r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
     r"helicopter|boat|ferry)\s+to|"
+    # "boats seized by people trying to reach the United States"
+    r"(?:trying|attempting|seeking|hoping)\s+to\s+reach|"
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
     r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
@@ -610,14 +616,14 @@ _WHEREABOUTS_RE = re.compile(
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
     r"government|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
-    r"correspondents?|reporters?|"
+    r"correspondents?|reporters?|channels?|stations?|broadcasters?|"
     r"confederation|institute|foundation|bishops|conference)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
-    r"claimed|summoned|condemned|criticised|"
+    r"claimed|summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
 )
 

@@ -652,6 +652,7 @@ _DISPLACED_RE = re.compile(
     r"in\s+fear|the\s+(?:town|city|village|area|region|country))\b|"
     r"(?:left|fled)\s+for\b|went\s+into\s+exile\b|"
     r"(?:moved|driven|forced)\s+out\b|relocated\b|resettled\b|deported\b|"
+    r"left\s+(?:on|by|aboard)\b|"
     r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
     r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
     r"(?:refuge|asylum|shelter)\b|sheltered\b|sheltering\b)"

@@ -601,6 +601,23 @@ def calendar_word(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.first.text.lower() in CALENDAR else None
 
 
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+_DAY_AFTER_RE = re.compile(r"\.?\s+\d{1,2}\b")
+
+
+def month_abbreviation(name: NameInText) -> Verdict | None:
+    """A month's abbreviation before a day is a date.
+
+    Example: "ABIDJAN, Ivory Coast, Nov 7" is not Noves, France (but "Mar del Plata" is
+    a city).
+    """
+    if name.n != 1 or name.first.text.lower().rstrip(".") not in _MONTH_ABBREVIATIONS:
+        return None
+    return Verdict.NOT_PLACE if _DAY_AFTER_RE.match(name.text, name.last.end) else None
+
+
 # Kinds of quarter that many cities have: "looting shops in Chinatown" in Honiara is no
 # town in California, whatever GeoNames lists under the name.
 _GENERIC_QUARTERS = frozenset(
@@ -729,12 +746,16 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
         # "the Metro Center for Journalists' Rights"; "against Bush's visit"
         return Verdict.NOT_PLACE
-    if _TOWN_APPOSITIVE_RE.match(name.text, name.last.end):
-        return None  # "in Paramount, a largely Latino city southeast of downtown"
+    start = name.first.start
+    if _TOWN_APPOSITIVE_RE.match(name.text, name.last.end) or _TOWN_OF_BEFORE_RE.search(
+        name.text, max(0, start - 24), start
+    ):
+        return None  # "in Paramount, a largely Latino city", "in the town of Salt"
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
 
 
+_TOWN_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|port)\s+of\s$", re.IGNORECASE)
 # The writer says the word is a town: ", a largely Latino city", ", the port town"
 _TOWN_APPOSITIVE_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|municipality|port)\b"
@@ -1104,6 +1125,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
 # The order matters: the first rule with a verdict decides; the name rules come last.
 RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     calendar_word,
+    month_abbreviation,
     day_of_a_month,
     generic_quarter,
     language_gloss,
@@ -1304,7 +1326,11 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         # style qualifies every other one ("HOLLIDAY, Mo."), so no lesser namesake is sought.
         bare_dateline = any(context.is_bare_dateline(i) for i in indexes)
         regions = set() if bare_dateline else context.regions
-        qualified = [i for i in indexes if context.qualifiers[i] is not None]
+        qualified = [
+            i
+            for i in indexes
+            if context.qualifiers[i] is not None or context.bearings[i] is not None
+        ]
         options = _options(spans[indexes[0]].candidates, regions)
         key = context.keys[indexes[0]]
         # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
@@ -1649,6 +1675,8 @@ class _Context:
         ):
             self.cities.setdefault(_cube(city[1], city[2]), []).append(city)
         self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
+        # "the town of Salt, west of Amman": a town placed by its bearing from another
+        self.bearings = [_bearing_from(text, spans, i) for i in range(len(spans))]
         # In a list of world cities ("Berlin, Frankfurt, London, Washington, Chicago,
         # Vienna"), each is one more world city: every metropolis has namesakes of the others
         # among its suburbs (Frankfort, Illinois by Chicago), so nearness to a world city of
@@ -1693,6 +1721,11 @@ class _Context:
             contains(q.place, place) for q in qualifier.candidates[:_RESOLVE_DEPTH]
         ):
             return 25.0
+        reference = self.bearings[index]
+        if reference is not None and place.kind in _LOCAL:
+            there = reference.candidates[0].place
+            if great_circle_km(place.lat, place.lon, there.lat, there.lon) < _NEAR_KM:
+                return 25.0
         return 0.0
 
     def document_bonus(self, key: str, place: Place) -> float:
@@ -1774,6 +1807,25 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 # "Changsha, capital of Hunan province", "Lahan, in Siraha district", "Bignona, in the
 # southern Casamance region": an apposition that places the town in a region qualifies it
 # as ", " alone does.
+# ", west of Amman", ", 250 km southwest of the capital Bishkek"
+_BEARING_GAP_RE = re.compile(
+    r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:\([^()]{1,20}\)\s+)?)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+)?(?:capital,?\s+)?"
+)
+
+
+def _bearing_from(text: str, spans: Sequence[SpanCandidates], index: int) -> SpanCandidates | None:
+    """The place a town is placed from by a bearing right after it ("Salt, west of
+    Amman"), if there is one."""
+    if index + 1 >= len(spans):
+        return None
+    here, after = spans[index], spans[index + 1]
+    if not _BEARING_GAP_RE.fullmatch(text, here.end, after.start):
+        return None
+    return after
+
+
 _LOCATING_GAP_RE = re.compile(
     r",\s+(?:in\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:the\s+|a\s+)?(?:[a-z]+\s+)?"
     r"(?:capital|city|town|village|seat|port)\s+(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?)"

@@ -169,7 +169,10 @@ _ARREST_RE = _tiers(
     # "detained by prosecutors", "arrested in Aalborg on a South Korean warrant": a
     # judicial arrest of one person, not an arrest at a protest
     high=r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?)(?![^.;]{0,60}?\b(?:by\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+)?prosecutors|on\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?warrant))|"
+    r"(?:the\s+)?(?:[\w-]+\s+)?prosecutors|on\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?warrant|"
+    # "arrested six men in connection with the assault": a criminal case
+    r"in\s+connection\s+with\s+the\s+(?:[\w-]+\s+)?(?:assault|attack|murder|killing|rape|"
+    r"robbery|case|crime)))|"
     r"detentions?|"
     r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
     r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
@@ -401,7 +404,7 @@ _PURPOSE_RE = re.compile(
 _BEGAN_AFTER_RE = re.compile(
     # "The protest movement, known as Hirak, began in October after a fishmonger was crushed"
     r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage|movement|uprising|revolt|"
-    r"riots?|campaign)(?:,[^,.;]{1,40},)?\s+(?:first\s+)?(?:began|"
+    r"riots?|campaign|violence|rioting)(?:,[^,.;]{1,40},)?\s+(?:first\s+)?(?:began|"
     r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b",
     re.IGNORECASE,
 )
@@ -499,6 +502,9 @@ _HAZARD_TOLL_RE = re.compile(
 _OCCUPIED_LAND_RE = re.compile(
     r"occupied\s+(?:[A-Z][\w'’-]*|territor(?:y|ies)|lands?|zones?|areas?|regions?|parts?)\b"
 )
+_DRUMS_RE = re.compile(
+    r"beat(?:ing|s)?\s+(?:[\w-]+\s+)?(?:drums?|pots|pans|saucepans|tambourines)\b"
+)
 _PEOPLE_SEIZED_RE = re.compile(r"\bwho\s+(?:were|was)\s+(?:\w+\s+)?seized$")
 _LINE_OVERRUN_RE = re.compile(
     r"(?:overr(?:an|un)|broke\s+through|stormed)\s+(?:a|the)\s+(?:police\s+)?(?:lines?|cordons?|"
@@ -567,6 +573,8 @@ def _read_seizure(r: _Reading) -> Trigger | None:
 def _read_clash(r: _Reading) -> Trigger | None:
     if _dispersed_of_itself(r.sentence, r.match, r.agents):
         return None
+    if _DRUMS_RE.match(r.lowered, r.match.start()):
+        return None  # "beating drums and waving flags": a rally's noise
     return r.trigger(EventType.CLASH)
 
 
@@ -784,6 +792,8 @@ _UNREALISED_RE = re.compile(
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"
     r"rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
+    # "Farmers in Germany are planning similar demonstrations"; "the next step is a march"
+    r"\b(?:is|are|was|were)\s+planning\b|\bnext\s+step\b|"
     # "have called further rallies", "called a demonstration in Vilnius for Friday"
     r"\bcalled\s+(?:further|more|new|fresh|another)\s+(?:[\w-]+\s+)?"
     r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?)\b|"

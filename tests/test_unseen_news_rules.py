@@ -2407,6 +2407,79 @@ CASE_TABLES = {
     "aliases_exonyms_correspondents_and_decisions": (
         ALIASES_EXONYMS_CORRESPONDENTS_AND_DECISIONS_CASES
     ),
+    "dates_bearings_plans_and_wars": [
+        # a month's abbreviation before a day is a date, not a town
+        (
+            "ABIDJAN, Ivory Coast, Nov 7 (Wire) - Thousands of youths rampaged through the "
+            "city, looting shops.",
+            {("protest", "Abidjan")},
+            {("protest", "Noves"), ("clash", "Noves")},
+        ),
+        # a town placed by its bearing from another is the one near it
+        (
+            "Protesters set fire to government offices in the town of Salt, west of Amman.",
+            {("clash", "As Salţ")},
+            {("clash", "Salt")},
+        ),
+        # plans, a next step and criminal arrests are no protest events
+        (
+            "Farmers in neighbouring Belgium are planning similar demonstrations.",
+            set(),
+            {("protest", "Belgium")},
+        ),
+        (
+            "Organizers say the next step is a national march in Houston on April 9.",
+            set(),
+            {("protest", "Houston")},
+        ),
+        (
+            "Police have arrested six men, one of them in Patna, in connection with the assault.",
+            set(),
+            {("arrest", "Patna")},
+        ),
+        # a war named after a country, an ally joined, where migrants tried to go
+        (
+            "The protests against the Iraq War in Australia opposed sending troops to join the "
+            "United States.",
+            set(),
+            {("protest", "Iraq"), ("protest", "United States")},
+        ),
+        (
+            "Several boats were seized by people trying to reach the United States.",
+            set(),
+            {("seizure", "United States")},
+        ),
+        # a rally's drums are no clash; people who left on rafts are no crowd
+        (
+            "In Guatemala City, several thousand people rallied, beating drums and waving flags.",
+            {("protest", "Guatemala City")},
+            {("clash", "Guatemala City")},
+        ),
+        (
+            "About 35,000 people left on makeshift rafts, many from the beaches of Cojímar.",
+            set(),
+            {("crowd", "Cojímar"), ("protest", "Cojímar")},
+        ),
+        # a government blaming from its capital, channels broadcasting from abroad
+        (
+            "The government of Süleyman Demirel in Ankara blamed the violence on anarchists.",
+            set(),
+            {("clash", "Ankara")},
+        ),
+        (
+            "Hosts blamed the Brotherhood, whose television channels in Istanbul broadcast "
+            "footage of the demonstrations.",
+            set(),
+            {("protest", "Istanbul")},
+        ),
+        # violence begun after an attack elsewhere has it as its cause
+        (
+            "The violence began after two jets bombed a French position in Bouake, killing nine "
+            "soldiers.",
+            set(),
+            {("casualties", "Bouaké")},
+        ),
+    ],
     "prisons_similar_riots_and_places_spared": [
         # where detainees were taken (but a jail stormed is where it happened)
         (
