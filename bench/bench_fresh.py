@@ -218,7 +218,8 @@ SETS = {
         for n in range(45, 48)
     },
     # The final round, asked for ordinary reports with no planted traps, scored unseen on
-    # 249bf79 (the session's last rule) and on dadd2e6; no rule was changed for them:
+    # 249bf79 and on dadd2e6 before any rule was changed for them (8c3ba04 then fixed their
+    # classes):
     #   fresh48 249bf79: P 0.931, R 0.905 (dadd2e6: 0.893, 0.905)
     #   fresh49 249bf79: P 0.829, R 0.797 (dadd2e6: 0.789, 0.759)
     #   fresh50 249bf79: P 0.915, R 0.882 (dadd2e6: 0.926, 0.882)
