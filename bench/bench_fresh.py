@@ -1,4 +1,4 @@
-"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh50.
+"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh53.
 
 The dev set (../shared/eval/events-dev) is where failure classes are found; these sets,
 written and coded by hand (each set's gold.json) by people who never ran geomap on them,
@@ -229,6 +229,18 @@ SETS = {
             ROOT / "bench" / f"fresh{n}" / "gold.json",
         )
         for n in range(48, 51)
+    },
+    # Scored once, unseen, on the session's final code (8c3ba04's rules, at 2137676) and on
+    # dadd2e6; no rule was changed for them:
+    #   fresh51 (ordinary reports) final: P 0.885, R 0.767 (dadd2e6 the same)
+    #   fresh52 (ordinary reports) final: P 0.897, R 0.978 (dadd2e6: 0.887, 0.966)
+    #   fresh53 (ten countries, every continent) final: P 0.851, R 0.842 (dadd2e6 the same)
+    **{
+        f"fresh{n} (10 own reports)": (
+            ROOT / "bench" / f"fresh{n}" / "texts",
+            ROOT / "bench" / f"fresh{n}" / "gold.json",
+        )
+        for n in range(51, 54)
     },
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
