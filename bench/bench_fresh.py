@@ -21,6 +21,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def _tens(first: int, end: int) -> dict[str, tuple[Path, Path]]:
+    """Sets fresh{first} to fresh{end - 1}, of ten reports each."""
+    return {
+        f"fresh{n} (10 own reports)": (
+            ROOT / "bench" / f"fresh{n}" / "texts",
+            ROOT / "bench" / f"fresh{n}" / "gold.json",
+        )
+        for n in range(first, end)
+    }
+
+
 SETS = {
     "fresh (6 own reports)": (
         ROOT / "bench" / "fresh" / "texts",
@@ -165,13 +178,7 @@ SETS = {
     #   fresh28 (the dev set's mix) at 1664183: P 0.760, R 0.872 (951e0d5: 0.718, 0.862)
     #   fresh29 (every continent, 1960s-2020s) at 1664183: P 0.893, R 0.833 (951e0d5:
     #     0.854, 0.844)
-    **{
-        f"fresh{n} (10 own reports)": (
-            ROOT / "bench" / f"fresh{n}" / "texts",
-            ROOT / "bench" / f"fresh{n}" / "gold.json",
-        )
-        for n in range(22, 30)
-    },
+    **_tens(22, 30),
     # Written and coded by hand by helpers that never ran geomap on them, each scored
     # unseen on dadd2e6 (the session's starting code, before any rule of the session) and
     # on the code of the moment before any rule was changed for it:
@@ -197,51 +204,27 @@ SETS = {
     #   fresh43 (Europe and the former Soviet Union) dadd2e6: P 0.685, R 0.859; 0af8285:
     #     0.670, 0.859
     #   fresh44 (Asia and Oceania) dadd2e6: P 0.569, R 0.631; 0af8285: 0.581, 0.662
-    **{
-        f"fresh{n} (10 own reports)": (
-            ROOT / "bench" / f"fresh{n}" / "texts",
-            ROOT / "bench" / f"fresh{n}" / "gold.json",
-        )
-        for n in range(30, 45)
-    },
+    **_tens(30, 45),
     # The session's last round, asked for no planted traps and no regional emphasis, each
     # scored unseen on a0d8859 (every rule of the session but the last batch) before any
     # rule was changed for it, and on dadd2e6:
     #   fresh45 a0d8859: P 0.854, R 0.880 (dadd2e6 the same)
     #   fresh46 a0d8859: P 0.951, R 0.940 (dadd2e6: 0.951, 0.928)
     #   fresh47 a0d8859: P 0.800, R 0.766 (dadd2e6: 0.755, 0.755)
-    **{
-        f"fresh{n} (10 own reports)": (
-            ROOT / "bench" / f"fresh{n}" / "texts",
-            ROOT / "bench" / f"fresh{n}" / "gold.json",
-        )
-        for n in range(45, 48)
-    },
+    **_tens(45, 48),
     # The final round, asked for ordinary reports with no planted traps, scored unseen on
     # 249bf79 and on dadd2e6 before any rule was changed for them (8c3ba04 then fixed their
     # classes):
     #   fresh48 249bf79: P 0.931, R 0.905 (dadd2e6: 0.893, 0.905)
     #   fresh49 249bf79: P 0.829, R 0.797 (dadd2e6: 0.789, 0.759)
     #   fresh50 249bf79: P 0.915, R 0.882 (dadd2e6: 0.926, 0.882)
-    **{
-        f"fresh{n} (10 own reports)": (
-            ROOT / "bench" / f"fresh{n}" / "texts",
-            ROOT / "bench" / f"fresh{n}" / "gold.json",
-        )
-        for n in range(48, 51)
-    },
+    **_tens(48, 51),
     # Scored once, unseen, on the session's final code (8c3ba04's rules, at 2137676) and on
     # dadd2e6; no rule was changed for them:
     #   fresh51 (ordinary reports) final: P 0.885, R 0.767 (dadd2e6 the same)
     #   fresh52 (ordinary reports) final: P 0.897, R 0.978 (dadd2e6: 0.887, 0.966)
     #   fresh53 (ten countries, every continent) final: P 0.851, R 0.842 (dadd2e6 the same)
-    **{
-        f"fresh{n} (10 own reports)": (
-            ROOT / "bench" / f"fresh{n}" / "texts",
-            ROOT / "bench" / f"fresh{n}" / "gold.json",
-        )
-        for n in range(51, 54)
-    },
+    **_tens(51, 54),
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
         ROOT.parent / "shared" / "eval" / "events-dev" / "gold.json",

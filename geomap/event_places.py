@@ -29,7 +29,7 @@ from gazetteer import Kind, Place
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
-from geomap.places import contains, great_circle_km, is_dateline
+from geomap.places import LANDMARK_REACH_KM, contains, great_circle_km, is_dateline
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
@@ -828,14 +828,19 @@ _OWNER_AFTER_RE = re.compile(
 )
 
 
-def _junction_or_owner(cue: PlaceCue) -> bool:
-    """A road junction named after a place, or a country that owns a company or leads.
+def _junction_name(cue: PlaceCue) -> bool:
+    """A road junction named after a place.
 
-    Example: "clear a sit-in at the Faizabad interchange"; "the West Qurna 2 oilfield
-    operated by Russia's Lukoil".
+    Example: "clear a sit-in at the Faizabad interchange".
     """
-    if _JUNCTION_AFTER_RE.match(cue.after):
-        return True
+    return bool(_JUNCTION_AFTER_RE.match(cue.after))
+
+
+def _owner(cue: PlaceCue) -> bool:
+    """A country that owns a company, or whose person is named.
+
+    Example: "the West Qurna 2 oilfield operated by Russia's Lukoil".
+    """
     return cue.mention.place.kind is Kind.COUNTRY and bool(_OWNER_AFTER_RE.match(cue.after))
 
 
@@ -1151,9 +1156,6 @@ def _target(cue: PlaceCue) -> bool:
     return bool(_AGAINST_BEFORE_RE.search(cue.before))
 
 
-_LANDMARK_REACH_KM = 50.0
-
-
 def _landmark_of_a_named_city(cue: PlaceCue) -> bool:
     """A namesake far away, named after a city's possessive: the city's own landmark.
 
@@ -1163,7 +1165,7 @@ def _landmark_of_a_named_city(cue: PlaceCue) -> bool:
     if city is None or cue.text[city.end : cue.mention.start] not in ("'s ", "’s "):
         return False
     here, there = cue.mention.place, city.place
-    return great_circle_km(here.lat, here.lon, there.lat, there.lon) > _LANDMARK_REACH_KM
+    return great_circle_km(here.lat, here.lon, there.lat, there.lon) > LANDMARK_REACH_KM
 
 
 # Furniture first: they explain why a name is not a place of the story at all.
@@ -1187,7 +1189,8 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),
     PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True),
-    PlaceRule("junction_or_owner", _junction_or_owner, breaks_scene=False),
+    PlaceRule("junction_name", _junction_name, breaks_scene=False),
+    PlaceRule("owner", _owner, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),

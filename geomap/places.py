@@ -739,8 +739,7 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     top = best.place
     if top.kind is Kind.CITY and best.match_type is not MatchType.EXACT:
         # (but a major city's English name after a locative is the city: "in Cologne")
-        start = name.first.start
-        exonym = name.major and _LOCATIVE_BEFORE_RE.search(name.text, max(0, start - 8), start)
+        exonym = name.major and _locative_before(name.text, name.tokens, name.i)
         return None if exonym else Verdict.NOT_PLACE
     broad = top.kind in (Kind.COUNTRY, Kind.REGION)
     if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
@@ -763,7 +762,6 @@ _TOWN_APPOSITIVE_RE = re.compile(
 
 
 _POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
-_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|from|to)\s$", re.IGNORECASE)
 
 
 def _heads_a_proper_name(name: NameInText) -> bool:
@@ -1804,9 +1802,6 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# "Changsha, capital of Hunan province", "Lahan, in Siraha district", "Bignona, in the
-# southern Casamance region": an apposition that places the town in a region qualifies it
-# as ", " alone does.
 # ", west of Amman", ", 250 km southwest of the capital Bishkek"
 _BEARING_GAP_RE = re.compile(
     r",\s+(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+"
@@ -1826,6 +1821,9 @@ def _bearing_from(text: str, spans: Sequence[SpanCandidates], index: int) -> Spa
     return after
 
 
+# "Changsha, capital of Hunan province", "Lahan, in Siraha district", "Bignona, in the
+# southern Casamance region": an apposition that places the town in a region qualifies it
+# as ", " alone does.
 _LOCATING_GAP_RE = re.compile(
     r",\s+(?:in\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:the\s+|a\s+)?(?:[a-z]+\s+)?"
     r"(?:capital|city|town|village|seat|port)\s+(?:of|in)\s+(?:the\s+)?(?:[a-z]+\s+)?)"
@@ -2080,14 +2078,16 @@ def _placed_in_a_far_city(
     # a namesake of another country, or of the same one far from the city it is placed in
     far = there.country_code != here.country_code or (
         there.kind is Kind.CITY
-        and great_circle_km(here.lat, here.lon, there.lat, there.lon) > _LANDMARK_REACH_KM
+        and great_circle_km(here.lat, here.lon, there.lat, there.lon) > LANDMARK_REACH_KM
     )
     if not far:
         return None
     return _LANDMARK if placed.group("noun") else _TOWN
 
 
-_LANDMARK_REACH_KM = 50.0
+# A landmark lies within this distance of the city it stands in: a namesake farther away
+# is another place ("Hyde Park" in Adelaide is not Sydney's).
+LANDMARK_REACH_KM = 50.0
 _LANDMARK_NOUN = (
     r"(?:junction|square|roundabout|park|market|bridge|stadium|crossing|interchange|gate|"
     r"plaza|circle|avenue|street|road|boulevard)"
