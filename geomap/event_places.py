@@ -525,12 +525,11 @@ def _speaker_seat(cue: PlaceCue) -> bool:
     if _OFFICIAL_SPEAKS_RE.match(rest):
         return True
     # (a clause's "in Kasserine, Sidi Bouzid and Gafsa, witnesses said" is where it happened)
-    return (
-        bool(opens_sentence)
-        and rest.startswith(",")
-        and bool(_SPEECH_RE.search(rest[:120]))
-        and not classify(rest[:60])
-    )
+    speech = _SPEECH_RE.search(rest[:120]) if opens_sentence and rest.startswith(",") else None
+    # What is said is read as far past the verb as the verb is into the sentence, so an
+    # apposition ("In Leipzig, about 100 km to the north-west, police said 4,800 marched")
+    # does not push the report out of sight.
+    return speech is not None and not classify(rest[: max(60, speech.end() + 40)])
 
 
 _WHERE_SPEAKING_RE = re.compile(

@@ -34,7 +34,7 @@ from geomap.event_places import (
     scene_places,
 )
 from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
-from geomap.implied_places import implied_places, story_country
+from geomap.implied_places import SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import contains, find_mentions, great_circle_km, unresolved_place_names
@@ -863,6 +863,13 @@ _CROWD_REACH_TURN_RE = re.compile(r",?\s+(?:while|whereas|but)\s|;")
 # "rallies in Kragujevac and in Niš each drew tens of thousands": the figure is each one's
 _EACH_RE = re.compile(r"\beach\b")
 _EACH_REACH = 24  # "each drawing several hundred"
+# "rallies of a few hundred people each were held in Niš and Kragujevac", "rallies of
+# several thousand were held in Nitra and Žilina": a figure given per gathering, before
+# the places, is the size of each gathering at each of them.
+_PER_GATHERING_BEFORE_RE = re.compile(
+    r"\b(?:rallies|protests|demonstrations|marches|gatherings|vigils|sit-ins)\s+of\s+$"
+)
+_EACH_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+)?each\b")
 
 
 def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
@@ -876,6 +883,9 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
         return places
     offset = sentence.span.start
     after = [m for m in places if m.start - offset >= at]
+    each = _per_gathering_places(sentence, figures, after)
+    if len(each) > 1:
+        return each
     before = [m for m in places if m.start - offset < at]
     fronted = _fronted(sentence, before, at)
     if fronted is not None:
@@ -894,6 +904,28 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
         if not (turned and before):
             return (following,)
     return (max(before, key=lambda m: m.start),)
+
+
+def _per_gathering_places(
+    sentence: _Sentence, figures: _Figures, after: Sequence[PlaceMention]
+) -> _Targets:
+    """The places after a figure given per gathering, up to the next clause or figure:
+    "rallies of several thousand were held in Banská Bystrica, Nitra and Žilina"."""
+    at, text = figures.at, sentence.text
+    end = at + len(figures.crowd_text)
+    if not (
+        _PER_GATHERING_BEFORE_RE.search(text, max(0, at - 30), at)
+        or _EACH_AFTER_RE.match(text[end : end + 20])
+    ):
+        return ()
+    offset = sentence.span.start
+    shared: list[PlaceMention] = []
+    for mention in sorted(after, key=lambda m: m.start):
+        start = mention.start - offset
+        if _CROWD_REACH_TURN_RE.search(text, end, start) or _figure_between(text, end, start):
+            break
+        shared.append(mention)
+    return tuple(shared)
 
 
 _FRONTED_BEFORE_RE = re.compile(
@@ -1097,11 +1129,16 @@ def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
     return bool(named) and all(m.place.country_code != country for m in named)
 
 
-def _capital_finder(gaz: Gazetteer, year: int | None) -> Callable[[str], Place | None]:
+def _capital_finder(gaz: Gazetteer, year: int | None) -> SeatFinder:
     # The capital in the story's year: "the capital" in a 1988 report on Burma is Rangoon.
-    def capital_of(country_code: str) -> Place | None:
-        capital = Capitals.default().capital_id(country_code, year)
-        return gaz.place(capital) if capital is not None else None
+    def capital_of(country_code: str, body: str = "capital") -> Place | None:
+        capitals = Capitals.default()
+        seat = (
+            capitals.capital_id(country_code, year)
+            if body == "capital"
+            else capitals.seat_id(country_code, body, year)
+        )
+        return gaz.place(seat) if seat is not None else None
 
     return capital_of
 

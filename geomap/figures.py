@@ -31,6 +31,10 @@ VAGUE_NUMBERS = {
     "tens of thousands": 20_000,
     "hundreds of thousands": 200_000,
     "millions": 2_000_000,
+    # South Asian English counts in lakhs (100,000) and crores (10,000,000); the plural's
+    # floor is two of the unit, as for "hundreds".
+    "lakhs": 200_000,
+    "crores": 20_000_000,
 }
 
 _UNITS = {
@@ -65,7 +69,14 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "lakh": 100_000,
+    "million": 1_000_000,
+    "crore": 10_000_000,
+    "billion": 1_000_000_000,
+}
 # Multipliers for "several hundred", "a few thousand": the smallest count the word allows
 # in ordinary usage, matching the floors of VAGUE_NUMBERS. "Several hundred" and "several
 # thousand" are read as coders read "hundreds" and "thousands" (200, 2,000, open): five
@@ -82,18 +93,18 @@ _MAX_VALUE = 10_000_000_000
 _UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(_TENS)
 _WORD_BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[- ](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
-_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+_SCALE_WORD = r"(?:hundred|thousand|lakh|million|crore|billion)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+(?:\.\d+)?)"
 # "half a million", "a quarter of a million", "three quarters of a million".
 _FRACTION = r"(?:half|(?:a|one|three)\s+quarters?\s+of|(?:a|one|two)\s+thirds?\s+of)"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3, "thirds": 2 / 3}
 _BASE = (
     rf"(?:{_FRACTION}\s+an?\s+(?:million|billion|thousand)"
-    rf"|{_DIGITS}(?:\s+{_SCALE_WORD})?"
+    rf"|{_DIGITS}(?:\s+(?:{_SCALE_WORD}|lakhs|crores))?"  # "3 lakhs" as well as "3 lakh"
     rf"|(?:{_WORD_BELOW_100}\s+|(?:a|an|several|a\s+few|a\s+couple\s+of)\s+)?{_SCALE_WORD}"
     rf"(?:\s+{_SCALE_WORD})*(?:\s+(?:and\s+)?{_WORD_BELOW_100}(?!\s+{_SCALE_WORD}))?"
     rf"|(?:{_WORD_BELOW_100}|a|an|two|a\s+couple\s+of|several|a\s+few)\s+dozen"
-    r"|(?:tens|hundreds)\s+of\s+thousands|hundreds|thousands|millions|dozens|scores"
+    r"|(?:tens|hundreds)\s+of\s+thousands|hundreds|thousands|millions|lakhs|crores|dozens|scores"
     rf"|{_WORD_BELOW_100}"
     r"|several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)"
 )
@@ -230,7 +241,7 @@ def _digits(words: str) -> _Value | None:
     except ValueError:
         return None
     for scale_word in scale.split():
-        value *= _SCALES.get(scale_word, 1)
+        value *= _SCALES.get(scale_word.removesuffix("s"), 1)
     return int(min(value, _MAX_VALUE)), False
 
 
@@ -326,7 +337,7 @@ def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
 MAY_HAVE_NUMBER_RE = re.compile(
     r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|"
-    r"billion|score|several|few|couple|handful"
+    r"billion|lakh|crore|score|several|few|couple|handful"
 )
 
 

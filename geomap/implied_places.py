@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from gazetteer import Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from geomap.model import PlaceMention
 
-__all__ = ["CAPITAL_RE", "implied_places", "story_country"]
+__all__ = ["CAPITAL_RE", "SeatFinder", "implied_places", "story_country"]
+
+
+class SeatFinder(Protocol):
+    """Where a country's capital, legislature or government sits in the story's year."""
+
+    def __call__(self, country_code: str, body: str = "capital") -> Place | None: ...
+
 
 # "the capital", "the Kyrgyz capital", "the Sri Lankan capital" (not "the capital of X",
 # which names X, nor "capital punishment").
@@ -28,7 +36,7 @@ CAPITAL_RE = re.compile(
 
 
 def implied_places(
-    text: str, mentions: Sequence[PlaceMention], capital_of: Callable[[str], Place | None]
+    text: str, mentions: Sequence[PlaceMention], capital_of: SeatFinder
 ) -> list[PlaceMention]:
     """The mentions, with the places the text names without a place name.
 
@@ -58,7 +66,68 @@ def implied_places(
         if place is not None:
             start, end = match.start(), match.end()
             capitals.append(PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS))
-    return sorted([*seats, *capitals], key=lambda m: (m.start, m.end))
+    places = {m.place.geonameid for m in (*mentions, *capitals)}
+    bodies = _national_bodies(text, mentions, places, covered, country, capital_of)
+    return sorted([*seats, *capitals, *bodies], key=lambda m: (m.start, m.end))
+
+
+# "marched on the Parliament", "outside parliament", "stormed the National Assembly": a
+# country's own legislature or palace, where people gather or go, stands in its capital.
+# The body has no adjective before it (the "regional parliament", the "Scottish Parliament"
+# sit elsewhere), and a name right after it ("the parliament in Sofia") is the place itself.
+_NATIONAL_BODY_RE = re.compile(
+    r"\b(?:outside|in\s+front\s+of|on|to|towards|toward|at|near|into|storm(?:ed|ing)?|"
+    r"surround(?:ed|ing)|besieg(?:ed|ing)|enter(?:ed|ing)|occup(?:ied|ying))\s+"
+    r"(?:the\s+)?(?P<body>[Pp]arliament|National\s+Assembly|[Pp]residential\s+[Pp]alace|"
+    r"Congress)(?:\s+(?:building|buildings|complex|grounds|compound|precinct|lawns))?\b"
+)
+_NAMED_AFTER_RE = re.compile(r"[,\s]*(?:(?:in|at|of|on)\s+(?:the\s+)?)?")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+
+
+def _scene_elsewhere(cities: Sequence[PlaceMention], position: int, seat: set[int]) -> bool:
+    """Whether the last city named before `position` is another city than the seat."""
+    before = [m for m in cities if m.start < position]
+    return bool(before) and before[-1].place.geonameid not in seat
+
+
+def _names_a_place_nearby(text: str, position: int, named: set[int]) -> bool:
+    """Whether the sentence around `position` names a place of its own."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, position - 300), position)]
+    start = ends[-1] if ends else max(0, position - 300)
+    after = _SENTENCE_END_RE.search(text, position)
+    end = after.start() if after else len(text)
+    return any(start <= at < end for at in named)
+
+
+def _national_bodies(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    named_places: set[int],
+    covered: Sequence[tuple[int, int]],
+    country: str | None,
+    capital_of: SeatFinder,
+) -> list[PlaceMention]:
+    capital = capital_of(country) if country else None
+    # A story that never names the capital is told elsewhere: a breakaway region's own
+    # parliament, a province's palace.
+    if country is None or capital is None or capital.geonameid not in named_places:
+        return []
+    found = []
+    named = {m.start for m in mentions}
+    cities = [m for m in mentions if m.place.kind is Kind.CITY]
+    for match in _NATIONAL_BODY_RE.finditer(text):
+        start, end = match.start("body"), match.end()
+        place = capital_of(country, _body(match.group("body"))) or capital
+        after = _NAMED_AFTER_RE.match(text, end)
+        if (after is not None and after.end() in named) or _inside(start, covered):
+            continue
+        if _names_a_place_nearby(text, start, named):
+            continue  # "in Valparaiso, where police met protesters outside Congress"
+        if _scene_elsewhere(cities, start, {place.geonameid, capital.geonameid}):
+            continue  # after "in Tskhinvali": the breakaway republic's own parliament
+        found.append(PlaceMention(text[start:end], start, end, place, 50.0, MatchType.ALIAS))
+    return found
 
 
 def story_country(mentions: Sequence[PlaceMention]) -> str | None:
@@ -83,7 +152,7 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _city_state(mention: PlaceMention, capital_of: Callable[[str], Place | None]) -> PlaceMention:
+def _city_state(mention: PlaceMention, capital_of: SeatFinder) -> PlaceMention:
     place = mention.place
     if place.kind is not Kind.COUNTRY:
         return mention
@@ -97,6 +166,16 @@ def _city_state(mention: PlaceMention, capital_of: Callable[[str], Place | None]
     )
 
 
+def _body(words: str) -> str:
+    """The body a seat-of-power phrase names: "legislature", "government" or "capital"."""
+    folded = words.lower()
+    if any(w in folded for w in ("parliament", "assembly", "congress", "senate", "legislature")):
+        return "legislature"
+    if "palace" in folded or "residence" in folded or "government" in folded:
+        return "government"
+    return "capital"
+
+
 _SEAT_AFTER_RE = re.compile(
     # "in the heart of Ukraine's capital": the capital city itself
     r"['’]s\s+(?:(?:national|federal|state|main|new)\s+)?(?:capital(?:\s+city)?|"
@@ -108,13 +187,11 @@ _SEAT_AFTER_RE = re.compile(
 )
 
 
-def _seat_of_power(
-    text: str, mention: PlaceMention, capital_of: Callable[[str], Place | None]
-) -> PlaceMention:
+def _seat_of_power(text: str, mention: PlaceMention, capital_of: SeatFinder) -> PlaceMention:
     if mention.place.kind is not Kind.COUNTRY:
         return mention
     seat = _SEAT_AFTER_RE.match(text, mention.end)
-    capital = capital_of(mention.place.country_code) if seat else None
+    capital = capital_of(mention.place.country_code, _body(seat.group(0))) if seat else None
     if seat is None or capital is None:
         return mention
     return replace(mention, text=text[mention.start : seat.end()], end=seat.end(), place=capital)

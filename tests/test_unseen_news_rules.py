@@ -2505,6 +2505,51 @@ CASE_TABLES = {
             {("clash", "Mogadishu"), ("clash", "Hargeisa")},
         ),
     ],
+    "seats_of_power_and_speakers_far_from_their_report": [
+        # a march on a country's parliament, in a story that names the capital, is there
+        (
+            "The opposition camped in front of the parliament in Podgorica for a month.\n\n"
+            "On 24 October the opposition led a march on the Parliament. Organisers said "
+            "about 20,000 people took part in the march.",
+            {("protest", "Podgorica"), ("crowd", "Podgorica")},
+            set(),
+        ),
+        # a legislature seated outside the capital: Chile's Congress is in Valparaíso
+        (
+            "Students marched in Santiago on Monday.\n\nOn Tuesday police used water cannon "
+            "against students outside Congress.",
+            {("clash", "Valparaíso")},
+            {("clash", "Santiago")},
+        ),
+        # a sentence naming its own town keeps the event there
+        (
+            "Students marched in Santiago.\n\nIn the port of Valparaiso, police used water "
+            "cannon against protesters outside Congress.",
+            {("clash", "Valparaíso")},
+            {("clash", "Santiago")},
+        ),
+        # after a scene in another town, the parliament is that town's own
+        (
+            "The foreign ministry in Tbilisi called the vote a farce. Supporters of the "
+            "candidate gathered on the central square of Tskhinvali.\n\nA smaller "
+            "counter-rally was held outside the parliament building on 2 December.",
+            set(),
+            {("protest", "Tbilisi")},
+        ),
+        # a speaker whose report comes after a locating apposition speaks of the place
+        (
+            "In Leipzig, about 100 kilometres to the north-west, police said around 4,800 "
+            "people joined the first march of a local offshoot.",
+            {("protest", "Leipzig")},
+            set(),
+        ),
+        (
+            "In Washington, the State Department said it was following the situation "
+            "closely after protests in Caracas.",
+            {("protest", "Caracas")},
+            {("protest", "Washington")},
+        ),
+    ],
 }
 
 
@@ -2738,3 +2783,40 @@ def test_a_town_spelt_as_transliterated_in_the_storys_country(gaz: Gazetteer) ->
 def test_a_surname_is_no_country_by_spelling_drift(gaz: Gazetteer) -> None:
     text = "Supporters of Imran Khan clashed with police. Khan's party said 20 were killed."
     assert all(m.place.kind is not Kind.COUNTRY for m in find_mentions(text, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "crowds"),
+    [
+        # South Asian English counts in lakhs (100,000) and crores (10,000,000)
+        ("More than 3 lakh farmers marched to Mumbai on Monday.", {("Mumbai", 300_000)}),
+        ("Nearly 2.5 lakhs people joined the rally in Kolkata.", {("Kolkata", 250_000)}),
+        ("Lakhs of people marched in Dhaka on Friday.", {("Dhaka", 200_000)}),
+        # a figure given per gathering is each gathering's
+        (
+            "About 15,000 people gathered in Kosice, and rallies of several thousand were "
+            "held in Nitra and Zilina.",
+            {("Košice", 15_000), ("Nitra", 2_000), ("Žilina", 2_000)},
+        ),
+        (
+            "Peaceful rallies of a few hundred people each were held in Nis and Kragujevac.",
+            {("Niš", 200), ("Kragujevac", 200)},
+        ),
+        # but a crowd marching through several towns is counted once, at the first
+        (
+            "About 5,000 people marched in Kandy and later in Matale.",
+            {("Kandy", 5_000)},
+        ),
+    ],
+)
+def test_lakhs_and_figures_per_gathering(
+    gaz: Gazetteer, text: str, crowds: set[tuple[str, int]]
+) -> None:
+    assert _crowds(gaz, text) == crowds
+
+
+def test_money_in_lakhs_is_no_crowd(gaz: Gazetteer) -> None:
+    text = (
+        "The government announced Rs 10 lakh for the families of the four people killed in Lucknow."
+    )
+    assert _crowds(gaz, text) == set()
