@@ -297,9 +297,9 @@ def _address_qualifier(cue: PlaceCue) -> bool:
 
 
 _DISTANCE_RE = re.compile(
-    r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
+    r"(?:\b|(?<=\d))(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
     # "Amizour, a town near Béjaïa": the town locates itself by its neighbour
-    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|village|city|suburb|settlement|district|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|township|village|city|suburb|settlement|district|"
     r"community|camp)\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?|"
     # "protesters in Shi'ite villages around the capital": unnamed places near it
     r"\b(?:villages|towns|suburbs|settlements|communities|areas)\s+(?:around|near|outside|"
@@ -373,7 +373,7 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 
 
 _ORIGIN_RE = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+)?"
+    r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+|regional\s+|provincial\s+)?"
     r"(?:capital\s+|city\s+of\s+|(?:provinces?|regions?|districts?|departments?|states?)\s+"
     r"of\s+)?$"
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
@@ -533,7 +533,7 @@ def _speaker_seat(cue: PlaceCue) -> bool:
 
 
 _WHERE_SPEAKING_RE = re.compile(
-    r"\b(?:said|says|announced|declared|stated|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to)(?:\s+[\w'’-]+){1,4}?)?|"
+    r"\b(?:said|says|announced|declared|stated|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to|from)(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
@@ -554,7 +554,7 @@ _WHEREABOUTS_RE = re.compile(
     r"receiving\s+treatment|recovering|in\s+exile|(?:who|they|whom)\s+live|lives|lived|living|"
     r"resides|resided|"
     # (but "protesters spent a fifth night in the square" is a protest camp)
-    r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|(?:taken|rushed|flown|airlifted|transferred|evacuated)\s+to\s+"
+    r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|(?:taken|rushed|flown|airlifted|transferred|evacuated|admitted)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled|take|took|taken|bring|brought|"
@@ -576,6 +576,9 @@ _WHEREABOUTS_RE = re.compile(
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
     r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
+    # "Police drove the detainees to the airport at Rurrenabaque"
+    r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
+    r"arrested|detained|them)\s+to|"
     # "the senior sergeant has been moved to the Gold Coast"
     r"(?:was|were|has\s+been|had\s+been)\s+moved\s+to|"
     r"(?:marching|heading|travelling|traveling|on\s+(?:their|its|the)\s+way)\s+to\s+(?:a|an|the)\s+"
@@ -657,6 +660,18 @@ _BLAMED_BEFORE_RE = re.compile(
     r"\bblam(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}?on\s+[^.;]{0,40}?\b(?:in|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "the driver, James Fields Jr., 20, of Maumee, Ohio": a person's age, then home town
+_HOMETOWN_BEFORE_RE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+
+
+def _hometown(cue: PlaceCue) -> bool:
+    """Where a person named with an age comes from: no event there.
+
+    Example: "Police arrested the driver, James Fields Jr., 20, of Maumee, Ohio".
+    """
+    return bool(_HOMETOWN_BEFORE_RE.search(cue.before))
 
 
 def _where_the_blamed_are(cue: PlaceCue) -> bool:
@@ -1201,6 +1216,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
+    PlaceRule("hometown", _hometown, breaks_scene=True),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
@@ -1281,6 +1297,7 @@ class SceneCue:
     single_sentence_paragraphs: frozenset[int]
     # The largest city the article names, where its unnamed squares and avenues lie.
     main_city: tuple[PlaceMention, ...] = ()
+    lead_city: tuple[PlaceMention, ...] = ()  # of cities named as often, the first
 
 
 @dataclass(frozen=True)
@@ -1342,7 +1359,7 @@ def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
         return None  # a scene of regions or a list: no one city to refer to
     # "The rally" section's "a rally in the city" refers to the city the page is about,
     # not to the town a background paragraph last named.
-    return cue.home or cue.main_city or None
+    return cue.home or cue.lead_city or None
 
 
 def _same_passage(cue: SceneCue, scene: Scene) -> bool:

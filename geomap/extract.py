@@ -166,6 +166,7 @@ class _Scenes:
         self.sentences = sentences
         self.home = home
         self.main_city = _main_city(mentions)
+        self.lead_city = _main_city(mentions, by_lead=True)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
@@ -213,6 +214,7 @@ class _Scenes:
             self.home,
             self.single,
             main_city=self.main_city,
+            lead_city=self.lead_city,
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule == "anaphor":
@@ -228,20 +230,26 @@ def _holds(region: Place, town: Place) -> bool:
     return region.kind is Kind.ADMIN1 and bool(region.admin1_code) and contains(region, town)
 
 
-def _main_city(mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+def _main_city(mentions: Sequence[PlaceMention], by_lead: bool = False) -> tuple[PlaceMention, ...]:
     # The city the article names most often ("news outlets from Buenos Aires" too), then
     # the largest, in its story's country (not Paris, named in a story about Antananarivo):
     # the one its unnamed squares and avenues are taken to lie in. A story about Genoa that
-    # names Rome once puts "Piazza Alimonda" in Genoa.
+    # names Rome once puts "Piazza Alimonda" in Genoa. `by_lead`: of cities named as
+    # often, the one named first, where the story's lead is set, which "the city" means
+    # (a Charlottesville story naming Washington once, for a vigil).
     cities = [m for m in mentions if m.place.kind is Kind.CITY and not m.in_name]
     country = story_country(mentions)
     local = [m for m in cities if m.place.country_code == country] or cities
     named = Counter(m.place.geonameid for m in local)
-    main = max(
-        local,
-        key=lambda m: (named[m.place.geonameid], m.place.population, -m.start),
-        default=None,
-    )
+    first: dict[int, int] = {}
+    for m in local:
+        first.setdefault(m.place.geonameid, m.start)
+
+    def rank(m: PlaceMention) -> tuple[int, int, int]:
+        lead = -first[m.place.geonameid] if by_lead else 0
+        return named[m.place.geonameid], lead, m.place.population
+
+    main = max(local, key=rank, default=None)
     return (main,) if main is not None else ()
 
 

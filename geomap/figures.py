@@ -411,7 +411,8 @@ _HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at
 # many work or live somewhere, not how many gathered
 _NOT_A_GATHERING_BEFORE_RE = re.compile(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
-    r"inhabited\s+by|serves|serving)\s+$",
+    # "The hospital said it treated 14 people overnight"
+    r"inhabited\s+by|serves|serving|treated|treating|admitted|admitting)\s+$",
     re.IGNORECASE,
 )
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
@@ -1002,6 +1003,8 @@ _ZERO_PATTERNS = (
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:died|was\s+killed|"
             r"were\s+killed|had\s+been\s+killed|has\s+been\s+killed|killed|lost\s+(?:his|her|"
             r"their)\s+li(?:fe|ves))|no\s+(?:casualties|deaths|fatalities|one\s+dead|dead)|"
+            # "There were no immediate reports of deaths in Aden"
+            r"no\s+(?:immediate\s+|other\s+)?reports?\s+of\s+(?:any\s+)?(?:deaths|fatalities)|"
             r"none\s+(?:\w+\s+){0,2}?(?:died|killed))\b",
             re.IGNORECASE,
         ),
@@ -1012,7 +1015,7 @@ _ZERO_PATTERNS = (
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
             r"(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured)|"
             # "there were no reports of injuries there"
-            r"no\s+reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties))\b",
+            r"no\s+(?:immediate\s+)?reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties))\b",
             re.IGNORECASE,
         ),
     ),

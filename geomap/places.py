@@ -936,6 +936,19 @@ def hyphenated_to_a_name(name: NameInText) -> Verdict | None:
     return Verdict.IN_NAME if name.major else Verdict.PART_OF_NAME
 
 
+def cut_from_a_longer_name(name: NameInText) -> Verdict | None:
+    """A name hyphenated to a capitalised word the gazetteer does not continue with is
+    only the head of a longer name, unless it is the place's own name.
+
+    Example: "Sainte" of "Sainte-Soline" is no Saint-Étienne (whose nickname it is).
+    """
+    after = name.after
+    if after is None or name.gap_after != "-" or not is_capitalised(after):
+        return None
+    own_name = any(fold(c.place.name) == name.key for c in name.candidates)
+    return None if own_name else Verdict.PART_OF_NAME
+
+
 # "Robert F. Kennedy", "George W. Bush": a given name and a middle initial
 _MIDDLE_INITIAL_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+[A-Z]\.\s+$")
 
@@ -1059,6 +1072,7 @@ _STREET_AFTER = frozenset(
     {"square", "street", "avenue", "road", "boulevard", "roundabout", "plaza", "lane"}
 )
 _STREETS_AFTER = frozenset({"streets", "avenues", "roads", "boulevards"})
+_LOWER_CASE_STREET_WORDS = frozenset({"street", "avenue", "boulevard", "lane", "square"})
 # A name that ends in one of these is a street's, whatever else the gazetteer calls so.
 _STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
 
@@ -1083,9 +1097,15 @@ def street_or_square(name: NameInText) -> Verdict | None:
     if _STREET_SUFFIX_RE.match(name.text, name.last.end):
         return Verdict.NOT_PLACE  # "Sejong-ro" in Seoul is no Sejong City
     after = name.after
-    street = after is not None and is_capitalised(after) and name.follower in _STREET_AFTER
+    # ("Baquedano street", as some outlets write it; but "the Kabul road" leads to Kabul)
+    street = after is not None and (
+        is_capitalised(after) or name.follower in _LOWER_CASE_STREET_WORDS
+    )
+    street = street and name.follower in _STREET_AFTER
     # "at the corner of Sherbrooke and Saint-Denis streets"
     streets = name.follower in _STREETS_AFTER
+    if street and name.gap_after in ("'s ", "’s "):
+        return Verdict.NOT_PLACE  # "St Peter's Square" in Manchester is no Saint Peter
     return Verdict.NOT_PLACE if (street or streets) and name.gap_after == " " else None
 
 
@@ -1115,6 +1135,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
     capitalised_before,
     middle_initial_before,
     hyphenated_to_a_name,
+    cut_from_a_longer_name,
     capitalised_after,
     continued_by_connector,
     after_a_connector,

@@ -2505,6 +2505,92 @@ CASE_TABLES = {
             {("clash", "Mogadishu"), ("clash", "Hargeisa")},
         ),
     ],
+    "hometowns_hospitals_plans_and_names_cut_short": [
+        # a person's home town, given after the age
+        (
+            "Protesters clashed in Lansing. Police arrested the driver, Tom Reed, 31, of "
+            "Toledo, Ohio, a few blocks away.",
+            {("clash", "Lansing")},
+            {("arrest", "Toledo")},
+        ),
+        # where the wounded were admitted, and a hospital far off
+        (
+            "Police fired on villagers in Kelaniya. The injured were admitted to the "
+            "National Hospital in Colombo.",
+            {("clash", "Kelaniya")},
+            {("casualties", "Colombo")},
+        ),
+        (
+            "Police fired rubber bullets in Balfour. Seven people were treated at a "
+            "hospital about 30km away in Gauteng.",
+            {("clash", "Balfour")},
+            {("casualties", "Gauteng")},
+        ),
+        # where detainees were driven, and where police came from
+        (
+            "Police broke up the march camp in San Borja and drove the detainees to the "
+            "airport at Rurrenabaque.",
+            {("clash", "San Borja")},
+            {("arrest", "Rurrenabaque"), ("clash", "Rurrenabaque")},
+        ),
+        (
+            "In Vradiivka, riot police brought in from the regional capital Mykolaiv fired "
+            "tear gas at the crowd.",
+            {("clash", "Vradiyivka")},
+            {("clash", "Mykolayiv")},
+        ),
+        # a speaker far away, and vigils planned for a day to come
+        (
+            "Speaking from his golf club in Bedminster, New Jersey, the president condemned "
+            "the violence at the rally in Charlottesville.",
+            set(),
+            {("protest", "Bedminster"), ("clash", "Bedminster")},
+        ),
+        (
+            "Vigils for the victims were planned Sunday evening in Richmond and Baltimore.",
+            set(),
+            {("protest", "Richmond"), ("protest", "Baltimore")},
+        ),
+        # no reports of deaths
+        (
+            "Rioters burned tyres in Sanaa. There were no immediate reports of deaths in Aden.",
+            {("clash", "Sanaa")},
+            {("casualties", "Aden")},
+        ),
+        # a township outside a town locates the township
+        (
+            "In Sakhile township outside Standerton, residents burnt tyres on the road.",
+            set(),
+            {("clash", "Standerton"), ("protest", "Standerton")},
+        ),
+        # a square named after a saint, a street in lower case, a name cut at its hyphen
+        (
+            "Rallies took place in Manchester, where about 200 people gathered in St Peter's "
+            "Square.",
+            {("protest", "Manchester")},
+            {("protest", "Saint Peter")},
+        ),
+        (
+            "In Coyhaique youths put up barricades in Baquedano street and police dispersed "
+            "them with tear gas.",
+            {("clash", "Coyhaique")},
+            {("clash", "Baquedano")},
+        ),
+        (
+            "Gendarmes fired tear gas at protesters near the reservoir site in Sainte-Soline, "
+            "western France.",
+            set(),
+            {("clash", "Saint-Étienne")},
+        ),
+        # named as often as another city, the one the lead names is the story's main city
+        (
+            "A 32-year-old Charlottesville woman was killed when a car hit the marchers. "
+            "Police arrested the driver, Tom Reed, 31, of Toledo, Ohio.\n\n"
+            "Earlier, hundreds of nationalists converged on a park in the city.",
+            {("crowd", "Charlottesville")},
+            {("crowd", "Toledo")},
+        ),
+    ],
     "seats_of_power_and_speakers_far_from_their_report": [
         # a march on a country's parliament, in a story that names the capital, is there
         (
