@@ -1,4 +1,4 @@
-"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh53.
+"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh59.
 
 The dev set (../shared/eval/events-dev) is where failure classes are found; these sets,
 written and coded by hand (each set's gold.json) by people who never ran geomap on them,
@@ -225,6 +225,20 @@ SETS = {
     #   fresh52 (ordinary reports) final: P 0.897, R 0.978 (dadd2e6: 0.887, 0.966)
     #   fresh53 (ten countries, every continent) final: P 0.851, R 0.842 (dadd2e6 the same)
     **_tens(51, 54),
+    # The next session's training round (ordinary reports), scored unseen on 58cbeeb and
+    # on 74657ba, the session's starting code, before 9bd177d fixed their classes:
+    #   fresh54 (South America, southern Africa, eastern Europe): P 0.759, R 0.742
+    #   fresh55 (South Asia, the Middle East, North Africa): P 0.756, R 0.756
+    #   fresh56 (western Europe, North America, Oceania, Africa): P 0.576, R 0.754
+    #   (74657ba: the same on all three)
+    **_tens(54, 57),
+    # Scored once, unseen, on the session's final rules (9bd177d) and on 74657ba; no rule
+    # was changed for them:
+    #   fresh57 (the Americas, the Caucasus, Central Asia): P 0.784, R 0.744 (74657ba:
+    #   0.781, 0.731)
+    #   fresh58 (East, South-East and South Asia): P 0.549, R 0.667 (74657ba the same)
+    #   fresh59 (Europe, the Middle East, Africa): P 0.587, R 0.587 (74657ba: 0.582, 0.576)
+    **_tens(57, 60),
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
         ROOT.parent / "shared" / "eval" / "events-dev" / "gold.json",
