@@ -72,9 +72,11 @@ def implied_places(
 
 
 # "marched on the Parliament", "outside parliament", "stormed the National Assembly": a
-# country's own legislature or palace, where people gather or go, stands in its capital.
-# The body has no adjective before it (the "regional parliament", the "Scottish Parliament"
-# sit elsewhere), and a name right after it ("the parliament in Sofia") is the place itself.
+# country's own legislature or palace, where people gather or go, stands in the seat of
+# that body (the capital, unless gazetteer/data/seats.tsv names another city). The body
+# follows its preposition or verb with no adjective between (the "regional parliament",
+# the "Scottish Parliament" sit elsewhere), and a name right after it ("the parliament in
+# Sofia") is the place itself.
 _NATIONAL_BODY_RE = re.compile(
     r"\b(?:outside|in\s+front\s+of|on|to|towards|toward|at|near|into|storm(?:ed|ing)?|"
     r"surround(?:ed|ing)|besieg(?:ed|ing)|enter(?:ed|ing)|occup(?:ied|ying))\s+"

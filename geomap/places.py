@@ -1098,10 +1098,10 @@ def street_or_square(name: NameInText) -> Verdict | None:
         return Verdict.NOT_PLACE  # "Sejong-ro" in Seoul is no Sejong City
     after = name.after
     # ("Baquedano street", as some outlets write it; but "the Kabul road" leads to Kabul)
-    street = after is not None and (
+    written_as_street = after is not None and (
         is_capitalised(after) or name.follower in _LOWER_CASE_STREET_WORDS
     )
-    street = street and name.follower in _STREET_AFTER
+    street = written_as_street and name.follower in _STREET_AFTER
     # "at the corner of Sherbrooke and Saint-Denis streets"
     streets = name.follower in _STREETS_AFTER
     if street and name.gap_after in ("'s ", "’s "):
