@@ -110,7 +110,7 @@ def extract_events(
         mentions = _with_fallback(text, gaz, mentions, fallback)
     story_day = parse_article_date(story_date)
     year = story_day.year if story_day else None
-    mentions = implied_places(text, mentions, _capital_finder(gaz, year))
+    mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans)
     sentences = _Sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
@@ -438,6 +438,7 @@ def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ..
 
 _DISTRICT_KM = 15.0  # a district and its city's point lie this close
 _DISTRICT_SHARE = 10  # ... and the city has this many times its people
+_SMALL_TOWN = 50_000  # a namesake abroad this small is the district meant
 
 
 def _without_districts(text: str, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
@@ -460,9 +461,6 @@ def _district_of(district: Place, city: Place) -> bool:
     if district.country_code != city.country_code:
         return district.population < _SMALL_TOWN  # a namesake abroad: the district meant
     return great_circle_km(district.lat, district.lon, city.lat, city.lon) < _DISTRICT_KM
-
-
-_SMALL_TOWN = 50_000
 
 
 def _distinct_places(mentions: Iterable[PlaceMention]) -> list[PlaceMention]:
@@ -1140,12 +1138,7 @@ def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
 def _capital_finder(gaz: Gazetteer, year: int | None) -> SeatFinder:
     # The capital in the story's year: "the capital" in a 1988 report on Burma is Rangoon.
     def capital_of(country_code: str, body: str = "capital") -> Place | None:
-        capitals = Capitals.default()
-        seat = (
-            capitals.capital_id(country_code, year)
-            if body == "capital"
-            else capitals.seat_id(country_code, body, year)
-        )
+        seat = Capitals.default().seat_id(country_code, body, year)
         return gaz.place(seat) if seat is not None else None
 
     return capital_of

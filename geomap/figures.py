@@ -411,8 +411,7 @@ _HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at
 # many work or live somewhere, not how many gathered
 _NOT_A_GATHERING_BEFORE_RE = re.compile(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
-    # "The hospital said it treated 14 people overnight"
-    r"inhabited\s+by|serves|serving|treated|treating|admitted|admitting)\s+$",
+    r"inhabited\s+by|serves|serving)\s+$",
     re.IGNORECASE,
 )
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
@@ -594,7 +593,8 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = re.compile(
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
-    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|treated|treating|admitted|"
+    # ("The hospital said it treated 14 people overnight": patients, not a crowd)
+    r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|treated|treating|admitted|admitting|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
     r"\s*$",
     re.IGNORECASE,

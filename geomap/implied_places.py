@@ -8,6 +8,7 @@ sentences are judged, so that every later step treats them as any other mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,6 +17,7 @@ from typing import Protocol
 from gazetteer import Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from geomap.model import PlaceMention
+from geomap.sentences import Span
 
 __all__ = ["CAPITAL_RE", "SeatFinder", "implied_places", "story_country"]
 
@@ -36,7 +38,7 @@ CAPITAL_RE = re.compile(
 
 
 def implied_places(
-    text: str, mentions: Sequence[PlaceMention], capital_of: SeatFinder
+    text: str, mentions: Sequence[PlaceMention], capital_of: SeatFinder, spans: Sequence[Span]
 ) -> list[PlaceMention]:
     """The mentions, with the places the text names without a place name.
 
@@ -67,7 +69,7 @@ def implied_places(
             start, end = match.start(), match.end()
             capitals.append(PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS))
     places = {m.place.geonameid for m in (*mentions, *capitals)}
-    bodies = _national_bodies(text, mentions, places, covered, country, capital_of)
+    bodies = _national_bodies(text, spans, mentions, places, covered, country, capital_of)
     return sorted([*seats, *capitals, *bodies], key=lambda m: (m.start, m.end))
 
 
@@ -84,7 +86,6 @@ _NATIONAL_BODY_RE = re.compile(
     r"Congress)(?:\s+(?:building|buildings|complex|grounds|compound|precinct|lawns))?\b"
 )
 _NAMED_AFTER_RE = re.compile(r"[,\s]*(?:(?:in|at|of|on)\s+(?:the\s+)?)?")
-_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 
 
 def _scene_elsewhere(cities: Sequence[PlaceMention], position: int, seat: set[int]) -> bool:
@@ -93,17 +94,20 @@ def _scene_elsewhere(cities: Sequence[PlaceMention], position: int, seat: set[in
     return bool(before) and before[-1].place.geonameid not in seat
 
 
-def _names_a_place_nearby(text: str, position: int, named: set[int]) -> bool:
-    """Whether the sentence around `position` names a place of its own."""
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, position - 300), position)]
-    start = ends[-1] if ends else max(0, position - 300)
-    after = _SENTENCE_END_RE.search(text, position)
-    end = after.start() if after else len(text)
-    return any(start <= at < end for at in named)
+def _names_a_place_nearby(spans: Sequence[Span], position: int, named: Sequence[int]) -> bool:
+    """Whether the sentence around `position` names a place of its own (`named`: the
+    mentions' starts, in order)."""
+    index = bisect_right([s.start for s in spans], position) - 1
+    if index < 0:
+        return False
+    span = spans[index]
+    first = bisect_left(named, span.start)
+    return first < len(named) and named[first] < span.end
 
 
 def _national_bodies(
     text: str,
+    spans: Sequence[Span],
     mentions: Sequence[PlaceMention],
     named_places: set[int],
     covered: Sequence[tuple[int, int]],
@@ -117,6 +121,7 @@ def _national_bodies(
         return []
     found = []
     named = {m.start for m in mentions}
+    starts = sorted(named)
     cities = [m for m in mentions if m.place.kind is Kind.CITY]
     for match in _NATIONAL_BODY_RE.finditer(text):
         start, end = match.start("body"), match.end()
@@ -124,7 +129,7 @@ def _national_bodies(
         after = _NAMED_AFTER_RE.match(text, end)
         if (after is not None and after.end() in named) or _inside(start, covered):
             continue
-        if _names_a_place_nearby(text, start, named):
+        if _names_a_place_nearby(spans, start, starts):
             continue  # "in Valparaiso, where police met protesters outside Congress"
         if _scene_elsewhere(cities, start, {place.geonameid, capital.geonameid}):
             continue  # after "in Tskhinvali": the breakaway republic's own parliament
