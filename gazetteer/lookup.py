@@ -17,6 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from gazetteer.errors import GazetteerDataError, PlaceNotFound
+from gazetteer.localities import DEFAULT_LOCALITIES, Localities
 from gazetteer.model import Candidate, Kind, MatchType, Place
 from gazetteer.normalize import fold, script_of, skeleton
 from gazetteer.overlay import DEFAULT_OVERLAY, Overlay, read_overlay
@@ -138,10 +139,13 @@ class Gazetteer:
         overlays: Sequence[Path] = (),
         *,
         default_overlay: bool = True,
+        localities: Path | None = None,
     ) -> None:
         if not Path(path).is_file():
             raise GazetteerDataError(f"{path}: gazetteer file not found")
         self.path = Path(path)
+        # The postal-locality fallback (gazetteer.localities); None asks it nothing.
+        self.localities = Localities(localities) if localities is not None else None
         try:
             self._con = open_readonly(self.path)
             self._admin1 = dict(self._con.execute("SELECT code, name FROM admin1"))
@@ -180,13 +184,16 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The embedded gazetteer, or the file named by $GEOMAP_GAZETTEER; built once."""
+        """The embedded gazetteer, or the file named by $GEOMAP_GAZETTEER, with the embedded
+        postal localities; built once."""
         with cls._default_lock:
             if cls._default is None:
                 path = Path(os.environ.get(ENV_GAZETTEER) or DEFAULT_PATH)
                 extra = os.environ.get(ENV_OVERLAY)
                 cls._default = cls(
-                    path, [Path(p) for p in extra.split(os.pathsep)] if extra else []
+                    path,
+                    [Path(p) for p in extra.split(os.pathsep)] if extra else [],
+                    localities=DEFAULT_LOCALITIES,
                 )
             return cls._default
 

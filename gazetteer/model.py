@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["Candidate", "Kind", "MatchType", "Place"]
+__all__ = ["Candidate", "Kind", "MatchType", "Place", "synthetic_geonameid"]
 
 
 class Kind(str, Enum):
@@ -81,3 +82,14 @@ class Candidate:
     matched_name: str  # the stored spelling the query met
     similarity: float = 100.0  # pure string similarity, 0..100
     variants: tuple[str, ...] = field(default=(), compare=False)
+
+
+def synthetic_geonameid(source_id: str) -> int:
+    """A stable key for a record GeoNames gives no id (an OpenStreetMap node, a postal
+    locality).
+
+    Negative, so that it never meets a GeoNames id and ``Place.is_geonames`` is False; small
+    enough to survive JSON numbers. It is no id to hand on: ``place_id`` is.
+    """
+    digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).digest()
+    return -(int.from_bytes(digest, "big") + 1)

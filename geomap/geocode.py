@@ -16,7 +16,6 @@ only a key the extraction tells places apart by (see :func:`synthetic_geonameid`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -42,7 +41,7 @@ from geopy.exc import (
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import GeoNames, Nominatim, Photon
 
-from gazetteer.model import Kind, Place
+from gazetteer.model import Kind, Place, synthetic_geonameid
 from geomap.bounded_http import (
     DEFAULT_MAX_REPLY_BYTES,
     BoundedAdapter,
@@ -157,16 +156,6 @@ class GeocodeResult:
     @property
     def ok(self) -> bool:
         return self.status is GeocodeStatus.OK
-
-
-def synthetic_geonameid(source_id: str) -> int:
-    """A stable key for a record GeoNames gives no id (an OpenStreetMap node).
-
-    Negative, so that it never meets a GeoNames id and ``Place.is_geonames`` is False; small
-    enough to survive JSON numbers. It is no id to hand on: ``place_id`` is.
-    """
-    digest = hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).digest()
-    return -(int.from_bytes(digest, "big") + 1)
 
 
 def normalise_query(query: str) -> str:

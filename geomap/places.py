@@ -22,6 +22,7 @@ from typing import NamedTuple
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from gazetteer.lexicon import common_words, description_words
+from gazetteer.localities import LocalityPlace
 from geomap.model import PlaceMention
 from geomap.wordlists import (
     CALENDAR,
@@ -1955,6 +1956,7 @@ def find_mentions(
     focus = frozenset(focus_countries)
     mentions = resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus)
     mentions = _with_spelling_variants(text, gaz, mentions)
+    mentions = _with_postal_localities(text, gaz, mentions)
     return _without_strays(text, mentions, focus)
 
 
@@ -1990,9 +1992,16 @@ def _with_spelling_variants(
             and place.country_code in countries
         ):
             read[surface] = best
+    return _with_every_occurrence(text, mentions, read)
+
+
+def _with_every_occurrence(
+    text: str, mentions: list[PlaceMention], read: dict[str, Candidate]
+) -> list[PlaceMention]:
+    """The mentions, with each newly read name as a mention wherever the text repeats it:
+    once introduced, the name means the town."""
     if not read:
         return mentions
-    # Once introduced, the name means the town wherever the story repeats it.
     taken = [(m.start, m.end) for m in mentions]
     added = [
         PlaceMention(surface, match.start(), match.end(), best.place, best.score, best.match_type)
@@ -2001,6 +2010,132 @@ def _with_spelling_variants(
         if not any(start < match.end() and match.start() < end for start, end in taken)
     ]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _with_postal_localities(
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The mentions, with towns below the gazetteer's size line that the text introduces as
+    places ("in Sebokeng", "at Weliweriya"), read from GeoNames' postal localities of the
+    story's leading country, near the story's other places.
+
+    Example: "police fired on a crowd in Sebokeng" in a story that names Johannesburg is the
+    township of Sebokeng, 50 km away, not the dateline. "in Ardoyne" in a Belfast story is
+    not the Ardoyne of Aberdeenshire, and "outside Parliament House" in Honiara is not
+    Canberra's, though the story names Australia once.
+    """
+    if gaz.localities is None:
+        return mentions
+    countries = _leading_countries(mentions)
+    if not countries:
+        return mentions
+    read: dict[str, Candidate] = {}
+    for surface in _introduced_names(text, gaz):
+        if surface not in read:
+            towns = gaz.localities.find(surface, countries)
+            towns = _in_the_qualifier(towns, _qualifiers(text, surface, mentions))
+            town = _locality_near_the_story(towns, mentions)
+            if town is not None and not _neighbourhood(town, mentions):
+                read[surface] = Candidate(town, MatchType.EXACT, 100.0, town.name)
+    return _with_every_occurrence(text, mentions, read)
+
+
+# "Ciñera, in León", "Nandigram in East Midnapore", "Sakhile, Mpumalanga": a place that
+# qualifies the name right after it.
+_QUALIFIER_GAP_RE = re.compile(r",? (?:in )?|, ")
+
+
+def _qualifiers(text: str, surface: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places that qualify `surface` where the text names it."""
+    by_start = {m.start: m for m in mentions}
+    found = []
+    for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+        gap = _QUALIFIER_GAP_RE.match(text, match.end())
+        if gap is not None and gap.end() in by_start:
+            found.append(by_start[gap.end()])
+    return found
+
+
+def _in_the_qualifier(
+    towns: Sequence[LocalityPlace], qualifiers: Sequence[PlaceMention]
+) -> Sequence[LocalityPlace]:
+    """The towns inside the place that qualifies the name, when the text gives one: a
+    region or district by the postal table's name for it, a town by distance."""
+    if not qualifiers:
+        return towns
+    names = {fold(q.text) for q in qualifiers} | {fold(q.place.name) for q in qualifiers}
+    cities = [q.place for q in qualifiers if q.place.kind is Kind.CITY]
+    return [
+        town
+        for town in towns
+        if fold(town.admin1) in names
+        or fold(town.admin2) in names
+        or any(
+            great_circle_km(town.lat, town.lon, c.lat, c.lon) <= _LOCALITY_REACH_KM / 4
+            for c in cities
+        )
+    ]
+
+
+# A postal locality this close to a city of a million the story names is a quarter of it
+# (Taksim in Istanbul): the events are the city's, as a square's or a district's are. Near
+# a smaller city it is a town of its own (Sharpeville, 5 km from Vereeniging).
+_NEIGHBOURHOOD_KM = 12.0
+_METROPOLIS = 1_000_000
+
+
+def _neighbourhood(town: Place, mentions: Sequence[PlaceMention]) -> bool:
+    return any(
+        m.place.kind is Kind.CITY
+        and m.place.population >= _METROPOLIS
+        and m.place.country_code == town.country_code
+        and great_circle_km(town.lat, town.lon, m.place.lat, m.place.lon) <= _NEIGHBOURHOOD_KM
+        for m in mentions
+    )
+
+
+def _leading_countries(mentions: Sequence[PlaceMention]) -> frozenset[str]:
+    """The countries with the most place names in the story (ties all lead)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.place.country_code:
+            names.setdefault(m.place.country_code, set()).add(fold(m.text))
+    most = max((len(keys) for keys in names.values()), default=0)
+    return frozenset(cc for cc, keys in names.items() if len(keys) == most)
+
+
+# A town the story means lies this close to one of the story's towns or districts in its
+# country; a namesake must also lie at least twice as far as the town chosen.
+_LOCALITY_REACH_KM = 250.0
+
+
+def _locality_near_the_story(
+    towns: Sequence[Place], mentions: Sequence[PlaceMention]
+) -> Place | None:
+    """The one town of `towns` the story means: the one in a region the story names, or
+    the one clearly nearest the story's other towns, within reach of them; else none."""
+    regions = {fold(m.place.name) for m in mentions if m.place.kind is Kind.ADMIN1}
+    in_named_region = [t for t in towns if t.admin1 and fold(t.admin1) in regions]
+    if len(in_named_region) == 1:
+        return in_named_region[0]
+    anchors = [m.place for m in mentions if m.place.kind in (Kind.CITY, Kind.ADMIN2)]
+
+    def distance(town: Place) -> float:
+        return min(
+            (
+                great_circle_km(town.lat, town.lon, a.lat, a.lon)
+                for a in anchors
+                if a.country_code == town.country_code
+            ),
+            default=math.inf,
+        )
+
+    ranked = sorted(towns, key=distance)
+    if not ranked or distance(ranked[0]) > _LOCALITY_REACH_KM:
+        return None
+    if len(ranked) > 1 and distance(ranked[1]) < 2 * distance(ranked[0]):
+        return None
+    return ranked[0]
 
 
 # A capitalised name of up to four words after a strong locative ("in Qamishli"): scanned
