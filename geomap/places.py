@@ -2032,8 +2032,9 @@ def _with_postal_localities(
     read: dict[str, Candidate] = {}
     for surface in _introduced_names(text, gaz):
         if surface not in read:
-            towns = gaz.localities.find(surface, countries)
-            towns = _in_the_qualifier(towns, _qualifiers(text, surface, mentions))
+            towns = _in_the_qualifier(
+                gaz.localities.find(surface, countries), _qualifiers(text, surface, mentions)
+            )
             town = _locality_near_the_story(towns, mentions)
             if town is not None and not _neighbourhood(town, mentions):
                 read[surface] = Candidate(town, MatchType.EXACT, 100.0, town.name)
