@@ -808,8 +808,9 @@ _ROAD_AFTER_RE = re.compile(
 _ROAD_ENDS_BEFORE_RE = re.compile(
     r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
     r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$"
-    # "blocked the main road to Kirkuk"
-    r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry)\s+(?:to|towards|from)\s+"
+    # "blocked the main road to Kirkuk", "the only crossing of the Tagus into Lisbon"
+    r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry|crossing)"
+    r"(?:\s+(?:of|over|across)\s+(?:the\s+)?[\w'’-]+)?\s+(?:to|towards|from|into)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )

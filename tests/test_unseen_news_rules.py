@@ -2636,6 +2636,21 @@ CASE_TABLES = {
             {("protest", "Washington")},
         ),
     ],
+    "crossings_into_a_city": [
+        # a bridge or crossing into a city leads there from where it was blocked
+        (
+            "DORDRECHT, March 4 - Farmers with tractors blocked the only bridge over the "
+            "Merwede into Gorinchem on Monday, in protest against the new levy.",
+            {("protest", "Dordrecht")},
+            {("protest", "Gorinchem")},
+        ),
+        (
+            "PORTO — Lorry drivers blocked the main road crossing into Vila Nova de Gaia for a "
+            "second day in protest against fuel prices.",
+            {("protest", "Porto")},
+            {("protest", "Vila Nova de Gaia")},
+        ),
+    ],
 }
 
 
