@@ -626,7 +626,10 @@ _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
     r"claimed|summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
-    r"criticized|denounced|called|asked|urged|demanded|announced|expressed)\b"
+    r"criticized|denounced|called|asked|urged|demanded|announced|expressed|"
+    # "India's foreign ministry in Delhi declined to comment on the unrest"
+    r"declined|refused\s+to\s+comment|(?:did|would)\s+not\s+(?:comment|respond)|"
+    r"had\s+no\s+(?:immediate\s+)?comment|issued\s+a\s+statement)\b"
 )
 
 

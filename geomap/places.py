@@ -2201,15 +2201,27 @@ def _without_strays(
             and any(len(keys - {key}) >= _STORY_NAMES for c, keys in names.items() if c != cc)
         )
         # "Whitehall in London", or "the end of Whitehall" in a London story, is no Atlanta,
-        # reached through an old name of it: a town of any size named by an alias alone in
-        # its country is a stray
+        # reached through an old name of it: a town named by an alias alone in its country
+        # is a stray. A metropolis introduced as a place keeps its well-known other names
+        # ("rallied in Chittagong", "in Bombay") in a story that mostly names its neighbour.
         by_alias = m.match_type is not MatchType.EXACT and (
-            placed is not None or (alone and m.place.kind is Kind.CITY)
+            placed is not None
+            or (alone and m.place.kind is Kind.CITY and not _introduced_metropolis(text, m))
         )
         stray = placed == _LANDMARK or by_alias or (small_town and (placed is not None or alone))
         if not stray:
             kept.append(m)
     return kept
+
+
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across)\s+$", re.IGNORECASE)
+
+
+def _introduced_metropolis(text: str, mention: PlaceMention) -> bool:
+    """A city of a million or more, introduced by a locative ("in Chittagong")."""
+    return mention.place.population >= _METROPOLIS and bool(
+        _LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start)
+    )
 
 
 _LANDMARK = "landmark"  # the name heads a landmark's noun: "the Bolivar square"

@@ -157,8 +157,10 @@ _CLASH_RE = _tiers(
 _CASUALTIES_RE = _tiers(
     # "his chosen successor died suddenly in July": a death of illness is no casualty
     # (a "dead city" day is a general strike, not a toll)
+    # ("died of lung cancer", "died of heart failure": any qualifier of the illness)
     high=r"\b(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
-    r"causes|a\s+heart\s+attack|a\s+stroke|cancer|illness|old\s+age|covid)|after\s+a\s+"
+    r"causes|old\s+age|covid|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:heart\s+attack|stroke|cancer|"
+    r"illness|disease|pneumonia|tuberculosis))|after\s+a\s+"
     r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"

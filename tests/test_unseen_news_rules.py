@@ -2636,7 +2636,7 @@ CASE_TABLES = {
             {("protest", "Washington")},
         ),
     ],
-    "crossings_into_a_city": [
+    "crossings_comments_metropolis_aliases_and_illness": [
         # a bridge or crossing into a city leads there from where it was blocked
         (
             "DORDRECHT, March 4 - Farmers with tractors blocked the only bridge over the "
@@ -2649,6 +2649,33 @@ CASE_TABLES = {
             "second day in protest against fuel prices.",
             {("protest", "Porto")},
             {("protest", "Vila Nova de Gaia")},
+        ),
+        # a ministry that declines to comment speaks from its capital; nothing happens there
+        (
+            "Thousands rallied in Sylhet and Dhaka against the visit. India's foreign ministry in "
+            "Delhi declined to comment on the unrest.",
+            {("protest", "Sylhet")},
+            {("protest", "Delhi"), ("protest", "India")},
+        ),
+        (
+            "Riot police clashed with students in Yogyakarta. The US embassy in Jakarta did not "
+            "respond to requests for comment on the violence.",
+            {("clash", "Yogyakarta")},
+            {("clash", "Jakarta")},
+        ),
+        # a metropolis under its English name stays a place in a story naming its neighbour
+        (
+            "Thousands rallied in Chittagong against the visit. India's foreign ministry in "
+            "Delhi declined to comment.",
+            {("protest", "Chattogram")},
+            set(),
+        ),
+        # a death of illness, however the illness is qualified, is no casualty
+        (
+            "Students marched in Rangoon on Monday. The former secretary-general died of lung "
+            "cancer in New York in 1974.",
+            {("protest", "Yangon")},
+            {("casualties", "New York City"), ("casualties", "Yangon")},
         ),
     ],
 }
