@@ -503,7 +503,7 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"secretary-general|envoy|commissioner)(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
-    r"defended|praised)\b",
+    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed)\b",
     re.IGNORECASE,
 )
 
@@ -564,6 +564,8 @@ _WHEREABOUTS_RE = re.compile(
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
+    # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
+    r"(?:exiled|deported|expelled|banished|extradited)\s+to|(?:he|she)\s+moved\s+to|"
     r"into\s+exile\s+in|"
     # "abused by police on the way to the prison in Santiaguito": where detainees were held
     r"(?:taken|sent|transferred|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -794,7 +796,7 @@ _SUBURB_APPOSITIVE_RE = re.compile(
 )
 _DISTRICT_AFTER_RE = re.compile(
     r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:districts?|"
-    r"neighbou?rhoods?|suburbs?|quarters?|townships?|slums?|areas?)\s+of\b"
+    r"neighbou?rhoods?|suburbs?|quarters?|townships?|slums?|areas?|sections?|wards?)\s+of\b"
 )
 
 
@@ -951,7 +953,7 @@ def _distant_namesake_of_a_quarter(cue: PlaceCue) -> bool:
 # "the Mansoura district": "the" before the name and a part-of-a-city noun after it.
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PART_NOUN_AFTER_RE = re.compile(
-    r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area)\b"
+    r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area|section|ward)\b"
 )
 
 

@@ -2677,6 +2677,27 @@ CASE_TABLES = {
             {("protest", "Yangon")},
             {("casualties", "New York City"), ("casualties", "Yangon")},
         ),
+        # where a leader was exiled or moved to is no place of the arrest before it
+        (
+            "Crowds rioted in Qom. The cleric was released in April, arrested again in "
+            "November and exiled to Turkey, and a year later he moved to Najaf in Iraq.",
+            {("clash", "Qom")},
+            {("arrest", "Turkey"), ("arrest", "Najaf"), ("arrest", "Iraq")},
+        ),
+        # a capital's government playing the protests down speaks; nothing happens there
+        (
+            "MOSCOW, Jan 15 (AP) - Pensioners blocked roads in Samara. In Moscow, the Kremlin "
+            "played down the protests.",
+            {("protest", "Samara")},
+            {("protest", "Moscow")},
+        ),
+        # a quarter named after a foreign capital is no event in that capital
+        (
+            "HARARE - Police broke up a prayer meeting in Harare on Sunday. In the nearby "
+            "Lusaka section of Highfield, police shot dead an activist and wounded two others.",
+            {("clash", "Harare")},
+            {("clash", "Lusaka"), ("casualties", "Lusaka")},
+        ),
     ],
 }
 
