@@ -566,6 +566,8 @@ _WHEREABOUTS_RE = re.compile(
     r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
     r"(?:exiled|deported|expelled|banished|extradited)\s+to|(?:he|she)\s+moved\s+to|"
+    # "thousands fled to join the insurgents in the jungles of Nan"
+    r"fled\s+to\s+join\s+(?:[\w'’-]+\s+){0,6}?(?:in|of)|"
     r"into\s+exile\s+in|"
     # "abused by police on the way to the prison in Santiaguito": where detainees were held
     r"(?:taken|sent|transferred|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"

@@ -603,7 +603,9 @@ _VICTIM_PREDICATE_RE = re.compile(
     # "one marcher in Tamale was killed", "Four students, A, B and C, were killed"
     r"(?:\s+(?:in|at|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s*,[^;.]{0,100}?,|"
     # "employees trapped inside died", "members of the security forces were among the dead"
-    r"\s+(?:trapped|caught|inside|of\s+the\s+[\w-]+(?:\s+[\w-]+)?|who\s+were)(?:\s+inside)?)?"
+    r"\s+(?:trapped|caught|inside|of\s+the\s+[\w-]+(?:\s+[\w-]+)?|who\s+were)(?:\s+inside)?|"
+    # "two workers who had been putting up posters were beaten to death": a relative clause
+    r"\s+(?:who|that)\s+[^,.;]{0,80}?(?=\s+(?:were|was)\s))?"
     r"(?:\s+(?:were|was)\s+among\s+the)?"
     # Hedges may stand between: "were reported to be wounded", "are feared to have been hurt".
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"

@@ -160,7 +160,7 @@ _CASUALTIES_RE = _tiers(
     # ("died of lung cancer", "died of heart failure": any qualifier of the illness)
     high=r"\b(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
     r"causes|old\s+age|covid|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:heart\s+attack|stroke|cancer|"
-    r"illness|disease|pneumonia|tuberculosis))|after\s+a\s+"
+    r"illness|disease|pneumonia|tuberculosis|hunger|starvation|malnutrition))|after\s+a\s+"
     r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"

@@ -2698,6 +2698,20 @@ CASE_TABLES = {
             {("clash", "Harare")},
             {("clash", "Lusaka"), ("casualties", "Lusaka")},
         ),
+        # where people fled to join rebels is no place of a protest
+        (
+            "Police fired on students in Bangkok. Several thousand students fled to join the "
+            "insurgents in the jungles of Nan and other northern provinces.",
+            {("clash", "Bangkok")},
+            {("protest", "Nan"), ("crowd", "Nan")},
+        ),
+        # a child who died of hunger is no casualty of a protest
+        (
+            "Newspapers reported that families in Baling were living on tapioca and that a "
+            "child had died of hunger.",
+            set(),
+            {("casualties", "Baling")},
+        ),
     ],
 }
 
@@ -2962,6 +2976,14 @@ def test_lakhs_and_figures_per_gathering(
     gaz: Gazetteer, text: str, crowds: set[tuple[str, int]]
 ) -> None:
     assert _crowds(gaz, text) == crowds
+
+
+def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
+    text = (
+        "Two electricity workers who had been putting up posters were beaten to death in "
+        "Nakhon Pathom."
+    )
+    assert _crowds(gaz, text) == set()
 
 
 def test_money_in_lakhs_is_no_crowd(gaz: Gazetteer) -> None:
