@@ -21,8 +21,8 @@ from __future__ import annotations
 import inspect
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Kind, Place
@@ -1306,6 +1306,8 @@ class SceneCue:
     # The largest city the article names, where its unnamed squares and avenues lie.
     main_city: tuple[PlaceMention, ...] = ()
     lead_city: tuple[PlaceMention, ...] = ()  # of cities named as often, the first
+    # Where the story last placed a gathering of each kind: {"rally": (Ahmedabad,)}.
+    gatherings: Mapping[str, tuple[PlaceMention, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -1334,6 +1336,31 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     if here == before or before in cue.single_sentence_paragraphs:
         return scene.places
     return None
+
+
+# "Tuesday's rally", "yesterday's march": one gathering the story told of before ("the
+# march" alone may be any of the story's marches).
+_GATHERING_NOUNS = r"(?:rally|march|protest|demonstration|sit-in|vigil|strike|blockade)"
+_THAT_GATHERING_RE = re.compile(
+    r"\b(?:[Yy]esterday|[A-Z][a-z]+day)['’]s\s+(?:[\w-]+\s+)?"
+    rf"(?P<noun>{_GATHERING_NOUNS})\b(?!\s+(?:in|at|of)\b)"
+)
+# A gathering of that kind named in a sentence with places: where it was.
+GATHERING_RE = re.compile(rf"\b{_GATHERING_NOUNS}\b", re.IGNORECASE)
+
+
+def _that_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """A gathering the story told of before, referred to again by its day ("Tuesday's
+    rally", "yesterday's march"), is where the story placed it, whatever town the sentence
+    before named.
+
+    Example: "He addressed a huge rally in Ahmedabad. ... 35 were arrested in Surat.
+    Organisers said half a million people attended Tuesday's rally." (Ahmedabad)
+    """
+    match = _THAT_GATHERING_RE.search(cue.text)
+    if match is None:
+        return None
+    return cue.gatherings.get(match.group("noun").lower())
 
 
 _ANAPHOR_RE = re.compile(
@@ -1404,6 +1431,7 @@ def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 # An anaphor first: "in the capital" picks one city where the scene has two.
 SCENE_RULES: tuple[SceneRule, ...] = (
+    SceneRule("that_gathering", _that_gathering),
     SceneRule("anaphor", _anaphor),
     SceneRule("continues_scene", _continues_scene),
     SceneRule("landmark", _landmark),

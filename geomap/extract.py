@@ -25,11 +25,13 @@ from gazetteer.capitals import Capitals
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import parse_article_date, resolve_date, story_start
 from geomap.event_places import (
+    GATHERING_RE,
     PlaceCue,
     PlaceRule,
     Scene,
     SceneCue,
     bind_clauses,
+    is_list,
     not_event_place,
     scene_places,
 )
@@ -170,6 +172,7 @@ class _Scenes:
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
+        self.gatherings: dict[str, tuple[PlaceMention, ...]] = {}
 
     @cached_property
     def names_a_city(self) -> bool:
@@ -189,6 +192,14 @@ class _Scenes:
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
+        places, inferred = self._places(index)
+        if places and not is_list(places):
+            # where each kind of gathering was last told of, for "Tuesday's rally" later
+            for match in GATHERING_RE.finditer(self.sentences[index].text):
+                self.gatherings[match.group().lower()] = places
+        return places, inferred
+
+    def _places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         sentence = self.sentences[index]
         if sentence.places and not self._broad_around_home(sentence):
             self.scene = Scene(sentence.places, index)
@@ -215,6 +226,7 @@ class _Scenes:
             self.single,
             main_city=self.main_city,
             lead_city=self.lead_city,
+            gatherings=self.gatherings,
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule == "anaphor":

@@ -2978,6 +2978,17 @@ def test_lakhs_and_figures_per_gathering(
     assert _crowds(gaz, text) == crowds
 
 
+def test_a_gathering_named_by_its_day_is_where_the_story_placed_it(gaz: Gazetteer) -> None:
+    text = (
+        "LAHORE, March 3 (Wire) - Traders shut their shops in Lahore after the party's leader "
+        "addressed a rally at the Minar-e-Pakistan ground in the city on Sunday.\n\n"
+        "Police said 30 people had been detained in Lahore and 12 in Multan.\n\n"
+        "Organisers said 100,000 people attended Sunday's rally."
+    )
+    assert ("Lahore", 100_000) in _crowds(gaz, text)
+    assert ("Multan", 100_000) not in _crowds(gaz, text)
+
+
 def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
     text = (
         "Two electricity workers who had been putting up posters were beaten to death in "
