@@ -83,14 +83,20 @@ class Localities:
                 cls._default = cls()
             return cls._default
 
-    def find(self, name: str, countries: frozenset[str]) -> tuple[LocalityPlace, ...]:
-        """Every locality spelt `name` (folded) in one of `countries`, in record order."""
+    def find(self, name: str, countries: frozenset[str] | None) -> tuple[LocalityPlace, ...]:
+        """Every locality spelt `name` (folded) in one of `countries` (None: in any), in
+        record order."""
+        query = "SELECT country_code, record, name, admin1, admin2, lat, lon FROM localities "
+        if countries is None:
+            rows = self._con.execute(
+                query + "WHERE key = ? ORDER BY country_code, record", (fold(name),)
+            )
+            return tuple(_place(*row) for row in rows)
         if not countries:
             return ()
         marks = ",".join("?" * len(countries))
         rows = self._con.execute(
-            "SELECT country_code, record, name, admin1, admin2, lat, lon FROM localities "
-            f"WHERE key = ? AND country_code IN ({marks}) ORDER BY country_code, record",
+            query + f"WHERE key = ? AND country_code IN ({marks}) ORDER BY country_code, record",
             (fold(name), *sorted(countries)),
         )
         return tuple(_place(*row) for row in rows)

@@ -90,9 +90,15 @@ def variants(
         geomap variants Jala-abad
         geomap variants Jalalabad --country KG --json
     """
+    from gazetteer.model import MatchType
+
     gaz = open_gazetteer(gazetteer)
     found = gaz.lookup(name, country=country, limit=limit)
     weak = bool(found) and all(_below_floor(c) for c in found)
+    # a spelling no gazetteer name holds (typos at best): an exact postal locality is likelier
+    only_typos = all(c.match_type is MatchType.FUZZY for c in found)
+    if only_typos and _print_localities(gaz, name, country, limit, as_json):
+        return
     if not found or weak:
         hints = _suggestions(found) if weak else gaz.suggest(name)
         hint = f"; did you mean {', '.join(hints)}?" if hints else ""
@@ -122,6 +128,37 @@ def variants(
                 f"  {p.name} ({p.kind.value}, {p.country_code}) {p.lat:.4f}, {p.lon:.4f}"
                 f"  {c.match_type.value} via {c.matched_name!r}  score {c.score}"
             )
+
+
+def _print_localities(
+    gaz: Gazetteer, name: str, country: str | None, limit: int, as_json: bool
+) -> bool:
+    """List the postal localities spelt `name` (gazetteer.localities), for a name the
+    gazetteer lacks; False when there are none. Text reads them only where a story
+    introduces the name as a place in their country."""
+    from gazetteer.model import Candidate, MatchType
+
+    if gaz.localities is None:
+        return False
+    towns = gaz.localities.find(name, frozenset({country.upper()}) if country else None)
+    if not towns:
+        return False
+    candidates = [Candidate(t, MatchType.EXACT, 100.0, t.name) for t in towns[:limit]]
+    if as_json:
+        document = {
+            "best": {**_candidate_json(candidates[0]), "variants": [towns[0].name]},
+            "candidates": [_candidate_json(c) for c in candidates],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return True
+    typer.echo(f"{name!r} is not in the gazetteer; postal localities of that name:")
+    for town in towns[:limit]:
+        region = ", ".join(part for part in (town.admin2, town.admin1) if part)
+        typer.echo(
+            f"  {town.name} ({region + ', ' if region else ''}{town.country_code}) "
+            f"{town.lat:.5f}, {town.lon:.5f}  {town.place_id}"
+        )
+    return True
 
 
 # Typo matches that score below this are chance resemblances ("Xyzzyqq" scores 69 against

@@ -66,6 +66,21 @@ def test_variants_without_a_match_exits_1_with_suggestions() -> None:
     assert "no place matches 'Bisxkxk'; did you mean Bishkek (KG)" in err
 
 
+def test_variants_lists_postal_localities_for_a_town_below_the_gazetteer() -> None:
+    # Sebokeng, a township of the Vaal south of Johannesburg, is no cities500 place.
+    code, out, _ = invoke("variants", "Sebokeng")
+    assert code == 0
+    assert "not in the gazetteer" in out
+    assert "Sebokeng (ZA) -26.5" in out and "geonames-postal:ZA:" in out
+    # Two Nandigrams in India, one in West Bengal and one in Odisha; none in Bangladesh asked.
+    code, out, _ = invoke("variants", "Nandigram", "--country", "IN", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert {c["country_code"] for c in document["candidates"]} == {"IN"}
+    assert {c["admin1"] for c in document["candidates"]} == {"West Bengal", "Odisha"}
+    assert document["best"]["geonameid"] is None  # GeoNames gives postal rows no id
+
+
 def test_places_json_for_one_file_indexes_the_decoded_text() -> None:
     code, out, _ = invoke("places", str(SEED_000), "--json")
     assert code == 0
