@@ -326,12 +326,17 @@ def _distance_reference(cue: PlaceCue) -> bool:
 
 
 # What stands between a town and the place that locates it: "Sirjan, in the southeastern
-# province of Kerman", "Qahderijan, near Isfahan", "Mansfield in Nottinghamshire".
+# province of Kerman", "Qahderijan, near Isfahan", "Mansfield in Nottinghamshire",
+# "Sakhile township outside Standerton", "Soweto, just outside Johannesburg".
+_NEAR = r"(?:just\s+)?(?:near|outside|close\s+to|not\s+far\s+from)"
 _LOCATOR_GAP_RE = re.compile(
-    r"(?:,\s*(?:in\s+|near\s+)?|\s+(?:in|near)\s+)(?:the\s+)?(?P<division>(?:[\w'’-]+\s+){0,2}?"
+    r"(?:\s+(?:township|village|town|camp|settlement))?"
+    rf"(?:,\s*(?:in\s+|{_NEAR}\s+)?|\s+(?:in|{_NEAR})\s+)"
+    r"(?:the\s+)?(?P<division>(?:[\w'’-]+\s+){0,2}?"
     r"(?:province|state|region|county|district|department|governorate|prefecture|oblast|"
     r"canton)\s+of\s+)?"
 )
+_NEAR_RE = re.compile(_NEAR)
 _LOCATOR_REACH_KM = 100.0
 
 
@@ -340,7 +345,8 @@ def _locator_of_a_town(cue: PlaceCue) -> bool:
     a place it lies near. Coders code the town.
 
     Example: "Sirjan, in the southeastern province of Kerman"; "Qahderijan, near Isfahan";
-    "Mansfield in Nottinghamshire" (but "Nairobi, Mombasa" is a list of towns).
+    "Mansfield in Nottinghamshire"; "Sakhile township outside Standerton" (but "Nairobi,
+    Mombasa" is a list of towns).
     """
     town = cue.previous
     if town is None or town.place.kind is not Kind.CITY:
@@ -348,7 +354,7 @@ def _locator_of_a_town(cue: PlaceCue) -> bool:
     gap = _LOCATOR_GAP_RE.fullmatch(cue.text, town.end, cue.mention.start)
     if gap is None:
         return False
-    if gap.group("division") or "near" in gap.group(0):
+    if gap.group("division") or _NEAR_RE.search(gap.group(0)):
         return True
     return _lies_in(town.place, cue.mention.place)
 

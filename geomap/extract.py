@@ -1133,8 +1133,17 @@ def _home(
     for sentence in sentences[:3]:
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
-            return () if _foreign_bureau(cities[0], sentence) else (cities[0],)
+            away = _foreign_bureau(cities[0], sentence) or _AWAY_FROM_HERE_RE.search(sentence.text)
+            return () if away else (cities[0],)
     return _infobox_home(text, mentions, infobox)
+
+
+# "JOHANNESBURG — ... running battles in the townships of the Vaal Triangle, about 35 miles
+# south of here": the reporter files from the dateline, and says the story is elsewhere.
+_AWAY_FROM_HERE_RE = re.compile(
+    r"\b(?:miles|kilometres|kilometers|km)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+    r"away|outside)\s+(?:of\s+|from\s+)?here\b"
+)
 
 
 def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:

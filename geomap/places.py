@@ -1956,6 +1956,7 @@ def find_mentions(
     focus = frozenset(focus_countries)
     mentions = resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus)
     mentions = _with_spelling_variants(text, gaz, mentions)
+    mentions = _with_arabic_article_names(text, gaz, mentions)
     mentions = _with_postal_localities(text, gaz, mentions)
     return _without_strays(text, mentions, focus)
 
@@ -2095,6 +2096,45 @@ def _neighbourhood(town: Place, mentions: Sequence[PlaceMention]) -> bool:
     )
 
 
+# GeoNames writes Arabic names with their article, assimilated to the next letter (Al
+# Ḩawījah, Ar Ramādī, An Nāşirīyah), where English copy drops it and often the final h
+# ("Hawija", "Nasiriya").
+_ARABIC_ARTICLES = ("Al", "Ar", "An", "As", "Ash", "Ad", "At", "Az", "Adh", "Ath", "El")
+
+
+def _with_arabic_article_names(
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The mentions, with towns of the story's leading country introduced as places under
+    their name without its Arabic article ("near the town of Hawija" in a story about
+    Kirkuk: Al Ḩawījah), near the story's other places.
+
+    Example: "clashes in Hawija" in a story naming Kirkuk is Al Ḩawījah, 55 km away; the
+    same name in a story about Chile is left unread.
+    """
+    countries = _leading_countries(mentions)
+    if not countries:
+        return mentions
+    read: dict[str, Candidate] = {}
+    for surface in _introduced_names(text, gaz):
+        towns = _towns_with_an_article(gaz, surface, countries)
+        town = _locality_near_the_story(towns, mentions) if towns else None
+        if town is not None:
+            read[surface] = Candidate(town, MatchType.TRANSLITERATED, 90.0, town.name)
+    return _with_every_occurrence(text, mentions, read)
+
+
+def _towns_with_an_article(gaz: Gazetteer, surface: str, countries: frozenset[str]) -> list[Place]:
+    forms = [surface, surface + "h"] if surface.endswith("a") else [surface]
+    ids = {
+        gid for a in _ARABIC_ARTICLES for f in forms for gid in gaz.places_for_key(fold(f"{a} {f}"))
+    }
+    places = (gaz.place(gid) for gid in sorted(ids))
+    return [
+        p for p in places if p is not None and p.kind is Kind.CITY and p.country_code in countries
+    ]
+
+
 def _leading_countries(mentions: Sequence[PlaceMention]) -> frozenset[str]:
     """The countries with the most place names in the story (ties all lead)."""
     names: dict[str, set[str]] = {}
@@ -2142,7 +2182,12 @@ def _locality_near_the_story(
 # A capitalised name of up to four words after a strong locative ("in Qamishli"): scanned
 # for directly, as tokenising the whole text again for this cost a tenth of extraction.
 _INTRODUCED_RE = re.compile(
-    r"\b(?i:in|near|outside|at) ([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3})\b(?!['’]s\b|\.\w)"
+    r"\b(?i:in|near|outside|at) (?:(?:neighbouring|neighboring|nearby|central|downtown|"
+    r"northern|southern|eastern|western) )?"
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3})\b(?!['’]s\b|\.\w)"
+    # "near the northern town of Hawija", "the township of Sebokeng"
+    r"|\bthe (?:[a-z-]+ ){0,2}(?:town|village|city|township|hamlet) of "
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3})\b(?!['’]s\b|\.\w)"
 )
 
 
@@ -2150,7 +2195,7 @@ def _introduced_names(text: str, gaz: Gazetteer) -> Iterator[str]:
     """Names introduced as places that no gazetteer key holds, whole or in part."""
     common = common_words()
     for match in _INTRODUCED_RE.finditer(text):
-        surface = match.group(1)
+        surface = match.group(1) or match.group(2)
         key = fold(surface)
         if (
             len(key) < 3

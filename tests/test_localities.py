@@ -107,6 +107,58 @@ def test_the_event_goes_to_the_township_not_the_dateline(gaz: Gazetteer) -> None
     assert "Johannesburg" not in places and "Pretoria" not in places
 
 
+INTRODUCED = [
+    # after a locational adjective, or as "the town of X", a name is introduced as a place
+    (
+        "VEREENIGING - In neighbouring Sharpeville, residents marched on the council offices "
+        "against the rent increases.",
+        "Sharpeville",
+        {("protest", "Sharpeville")},
+    ),
+    (
+        "Police fired on a crowd near the northern township of Sakhile, outside Standerton, "
+        "killing two people.",
+        "Sakhile",
+        {("clash", "Sakhile"), ("casualties", "Sakhile")},
+    ),
+    # a town GeoNames files under its Arabic article (Al Ḩawījah), written without it
+    (
+        "KIRKUK, Iraq, April 23 (Wire) - Security forces stormed a protest camp near the "
+        "northern town of Hawija at dawn, setting off clashes that killed 27 people.",
+        "Hawija",
+        {("clash", "Al Ḩawījah"), ("casualties", "Al Ḩawījah")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "wanted"), INTRODUCED)
+def test_a_town_introduced_by_its_noun_or_an_adjective_is_the_event_place(
+    gaz: Gazetteer, text: str, name: str, wanted: set[tuple[str, str]]
+) -> None:
+    article = Article(source="report.txt", text=text, date="2013-04-23")
+    found = {(e.event_type.value, e.place.name) for e in extract_events(article, gaz)}
+    assert wanted <= found
+    # the dateline city is where the reporter files from, not the event place
+    assert not {place for _, place in found} & {"Kirkuk", "Vereeniging", "Standerton"}
+
+
+def test_an_article_about_a_town_without_its_article_stays_unread_elsewhere(
+    gaz: Gazetteer,
+) -> None:
+    mentions = find_mentions("Students protested in Santiago and near Hawija.", gaz)
+    assert [m.place.name for m in mentions] == ["Santiago"]
+
+
+def test_a_dateline_the_story_says_is_elsewhere_places_nothing(gaz: Gazetteer) -> None:
+    text = (
+        "JOHANNESBURG, Sept. 3 (Wire) - At least 26 people were killed on Monday when "
+        "protests against rent increases turned into running battles with police in the "
+        "townships of the Vaal Triangle, about 35 miles south of here, the police said."
+    )
+    article = Article(source="report.txt", text=text, date="1984-09-03")
+    assert {e.place.name for e in extract_events(article, gaz)} == set()
+
+
 def test_the_localities_file_holds_no_description_or_gazetteer_name() -> None:
     localities = Localities.default()
     # Made of ordinary words: a post office's building, found in many towns.
