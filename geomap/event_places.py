@@ -337,6 +337,7 @@ _LOCATOR_GAP_RE = re.compile(
     r"canton)\s+of\s+)?"
 )
 _NEAR_RE = re.compile(_NEAR)
+_OUTSIDE_KM = 40.0
 _LOCATOR_REACH_KM = 100.0
 
 
@@ -354,8 +355,13 @@ def _locator_of_a_town(cue: PlaceCue) -> bool:
     gap = _LOCATOR_GAP_RE.fullmatch(cue.text, town.end, cue.mention.start)
     if gap is None:
         return False
-    if gap.group("division") or _NEAR_RE.search(gap.group(0)):
+    if gap.group("division") or "near" in gap.group(0):
         return True
+    if _NEAR_RE.search(gap.group(0)):
+        # "outside" a town is beside it ("Acapulco, outside Chilpancingo" 100 km off is the
+        # road's end, then where the road was blocked)
+        here, there = town.place, cue.mention.place
+        return great_circle_km(here.lat, here.lon, there.lat, there.lon) < _OUTSIDE_KM
     return _lies_in(town.place, cue.mention.place)
 
 
