@@ -634,6 +634,80 @@ def generic_quarter(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if name.surface.lower() in _GENERIC_QUARTERS else None
 
 
+# Korean and Japanese quarters and streets: "Nampo-dong", "Gangnam-gu", "Shibuya-ku",
+# "Jongno-ro" ("-shi" and "-gun" name the city or county itself, and are not here)
+_QUARTER_SUFFIXES = frozenset(
+    {"dong", "gu", "ku", "ri", "myeon", "eup", "cho", "chō", "machi", "chome", "chōme", "ro", "gil"}
+)
+
+
+def quarter_suffix(name: NameInText) -> Verdict | None:
+    """A name hyphenated to a quarter's or a street's suffix names that quarter of the
+    story's city, not the town of the bare name.
+
+    Example: "shopkeepers in Nampo-dong" (in Busan) is not Namp'o in North Korea.
+    """
+    after = name.after
+    if name.gap_after == "-" and after is not None and after.text.lower() in _QUARTER_SUFFIXES:
+        return Verdict.NOT_PLACE
+    return None
+
+
+# "Avon and Somerset Police", "Devon and Cornwall Constabulary": a force, service or
+# council named after the places it serves, listed before its capitalised head
+_BODY_HEAD = r"\s+(?:Police|Constabulary|Fire|Ambulance|Council|Authority|Regiment|Railway)\b"
+_NAMED_FOR_PLACES_AFTER_RE = re.compile(
+    rf"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+{_BODY_HEAD}"
+)
+# ... and the list's last place, right before the head
+_LISTED_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s*(?:,|and|&)\s*$")
+_BODY_HEAD_AFTER_RE = re.compile(_BODY_HEAD)
+
+
+def body_named_for_places(name: NameInText) -> Verdict | None:
+    """A place listed with others before a force's or service's capitalised head names that
+    body, not where anything happened.
+
+    Example: "Avon and Somerset Police said seven people were arrested" is no event in
+    Avon or Somerset; "Somerset Police" alone is left to the rules for a capitalised word
+    after.
+    """
+    text, start, end = name.text, name.first.start, name.last.end
+    first_listed = _NAMED_FOR_PLACES_AFTER_RE.match(text, end)
+    last_listed = _BODY_HEAD_AFTER_RE.match(text, end) and _LISTED_BEFORE_RE.search(
+        text, max(0, start - 40), start
+    )
+    if first_listed or last_listed:
+        return Verdict.IN_NAME if name.major else Verdict.PART_OF_NAME
+    return None
+
+
+# "the English city of Bristol", "the Spanish port of Cadiz": a people's adjective
+_ADJECTIVE_END_RE = re.compile(r"(?:ish|ese|ian)$")
+_PLACE_NOUNS_AFTER = frozenset(
+    {"city", "town", "village", "port", "capital", "island", "province", "region", "coast"}
+)
+
+
+def adjective_before_a_place_noun(name: NameInText) -> Verdict | None:
+    """A people's adjective between an article and a place noun describes the place named
+    next; a small town spelt like it is not meant.
+
+    Example: "Police in the English city of Bristol" is no English, Indiana.
+    """
+    before = name.before
+    if (
+        name.n == 1
+        and not name.major
+        and before is not None
+        and before.text.lower() in ("the", "a", "an")
+        and name.follower in _PLACE_NOUNS_AFTER
+        and _ADJECTIVE_END_RE.search(name.surface)
+    ):
+        return Verdict.NOT_PLACE
+    return None
+
+
 # "(Dutch: Witte Mars; French: Marche blanche)": a gloss in other languages
 _LANGUAGE_GLOSS_BEFORE_RE = re.compile(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:[^()]{0,80}$")
 
@@ -1148,6 +1222,9 @@ RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     month_abbreviation,
     day_of_a_month,
     generic_quarter,
+    quarter_suffix,
+    adjective_before_a_place_noun,
+    body_named_for_places,
     language_gloss,
     language_use,
     street_or_square,
@@ -1958,7 +2035,30 @@ def find_mentions(
     mentions = _with_spelling_variants(text, gaz, mentions)
     mentions = _with_arabic_article_names(text, gaz, mentions)
     mentions = _with_postal_localities(text, gaz, mentions)
-    return _without_strays(text, mentions, focus)
+    return _without_former_names(text, _without_strays(text, mentions, focus))
+
+
+# "the Gold Coast (now Ghana)", "Ceylon, now Sri Lanka,": the name is a former one
+_NOW_AFTER_RE = re.compile(r"\s*(?:\(|,)\s*now\s+(?:called\s+|known\s+as\s+)?[A-Z]")
+
+
+def _without_former_names(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions without a name the text says is a former one of another place,
+    anywhere it is named: the gazetteer's place of that name is another place (the Gold
+    Coast of Queensland), and the present name is named beside it.
+
+    Example: "riots in the British colony of the Gold Coast (now Ghana)".
+    """
+    by_start = {m.start: m for m in mentions}
+    former = set()
+    for m in mentions:
+        now = _NOW_AFTER_RE.match(text, m.end)
+        present = by_start.get(now.end() - 1) if now else None
+        # "Rangoon (now Yangon)", "Samchi (now Samtse)": the gazetteer knows the old name
+        # as the same place, which stays
+        if present is not None and present.place.geonameid != m.place.geonameid:
+            former.add(fold(m.text))
+    return [m for m in mentions if fold(m.text) not in former] if former else mentions
 
 
 _VARIANT_POPULATION = 5_000  # a town this large, spelt another way, is worth reading

@@ -2705,6 +2705,34 @@ CASE_TABLES = {
             {("clash", "Bangkok")},
             {("protest", "Nan"), ("crowd", "Nan")},
         ),
+        # a quarter of Busan by its Korean suffix is no town of North Korea
+        (
+            "Students marched in Busan. By evening they had been joined by shopkeepers in "
+            "Nampo-dong, and the crowd grew to tens of thousands.",
+            {("protest", "Busan")},
+            {("protest", "Namp’o"), ("crowd", "Namp’o")},
+        ),
+        # a force named after the places it serves is no event there
+        (
+            "Avon and Somerset Police said seven people were arrested after a protest in "
+            "Bristol turned violent.",
+            {("arrest", "Bristol")},
+            {("arrest", "Avon"), ("arrest", "Somerset")},
+        ),
+        # a people's adjective before "city of" is no small town of that spelling
+        (
+            "BRISTOL, England, March 22 (Wire) - Police in the English city of Bristol said 21 "
+            "officers were injured when a demonstration turned violent.",
+            {("casualties", "Bristol")},
+            {("casualties", "English"), ("protest", "English")},
+        ),
+        # a colony's name the text says is a former one is not the Gold Coast of Queensland
+        (
+            "Riots broke out in the British colony of the Gold Coast (now Ghana) when police "
+            "fired on a march of ex-servicemen in Accra.",
+            {("clash", "Accra")},
+            {("clash", "Gold Coast"), ("protest", "Gold Coast")},
+        ),
         # a child who died of hunger is no casualty of a protest
         (
             "Newspapers reported that families in Baling were living on tapioca and that a "
@@ -2987,6 +3015,11 @@ def test_a_gathering_named_by_its_day_is_where_the_story_placed_it(gaz: Gazettee
     )
     assert ("Lahore", 100_000) in _crowds(gaz, text)
     assert ("Multan", 100_000) not in _crowds(gaz, text)
+
+
+def test_a_former_name_of_the_same_place_stays(gaz: Gazetteer) -> None:
+    names = [m.place.name for m in find_mentions("- Location: Rangoon (now Yangon), Burma", gaz)]
+    assert names[:2] == ["Yangon", "Yangon"]
 
 
 def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
