@@ -676,7 +676,9 @@ def _where_someone_is(cue: PlaceCue) -> bool:
 # "The government blamed the unrest on "foreign hands" in Khartoum and Doha": where the
 # blamed are said to be, not where the unrest was
 _BLAMED_BEFORE_RE = re.compile(
-    r"\bblam(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}?on\s+[^.;]{0,40}?\b(?:in|from)\s+(?:the\s+)?$",
+    r"\bblam(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}?on\s+[^.;]{0,40}?\b(?:in|from)\s+(?:the\s+)?$"
+    # "officials pointed to Baghdad", "pointed the finger at Moscow": who is blamed
+    r"|\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:to|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

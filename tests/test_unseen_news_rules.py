@@ -2733,6 +2733,13 @@ CASE_TABLES = {
             {("clash", "Accra")},
             {("clash", "Gold Coast"), ("protest", "Gold Coast")},
         ),
+        # where officials point the blame is no place of the riots
+        (
+            "Riots broke out in Karak over bread prices. King Hussein blamed the unrest on "
+            "foreign-inspired elements, and officials pointed to Baghdad.",
+            {("clash", "Karak")},
+            {("clash", "Baghdad"), ("protest", "Baghdad")},
+        ),
         # a child who died of hunger is no casualty of a protest
         (
             "Newspapers reported that families in Baling were living on tapioca and that a "
