@@ -394,6 +394,8 @@ _NOT_PEOPLE_AFTER_RE = re.compile(
     r"(?:st|nd|rd|th)\b|km\b|kilomet|mile|met(?:er|re)|feet\b|foot\b|kg\b|tonnes?\b|tons?\b|"
     r"hours?\b|days?\b|weeks?\b|months?\b|years?\b|decades?\b|minutes?\b|seconds?\b|"
     r"dollars?\b|euros?\b|pounds?\b|roubles?\b|rubles?\b|soms?\b|votes?\b|seats?\b|"
+    # "two waves of demonstrations", "three rounds of talks": a count of events
+    r"waves?\b|rounds?\b|nights?\b|series\b|"
     r"-year|-day|-hour|-km|-mile)",
     re.IGNORECASE,
 )

@@ -2740,6 +2740,13 @@ CASE_TABLES = {
             {("clash", "Karak")},
             {("clash", "Baghdad"), ("protest", "Baghdad")},
         ),
+        # riots "in southern Jordan" beside riots in its towns are no event to mark at Jordan
+        (
+            "The bread riots were riots in southern Jordan in August 1996. Rioters burned "
+            "banks in Karak, and protests spread to Tafila.",
+            {("clash", "Karak")},
+            {("clash", "Jordan"), ("protest", "Jordan")},
+        ),
         # a child who died of hunger is no casualty of a protest
         (
             "Newspapers reported that families in Baling were living on tapioca and that a "
@@ -3027,6 +3034,18 @@ def test_a_gathering_named_by_its_day_is_where_the_story_placed_it(gaz: Gazettee
 def test_a_former_name_of_the_same_place_stays(gaz: Gazetteer) -> None:
     names = [m.place.name for m in find_mentions("- Location: Rangoon (now Yangon), Burma", gaz)]
     assert names[:2] == ["Yangon", "Yangon"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The protests were two waves of worker and student demonstrations in Egypt.",
+        "Students marched for three nights in Cairo.",
+        "Three rounds of protests shook the capital.",
+    ],
+)
+def test_a_count_of_waves_or_nights_is_no_crowd(sentence: str) -> None:
+    assert parse_crowds(sentence) == ()
 
 
 def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
