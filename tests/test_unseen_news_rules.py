@@ -2735,16 +2735,16 @@ CASE_TABLES = {
         ),
         # where officials point the blame is no place of the riots
         (
-            "Riots broke out in Karak over bread prices. King Hussein blamed the unrest on "
-            "foreign-inspired elements, and officials pointed to Baghdad.",
-            {("clash", "Karak")},
+            "Riots broke out in Karak, in southern Jordan, over bread prices. King Hussein "
+            "blamed the unrest on foreign-inspired elements, and officials pointed to Baghdad.",
+            {("clash", "Qīr Moāv")},  # GeoNames' name for the town of Karak
             {("clash", "Baghdad"), ("protest", "Baghdad")},
         ),
         # riots "in southern Jordan" beside riots in its towns are no event to mark at Jordan
         (
             "The bread riots were riots in southern Jordan in August 1996. Rioters burned "
             "banks in Karak, and protests spread to Tafila.",
-            {("clash", "Karak")},
+            {("clash", "Qīr Moāv"), ("protest", "Aţ Ţafīlah")},
             {("clash", "Jordan"), ("protest", "Jordan")},
         ),
         # a child who died of hunger is no casualty of a protest
