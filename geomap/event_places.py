@@ -34,6 +34,7 @@ from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
 __all__ = [
+    "GATHERING_RE",
     "NOT_EVENT_PLACE_RULES",
     "SCENE_RULES",
     "PlaceCue",
@@ -41,6 +42,7 @@ __all__ = [
     "SceneCue",
     "SceneRule",
     "bind_clauses",
+    "district_of",
     "is_list",
     "not_event_place",
     "scene_places",
@@ -278,6 +280,23 @@ def _agreement_name(cue: PlaceCue) -> bool:
 _ADDRESS_GAP_RE = re.compile(r"^(?:\s+(?:municipality|district|province|region|county))?,\s*$")
 
 
+_DISTRICT_KM = 15.0  # a district and its city's point lie this close
+_DISTRICT_SHARE = 10  # ... and the city has this many times its people
+_SMALL_TOWN = 50_000  # a namesake abroad this small is the district meant
+
+
+def district_of(district: Place, city: Place) -> bool:
+    """Whether a town is a district of a much larger city close by (Chiyoda of Tokyo),
+    or a small namesake abroad of the district meant."""
+    if district.kind is not Kind.CITY or city.kind is not Kind.CITY:
+        return False
+    if city.population < _DISTRICT_SHARE * max(district.population, 1):
+        return False
+    if district.country_code != city.country_code:
+        return district.population < _SMALL_TOWN  # a namesake abroad: the district meant
+    return great_circle_km(district.lat, district.lon, city.lat, city.lon) < _DISTRICT_KM
+
+
 def _address_qualifier(cue: PlaceCue) -> bool:
     """The region after a town in an address, even when it shares a city's name.
 
@@ -288,6 +307,8 @@ def _address_qualifier(cue: PlaceCue) -> bool:
         return False
     if not _ADDRESS_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
         return False
+    if district_of(previous.place, cue.mention.place):
+        return False  # "Chiyoda, Tokyo": the city of the district, which coders code
     region = previous.place.admin1.lower()
     return previous.place.kind is Kind.CITY and cue.mention.text.lower() in (
         region,

@@ -31,6 +31,7 @@ from geomap.event_places import (
     Scene,
     SceneCue,
     bind_clauses,
+    district_of,
     is_list,
     not_event_place,
     scene_places,
@@ -39,7 +40,7 @@ from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, par
 from geomap.implied_places import SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
-from geomap.places import contains, find_mentions, great_circle_km, unresolved_place_names
+from geomap.places import contains, find_mentions, unresolved_place_names
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
@@ -448,11 +449,6 @@ def _most_specific(mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ..
     return tuple(out)
 
 
-_DISTRICT_KM = 15.0  # a district and its city's point lie this close
-_DISTRICT_SHARE = 10  # ... and the city has this many times its people
-_SMALL_TOWN = 50_000  # a namesake abroad this small is the district meant
-
-
 def _without_districts(text: str, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
     """Drop a district the city after it qualifies: "In Moss Side, Manchester", "rioting in
     Handsworth, Birmingham". Coders code a district as its city; and a district the
@@ -460,19 +456,9 @@ def _without_districts(text: str, mentions: tuple[PlaceMention, ...]) -> tuple[P
     districts = {
         id(m)
         for m, city in pairwise(mentions)
-        if text[m.end : city.start] == ", " and _district_of(m.place, city.place)
+        if text[m.end : city.start] == ", " and district_of(m.place, city.place)
     }
     return tuple(m for m in mentions if id(m) not in districts) if districts else mentions
-
-
-def _district_of(district: Place, city: Place) -> bool:
-    if district.kind is not Kind.CITY or city.kind is not Kind.CITY:
-        return False
-    if city.population < _DISTRICT_SHARE * max(district.population, 1):
-        return False
-    if district.country_code != city.country_code:
-        return district.population < _SMALL_TOWN  # a namesake abroad: the district meant
-    return great_circle_km(district.lat, district.lon, city.lat, city.lon) < _DISTRICT_KM
 
 
 def _distinct_places(mentions: Iterable[PlaceMention]) -> list[PlaceMention]:

@@ -3048,6 +3048,20 @@ def test_a_count_of_waves_or_nights_is_no_crowd(sentence: str) -> None:
     assert parse_crowds(sentence) == ()
 
 
+def test_an_infobox_district_of_a_city_is_the_city(gaz: Gazetteer) -> None:
+    text = (
+        "The Hibiya riot was a clash between students and police in 1960.\n\n"
+        "- Date: 15 June 1960\n"
+        "- Location: Hibiya Park, Chiyoda, Tokyo\n\n"
+        "Students broke through the police line and clashed with riot police. Police "
+        "arrested 182 people."
+    )
+    article = Article(source="report.txt", text=text, date="1960-06-15")
+    places = {e.place.name for e in extract_events(article, gaz)}
+    assert "Tokyo" in places
+    assert "Chiyoda" not in places
+
+
 def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
     text = (
         "Two electricity workers who had been putting up posters were beaten to death in "
