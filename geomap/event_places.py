@@ -280,6 +280,7 @@ def _agreement_name(cue: PlaceCue) -> bool:
 _ADDRESS_GAP_RE = re.compile(r"^(?:\s+(?:municipality|district|province|region|county))?,\s*$")
 
 
+_METROPOLIS = 1_000_000  # a city of wards ("Chiyoda, Tokyo", not "Paucarpata, Arequipa")
 _DISTRICT_KM = 15.0  # a district and its city's point lie this close
 _DISTRICT_SHARE = 10  # ... and the city has this many times its people
 _SMALL_TOWN = 50_000  # a namesake abroad this small is the district meant
@@ -297,6 +298,12 @@ def district_of(district: Place, city: Place) -> bool:
     return great_circle_km(district.lat, district.lon, city.lat, city.lon) < _DISTRICT_KM
 
 
+def _ward_of_a_metropolis(ward: Place, city: Place) -> bool:
+    # GeoNames counts the people of a metropolis's wards (Chiyoda: 66,680); a district it
+    # gives no figure for (Paucarpata) is left to the address reading
+    return city.population >= _METROPOLIS and ward.population > 0 and district_of(ward, city)
+
+
 def _address_qualifier(cue: PlaceCue) -> bool:
     """The region after a town in an address, even when it shares a city's name.
 
@@ -307,8 +314,8 @@ def _address_qualifier(cue: PlaceCue) -> bool:
         return False
     if not _ADDRESS_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
         return False
-    if district_of(previous.place, cue.mention.place):
-        return False  # "Chiyoda, Tokyo": the city of the district, which coders code
+    if _ward_of_a_metropolis(previous.place, cue.mention.place):
+        return False  # "Chiyoda, Tokyo": a ward's metropolis, which coders code
     region = previous.place.admin1.lower()
     return previous.place.kind is Kind.CITY and cue.mention.text.lower() in (
         region,

@@ -1322,9 +1322,8 @@ def _without_country_echoes(events: list[Event]) -> list[Event]:
 
 
 def _country_echo(event: Event, located: set[tuple[EventType, str]]) -> bool:
-    # ("riots in southern Jordan": a part of the country is still no place to mark)
     return (
-        (event.precision is Precision.COUNTRY or event.place.kind is Kind.COUNTRY)
+        event.precision is Precision.COUNTRY
         and (event.event_type, event.place.country_code) in located
         and not any(getattr(event, name) is not None for name in _FIGURE_NAMES)
     )

@@ -2740,13 +2740,6 @@ CASE_TABLES = {
             {("clash", "Qīr Moāv")},  # GeoNames' name for the town of Karak
             {("clash", "Baghdad"), ("protest", "Baghdad")},
         ),
-        # riots "in southern Jordan" beside riots in its towns are no event to mark at Jordan
-        (
-            "The bread riots were riots in southern Jordan in August 1996. Rioters burned "
-            "banks in Karak, and protests spread to Tafila.",
-            {("clash", "Qīr Moāv"), ("protest", "Aţ Ţafīlah")},
-            {("clash", "Jordan"), ("protest", "Jordan")},
-        ),
         # a child who died of hunger is no casualty of a protest
         (
             "Newspapers reported that families in Baling were living on tapioca and that a "
