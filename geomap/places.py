@@ -2032,9 +2032,13 @@ def find_mentions(
     """Place mentions in `text`, resolved; offsets index `text` (end exclusive)."""
     focus = frozenset(focus_countries)
     mentions = resolve_mentions(text, find_place_spans(text, gaz), focus_countries=focus)
-    mentions = _with_spelling_variants(text, gaz, mentions)
-    mentions = _with_arabic_article_names(text, gaz, mentions)
-    mentions = _with_postal_localities(text, gaz, mentions)
+    # Names introduced as places that no gazetteer key holds, read in turn by each reader
+    # of unknown names below (each sees the towns the one before it read).
+    unknown = tuple(dict.fromkeys(_introduced_names(text, gaz)))
+    if unknown:
+        mentions = _with_spelling_variants(text, gaz, mentions, unknown)
+        mentions = _with_arabic_article_names(text, gaz, mentions, unknown)
+        mentions = _with_postal_localities(text, gaz, mentions, unknown)
     return _without_former_names(text, _without_strays(text, mentions, focus))
 
 
@@ -2065,7 +2069,7 @@ _VARIANT_POPULATION = 5_000  # a town this large, spelt another way, is worth re
 
 
 def _with_spelling_variants(
-    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention], unknown: Sequence[str]
 ) -> list[PlaceMention]:
     """The mentions, with towns of the story's countries introduced as places ("in
     Qamishli") under a spelling the gazetteer holds only after transliteration (Al
@@ -2078,7 +2082,7 @@ def _with_spelling_variants(
     if not countries:
         return mentions
     read: dict[str, Candidate] = {}
-    for surface in _introduced_names(text, gaz):
+    for surface in unknown:
         if surface in read:
             continue
         found = gaz.lookup(surface, limit=1, fuzzy=False)
@@ -2114,7 +2118,7 @@ def _with_every_occurrence(
 
 
 def _with_postal_localities(
-    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention], unknown: Sequence[str]
 ) -> list[PlaceMention]:
     """The mentions, with towns below the gazetteer's size line that the text introduces as
     places ("in Sebokeng", "at Weliweriya"), read from GeoNames' postal localities of the
@@ -2131,7 +2135,7 @@ def _with_postal_localities(
     if not countries:
         return mentions
     read: dict[str, Candidate] = {}
-    for surface in _introduced_names(text, gaz):
+    for surface in unknown:
         if surface not in read:
             towns = _in_the_qualifier(
                 gaz.localities.find(surface, countries), _qualifiers(text, surface, mentions)
@@ -2203,7 +2207,7 @@ _ARABIC_ARTICLES = ("Al", "Ar", "An", "As", "Ash", "Ad", "At", "Az", "Adh", "Ath
 
 
 def _with_arabic_article_names(
-    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention], unknown: Sequence[str]
 ) -> list[PlaceMention]:
     """The mentions, with towns of the story's leading country introduced as places under
     their name without its Arabic article ("near the town of Hawija" in a story about
@@ -2216,7 +2220,7 @@ def _with_arabic_article_names(
     if not countries:
         return mentions
     read: dict[str, Candidate] = {}
-    for surface in _introduced_names(text, gaz):
+    for surface in unknown:
         towns = _towns_with_an_article(gaz, surface, countries)
         town = _locality_near_the_story(towns, mentions) if towns else None
         if town is not None:
