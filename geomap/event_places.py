@@ -847,7 +847,9 @@ _DISTRICT_AFTER_RE = re.compile(
 # "the Colombo–Puttalam road", "the Delhi—Mumbai railway line": any dash joins the ends
 _DASHES = ("-", "–", "—")
 _ROAD_AFTER_RE = re.compile(
-    r"^(?:[-–—][A-Z][\w'’]+)*\s+(?:highway|road|railway|railroad|expressway|motorway|corridor|"
+    # ("the Negombo-Colombo main road")
+    r"^(?:[-–—][A-Z][\w'’]+)*\s+(?:(?:main|old|new|national|coastal|trunk)\s+)?"
+    r"(?:highway|road|railway|railroad|expressway|motorway|corridor|"
     r"pipeline|route|line)\b",
     re.IGNORECASE,
 )

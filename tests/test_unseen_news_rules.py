@@ -2733,6 +2733,12 @@ CASE_TABLES = {
             {("clash", "Accra")},
             {("clash", "Gold Coast"), ("protest", "Gold Coast")},
         ),
+        # the ends of a road with an adjective before its noun are no event places
+        (
+            "Thousands of workers in Katunayake blocked the Negombo-Colombo main road on Monday.",
+            {("protest", "Katunayaka")},  # GeoNames spells it so
+            {("protest", "Negombo"), ("protest", "Colombo")},
+        ),
         # where officials point the blame is no place of the riots
         (
             "Riots broke out in Karak, in southern Jordan, over bread prices. King Hussein "
