@@ -174,7 +174,9 @@ _ARREST_RE = _tiers(
     r"(?:the\s+)?(?:[\w-]+\s+)?prosecutors|on\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?warrant|"
     # "arrested six men in connection with the assault": a criminal case
     r"in\s+connection\s+with\s+the\s+(?:[\w-]+\s+)?(?:assault|attack|murder|killing|rape|"
-    r"robbery|case|crime)))|"
+    r"robbery|case|crime)|"
+    # "a colonel was arrested in July 2021 for his alleged responsibility for the massacre"
+    r"for\s+(?:his|her)\s+(?:alleged\s+)?(?:role|responsibility|involvement)\b))|"
     r"detentions?|"
     r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
     r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"

@@ -2739,6 +2739,19 @@ CASE_TABLES = {
             {("protest", "Katunayaka")},  # GeoNames spells it so
             {("protest", "Negombo"), ("protest", "Colombo")},
         ),
+        # an officer arrested years later for his part in a massacre is a judicial arrest;
+        # protesters arrested for their part in a blockade are arrested at a protest
+        (
+            "Soldiers opened fire on marchers in Sacaba. A former army colonel was arrested "
+            "in July 2021 for his alleged responsibility for the massacre.",
+            {("clash", "Sacaba")},
+            {("arrest", "Sacaba")},
+        ),
+        (
+            "Police arrested 40 protesters in Sacaba for their part in the blockade.",
+            {("arrest", "Sacaba")},
+            set(),
+        ),
         # where officials point the blame is no place of the riots
         (
             "Riots broke out in Karak, in southern Jordan, over bread prices. King Hussein "
