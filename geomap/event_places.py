@@ -29,7 +29,13 @@ from gazetteer import Kind, Place
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
-from geomap.places import LANDMARK_REACH_KM, contains, great_circle_km, is_dateline
+from geomap.places import (
+    LANDMARK_REACH_KM,
+    METROPOLIS_POPULATION,
+    contains,
+    great_circle_km,
+    is_dateline,
+)
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
 
@@ -280,7 +286,6 @@ def _agreement_name(cue: PlaceCue) -> bool:
 _ADDRESS_GAP_RE = re.compile(r"^(?:\s+(?:municipality|district|province|region|county))?,\s*$")
 
 
-_METROPOLIS = 1_000_000  # a city of wards ("Chiyoda, Tokyo", not "Paucarpata, Arequipa")
 _DISTRICT_KM = 15.0  # a district and its city's point lie this close
 _DISTRICT_SHARE = 10  # ... and the city has this many times its people
 _SMALL_TOWN = 50_000  # a namesake abroad this small is the district meant
@@ -301,7 +306,10 @@ def district_of(district: Place, city: Place) -> bool:
 def _ward_of_a_metropolis(ward: Place, city: Place) -> bool:
     # GeoNames counts the people of a metropolis's wards (Chiyoda: 66,680); a district it
     # gives no figure for (Paucarpata) is left to the address reading
-    return city.population >= _METROPOLIS and ward.population > 0 and district_of(ward, city)
+    # (a city of wards: "Chiyoda, Tokyo", not "Paucarpata, Arequipa")
+    return (
+        city.population >= METROPOLIS_POPULATION and ward.population > 0 and district_of(ward, city)
+    )
 
 
 def _address_qualifier(cue: PlaceCue) -> bool:

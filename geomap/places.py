@@ -2187,13 +2187,13 @@ def _in_the_qualifier(
 # (Taksim in Istanbul): the events are the city's, as a square's or a district's are. Near
 # a smaller city it is a town of its own (Sharpeville, 5 km from Vereeniging).
 _NEIGHBOURHOOD_KM = 12.0
-_METROPOLIS = 1_000_000
+METROPOLIS_POPULATION = 1_000_000
 
 
 def _neighbourhood(town: Place, mentions: Sequence[PlaceMention]) -> bool:
     return any(
         m.place.kind is Kind.CITY
-        and m.place.population >= _METROPOLIS
+        and m.place.population >= METROPOLIS_POPULATION
         and m.place.country_code == town.country_code
         and great_circle_km(town.lat, town.lon, m.place.lat, m.place.lon) <= _NEIGHBOURHOOD_KM
         for m in mentions
@@ -2368,7 +2368,7 @@ _LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across)\s+$", re.IGNO
 
 def _introduced_metropolis(text: str, mention: PlaceMention) -> bool:
     """A city of a million or more, introduced by a locative ("in Chittagong")."""
-    return mention.place.population >= _METROPOLIS and bool(
+    return mention.place.population >= METROPOLIS_POPULATION and bool(
         _LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 8), mention.start)
     )
 
