@@ -1116,7 +1116,8 @@ _MEASURE_BEFORE_RE = re.compile(
     r"(?:the\s+)?(?:(?:cities|city|towns?|provinces?|regions?|states?)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+# what joins the places a measure is extended to ("to Valparaíso and Concepción")
+_MEASURE_LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 
 # "deployed troops in Punjab and Khyber Pakhtunkhwa provinces and in the capital ... after
@@ -1148,7 +1149,8 @@ def _measure_target(cue: PlaceCue) -> bool:
     if _MEASURE_BEFORE_RE.search(cue.before) or _deployment_target(cue):
         return True
     previous = cue.previous
-    if previous is None or not _LIST_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
+    gap = cue.text[previous.end : cue.mention.start] if previous is not None else ""
+    if previous is None or not _MEASURE_LIST_GAP_RE.match(gap):
         return False
     window = cue.text[max(cue.span.start, previous.start - 60) : previous.start]
     return bool(_MEASURE_BEFORE_RE.search(window))
