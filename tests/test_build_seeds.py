@@ -194,17 +194,49 @@ def test_a_long_report_list_opens_short_and_shows_all_on_request(
     summary = section.locator(".geomap-confirmed").inner_text()
     total = int(summary.split(" report", 1)[0])
     reports = section.locator(".geomap-report")
-    assert 0 < reports.count() < total
     button = section.locator(".geomap-show-all")
-    assert button.inner_text() == f"Show all {total} reports"
+    # One sentence giving two reports of the record (a clash and its toll) is quoted once,
+    # so the list holds the distinct quoted sentences, and says so when that is fewer.
+    words = button.inner_text().split(" ")
+    shown = int(words[2])
+    assert 0 < reports.count() < shown <= total
+    assert " ".join(words[3:]) == ("reports" if shown == total else "quoted sentences")
     _settle(page)
     button.click()
-    assert reports.count() == total
+    assert reports.count() == shown
+    quotes = [q.inner_text() for q in section.locator(".geomap-quote").all()]
+    sources = [line.inner_text() for line in section.locator(".geomap-source").all()]
+    assert len(set(zip(quotes, sources, strict=True))) == shown
     assert button.is_hidden()
     assert page.locator(".leaflet-popup").count() == 1
     _settle(page)
     _popup_clear_of_controls(page)
     # Taller now, it scrolls inside the free area rather than running off the map.
     page.screenshot(path=str(SCREENSHOTS / "seeds_long_popup.png"))
+    assert watch.console_errors == []
+    page.close()
+
+
+# Our own wire lead: one sentence that tells a clash and its toll, which the records join.
+_ONE_SENTENCE_TWO_REPORTS = (
+    "Police fired tear gas and rubber bullets at thousands of residents who marched in "
+    "Sebokeng on Monday, killing six people, a police spokesman said in Pretoria.\n"
+)
+
+
+@pytest.mark.browser
+def test_a_sentence_that_gives_two_reports_is_quoted_once(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("report.txt").write_text(_ONE_SENTENCE_TWO_REPORTS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "report.txt", "-o", "map.html", "--self-contained"])
+    assert result.exit_code == 0, result.output
+    page, watch = _open(browser, tmp_path / "map.html")
+    _open_marker(_marker(page, "clash", "Sebokeng"))
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "2 reports from 1 source" in popup.inner_text()
+    assert popup.locator(".geomap-quote", has_text="killing six people").count() == 1
     assert watch.console_errors == []
     page.close()

@@ -192,12 +192,30 @@ function makePopups(g) {
     var figures = figureBox(row);
     if (figures) section.appendChild(figures);
     section.appendChild(confirmation(row));
-    var start = row[E.reports];
-    shortList("ol", "geomap-reports", row[E.n_reports], REPORTS_SHOWN,
-      function (k) { return reportItem(start + k); }, "reports").forEach(function (node) {
+    var shown = shownReports(row[E.reports], row[E.n_reports]);
+    shortList("ol", "geomap-reports", shown.length, REPORTS_SHOWN,
+      function (k) { return reportItem(shown[k]); }, shown.noun).forEach(function (node) {
       section.appendChild(node);
     });
     return section;
+  }
+
+  // One sentence may give a record two reports (a clash and its toll): it is quoted once.
+  // (A review map draws each report on its own, so every report keeps its editor's tools.)
+  function shownReports(start, count) {
+    var all = [];
+    for (var k = 0; k < count; k++) all.push(start + k);
+    var seen = {};
+    var distinct = all.filter(function (r) {
+      var report = reports[r];
+      var key = [report[R.source], report[R.quote], report[R.claimed_by], report[R.reviewed],
+        report[R.editor_note]].join("\u0000");
+      if (seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
+    distinct.noun = distinct.length === count ? "reports" : "quoted sentences";
+    return distinct;
   }
 
   // entries: [[place index, [record index, ...]], ...] for the places at one spot.
