@@ -13,7 +13,6 @@ measured in the same run, is the gazetteer alone.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -22,17 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.localities import Localities  # noqa: E402
+from geomap.places import great_circle_km as _km  # noqa: E402
 
 RADIUS_KM = 25.0
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _event_places(gold: dict) -> set[str]:

@@ -180,7 +180,9 @@ def _gazetteer_keys(path: Path) -> frozenset[str]:
         con.close()
 
 
-def _kept(rows: Iterator[PostalRow], words: _Words, removed: Counter[str]) -> dict:
+def _kept(
+    rows: Iterator[PostalRow], words: _Words, removed: Counter[str]
+) -> dict[tuple[str, str], list[PostalRow]]:
     grouped: dict[tuple[str, str], list[PostalRow]] = defaultdict(list)
     for row in rows:
         key = fold(row.name)

@@ -304,9 +304,8 @@ def district_of(district: Place, city: Place) -> bool:
 
 
 def _ward_of_a_metropolis(ward: Place, city: Place) -> bool:
-    # GeoNames counts the people of a metropolis's wards (Chiyoda: 66,680); a district it
-    # gives no figure for (Paucarpata) is left to the address reading
-    # (a city of wards: "Chiyoda, Tokyo", not "Paucarpata, Arequipa")
+    # GeoNames counts the people of a metropolis's wards ("Chiyoda, Tokyo": 66,680); a
+    # district it gives no figure for ("Paucarpata, Arequipa") is left to the address reading
     return (
         city.population >= METROPOLIS_POPULATION and ward.population > 0 and district_of(ward, city)
     )
@@ -1149,8 +1148,9 @@ def _measure_target(cue: PlaceCue) -> bool:
     if _MEASURE_BEFORE_RE.search(cue.before) or _deployment_target(cue):
         return True
     previous = cue.previous
-    gap = cue.text[previous.end : cue.mention.start] if previous is not None else ""
-    if previous is None or not _MEASURE_LIST_GAP_RE.match(gap):
+    if previous is None:
+        return False
+    if not _MEASURE_LIST_GAP_RE.match(cue.text[previous.end : cue.mention.start]):
         return False
     window = cue.text[max(cue.span.start, previous.start - 60) : previous.start]
     return bool(_MEASURE_BEFORE_RE.search(window))

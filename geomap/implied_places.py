@@ -94,10 +94,12 @@ def _scene_elsewhere(cities: Sequence[PlaceMention], position: int, seat: set[in
     return bool(before) and before[-1].place.geonameid not in seat
 
 
-def _names_a_place_nearby(spans: Sequence[Span], position: int, named: Sequence[int]) -> bool:
-    """Whether the sentence around `position` names a place of its own (`named`: the
-    mentions' starts, in order)."""
-    index = bisect_right([s.start for s in spans], position) - 1
+def _names_a_place_nearby(
+    spans: Sequence[Span], span_starts: Sequence[int], position: int, named: Sequence[int]
+) -> bool:
+    """Whether the sentence around `position` names a place of its own (`span_starts`:
+    the sentences' starts; `named`: the mentions' starts, both in order)."""
+    index = bisect_right(span_starts, position) - 1
     if index < 0:
         return False
     span = spans[index]
@@ -122,6 +124,7 @@ def _national_bodies(
     found = []
     named = {m.start for m in mentions}
     starts = sorted(named)
+    span_starts = [s.start for s in spans]
     cities = [m for m in mentions if m.place.kind is Kind.CITY]
     for match in _NATIONAL_BODY_RE.finditer(text):
         start, end = match.start("body"), match.end()
@@ -129,7 +132,7 @@ def _national_bodies(
         after = _NAMED_AFTER_RE.match(text, end)
         if (after is not None and after.end() in named) or _inside(start, covered):
             continue
-        if _names_a_place_nearby(spans, start, starts):
+        if _names_a_place_nearby(spans, span_starts, start, starts):
             continue  # "in Valparaiso, where police met protesters outside Congress"
         if _scene_elsewhere(cities, start, {place.geonameid, capital.geonameid}):
             continue  # after "in Tskhinvali": the breakaway republic's own parliament

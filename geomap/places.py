@@ -2083,8 +2083,6 @@ def _with_spelling_variants(
         return mentions
     read: dict[str, Candidate] = {}
     for surface in unknown:
-        if surface in read:
-            continue
         found = gaz.lookup(surface, limit=1, fuzzy=False)
         if not found:
             continue
@@ -2121,7 +2119,7 @@ def _with_postal_localities(
     text: str, gaz: Gazetteer, mentions: list[PlaceMention], unknown: Sequence[str]
 ) -> list[PlaceMention]:
     """The mentions, with towns below the gazetteer's size line that the text introduces as
-    places ("in Sebokeng", "at Weliweriya"), read from GeoNames' postal localities of the
+    places ("in Sebokeng", "at Sharpeville"), read from GeoNames' postal localities of the
     story's leading country, near the story's other places.
 
     Example: "police fired on a crowd in Sebokeng" in a story that names Johannesburg is the
@@ -2136,19 +2134,18 @@ def _with_postal_localities(
         return mentions
     read: dict[str, Candidate] = {}
     for surface in unknown:
-        if surface not in read:
-            towns = _in_the_qualifier(
-                gaz.localities.find(surface, countries), _qualifiers(text, surface, mentions)
-            )
-            town = _locality_near_the_story(towns, mentions)
-            if town is not None and not _neighbourhood(town, mentions):
-                read[surface] = Candidate(town, MatchType.EXACT, 100.0, town.name)
+        towns = _in_the_qualifier(
+            gaz.localities.find(surface, countries), _qualifiers(text, surface, mentions)
+        )
+        town = _locality_near_the_story(towns, mentions)
+        if town is not None and not _neighbourhood(town, mentions):
+            read[surface] = Candidate(town, MatchType.EXACT, 100.0, town.name)
     return _with_every_occurrence(text, mentions, read)
 
 
 # "Ciñera, in León", "Nandigram in East Midnapore", "Sakhile, Mpumalanga": a place that
 # qualifies the name right after it.
-_QUALIFIER_GAP_RE = re.compile(r",? (?:in )?|, ")
+_QUALIFIER_GAP_RE = re.compile(r",? (?:in )?")
 
 
 def _qualifiers(text: str, surface: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -2363,7 +2360,7 @@ def _without_strays(
     return kept
 
 
-_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across)\s+$", re.IGNORECASE)
+_LOCATIVE_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(_STRONG_LOCATIVES))})\s+$", re.IGNORECASE)
 
 
 def _introduced_metropolis(text: str, mention: PlaceMention) -> bool:
