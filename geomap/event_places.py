@@ -1399,8 +1399,9 @@ _THAT_GATHERING_RE = re.compile(
     r"\b(?:[Yy]esterday|[A-Z][a-z]+day)['’]s\s+(?:[\w-]+\s+)?"
     rf"(?P<noun>{_GATHERING_NOUNS})\b(?!\s+(?:in|at|of)\b)"
 )
-# A gathering of that kind named in a sentence with places: where it was.
-GATHERING_RE = re.compile(rf"\b{_GATHERING_NOUNS}\b", re.IGNORECASE)
+# A gathering of that kind named in a sentence with places: where it was. Lower case, as
+# the day's phrase is ("on March 3" names a month, not a march).
+GATHERING_RE = re.compile(rf"\b{_GATHERING_NOUNS}\b")
 
 
 def _that_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
@@ -1414,7 +1415,7 @@ def _that_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     match = _THAT_GATHERING_RE.search(cue.text)
     if match is None:
         return None
-    return cue.gatherings.get(match.group("noun").lower())
+    return cue.gatherings.get(match.group("noun"))
 
 
 _ANAPHOR_RE = re.compile(

@@ -197,7 +197,7 @@ class _Scenes:
         if places and not is_list(places):
             # where each kind of gathering was last told of, for "Tuesday's rally" later
             for match in GATHERING_RE.finditer(self.sentences[index].text):
-                self.gatherings[match.group().lower()] = places
+                self.gatherings[match.group()] = places
         return places, inferred
 
     def _places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:

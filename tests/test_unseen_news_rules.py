@@ -3074,6 +3074,18 @@ def test_an_infobox_district_of_a_city_is_the_city(gaz: Gazetteer) -> None:
     assert "Chiyoda" not in places
 
 
+def test_a_month_named_march_is_no_gathering(gaz: Gazetteer) -> None:
+    text = (
+        "LAHORE (Wire) - Traders shut their shops in Lahore after the leader led a march to "
+        "the Minar-e-Pakistan ground in the city on Sunday.\n\n"
+        "On March 3, police detained 12 people in Multan.\n\n"
+        "Organisers said 100,000 people joined Sunday's march."
+    )
+    # Sunday's march was told of in Lahore; "March 3" in Multan is a date.
+    assert ("Lahore", 100_000) in _crowds(gaz, text)
+    assert ("Multan", 100_000) not in _crowds(gaz, text)
+
+
 def test_victims_after_a_relative_clause_are_no_crowd(gaz: Gazetteer) -> None:
     text = (
         "Two electricity workers who had been putting up posters were beaten to death in "
