@@ -429,6 +429,9 @@ _ORIGIN_RE = re.compile(
     r"|\bfrom\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$"
     # "many from the beaches of Cojímar"
     r"|\bfrom\s+the\s+(?:beaches|shores?|coast|ports?|harbou?rs?)\s+of\s+$"
+    # "marchers had come from the Siglo XX and Catavi mines near Llallagua": their home
+    r"|\b(?:came|come|coming|travell?ed|bused|bussed)\s+(?:in\s+)?from\s+(?:the\s+)?"
+    r"[^.;]{0,50}?\b(?:near|outside|around)\s+$"
     # "the summit had been moved from the resort town of Hua Hin"
     r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|resort|port)\s+of\s+$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
@@ -473,7 +476,12 @@ _BORDER_RE = re.compile(
     r"|(?:^|[.;,]\s*)unlike\s+$"
     # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
     # Tunisia and Egypt": a model the story is measured against
-    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?$"
+    # ("compared online to Occupy Wall Street in New York": the model's own place)
+    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:in|of)\s+(?:the\s+)?)?$"
+    # "in scenes that recalled Cairo's Tahrir Square", "echoing the 1989 protests in Prague"
+    r"|\b(?:recall(?:ed|ing)|evok(?:ed|ing)|echo(?:ed|ing))\s+(?:the\s+)?"
+    r"(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:(?:in|of)\s+(?:the\s+)?)?$"
     r"|\b(?:modell?ed\s+on|reminiscent\s+of|inspired\s+(?:in\s+part\s+)?by\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:in|of))\s+(?:the\s+)?$"
     # "three days after a similar riot in Riga": another place's events, compared
@@ -501,7 +509,9 @@ _OFFICE_AFTER_RE = re.compile(
     r"(?:president|minister|ministry|government|ambassador|embassy|parliament|leader|"
     r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military|"
     # "Beijing's decision in August": what a government decided
-    r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response)\b",
+    r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response|"
+    # "handed the Baltic states to Moscow's sphere of influence": a power's reach
+    r"sphere|orbit|influence|control|domination|grip)\b",
     re.IGNORECASE,
 )
 _OFFICE_BEFORE_RE = re.compile(
@@ -516,7 +526,9 @@ _OFFICE_BEFORE_RE = re.compile(
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
-    r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)(?:tribunal|court))\s+in\s+$"
+    r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)"
+    # "a jury in Tampa cleared the officers": where a verdict was given
+    r"(?:tribunal|court|jury|grand\s+jury|judge|magistrate))\s+in\s+$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -718,14 +730,21 @@ _BLAMED_BEFORE_RE = re.compile(
 )
 
 
-# "the driver, James Fields Jr., 20, of Maumee, Ohio": a person's age, then home town
-_HOMETOWN_BEFORE_RE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+# "the driver, James Fields Jr., 20, of Maumee, Ohio": a person's age, then home town;
+# "who had been born in Alytus", "a native of Gori", "grew up in Osh": a life story
+_HOMETOWN_BEFORE_RE = re.compile(
+    r"\b\d{1,3},\s+(?:of|from)\s+$"
+    r"|\b(?:(?:was|were|been|being)\s+(?:born|raised|brought\s+up)|grew\s+up|"
+    r"(?:a|the)\s+natives?\s+of)\s+(?:(?:in|at|near)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _hometown(cue: PlaceCue) -> bool:
-    """Where a person named with an age comes from: no event there.
+    """Where a person comes from, named with an age or in a life story: no event there.
 
-    Example: "Police arrested the driver, James Fields Jr., 20, of Maumee, Ohio".
+    Example: "Police arrested the driver, James Fields Jr., 20, of Maumee, Ohio"; "Kalanta,
+    who had been born in Alytus, set himself alight in Kaunas".
     """
     return bool(_HOMETOWN_BEFORE_RE.search(cue.before))
 
@@ -1197,7 +1216,9 @@ def _addressee(cue: PlaceCue) -> bool:
 # "Factories in Narayanganj and Chattogram operated normally", "Detroit remained largely
 # calm", "Boston was kept quiet": places said to be calm are where nothing happened
 _CALM_AFTER_RE = re.compile(
-    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s+"
+    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+    # "Aleppo, the second city, has remained largely quiet": past a gloss of the place
+    r"(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{1,40},)?\s+"
     r"(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
     r"been|was\s+kept|were\s+kept)\s+(?:largely\s+|mostly\s+|relatively\s+|generally\s+|"
     r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b",

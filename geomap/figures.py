@@ -420,7 +420,7 @@ _NOT_A_GATHERING_BEFORE_RE = re.compile(
 # "of" introduces a count of people, not a year or a page ("in 2019", "of 12").
 _PEOPLE_OF_RE = re.compile(
     r"\b(?:crowds?|throngs?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
-    r"protests?|turnout|mob|procession|column|sea|bodies|deaths|killings?|murders?|"
+    r"protests?|turnout|mob|processions?|vigils?|column|sea|bodies|deaths|killings?|murders?|"
     r"estimates?|figures?|spoke)\s+of\s+"
     r"(?:(?:at\s+least|some|about|around|more\s+than|over|nearly|almost)\s+)?$",
     re.IGNORECASE,
@@ -533,6 +533,9 @@ _PEOPLE_NOUNS = frozenset(
         "truckers",
         "motorcyclists",
         "cyclists",
+        "exiles",
+        "emigres",
+        "émigrés",
     ]
 )
 # Words between a number and its noun that make the number a count of victims or detainees.
@@ -613,7 +616,9 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"
     r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|"
     r"\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|"
-    r"arrested|detained|held|jailed|hospitali[sz]ed|taken\s+(?:to|into|away)\b|treated|shot|"
+    # ("held a sit-in" is what a crowd did, "were held" what was done to it)
+    r"arrested|detained|held(?!\s+(?:a|an|the|up)\b)|jailed|hospitali[sz]ed|"
+    r"taken\s+(?:to|into|away)\b|treated|shot|"
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
     r"summoned|fined|"
@@ -681,8 +686,10 @@ _VICTIM_LIST_BEFORE_RE = re.compile(
     re.I,
 )
 _CROWD_CONTEXT_BEFORE_RE = re.compile(
+    # "a funeral procession of hundreds of thousands", "a candlelit vigil of some 3,000"
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
-    r"throngs?|attendance|numbers?|figure|size)\b[^.,;:]{0,30}?\b(?:of|at|to\s+be|was|were|"
+    r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,30}?\b"
+    r"(?:of|at|to\s+be|was|were|"
     r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to|rose(?:\s+to)?|"
     r"climbed\s+to|passed)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
@@ -690,7 +697,9 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # "a march by several hundred residents"
     r"|\b(?:march(?:es)?|rall(?:y|ies)|demonstrations?|protests?|sit-ins?)\s+by"
     # "put the crowd in SNP Square and the surrounding streets at 65,000"
-    r"|\bput\s+the\s+(?:crowd|turnout|number\s+of\s+(?:protesters|demonstrators|people))"
+    # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000")
+    r"|\b(?:put|estimated|estimates)\s+the\s+(?:crowd|turnout|number\s+of\s+"
+    r"(?:protesters|demonstrators|people))"
     r"[^.,;:]{0,60}?\s+at)\s*$",
     re.IGNORECASE,
 )
@@ -710,7 +719,7 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
     # "thousands also rallied", "thousands more have gathered"
     r"\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+)?(?:(?:have|had|has)\s+)?"
-    r"(?:turned\s+out|took\s+to\s+the\s+streets|gathered|camped|"
+    r"(?:turned\s+out|took\s+to\s+the\s+streets|took\s+part|gathered|camped|"
     r"rallied|marched|demonstrated|protested|attended|joined\s+(?:the\s+)?"
     r"(?:rally|protest|march|demonstration)))",
     re.IGNORECASE,
@@ -774,6 +783,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("protest", "attend", "joined", "crowd", "turnout", "throng", "number"),
                 *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
                 *("streets", "camped", "estimate", "strike", "organis", "organiz"),
+                *("procession", "vigil"),
             },
             key=lambda term: (-len(term), term),
         )
@@ -814,21 +824,27 @@ _CLAIM_BEFORE_RE = re.compile(
     r"(?:estimated|estimates)\s+(?:it|the\s+(?:crowd|turnout|number))|gave\s+a\s+figure\s+of|"
     # "the interior ministry spoke of about 800"
     r"spoke\s+of|"
+    # "a crowd, which the organisers put at more than 500,000": the crowd is the relative's
+    r"which\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:put|estimated|counted)|"
     # "said there were 20,000", "the police estimate was about 20,000"
-    r"said\s+(?:that\s+)?there\s+(?:were|was)|estimate\s+(?:was|is|of))"
+    # "organisers said it was more than 10,000"
+    r"said\s+(?:that\s+)?(?:there|it|the\s+(?:crowd|turnout|number))\s+(?:were|was)|"
+    r"estimate\s+(?:was|is|of))"
     r"\s+(?:at\s+|was\s+|were\s+|of\s+)?(?:only\s+|just\s+|no\s+more\s+than\s+)?$|"
     # "the opposition claimed 80,000, the police 20,000", "counted 300,000 people and the
     # police about 150,000", "drew 90,000 and independent observers about 30,000": the
     # verb is understood
     r"(?:,|\band)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|government|officials|"
-    r"organi[sz]ers|opposition|observers|monitors|journalists|witnesses|ministry|media)"
-    # "the organisers claimed 100,000, the Ministry of Public Security 25,000"
-    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?\s+$",
+    r"organi[sz]ers|opposition|observers|monitors|journalists|reporters|press|witnesses|"
+    r"ministry|media)"
+    # "the organisers claimed 100,000, the Ministry of Public Security 25,000"; "which the
+    # union put at 70,000 and reporters at about 30,000"
+    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?(?:\s+at)?\s+$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = re.compile(
     r"\b(?:crowd|turnout|rall(?:y|ies)|march(?:es|ed)?|protests?|demonstrations?|gathering|"
-    r"gathered|protesters|demonstrators|attend\w*|took\s+part|turned\s+out|participants|"
+    r"gathered|protesters|demonstrators|marchers|attend\w*|took\s+part|turned\s+out|participants|"
     r"were\s+present|had\s+come|taken\s+part|"
     # what organisers count is their turnout: "Organisers later put it at 30,000"
     r"organi[sz]ers)\b",
@@ -857,11 +873,10 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     if _COUNTER_CUE_RE.search(sentence):
         taken = {f.start for f in found}
         for phrase in find_numbers(sentence):
-            before = sentence[max(0, phrase.start - 60) : phrase.start]
             if phrase.start in taken or (phrase.vague and phrase.low < 100):
                 continue
             if (
-                _CLAIM_BEFORE_RE.search(before)
+                _follows_a_claim(sentence, phrase)
                 and not _measures_something_else(sentence, phrase)
                 and not _counts_victims(sentence, phrase)
             ):
@@ -873,6 +888,25 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     if found:
         found.extend(_counts_by_place(sentence, found))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+# "police estimated 40,000": the claim's verb was read as the number's qualifier
+_CLAIM_AS_QUALIFIER_RE = re.compile(r"estimated\s+", re.IGNORECASE)
+
+
+# "against 130,000 according to the police": the claimant named after the figure
+_CLAIM_AFTER_RE = re.compile(r"\s+(?:people\s+)?according\s+to\b", re.IGNORECASE)
+
+
+def _follows_a_claim(sentence: str, phrase: NumberPhrase) -> bool:
+    """Whether a claim ("police put it at", "organisers said") stands right before it, or
+    its claimant right after it ("according to the police")."""
+    verb = _CLAIM_AS_QUALIFIER_RE.match(sentence, phrase.start)
+    start = verb.end() if verb else phrase.start
+    return bool(
+        _CLAIM_BEFORE_RE.search(sentence[max(0, start - 60) : start])
+        or _CLAIM_AFTER_RE.match(sentence, phrase.end)
+    )
 
 
 def _counts_victims(sentence: str, phrase: NumberPhrase) -> bool:
@@ -909,7 +943,8 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             sentence, phrase
         ):
             continue
-        before = sentence[max(0, phrase.start - 60) : phrase.start]
+        # wide enough for "estimated the crowd on Tverskaya Street and Pushkin Square at"
+        before = sentence[max(0, phrase.start - 100) : phrase.start]
         if (
             _NOT_A_GATHERING_BEFORE_RE.search(before)
             or _VICTIM_VERB_BEFORE_RE.search(before)

@@ -708,6 +708,36 @@ def adjective_before_a_place_noun(name: NameInText) -> Verdict | None:
     return None
 
 
+# Plural nouns for people that a people's or a faith's name describes: "Igbo victims",
+# "Hausa traders", "Kazakh students".
+_PEOPLE_AFTER = frozenset(
+    {
+        "victims", "residents", "people", "traders", "students", "youths", "men", "women",
+        "villagers", "workers", "refugees", "settlers", "migrants", "families", "leaders",
+        "elders", "militants", "fighters", "gangs", "mobs", "communities", "farmers",
+        "herders", "protesters", "demonstrators", "activists", "nationalists",
+    }
+)  # fmt: skip
+
+
+def people_adjective(name: NameInText) -> Verdict | None:
+    """A lesser town reached only through another of its names, read before a plural noun
+    for people, is that people's name as an adjective.
+
+    Example: "the bodies of Igbo victims" is no Igbo-Ukwu (which GeoNames also calls Igbo);
+    "Bombay residents" stays Mumbai, a major city.
+    """
+    best = name.candidates[0]
+    if (
+        name.major
+        or best.match_type is MatchType.EXACT
+        or name.gap_after != " "
+        or name.follower not in _PEOPLE_AFTER
+    ):
+        return None
+    return Verdict.NOT_PLACE
+
+
 # "(Dutch: Witte Mars; French: Marche blanche)": a gloss in other languages
 _LANGUAGE_GLOSS_BEFORE_RE = re.compile(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:[^()]{0,80}$")
 
@@ -1113,18 +1143,40 @@ def after_a_connector(name: NameInText) -> Verdict | None:
     gazetteer does not know: a town, a square or an event named after a date.
 
     Example: "Abreu e Lima, a town near Recife" is not Lima in Peru; "Trinta di Mei" (the
-    thirtieth of May) is not Meizhou.
+    thirtieth of May) is not Meizhou. After a titled person's given names even a major
+    place's own name is a surname: "President Jose Eduardo dos Santos" is not Santos.
     """
     if name.i < 2 or name.gap_before != " ":
         return None
     particle, head = name.tokens[name.i - 1], name.tokens[name.i - 2]
     word = particle.text
-    own_major = name.major and name.candidates[0].match_type is MatchType.EXACT
-    if word != _JOINING_PARTICLE and (word not in _INNER_PARTICLES or own_major):
-        return None
     if name.text[head.end : particle.start] != " " or not is_capitalised(head):
         return None
-    return Verdict.NOT_PLACE
+    if word == _JOINING_PARTICLE:
+        return Verdict.NOT_PLACE
+    if word not in _INNER_PARTICLES:
+        return None
+    own_major = name.major and name.candidates[0].match_type is MatchType.EXACT
+    return Verdict.NOT_PLACE if not own_major or _after_titled_names(name) else None
+
+
+_MAX_GIVEN_NAMES = 3
+
+
+def _after_titled_names(name: NameInText) -> bool:
+    """Whether the particle before the name follows a title and up to three given names
+    ("President Jose Eduardo dos", "Gen. Humberto de")."""
+    tokens, j = name.tokens, name.i - 2  # the capitalised word before the particle
+    for _ in range(_MAX_GIVEN_NAMES):
+        if j < 1 or not is_capitalised(tokens[j - 1]):
+            return False
+        gap = name.text[tokens[j - 1].end : tokens[j].start]
+        if tokens[j - 1].text.lower().rstrip(".") in TITLES and gap in (" ", ". "):
+            return True
+        if gap != " ":
+            return False
+        j -= 1
+    return False
 
 
 # A street's or square's word, with the connector its language puts before a name: "Plaza
@@ -1224,6 +1276,7 @@ RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     generic_quarter,
     quarter_suffix,
     adjective_before_a_place_noun,
+    people_adjective,
     body_named_for_places,
     language_gloss,
     language_use,

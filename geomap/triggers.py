@@ -678,8 +678,10 @@ _HISTORICAL_RE = re.compile(
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
 _IN_YEAR_RE = re.compile(
-    r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+)?((?:1[5-9]|20)\d\d)\b"
+    # ("The protests recalled 11 July 2021, when", "remembered July 11, 2021")
+    r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:\d{1,2},?\s+)?)?((?:1[5-9]|20)\d\d)\b"
     # "the disputed 2007 election", "a 2014 coup", "the 2014 Maidan protests": an event
     # named by its year
     r"|\b(?:the|a|an)\s+(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\s+(?:[\w-]+\s+)?(?:elections?|coup|"
@@ -795,7 +797,7 @@ _UNREALISED_RE = re.compile(
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:there\s+)?(?:in|at|for)\b|"
     # "a planned counter-rally was cancelled": what was called off never happened
-    r"\b(?:was|were|been|being)\s+(?:later\s+)?(?:cancell?ed|called\s+off|postponed)\b|"
+    r"\b(?:was|were|been|being)\s+(?:later\s+)?(?:cancell?ed|called\s+off|postponed|abandoned)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"
     r"rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
@@ -807,10 +809,14 @@ _UNREALISED_RE = re.compile(
     r"\bcalled\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|demonstration|march)\b"
     r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
     r"Sun)day)\b|"
+    # "The council has called a new rally for Kisumu on August 8": a call still standing
+    r"\b(?:has|have)\s+called\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|"
+    r"demonstration|march)\s+(?:for|in)\b|"
     r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+|"
     r"another\s+|further\s+|fresh\s+)*"
-    r"(?:(?:general|national|nationwide|mass)\s+)?(?:protests?|rall(?:y|ies)|strikes?|"
-    r"demonstrations?|march(?:es)?|boycotts?|join)\b|"
+    # "called for another nationwide day of protest on Monday"
+    r"(?:(?:general|national|nationwide|mass)\s+)?(?:days?\s+of\s+(?:[\w-]+\s+)?)?"
+    r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?|boycotts?|join)\b|"
     r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"
     r"\bpromis(?:e|es|ed|ing)\s+to\b|\bwarn(?:s|ed|ing)?\s+(?:of|that|against)\b|"
     r"\bready\s+to\b|\bif\b|\bunless\b|\bin\s+case\b|"

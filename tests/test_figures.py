@@ -364,7 +364,18 @@ VICTIMS_NOT_CROWDS = [
     # Hedged outcomes: the verb phrase may stand between the count and what befell it.
     "Dozens more people were reported to be wounded when the police charged.",
     "Hundreds of marchers are feared to have been injured in the stampede.",
+    "Forty students, most of them from the technical college, were held overnight.",
 ]
+
+
+# "held a sit-in" is what a crowd did; "were held" is what was done to it.
+def test_a_crowd_that_held_a_sit_in_is_a_crowd() -> None:
+    sentence = (
+        "Hundreds of nurses, joined by doctors from the city hospitals, held a sit-in outside "
+        "the health ministry."
+    )
+    crowd = parse_crowd(sentence)
+    assert crowd is not None and (crowd.low, crowd.high) == (200, None)
 
 
 @pytest.mark.parametrize("sentence", VICTIMS_NOT_CROWDS)
@@ -403,6 +414,30 @@ COUNTER_ESTIMATES = [
     ("Organisers said 5,000.", []),
     # a single ordinary crowd figure stays single
     ("Around 3,000 people rallied, police said.", [3_000]),
+    # the claim's verb is read first as the number's hedge ("estimated")
+    (
+        "Organisers counted more than 60,000 at the rally; police estimated 25,000.",
+        [60_000, 25_000],
+    ),
+    ("Police put the crowd at 4,000; organisers said it was about 9,000.", [4_000, 9_000]),
+    # the crowd is what the relative clause's claims measure
+    (
+        "The crowd, which the union put at 70,000 and reporters at about 30,000, filled the "
+        "square.",
+        [70_000, 30_000],
+    ),
+    # a hedged figure with its people noun is one figure, not a claim
+    ("An estimated 15,000 people marched past the parliament.", [15_000]),
+    # the claimant named after the figure
+    (
+        "In Lyon the unions counted 40,000 marchers, against 18,000 according to the police.",
+        [40_000, 18_000],
+    ),
+    # the crowd's place between the claim and its figure
+    ("Police estimated the crowd on Wenceslas Square and Na Příkopě at 12,000.", [12_000]),
+    # a bare figure that took part
+    ("In Tomsk, where the march was allowed, about 1,500 took part without incident.", [1_500]),
+    ("In Helsinki several hundred Estonian exiles formed a chain of their own.", [200]),
 ]
 
 
@@ -433,6 +468,8 @@ CROWD_OF = [
     ("A crowd of 8,000 filled the stadium.", [8_000]),
     ("A crowd of about 6,500 gathered outside the court.", [6_500]),
     ("The rally of some 12,000 people ended peacefully.", [12_000]),
+    ("A funeral procession of tens of thousands wound through the old town.", [20_000]),
+    ("A silent vigil of about 800 was held outside the prison.", [800]),
     ("The march of 2018 is remembered as peaceful.", []),  # a year
     ("Two of 14 students were hurt.", []),
 ]

@@ -2767,6 +2767,101 @@ CASE_TABLES = {
             {("casualties", "Baling")},
         ),
     ],
+    "verdicts_models_quiet_cities_and_standing_calls": [
+        # where a jury or a judge gave a verdict is no place of the riot it set off
+        (
+            "LOS ANGELES (Wire) - Rioters clashed with police in Los Angeles on Thursday. The "
+            "rioting began hours after a jury in Simi Valley acquitted four police officers.",
+            {("clash", "Los Angeles")},
+            {("clash", "Simi Valley")},
+        ),
+        (
+            "Crowds clashed with police in Lyon after a judge in Paris freed the officer.",
+            {("clash", "Lyon")},
+            {("clash", "Paris")},
+        ),
+        # a model the story is measured against, with its own place, or recalled by scenes
+        (
+            "Hundreds camped in front of the parliament in Ljubljana, in a protest likened by "
+            "commentators to Occupy Wall Street in New York.",
+            {("protest", "Ljubljana")},
+            {("protest", "New York City")},
+        ),
+        (
+            "Tens of thousands packed the square in Sanaa, in scenes that recalled Cairo's "
+            "uprising.",
+            {("protest", "Sanaa")},
+            {("protest", "Cairo"), ("crowd", "Cairo")},
+        ),
+        # a city said to be quiet, past a gloss of it, is where nothing happened
+        (
+            "Riots spread through Homs and Hama, while Aleppo, the country's largest city, "
+            "remained largely calm.",
+            {("clash", "Homs")},
+            {("clash", "Aleppo")},
+        ),
+        # a call for a future day of protest, or a rally called and still to come
+        (
+            "Thousands marched in Port-au-Prince on Friday. The opposition called for another "
+            "nationwide day of protest on Monday, including a march in Jacmel.",
+            {("protest", "Port-au-Prince")},
+            {("protest", "Jacmel")},
+        ),
+        (
+            "Police broke up a rally in Mombasa. The alliance has called a new rally for "
+            "Eldoret on July 7.",
+            {("clash", "Mombasa")},
+            {("protest", "Eldoret")},
+        ),
+        # a march that was abandoned never happened
+        (
+            "Strikers rallied in Charleroi. A march on Brussels that the unions had set for "
+            "Friday was abandoned after the king stood down.",
+            {("protest", "Charleroi")},
+            {("protest", "Brussels")},
+        ),
+        # where a man was born is no place of his protest, nor of his death later told
+        (
+            "The student, who had been born in Kėdainiai, set himself on fire in Kaunas in "
+            "protest. He died in hospital the next day.",
+            {("protest", "Kaunas")},
+            {("protest", "Kėdainiai"), ("casualties", "Kėdainiai")},
+        ),
+        # a power's reach is no place of a protest
+        (
+            "Thousands rallied in Tallinn. The protest marks the pact that left "
+            "the Baltic states in Moscow's sphere of influence.",
+            {("protest", "Tallinn")},
+            {("protest", "Moscow")},
+        ),
+        # where marchers had come from, past the mines or villages they left
+        (
+            "Thousands of miners marched into Oruro. Many of the marchers had come from the "
+            "San José and Huanuni mines near Llallagua.",
+            {("protest", "Oruro")},
+            {("protest", "Llallagua")},
+        ),
+        # a past day the story recalls, with its year, is history
+        (
+            "Hundreds marched in Bayamo on Sunday 17 March 2024 over blackouts. The protests "
+            "recalled 11 July 2021, when crowds took to the streets of Palma Soriano.",
+            {("protest", "Bayamo")},
+            {("protest", "Palma Soriano")},
+        ),
+        # a people's name before people is no town that GeoNames also calls so
+        (
+            "Riots broke out in Aba after the bodies of Igbo victims were brought home.",
+            {("clash", "Aba")},
+            {("clash", "Igbo-Ukwu")},
+        ),
+        # a titled person's surname after a particle is no city, however large
+        (
+            "Police in Luanda broke up a march against President Jose Eduardo dos Santos on "
+            "Saturday.",
+            {("clash", "Luanda")},
+            {("clash", "Santos"), ("protest", "Santos")},
+        ),
+    ],
 }
 
 
