@@ -406,7 +406,13 @@ _NOT_PEOPLE_BEFORE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
-_HEDGED_RE = re.compile(r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least)\s", re.I)
+_HEDGED_RE = re.compile(
+    r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|between|an\s+estimated|"
+    r"estimated|as\s+many\s+as|up\s+to|approximately|roughly|close\s+to)\s",
+    re.I,
+)
+_DAY_OR_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_LAST_DAY = 31
 
 
 # "The industry employs about 4 million people", "a city home to 2 million people": how
@@ -427,6 +433,29 @@ _PEOPLE_OF_RE = re.compile(
 )
 
 
+def _may_be_day_or_year(phrase: NumberPhrase) -> bool:
+    """ "March ten", "5 February 1990" may be dates; "August 100,000" and "about 6,000" not."""
+    if _HEDGED_RE.match(phrase.text):
+        return False
+    return phrase.low <= _LAST_DAY or bool(_DAY_OR_YEAR_RE.fullmatch(phrase.text))
+
+
+# "a city of about 430,000 people": how many live there
+_A_PLACE_OF_RE = re.compile(
+    r"\b(?:city|town|village|country|nation|state|district|province|region|island|"
+    r"community|population|municipality)\s+of\s+(?:(?:about|some|around|nearly|over|more\s+"
+    r"than|roughly|almost)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _people_right_after(sentence: str, phrase: NumberPhrase) -> bool:
+    if _A_PLACE_OF_RE.search(sentence, max(0, phrase.start - 40), phrase.start):
+        return False
+    end = _people_noun_end(sentence, phrase)
+    return end is not None and sentence.count(" ", phrase.end, end) <= 2
+
+
 def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if phrase.vague:
         return False
@@ -442,8 +471,11 @@ def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
     if (
         _NOT_PEOPLE_BEFORE_RE.search(before)
         and not _PEOPLE_OF_RE.search(sentence, max(0, phrase.start - 20), phrase.start)
-        # "On 5 February about 6,000 workers": a hedged number is no day or year of the date
-        and not (_MONTH_BEFORE_RE.search(before) and _HEDGED_RE.match(phrase.text))
+        # "On 5 February about 6,000 workers", "On 9 August 100,000 people": a hedged
+        # number, or one no day or year is written as, is no part of the date
+        and not (_MONTH_BEFORE_RE.search(before) and not _may_be_day_or_year(phrase))
+        # "the camp of some 1,500 marchers": people counted after "of"
+        and not (before.endswith(("of ", "by ")) and _people_right_after(sentence, phrase))
     ):
         return True
     bare = phrase.text.strip()
@@ -536,6 +568,13 @@ _PEOPLE_NOUNS = frozenset(
         "exiles",
         "emigres",
         "émigrés",
+        "squatters",
+        "sailors",
+        "seamen",
+        "conscripts",
+        "counter-demonstrators",
+        "counterprotesters",
+        "counter-protesters",
     ]
 )
 # Words between a number and its noun that make the number a count of victims or detainees.
@@ -596,8 +635,10 @@ _NOUN_SEARCH_STOPS = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = re.compile(
+    # ("On the evening of the shooting some 5,000 students gathered": a noun, no verb)
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
-    r"detaining|freed|freeing|released|releasing|shot|shooting|shot\s+dead|beat|beating|"
+    r"detaining|freed|freeing|released|releasing|shot|(?<!the\s)shooting|shot\s+dead|beat|"
+    r"(?<!the\s)beating|"
     # ("The hospital said it treated 14 people overnight": patients, not a crowd)
     r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|treated|treating|admitted|admitting|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
@@ -618,7 +659,7 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|"
     # ("held a sit-in" is what a crowd did, "were held" what was done to it)
     r"arrested|detained|held(?!\s+(?:a|an|the|up)\b)|jailed|hospitali[sz]ed|"
-    r"taken\s+(?:to|into|away)\b|treated|shot|"
+    r"taken\s+(?:to(?!\s+the\s+streets)|into|away)\b|treated|shot|"
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
     r"summoned|fined|"
@@ -668,13 +709,13 @@ _VICTIM_WORD_AFTER_RE = re.compile(
 # thousands of Albanians crossed the Adriatic". Fleeing a square is not enough ("thousands
 # fled the tear gas" were a crowd): the flight must go somewhere or be a displacement.
 _DISPLACED_RE = re.compile(
-    r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?\s+(?:(?:had|have|has|were|was|are|been|reportedly|"
-    r"also|later)\s+){0,3}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes|"
+    r"(?:\s+(?:from|of)\s+[A-Z][\w'’-]*)?(?:\s+nationals)?\s+(?:(?:had|have|has|were|was|are|been|"
+    r"reportedly|also|later|reported|said|believed|to|have)\s+){0,5}(?:(?:fled|fleeing)\s+(?:to|across|into|abroad|over|their\s+homes|"
     r"in\s+fear|the\s+(?:town|city|village|area|region|country))\b|"
     r"(?:left|fled)\s+for\b|went\s+into\s+exile\b|"
     r"(?:moved|driven|forced)\s+out\b|relocated\b|resettled\b|deported\b|"
     r"left\s+(?:on|by|aboard)\b|"
-    r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:the\s+)?(?:border|sea|"
+    r"(?:arrived|landed)\s+(?:by\s+\w+\s+)?(?:at|in)\b|crossed\s+(?:into\s+|over\s+)?(?:the\s+)?(?:border|sea|"
     r"river|frontier|[A-Z])|displaced\b|evacuated\b|(?:sought|seeking|took|taken)\s+"
     r"(?:refuge|asylum|shelter)\b|sheltered\b|sheltering\b)"
 )
@@ -688,40 +729,63 @@ _VICTIM_LIST_BEFORE_RE = re.compile(
 _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # "a funeral procession of hundreds of thousands", "a candlelit vigil of some 3,000"
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
-    r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,30}?\b"
+    r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,50}?\b"
     r"(?:of|at|to\s+be|was|were|"
-    r"numbered|numbering|reached|exceeded|topped|swelled\s+to|grew\s+to|rose(?:\s+to)?|"
-    r"climbed\s+to|passed)"
+    r"numbered|numbering|reached|exceeded|topped|swelled\s+to|swollen\s+to|grew\s+to|"
+    r"grown\s+to|rose(?:\s+to)?|climbed\s+to|passed)"
+    # "a crowd of strikers, estimated at 25,000", "the crowd, which opposition leaders
+    # estimated at more than half a million", "estimated by police at 29,000"
+    r"|\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|protesters|"
+    r"demonstrators|marchers|gatherings?|turnout|throngs?)\b[^.;:]{0,80}?\b(?:estimated|put|"
+    r"numbered|reckoned|counted)\s+(?:by\s+[^.;:,]{1,40}?\s+)?at"
+    # "Estimates of the crowd range from 10,000 to 20,000"
+    r"|\bestimates?\b[^.;:]{0,60}?\b(?:range[sd]?|ranging|varied|var(?:y|ies))"
+    # "attended by about 500 people", "the prefecture said there were about 15,000"
+    r"|\battended\s+by|\bsaid\s+(?:that\s+)?there\s+(?:were|was)"
+    # what organisers count is their turnout: "Organisers claimed more than 100,000"
+    r"|\borgani[sz]ers\s+(?:[\w'’-]+\s+){0,4}?(?:claimed|counted|estimated)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
     r"numbering)"
     # "a march by several hundred residents"
     r"|\b(?:march(?:es)?|rall(?:y|ies)|demonstrations?|protests?|sit-ins?)\s+by"
     # "put the crowd in SNP Square and the surrounding streets at 65,000"
-    # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000")
-    r"|\b(?:put|estimated|estimates)\s+the\s+(?:crowd|turnout|number\s+of\s+"
-    r"(?:protesters|demonstrators|people))"
-    r"[^.,;:]{0,60}?\s+at)\s*$",
+    # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000",
+    # "Villagers put the crowd at nearer 3,000", "Organisers put it at more than 30,000")
+    r"|\b(?:put|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
+    r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering))\b"
+    r"[^.;:]{0,80}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
     re.IGNORECASE,
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|"
     # "several hundred investors gathered outside": any people, named by a plural before
     # a verb of gathering somewhere
-    r"\s+[a-z]+s\s+(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
+    r"\s+[a-z]+\s+(?:also\s+)?(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
     r"on|near|around|before|to|against|through)\b|"
     # "300 monks from Drepung monastery marched", "800 police officers went on strike",
     # "several thousand lawyers and opposition activists marched": a plural, what qualifies
     # it, then a protest verb that only a crowd does
     r"\s+(?:[a-z]+\s+)?[a-z]+s(?:\s+(?:and|from|of)(?:\s+[\w'’-]+){1,3}?)?\s+"
-    r"(?:rallied|marched|demonstrated|protested|went\s+on\s+strike|took\s+part\s+in\s+"
-    r"(?:the\s+|a\s+)?(?:rally|protest|march|demonstration|strike|sit-in|vigil))\b|"
+    # ("About 1,000 red shirts had rallied", "300 squatters held a torch-lit march",
+    # "about 30 loaders walked out")
+    r"(?:(?:had|have|has)\s+)?(?:rallied|marched|demonstrated|protested|went\s+on\s+strike|"
+    r"walked\s+out|downed\s+tools|stopped\s+work|took\s+part\s+in\s+"
+    r"(?:the\s+|a\s+)?(?:rally|protest|march|demonstration|strike|sit-in|vigil)|held\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:march|rally|protest|vigil|sit-in|demonstration))\b|"
+    # "tens of thousands of Quichua marched into the city"
+    r"\s+of\s+[\w'’-]+\s+(?:also\s+)?(?:rallied|marched|demonstrated|protested|gathered)\b|"
     # "brought thousands to the streets of Ljubljana"
     r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
     # "thousands also rallied", "thousands more have gathered"
-    r"\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+)?(?:(?:have|had|has)\s+)?"
-    r"(?:turned\s+out|took\s+to\s+the\s+streets|took\s+part|gathered|camped|"
-    r"rallied|marched|demonstrated|protested|attended|joined\s+(?:the\s+)?"
-    r"(?:rally|protest|march|demonstration)))",
+    # (past a closing quote: 'said "tens of thousands" had taken part')
+    r"[\"”’]?\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+|then\s+)?(?:(?:have|had|has)\s+)?"
+    r"(?:turned\s+out|took\s+to\s+the\s+streets|taken\s+to\s+the\s+streets|took\s+part|"
+    r"taken\s+part|gathered|camped|rallied|marched|demonstrated|protested|attended|"
+    # "filled the square"; a headline's present: "Thousands march in Banja Luka"
+    r"filled|packed|thronged|massed|poured\s+into|converged\s+on|"
+    r"(?:march|rally|protest|gather|surround)\s|"
+    r"joined(?=\s*[,.;]|\s+(?:in\b|them\b|the\s+(?:rally|protest|march|demonstration|strike|"
+    r"sit-in|crowd|protesters|marchers|column|procession)))))",
     re.IGNORECASE,
 )
 
@@ -732,7 +796,9 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
 _NOT_A_PEOPLE = r"(?!(?:Dollar|Euro|Pound|Franc|R[o]?uble|Peso|Dinar|Rupee|Shilling|Dirham)s\b)"
 _PEOPLE_BY_NAME_RE = re.compile(
     # "Thousands of mostly young Spaniards": a word or two may describe them
-    rf"\s+(?:of\s+(?:[a-z]+\s+){{0,2}})?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:[a-z]s|is))\b"
+    rf"\s+(?:of\s+(?:[a-z]+\s+){{0,2}})?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    # ("Hundreds of thousands of Lebanese")
+    r"(?:[a-z]s|is|ese))\b"
 )
 
 
@@ -783,7 +849,8 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("protest", "attend", "joined", "crowd", "turnout", "throng", "number"),
                 *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
                 *("streets", "camped", "estimate", "strike", "organis", "organiz"),
-                *("procession", "vigil"),
+                *("procession", "vigil", "taken", "filled", "packed", "thronged", "massed"),
+                *("poured", "converged", "surround", "walked", "downed", "stopped", "held"),
             },
             key=lambda term: (-len(term), term),
         )
@@ -834,7 +901,7 @@ _CLAIM_BEFORE_RE = re.compile(
     # "the opposition claimed 80,000, the police 20,000", "counted 300,000 people and the
     # police about 150,000", "drew 90,000 and independent observers about 30,000": the
     # verb is understood
-    r"(?:,|\band)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|government|officials|"
+    r"(?:,|\band)\s+(?:by\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:police|authorities|government|officials|"
     r"organi[sz]ers|opposition|observers|monitors|journalists|reporters|press|witnesses|"
     r"ministry|media)"
     # "the organisers claimed 100,000, the Ministry of Public Security 25,000"; "which the
@@ -855,7 +922,7 @@ _COUNTER_CUE_RE = re.compile(
 # The prefilter's share of _PEOPLE_BY_NAME_RE: "of" and a capitalised plural.
 _NAMED_PEOPLE_RE = re.compile(
     rf"(?:\bof|hundreds?|thousands?|dozens?|\d)\s+{_NOT_A_PEOPLE}[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
-    r"(?:[a-z]s|is)\b"
+    r"(?:[a-z]s|is|ese)\b"
 )
 
 
@@ -903,10 +970,8 @@ def _follows_a_claim(sentence: str, phrase: NumberPhrase) -> bool:
     its claimant right after it ("according to the police")."""
     verb = _CLAIM_AS_QUALIFIER_RE.match(sentence, phrase.start)
     start = verb.end() if verb else phrase.start
-    return bool(
-        _CLAIM_BEFORE_RE.search(sentence[max(0, start - 60) : start])
-        or _CLAIM_AFTER_RE.match(sentence, phrase.end)
-    )
+    before = sentence[max(0, start - 60) : start].rstrip('"“‘')
+    return bool(_CLAIM_BEFORE_RE.search(before) or _CLAIM_AFTER_RE.match(sentence, phrase.end))
 
 
 def _counts_victims(sentence: str, phrase: NumberPhrase) -> bool:
@@ -937,6 +1002,31 @@ def _counts_by_place(sentence: str, found: list[CrowdFigure]) -> list[CrowdFigur
     return out
 
 
+# "a protest of about 50 people was held": what follows is said of the gathering
+_GATHERING_OF_RE = re.compile(
+    r"\b(?:crowds?|throngs?|gatherings?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|"
+    r"processions?|vigils?)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _said_of_victims(sentence: str, phrase: NumberPhrase, end: int) -> bool:
+    """Whether the people counted are then said to be victims, detainees, displaced, a
+    body's few members or a place's residents."""
+    gathering = _GATHERING_OF_RE.search(sentence, max(0, phrase.start - 30), phrase.start)
+    return (
+        (gathering is None and bool(_VICTIM_PREDICATE_RE.match(sentence, end)))
+        or bool(_DISPLACED_RE.match(sentence, end))
+        or _a_bodys_few_members(sentence, phrase, end)
+        or _a_places_population(sentence, phrase, end)
+    )
+
+
+def _text_before(sentence: str, phrase: NumberPhrase, reach: int) -> str:
+    """The words before a number, up to an opening quote ('numbered "barely 4,000"')."""
+    return sentence[max(0, phrase.start - reach) : phrase.start].rstrip('"“‘')
+
+
 def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
     for phrase in find_numbers(sentence):
         if phrase.text.strip().lower() in _FUZZY_COUNTS or _measures_something_else(
@@ -944,7 +1034,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
         ):
             continue
         # wide enough for "estimated the crowd on Tverskaya Street and Pushkin Square at"
-        before = sentence[max(0, phrase.start - 100) : phrase.start]
+        before = _text_before(sentence, phrase, 100)
         if (
             _NOT_A_GATHERING_BEFORE_RE.search(before)
             or _VICTIM_VERB_BEFORE_RE.search(before)
@@ -962,12 +1052,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             end = phrase.end if context is None else context.end()
             if context is not None and not context.group(0).startswith("-strong"):
                 end = phrase.end
-        elif (
-            _VICTIM_PREDICATE_RE.match(sentence, end)
-            or _DISPLACED_RE.match(sentence, end)
-            or _a_bodys_few_members(sentence, phrase, end)
-            or _a_places_population(sentence, phrase, end)
-        ):
+        elif _said_of_victims(sentence, phrase, end):
             continue
         start = phrase.start
         text = sentence[start:end]

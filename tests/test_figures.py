@@ -368,6 +368,53 @@ VICTIMS_NOT_CROWDS = [
 ]
 
 
+# Crowd figures in the grammar reports use, each a sentence of my own: a figure after a
+# date's month, claims inside participles and relative clauses, "put ... at nearer", ranges
+# of estimates, quoted figures, headlines in the present, peoples named in -ese.
+CROWDS_AS_REPORTS_WRITE_THEM = [
+    ("On 12 May 40,000 people marched through Valletta.", [40_000]),
+    ("On 3 June an estimated 8,000 teachers rallied in Lusaka.", [8_000]),
+    ("On 2 July between 3,000 and 4,000 people gathered at the port.", [3_000]),
+    (
+        "A crowd of dockers and seamen, estimated at 12,000, massed outside the harbour office.",
+        [12_000],
+    ),
+    ("The march, which union leaders estimated at more than 50,000, reached the palace.", [50_000]),
+    (
+        "The rally was estimated by police at 9,000 and by the organisers at 25,000.",
+        [9_000, 25_000],
+    ),
+    ("Farmers who were there put the crowd at nearer 6,000.", [6_000]),
+    ("The organisers put it at more than 40,000.", [40_000]),
+    ("Estimates of the crowd that reached the square range from 15,000 to 30,000.", [15_000]),
+    ('Witnesses said the crowd was "at least 5,000".', [5_000]),
+    ('State radio said "tens of thousands" had taken part.', [20_000]),
+    ("By nightfall the crowd outside the presidential palace had swollen to 70,000.", [70_000]),
+    ("The rally in the park was attended by about 2,500 people.", [2_500]),
+    ("Organisers claimed more than 80,000.", [80_000]),
+    ("Within hours tens of thousands of people had taken to the streets.", [20_000]),
+    ("Thousands march in Skopje against the name deal", [2_000]),
+    (
+        "Hundreds of thousands of Sudanese have packed the square outside army headquarters.",
+        [200_000],
+    ),
+    ("Several hundred then marched to the police station.", [200]),
+    ("On the night of the shooting some 3,000 students gathered at the campus gates.", [3_000]),
+    ("About 400 squatters held a torch-lit march to the town hall.", [400]),
+    ("Riot police surrounded the camp of some 2,000 marchers outside the town.", [2_000]),
+    ("A small protest of about 40 people was held outside the embassy.", [40]),
+    # not crowds: a date, a town's people, people who crossed a border
+    ("On 7 March ten members of the council resigned.", []),
+    ("Kaya, a town of about 120,000 people, lies north of the capital.", []),
+    ("The UN said about 6,000 Congolese had crossed into Uganda since Monday.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), CROWDS_AS_REPORTS_WRITE_THEM)
+def test_crowds_as_reports_write_them(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
 # "held a sit-in" is what a crowd did; "were held" is what was done to it.
 def test_a_crowd_that_held_a_sit_in_is_a_crowd() -> None:
     sentence = (
