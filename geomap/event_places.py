@@ -642,6 +642,8 @@ _WHEREABOUTS_RE = re.compile(
     # "Police drove the detainees to the airport at Rurrenabaque"
     r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
     r"arrested|detained|them)\s+to|"
+    # "police stopped the king's officials from travelling to Kayunga": never got there
+    r"\bfrom\s+(?:travell?ing|going|getting|driving|marching|heading)\s+to|"
     # "the senior sergeant has been moved to the Gold Coast"
     r"(?:was|were|has\s+been|had\s+been)\s+moved\s+to|"
     r"(?:marching|heading|travelling|traveling|on\s+(?:their|its|the)\s+way)\s+to\s+(?:a|an|the)\s+"

@@ -669,11 +669,12 @@ _HISTORICAL_RE = re.compile(
     r"march|demonstrations?|massacre|unrest)\s+of\s+(?:(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\s+)?(?:1[89]|20)\d\d|"
     # hypotheses and comparisons: the events are feared or seen elsewhere, not reported
-    r"would\s+(?:risk|lead\s+to|cause|provoke|result\s+in|spark|trigger|mean)|"
-    r"could\s+(?:lead\s+to|spark|trigger|provoke)|possibility\s+of|in\s+the\s+event\s+of|"
-    r"of\s+the\s+kind\s+seen|similar\s+to\s+(?:those|the\s+ones?)|comparisons?\s+with|"
-    r"warned\s+(?:of|that|against)|threaten(?:ed|s|ing)?\s+to|vow(?:ed|s)?\s+to|"
-    r"plan(?:s|ned|ning)?\s+to|will\s+(?:hold|stage|march|rally|protest))\b",
+    # (warnings, threats, vows, plans and modal verbs reach only their own clause: the
+    # position-aware cues of _UNREALISED_RE read them. "tens of thousands massed in
+    # Jerusalem, a day after the minister urged a halt to the government's plan to
+    # overhaul the judiciary" reports the crowd.)
+    r"possibility\s+of|in\s+the\s+event\s+of|"
+    r"of\s+the\s+kind\s+seen|similar\s+to\s+(?:those|the\s+ones?)|comparisons?\s+with)\b",
     re.IGNORECASE,
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
@@ -838,7 +839,8 @@ _WORD_START_RE = re.compile(r"\S+")
 # What stops a cue's reach: a mark, or a past stretch of events it was said after ("will
 # send troops after two days of rioting in the capital Honiara")
 _CUE_STOP_RE = re.compile(
-    r"[,;–—()]|\b(?:after|following)\s+(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|months?|"
+    # (", such as La Rioja" goes on with the clause before it)
+    r",(?!\s+(?:such\s+as|including|notably)\b)|[;–—()]|\b(?:after|following)\s+(?:[\w-]+\s+){0,2}?(?:days?|nights?|weeks?|months?|"
     r"hours?)\s+of\b",
     re.IGNORECASE,
 )

@@ -2854,6 +2854,13 @@ CASE_TABLES = {
             {("clash", "Aba")},
             {("clash", "Igbo-Ukwu")},
         ),
+        # where people were stopped from travelling to is where they never got
+        (
+            "Riots broke out in Kampala after police stopped the king's officials from "
+            "travelling to Kayunga.",
+            {("clash", "Kampala")},
+            {("clash", "Kayunga")},
+        ),
         # a titled person's surname after a particle is no city, however large
         (
             "Police in Luanda broke up a march against President Jose Eduardo dos Santos on "
