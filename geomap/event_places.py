@@ -1580,6 +1580,7 @@ def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention,
 
 # --------------------------------------------------------------------------- clauses
 
+_EACH_PLACE_RE = re.compile(r"\b(?:each|every)\s+(?:city|town|village|place|one|of\s+them)\b")
 _CLAUSE_BREAK_RE = re.compile(
     r";|,\s+(?:and|but|while|whereas|as|where)\s+|\s+(?:while|whereas)\s+|,\s+(?=[a-z]+\s+"
     r"(?:also\s+)?(?:rallied|marched|protested|gathered|clashed|stormed|seized|occupied)\b)"
@@ -1641,10 +1642,18 @@ def bind_clauses(
             own[opened] = own.pop(index)
 
     def where_place(index: int) -> tuple[PlaceMention, ...] | None:
-        # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver
+        # "rallies in Taipei and in Vancouver, where about 300 gathered": Vancouver; "in
+        # Lviv, Odesa and Dnipro, where several hundred gathered in each city": all three
         if index in own or index == 0 or index - 1 not in own:
             return None
-        return (own[index - 1][-1],) if _WHERE_CLAUSE_RE.match(sentence, ends[index - 1]) else None
+        if not _WHERE_CLAUSE_RE.match(sentence, ends[index - 1]):
+            return None
+        start, end = clauses[index]
+        return (
+            tuple(own[index - 1])
+            if _EACH_PLACE_RE.search(sentence, start, end)
+            else (own[index - 1][-1],)
+        )
 
     # Two clauses with event words and places of their own; else a list ("in Kano, Abuja,
     # and at the High Commission in London") would be cut at its ", and".

@@ -113,7 +113,7 @@ def extract_events(
         mentions = _with_fallback(text, gaz, mentions, fallback)
     story_day = parse_article_date(story_date)
     year = story_day.year if story_day else None
-    mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans)
+    mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans, gaz.place)
     sentences = _Sentences(text, spans, mentions, prose)
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
@@ -873,7 +873,14 @@ _EACH_REACH = 24  # "each drawing several hundred"
 _PER_GATHERING_BEFORE_RE = re.compile(
     r"\b(?:rallies|protests|demonstrations|marches|gatherings|vigils|sit-ins)\s+of\s+$"
 )
-_EACH_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+)?each\b")
+# ("several hundred people gathered in each city")
+_EACH_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,3}?each\b")
+# "thousands rallied in Turku and Oulu": a vague figure is the size of each gathering in
+# the list that follows it, as coders read it (an exact one may be their sum)
+_VAGUE_CROWD_RE = re.compile(
+    r"(?:(?:several|a\s+few|many)\s+)?(?:hundreds|thousands|(?:hundred|thousand)\b|tens\s+of)",
+    re.IGNORECASE,
+)
 
 
 def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
@@ -891,6 +898,9 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
     if len(each) > 1:
         return each
     before = [m for m in places if m.start - offset < at]
+    listed = _listed_before(sentence, figures, before) if not after else ()
+    if len(listed) > 1:
+        return listed
     fronted = _fronted(sentence, before, at)
     if fronted is not None:
         # "In Barcelona, several thousand people have set up tents ..., and camps have also
@@ -910,6 +920,29 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
     return (max(before, key=lambda m: m.start),)
 
 
+_PLACE_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _listed_before(
+    sentence: _Sentence, figures: _Figures, before: Sequence[PlaceMention]
+) -> _Targets:
+    """The list of places a figure given for each of them follows: "Protests were held in
+    Lviv, Odesa and Dnipro, where several hundred people gathered in each city"."""
+    end = figures.at + len(figures.crowd_text)
+    if not before or not _EACH_AFTER_RE.match(sentence.text[end : end + 30]):
+        return ()
+    ordered = sorted(before, key=lambda m: m.start)
+    listed = [ordered[-1]]
+    for mention in reversed(ordered[:-1]):
+        gap = sentence.text[
+            mention.end - sentence.span.start : listed[-1].start - sentence.span.start
+        ]
+        if not _PLACE_LIST_GAP_RE.fullmatch(gap):
+            break
+        listed.append(mention)
+    return tuple(reversed(listed))
+
+
 def _per_gathering_places(
     sentence: _Sentence, figures: _Figures, after: Sequence[PlaceMention]
 ) -> _Targets:
@@ -917,11 +950,13 @@ def _per_gathering_places(
     "rallies of several thousand were held in Banská Bystrica, Nitra and Žilina"."""
     at, text = figures.at, sentence.text
     end = at + len(figures.crowd_text)
-    if not (
-        _PER_GATHERING_BEFORE_RE.search(text, max(0, at - 30), at)
-        or _EACH_AFTER_RE.match(text[end : end + 20])
-    ):
-        return ()
+    per_gathering = _PER_GATHERING_BEFORE_RE.search(
+        text, max(0, at - 30), at
+    ) or _EACH_AFTER_RE.match(text[end : end + 30])
+    if not per_gathering:
+        # a vague figure counts each place only of the list its own verb leads to
+        vague = _VAGUE_CROWD_RE.match(figures.crowd_text)
+        return _tight_list(sentence, end, after) if vague else ()
     offset = sentence.span.start
     shared: list[PlaceMention] = []
     for mention in sorted(after, key=lambda m: m.start):
@@ -930,6 +965,33 @@ def _per_gathering_places(
             break
         shared.append(mention)
     return tuple(shared)
+
+
+# A new clause between a figure and a place: "several thousand people have set up tents in
+# the square, and camps have also appeared in Valencia"
+_NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s|;|:")
+
+
+def _tight_list(sentence: _Sentence, end: int, after: Sequence[PlaceMention]) -> _Targets:
+    """The places listed one after another from the first after the figure ("in Turku
+    and Oulu"), up to the first gap that is no list's comma or "and"; none when a clause
+    or another figure stands between the figure's end and the list."""
+    ordered = sorted(after, key=lambda m: m.start)
+    if not ordered:
+        return ()
+    first = ordered[0].start - sentence.span.start
+    text = sentence.text
+    if _NEW_CLAUSE_RE.search(text, end, first) or _figure_between(text, end, first):
+        return ()
+    listed = ordered[:1]
+    for mention in ordered[1:]:
+        gap = sentence.text[
+            listed[-1].end - sentence.span.start : mention.start - sentence.span.start
+        ]
+        if not _PLACE_LIST_GAP_RE.fullmatch(gap):
+            break
+        listed.append(mention)
+    return tuple(listed)
 
 
 _FRONTED_BEFORE_RE = re.compile(

@@ -28,6 +28,12 @@ class SeatFinder(Protocol):
     def __call__(self, country_code: str, body: str = "capital") -> Place | None: ...
 
 
+class PlaceFinder(Protocol):
+    """The gazetteer's place of a geonameid."""
+
+    def __call__(self, geonameid: int) -> Place | None: ...
+
+
 # "the capital", "the Kyrgyz capital", "the Sri Lankan capital" (not "the capital of X",
 # which names X, nor "capital punishment").
 _UPPER = r"[A-Z\u00c0-\u00de]"
@@ -38,7 +44,11 @@ CAPITAL_RE = re.compile(
 
 
 def implied_places(
-    text: str, mentions: Sequence[PlaceMention], capital_of: SeatFinder, spans: Sequence[Span]
+    text: str,
+    mentions: Sequence[PlaceMention],
+    capital_of: SeatFinder,
+    spans: Sequence[Span],
+    place_of: PlaceFinder | None = None,
 ) -> list[PlaceMention]:
     """The mentions, with the places the text names without a place name.
 
@@ -47,6 +57,8 @@ def implied_places(
       by the capital's own name ("the capital, Bishkek", "the capital Bujumbura");
     - "Ecuador's National Assembly": a country's seat of power stands in its capital; the
       mention then spans the whole name ("Ecuador's National Assembly" is in Quito);
+    - "outside the Storting", "marched on the Kremlin": a parliament or palace by its own
+      name stands in its city (gazetteer/data/named_seats.tsv; `place_of` reads the city);
     - "Hong Kong", "Singapore": a country that is one city, named by the city's name, is
       the city (so a story about it names a city, whose scene carries).
     """
@@ -70,7 +82,8 @@ def implied_places(
             capitals.append(PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS))
     places = {m.place.geonameid for m in (*mentions, *capitals)}
     bodies = _national_bodies(text, spans, mentions, places, covered, country, capital_of)
-    return sorted([*seats, *capitals, *bodies], key=lambda m: (m.start, m.end))
+    named_seats = _named_seats(text, spans, mentions, places, place_of) if place_of else []
+    return sorted([*seats, *capitals, *bodies, *named_seats], key=lambda m: (m.start, m.end))
 
 
 # "marched on the Parliament", "outside parliament", "stormed the National Assembly": a
@@ -79,13 +92,48 @@ def implied_places(
 # follows its preposition or verb with no adjective between (the "regional parliament",
 # the "Scottish Parliament" sit elsewhere), and a name right after it ("the parliament in
 # Sofia") is the place itself.
-_NATIONAL_BODY_RE = re.compile(
+_TOWARDS_A_SEAT = (
     r"\b(?:outside|in\s+front\s+of|on|to|towards|toward|at|near|into|storm(?:ed|ing)?|"
-    r"surround(?:ed|ing)|besieg(?:ed|ing)|enter(?:ed|ing)|occup(?:ied|ying))\s+"
-    r"(?:the\s+)?(?P<body>[Pp]arliament|National\s+Assembly|[Pp]residential\s+[Pp]alace|"
+    r"surround(?:ed|ing)|besieg(?:ed|ing)|enter(?:ed|ing)|occup(?:ied|ying))\s+(?:the\s+)?"
+)
+_NATIONAL_BODY_RE = re.compile(
+    _TOWARDS_A_SEAT + r"(?P<body>[Pp]arliament|National\s+Assembly|[Pp]residential\s+[Pp]alace|"
     r"Congress)(?:\s+(?:building|buildings|complex|grounds|compound|precinct|lawns))?\b"
 )
 _NAMED_AFTER_RE = re.compile(r"[,\s]*(?:(?:in|at|of|on)\s+(?:the\s+)?)?")
+
+
+_NAMED_SEAT_RE = re.compile(
+    _TOWARDS_A_SEAT
+    + r"(?P<seat>"
+    + "|".join(re.escape(name) for name in sorted(Capitals.default().named_seats, key=len)[::-1])
+    + r")(?!\w)"
+)
+
+
+def _named_seats(
+    text: str,
+    spans: Sequence[Span],
+    mentions: Sequence[PlaceMention],
+    named_places: set[int],
+    place_of: PlaceFinder,
+) -> list[PlaceMention]:
+    """ "protesters surrounded the Storting": Oslo, in a story that names Oslo elsewhere
+    and no other place in the sentence (a story that never names the city is told from
+    elsewhere, and a place of the sentence's own is where its events are)."""
+    found = []
+    named = sorted(m.start for m in mentions)
+    span_starts = [s.start for s in spans]
+    seats = Capitals.default().named_seats
+    for match in _NAMED_SEAT_RE.finditer(text):
+        start, end = match.start("seat"), match.end("seat")
+        place = place_of(seats[match.group("seat")])
+        if place is None or place.geonameid not in named_places or start in named:
+            continue
+        if _names_a_place_nearby(spans, span_starts, start, named):
+            continue
+        found.append(PlaceMention(text[start:end], start, end, place, 50.0, MatchType.ALIAS))
+    return found
 
 
 def _scene_elsewhere(cities: Sequence[PlaceMention], position: int, seat: set[int]) -> bool:

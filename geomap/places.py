@@ -1050,7 +1050,9 @@ def cut_from_a_longer_name(name: NameInText) -> Verdict | None:
     after = name.after
     if after is None or name.gap_after != "-" or not is_capitalised(after):
         return None
-    own_name = any(fold(c.place.name) == name.key for c in name.candidates)
+    # (the best reading's own name: "Ala-Too Square" is no Alabama, whatever town is
+    # called Ala)
+    own_name = fold(name.candidates[0].place.name) == name.key if name.candidates else False
     return None if own_name else Verdict.PART_OF_NAME
 
 
@@ -1236,6 +1238,31 @@ def street_or_square(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if (street or streets) and name.gap_after == " " else None
 
 
+# "on the Huallaga river": a river's name, whatever the gazetteer calls so
+_WATER_AFTER = frozenset({"river", "rivers", "creek", "canal"})
+# "in front of the Candelária church in Rio de Janeiro": a building's own name, when the
+# place the building stands in follows it
+_FACILITY_IN_A_PLACE_RE = re.compile(
+    r" (?:church|cathedral|chapel|basilica|mosque|temple|monastery|shrine|stadium|"
+    r"arena|hall|barracks|prison|hospital|market|bridge|station|campus) (?:in|at|of) "
+    r"(?:the )?[A-Z\u00c0-\u00de]"
+)
+
+
+def named_feature(name: NameInText) -> Verdict | None:
+    """A lesser place's name before "river" names the river; a name before a building's
+    noun and the place the building stands in names the building.
+
+    Example: "In Yurimaguas, on the Huallaga river" is no Huallaga airport; "the
+    Candelária church in Rio de Janeiro" is no Candelária, the town in Rio Grande do Sul.
+    """
+    if name.gap_after == " " and name.follower in _WATER_AFTER and not name.major:
+        return Verdict.NOT_PLACE
+    if _FACILITY_IN_A_PLACE_RE.match(name.text, name.last.end):
+        return Verdict.NOT_PLACE
+    return None
+
+
 def speech_verb_after(name: NameInText) -> Verdict | None:
     """A lesser place's name before "said", "told" or "reported" is a person or an outlet,
     unless a locative puts it as a place ("a hospital worker in Wete said", "Residents of
@@ -1281,6 +1308,7 @@ RECOGNITION_RULES: tuple[PlaceRule, ...] = (
     language_gloss,
     language_use,
     street_or_square,
+    named_feature,
     three_letter_dateline,
     abbreviation,
     upper_case,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer, Kind
+from gazetteer.capitals import Capitals
 from geomap.extract import extract_events
 from geomap.figures import find_numbers, parse_counts, parse_crowds
 from geomap.model import Article
@@ -2861,6 +2862,48 @@ CASE_TABLES = {
             {("clash", "Kampala")},
             {("clash", "Kayunga")},
         ),
+        # a vague figure is the size of each gathering of the list its verb leads to
+        (
+            "Several thousand people rallied in Tampere and Lahti on Saturday.",
+            {("crowd", "Tampere"), ("crowd", "Lahti")},
+            set(),
+        ),
+        # ... but not of a list in a later clause, nor an exact figure of each place
+        (
+            "In Porto, several thousand people camped in the main square, and tents have "
+            "also appeared in Braga and Coimbra.",
+            {("crowd", "Porto")},
+            {("crowd", "Braga"), ("crowd", "Coimbra")},
+        ),
+        (
+            "About 5,000 people marched in Brno and Olomouc.",
+            {("crowd", "Brno")},
+            {("crowd", "Olomouc")},
+        ),
+        # "in each city" gives the figure to every place of the list before it
+        (
+            "Protests were also held in Rivne, Poltava and Sumy, where several hundred people "
+            "gathered in each city.",
+            {("crowd", "Rivne"), ("crowd", "Poltava"), ("crowd", "Sumy")},
+            set(),
+        ),
+        # a river's name, and a building's name before the city it stands in
+        (
+            "In Tingo María, on the Huallaga river, about 2,000 protesters blocked the bridge.",
+            {("crowd", "Tingo María")},
+            {("crowd", "Huallaga Airport"), ("protest", "Huallaga Airport")},
+        ),
+        (
+            "About 50,000 people gathered in front of the Candelária church in Rio de Janeiro.",
+            {("crowd", "Rio de Janeiro")},
+            {("crowd", "Candelária"), ("protest", "Candelária")},
+        ),
+        # a name cut from a longer hyphenated one is no place its best reading names
+        (
+            "About 10,000 people gathered on Ala-Too Square in Bishkek.",
+            {("crowd", "Bishkek")},
+            {("crowd", "Alabama"), ("protest", "Alabama")},
+        ),
         # a titled person's surname after a particle is no city, however large
         (
             "Police in Luanda broke up a march against President Jose Eduardo dos Santos on "
@@ -3201,3 +3244,41 @@ def test_money_in_lakhs_is_no_crowd(gaz: Gazetteer) -> None:
         "The government announced Rs 10 lakh for the families of the four people killed in Lucknow."
     )
     assert _crowds(gaz, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a parliament by its own name stands in its city, in a story naming the city
+        (
+            "Fishermen rallied in Oslo on Sunday. On Monday several hundred of them rallied "
+            "outside the Storting, police said.",
+            {("protest", "Oslo"), ("crowd", "Oslo")},
+            set(),
+        ),
+        (
+            "Pensioners protested in Moscow and Samara. In the evening thousands marched on the "
+            "Kremlin.",
+            {("crowd", "Moscow")},
+            set(),
+        ),
+        # a story that never names the city is told elsewhere: no Moscow from a petition
+        (
+            "Thousands rallied in Khabarovsk and sent a petition to the Kremlin.",
+            {("protest", "Khabarovsk")},
+            {("protest", "Moscow")},
+        ),
+    ],
+)
+def test_a_seat_of_power_by_its_own_name_is_in_its_city(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_every_named_seat_is_a_city_of_the_gazetteer(gaz: Gazetteer) -> None:
+    seats = Capitals.default().named_seats
+    assert {"Storting", "Knesset", "Kremlin", "Casa Rosada"} <= set(seats)
+    for name, geonameid in seats.items():
+        place = gaz.place(geonameid)
+        assert place is not None and place.kind is Kind.CITY, name
