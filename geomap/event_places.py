@@ -778,15 +778,21 @@ _KNOWN_AS_BEFORE_RE = re.compile(
 
 
 def _attribute_of_a_name(cue: PlaceCue) -> bool:
-    """A place that only qualifies an organisation or names something else.
+    """A place that only qualifies an organisation's name or names something else; the
+    scene goes on past it ("The Britain-based Syrian Observatory put the number at 3,000"
+    counts the crowd the sentence before placed).
 
     Example: "the Oslo-based group Iran Human Rights said"; "an area known as Colombia".
     """
-    return bool(
-        _BASED_AFTER_RE.match(cue.after)
-        or _BASED_BEFORE_RE.search(cue.before)
-        or _KNOWN_AS_BEFORE_RE.search(cue.before)
-    )
+    return bool(_BASED_AFTER_RE.match(cue.after) or _KNOWN_AS_BEFORE_RE.search(cue.before))
+
+
+def _seat_of_an_organisation(cue: PlaceCue) -> bool:
+    """Where an organisation is based, a real place the text turns to.
+
+    Example: "the Ruckus Society, based in Oakland, ran training camps".
+    """
+    return bool(_BASED_BEFORE_RE.search(cue.before))
 
 
 # An open quotation after chanting or a placard: "chanting "Iran out"".
@@ -1293,7 +1299,8 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
-    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=True),
+    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=False),
+    PlaceRule("seat_of_an_organisation", _seat_of_an_organisation, breaks_scene=True),
     PlaceRule("slogan", _slogan, breaks_scene=False),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),

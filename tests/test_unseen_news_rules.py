@@ -3282,3 +3282,13 @@ def test_every_named_seat_is_a_city_of_the_gazetteer(gaz: Gazetteer) -> None:
     for name, geonameid in seats.items():
         place = gaz.place(geonameid)
         assert place is not None and place.kind is Kind.CITY, name
+
+
+def test_an_organisations_attribute_leaves_the_scene_as_it_was(gaz: Gazetteer) -> None:
+    text = (
+        "Thousands rallied in Daraa on Friday. The London-based monitoring group put the "
+        "number at about 3,000."
+    )
+    article = Article(source="attribute.txt", text=text)
+    crowds = {(e.place.name, e.crowd_low) for e in extract_events(article, gaz) if e.crowd_low}
+    assert crowds == {("Dar‘ā", 2_000), ("Dar‘ā", 3_000)}  # GeoNames spells it so
