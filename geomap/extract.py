@@ -997,7 +997,8 @@ def _tight_list(sentence: _Sentence, end: int, after: Sequence[PlaceMention]) ->
 _FRONTED_BEFORE_RE = re.compile(
     r"(?:^|[;:]\s*|,\s*(?:and|while|but)\s+)\s*(?:in|at)\s+$", re.IGNORECASE
 )
-_FRONTED_AFTER_RE = re.compile(r",\s*(?:(?:on|by|in|late|early)\b[^,;]{0,30},\s*)?")
+# (past a date or a gloss: "In Quetzaltenango, the country's second city, several hundred")
+_FRONTED_AFTER_RE = re.compile(r",\s*(?:(?:on|by|in|late|early|the|a|an|its)\b[^,;]{0,40},\s*)?")
 
 
 def _fronted(sentence: _Sentence, before: Sequence[PlaceMention], at: int) -> PlaceMention | None:

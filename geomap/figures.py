@@ -753,7 +753,7 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # "Villagers put the crowd at nearer 3,000", "Organisers put it at more than 30,000")
     r"|\b(?:put|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
     r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering))\b"
-    r"[^.;:]{0,80}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
+    r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
     re.IGNORECASE,
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
@@ -1033,8 +1033,9 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             sentence, phrase
         ):
             continue
-        # wide enough for "estimated the crowd on Tverskaya Street and Pushkin Square at"
-        before = _text_before(sentence, phrase, 100)
+        # wide enough for "put the number of people who gathered on Monday evening on
+        # Austurvollur square, in front of the parliament building, at"
+        before = _text_before(sentence, phrase, 140)
         if (
             _NOT_A_GATHERING_BEFORE_RE.search(before)
             or _VICTIM_VERB_BEFORE_RE.search(before)

@@ -3292,3 +3292,13 @@ def test_an_organisations_attribute_leaves_the_scene_as_it_was(gaz: Gazetteer) -
     article = Article(source="attribute.txt", text=text)
     crowds = {(e.place.name, e.crowd_low) for e in extract_events(article, gaz) if e.crowd_low}
     assert crowds == {("Dar‘ā", 2_000), ("Dar‘ā", 3_000)}  # GeoNames spells it so
+
+
+def test_a_fronted_place_past_its_gloss_holds_the_figure(gaz: Gazetteer) -> None:
+    text = (
+        "In Kumasi, the country's second city, several hundred traders marched to the regional "
+        "minister's office, and in Tamale teachers struck."
+    )
+    article = Article(source="fronted.txt", text=text)
+    crowds = {(e.place.name, e.crowd_low) for e in extract_events(article, gaz) if e.crowd_low}
+    assert crowds == {("Kumasi", 200)}
