@@ -115,7 +115,10 @@ _SEIZURE_RE = _tiers(
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
     r"(?:took|take|taken|taking|takes)\s+over(?!\s+(?:the\s+)?(?:powers?|role|duties|functions|"
-    r"leadership|presidency|government|command|running)\b)|"
+    r"leadership|presidency|government|command|running)\b)"
+    # ("The security role was taken over by the military": a task handed on)
+    r"(?<!role\swas\staken\sover)(?<!duties\swere\staken\sover)(?<!task\swas\staken\sover)"
+    r"(?<!control\swas\staken\sover)|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
     r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|"
     r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",

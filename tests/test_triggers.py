@@ -330,3 +330,9 @@ def test_a_plan_in_a_later_clause_leaves_the_reported_crowd() -> None:
 def test_a_cue_reaches_the_places_of_a_list_it_opens() -> None:
     clause = "The press warned that the unrest could spread to other provinces, such as Salta."
     assert unrealised_cue(clause, clause.index("Salta")) is not None
+
+
+def test_a_task_taken_over_is_no_place_taken() -> None:
+    assert classify("The policing role was taken over by the army on Monday.") == ()
+    taken = classify("Strikers took over the port offices on Monday.")
+    assert EventType.SEIZURE in {t.event_type for t in taken}
