@@ -624,7 +624,11 @@ _WHEREABOUTS_RE = re.compile(
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
     # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
-    r"(?:exiled|deported|expelled|banished|extradited)\s+to|(?:he|she)\s+moved\s+to|"
+    r"(?:exiled|deported|expelled|banished|extradited|(?:later|then)\s+sent)\s+to|"
+    r"(?:he|she)\s+moved\s+to|"
+    # "blocked thousands of miners marching on the capital at Calamarca": where a march
+    # was going, not where it was stopped
+    r"(?:marching|walking|heading|travell?ing)\s+(?:on|to|towards?)(?=\s+(?:the\s+)?$)|"
     # "thousands fled to join the insurgents in the jungles of Nan"
     r"fled\s+to\s+join\s+(?:[\w'’-]+\s+){0,6}?(?:in|of)|"
     r"into\s+exile\s+in|"
@@ -829,6 +833,11 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
     r"(?:first\s+)?(?:began|erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+,?\s+){0,4}?"
     r"(?:after|when|over|following)\b[^;:]{0,160}$"
+    # "The march was called in support of students at the university in Monterrey, who had
+    # been on strike": the people a protest stood by, where they are
+    # (but "rallies in support of the opposition were held in Štip" were in Štip)
+    r"|\bin\s+(?:support|solidarity)\s+(?:of|with)\s+(?:(?!(?:was|were|is|are|been|held|took|"
+    r"marched|rallied|gathered|staged|protested)\b)[\w'’-]+,?\s+){1,8}?(?:in|at)\s+(?:the\s+)?$"
     # "over allegations that officials stole coal destined for China"
     r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
     r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$",

@@ -2904,6 +2904,32 @@ CASE_TABLES = {
             {("crowd", "Bishkek")},
             {("crowd", "Alabama"), ("protest", "Alabama")},
         ),
+        # the people a protest stood by are where they are, not where it was
+        (
+            "The march in Lima was called in support of the striking miners at the smelter in "
+            "La Oroya. Some 5,000 students set off in the afternoon.",
+            {("crowd", "Lima")},
+            {("crowd", "La Oroya"), ("protest", "La Oroya")},
+        ),
+        # ... but rallies in support of someone, held somewhere, were there
+        (
+            "Smaller rallies in support of the opposition were held in Bitola and Kumanovo.",
+            {("protest", "Bitola"), ("protest", "Kumanovo")},
+            set(),
+        ),
+        # where a march was heading is not where it was stopped
+        (
+            "ORURO, Bolivia - Troops blocked thousands of miners marching on La Paz on Thursday.",
+            {("protest", "Oruro")},
+            {("protest", "La Paz"), ("crowd", "La Paz")},
+        ),
+        # where detainees were later sent is no place of their arrest
+        (
+            "Riots broke out in Kinshasa. The party's leaders were arrested and later sent to "
+            "Belgium.",
+            {("clash", "Kinshasa")},
+            {("arrest", "Belgium")},
+        ),
         # a titled person's surname after a particle is no city, however large
         (
             "Police in Luanda broke up a march against President Jose Eduardo dos Santos on "
