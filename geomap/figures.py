@@ -738,8 +738,11 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"|\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|protesters|"
     r"demonstrators|marchers|gatherings?|turnout|throngs?)\b[^.;:]{0,80}?\b(?:estimated|put|"
     r"numbered|reckoned|counted)\s+(?:by\s+[^.;:,]{1,40}?\s+)?at"
-    # "Estimates of the crowd range from 10,000 to 20,000"
-    r"|\bestimates?\b[^.;:]{0,60}?\b(?:range[sd]?|ranging|varied|var(?:y|ies))"
+    # "Estimates of the crowd range from 10,000 to 20,000" (not of a toll: "about 70 people
+    # died; unofficial estimates ranged up to 500")
+    r"|\bestimates?\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?(?:crowds?|turnout|size|"
+    r"numbers?|attendance|march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b"
+    r"[^.;:]{0,60}?\b(?:range[sd]?|ranging|varied|var(?:y|ies))"
     # "attended by about 500 people", "the prefecture said there were about 15,000"
     r"|\battended\s+by|\bsaid\s+(?:that\s+)?there\s+(?:were|was)"
     # what organisers count is their turnout: "Organisers claimed more than 100,000"

@@ -403,7 +403,8 @@ CROWDS_AS_REPORTS_WRITE_THEM = [
     ("About 400 squatters held a torch-lit march to the town hall.", [400]),
     ("Riot police surrounded the camp of some 2,000 marchers outside the town.", [2_000]),
     ("A small protest of about 40 people was held outside the embassy.", [40]),
-    # not crowds: a date, a town's people, people who crossed a border
+    # not crowds: a date, a town's people, people who crossed a border, a toll's estimates
+    ("About 70 people died in the unrest; unofficial estimates ranged up to 400.", []),
     ("On 7 March ten members of the council resigned.", []),
     ("Kaya, a town of about 120,000 people, lies north of the capital.", []),
     ("The UN said about 6,000 Congolese had crossed into Uganda since Monday.", []),
