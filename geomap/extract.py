@@ -923,6 +923,13 @@ def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _T
 _PLACE_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
+def _listed_together(sentence: _Sentence, earlier: PlaceMention, later: PlaceMention) -> bool:
+    """Whether only a list's comma or "and" stands between two places ("Turku and Oulu")."""
+    offset = sentence.span.start
+    gap = sentence.text[earlier.end - offset : later.start - offset]
+    return _PLACE_LIST_GAP_RE.fullmatch(gap) is not None
+
+
 def _listed_before(
     sentence: _Sentence, figures: _Figures, before: Sequence[PlaceMention]
 ) -> _Targets:
@@ -934,10 +941,7 @@ def _listed_before(
     ordered = sorted(before, key=lambda m: m.start)
     listed = [ordered[-1]]
     for mention in reversed(ordered[:-1]):
-        gap = sentence.text[
-            mention.end - sentence.span.start : listed[-1].start - sentence.span.start
-        ]
-        if not _PLACE_LIST_GAP_RE.fullmatch(gap):
+        if not _listed_together(sentence, mention, listed[-1]):
             break
         listed.append(mention)
     return tuple(reversed(listed))
@@ -985,10 +989,7 @@ def _tight_list(sentence: _Sentence, end: int, after: Sequence[PlaceMention]) ->
         return ()
     listed = ordered[:1]
     for mention in ordered[1:]:
-        gap = sentence.text[
-            listed[-1].end - sentence.span.start : mention.start - sentence.span.start
-        ]
-        if not _PLACE_LIST_GAP_RE.fullmatch(gap):
+        if not _listed_together(sentence, listed[-1], mention):
             break
         listed.append(mention)
     return tuple(listed)
