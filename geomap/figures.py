@@ -810,6 +810,18 @@ def _people_by_name_end(sentence: str, phrase: NumberPhrase) -> int | None:
     return match.end() if match else None
 
 
+# Groups that are counted with the crowd they faced, not described: "200 police and
+# protesters" are two groups, no crowd of 200 protesters.
+_FORCES = frozenset({"police", "security", "army", "militia", "riot", "military", "staff"})
+
+
+def _joins_descriptions(previous: str) -> bool:
+    """Whether an "and" after this word joins two descriptions of the same people ("left-wing
+    and anti-EU demonstrators"), not two groups ("200 police and protesters", "50 soldiers
+    and students")."""
+    return bool(previous) and previous not in _FORCES and not previous.endswith("s")
+
+
 def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
     """End of the people noun that the number counts, if there is one."""
     by_name = _people_by_name_end(sentence, phrase)
@@ -829,6 +841,9 @@ def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
         if word == "the" and previous != "of":
             previous = word
             continue
+        if word == "and" and _joins_descriptions(previous):
+            previous = word
+            continue  # "thousands of secondary school and university students"
         # "one of the demonstrators" is a part of a group, not the size of a gathering.
         if word in _VICTIM_MODIFIERS or word in _NOUN_SEARCH_STOPS or not word[0].isalpha():
             return None

@@ -403,6 +403,11 @@ CROWDS_AS_REPORTS_WRITE_THEM = [
     ("About 400 squatters held a torch-lit march to the town hall.", [400]),
     ("Riot police surrounded the camp of some 2,000 marchers outside the town.", [2_000]),
     ("A small protest of about 40 people was held outside the embassy.", [40]),
+    # two descriptions of the same people joined by "and"
+    ("Several hundred left-wing and green activists gathered outside the town hall.", [200]),
+    ("Thousands of secondary school and university students marched on parliament.", [2_000]),
+    # ... but two groups are no crowd of the second
+    ("About 200 police and protesters clashed near the bridge.", []),
     # not crowds: a date, a town's people, people who crossed a border, a toll's estimates
     ("About 70 people died in the unrest; unofficial estimates ranged up to 400.", []),
     ("On 7 March ten members of the council resigned.", []),
