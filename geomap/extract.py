@@ -488,6 +488,7 @@ class _Figures:
     claim: str | None = None  # the claimant of this figure, when the sentence has several
     disputed: bool = False  # the sentence itself gives another figure for the same thing
     at: int = -1  # where a crowd figure stands in the sentence
+    vague: bool = False  # a crowd figure in words ("thousands"), not a stated number
 
 
 def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
@@ -504,6 +505,7 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
                 clauses.claimant(c.start) if several else None,
                 several,
                 c.start,
+                c.vague,
             )
             for c in crowds
         ]
@@ -875,12 +877,6 @@ _PER_GATHERING_BEFORE_RE = re.compile(
 )
 # ("several hundred people gathered in each city")
 _EACH_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,3}?each\b")
-# "thousands rallied in Turku and Oulu": a vague figure is the size of each gathering in
-# the list that follows it, as coders read it (an exact one may be their sum)
-_VAGUE_CROWD_RE = re.compile(
-    r"(?:(?:several|a\s+few|many)\s+)?(?:hundreds|thousands|(?:hundred|thousand)\b|tens\s+of)",
-    re.IGNORECASE,
-)
 
 
 def _crowd_place(sentence: _Sentence, figures: _Figures, places: _Targets) -> _Targets:
@@ -958,9 +954,10 @@ def _per_gathering_places(
         text, max(0, at - 30), at
     ) or _EACH_AFTER_RE.match(text[end : end + 30])
     if not per_gathering:
-        # a vague figure counts each place only of the list its own verb leads to
-        vague = _VAGUE_CROWD_RE.match(figures.crowd_text)
-        return _tight_list(sentence, end, after) if vague else ()
+        # "thousands rallied in Turku and Oulu": a vague figure is the size of each
+        # gathering of the list its own verb leads to, as coders read it (an exact one may
+        # be the list's sum)
+        return _tight_list(sentence, end, after) if figures.vague else ()
     offset = sentence.span.start
     shared: list[PlaceMention] = []
     for mention in sorted(after, key=lambda m: m.start):

@@ -162,6 +162,7 @@ class CrowdFigure:
     text: str
     start: int
     end: int
+    vague: bool = False  # "thousands", "several hundred": a word, not a stated number
 
 
 @dataclass(frozen=True)
@@ -966,7 +967,9 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
                 and not _counts_victims(sentence, phrase)
             ):
                 claimed.append(
-                    CrowdFigure(phrase.low, phrase.high, phrase.text, phrase.start, phrase.end)
+                    CrowdFigure(
+                        phrase.low, phrase.high, phrase.text, phrase.start, phrase.end, phrase.vague
+                    )
                 )
     if claimed and len(found) + len(claimed) >= 2:
         found.extend(claimed)
@@ -988,7 +991,7 @@ def _follows_a_claim(sentence: str, phrase: NumberPhrase) -> bool:
     its claimant right after it ("according to the police")."""
     verb = _CLAIM_AS_QUALIFIER_RE.match(sentence, phrase.start)
     start = verb.end() if verb else phrase.start
-    before = sentence[max(0, start - 60) : start].rstrip('"“‘')
+    before = _text_before(sentence, start, 60)
     return bool(_CLAIM_BEFORE_RE.search(before) or _CLAIM_AFTER_RE.match(sentence, phrase.end))
 
 
@@ -1016,7 +1019,11 @@ def _counts_by_place(sentence: str, found: list[CrowdFigure]) -> list[CrowdFigur
         if inside or phrase.start < first or phrase.vague or phrase.low < 100:
             continue
         if _BY_PLACE_AFTER_RE.match(sentence, phrase.end):
-            out.append(CrowdFigure(phrase.low, phrase.high, phrase.text, phrase.start, phrase.end))
+            out.append(
+                CrowdFigure(
+                    phrase.low, phrase.high, phrase.text, phrase.start, phrase.end, phrase.vague
+                )
+            )
     return out
 
 
@@ -1040,9 +1047,9 @@ def _said_of_victims(sentence: str, phrase: NumberPhrase, end: int) -> bool:
     )
 
 
-def _text_before(sentence: str, phrase: NumberPhrase, reach: int) -> str:
+def _text_before(sentence: str, end: int, reach: int) -> str:
     """The words before a number, up to an opening quote ('numbered "barely 4,000"')."""
-    return sentence[max(0, phrase.start - reach) : phrase.start].rstrip('"“‘')
+    return sentence[max(0, end - reach) : end].rstrip('"“‘')
 
 
 def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
@@ -1053,7 +1060,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             continue
         # wide enough for "put the number of people who gathered on Monday evening on
         # Austurvollur square, in front of the parliament building, at"
-        before = _text_before(sentence, phrase, 140)
+        before = _text_before(sentence, phrase.start, 140)
         if (
             _NOT_A_GATHERING_BEFORE_RE.search(before)
             or _VICTIM_VERB_BEFORE_RE.search(before)
@@ -1075,7 +1082,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             continue
         start = phrase.start
         text = sentence[start:end]
-        yield CrowdFigure(low=phrase.low, high=phrase.high, text=text, start=start, end=end)
+        yield CrowdFigure(phrase.low, phrase.high, text, start, end, phrase.vague)
 
 
 _KILLED = "killed"
