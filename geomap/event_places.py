@@ -528,7 +528,8 @@ _OFFICE_BEFORE_RE = re.compile(
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
     r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)"
     # "a jury in Tampa cleared the officers": where a verdict was given
-    r"(?:tribunal|court|jury|grand\s+jury|judge|magistrate))\s+in\s+$"
+    # "courts in Tetouan and Nador handed down prison terms"
+    r"(?:tribunals?|courts?|jury|juries|grand\s+jury|judges?|magistrates?))\s+in\s+$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -559,10 +560,18 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?|"
     # "In New York, U.N. Secretary-General Ban Ki-moon called for", "in Washington
     # President Barack Obama said"
-    r"secretary-general|envoy|commissioner)(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:has\s+|had\s+)?"
+    r"secretary-general|envoy|commissioner|premier|chancellor)"
+    # "a spokesman for the Taiwan Affairs Office declined to comment"
+    r"(?:\s+(?:for|of)\s+the(?:\s+[A-Z][\w'’.-]*){1,5})?(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
+    r"(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
-    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed)\b",
+    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed|"
+    # "Premier Zhou Enlai protested to the British chargé d'affaires": a formal complaint
+    r"protested\s+to|complained|summoned|lodged)\b"
+    # "In Riyadh, there was no official comment on the protests"
+    r"|^,?\s+there\s+(?:was|has\s+been|had\s+been)\s+no\s+(?:official\s+|immediate\s+)?"
+    r"(?:comment|reaction|response)\b",
     re.IGNORECASE,
 )
 
@@ -669,6 +678,10 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:(?:returned|back)(?:\s+[\w'’-]+){0,2}?\s+from|made|paid|making|paying|who\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:during|on))\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:visit|trip|tour)\s+"
     r"to|arriving\s+(?:at|in)|"
+    # "triggered by Fico's surprise visit to Moscow": whose visit, named before it
+    r"['’]s\s+(?:[\w-]+\s+)?(?:visit|trip|journey)\s+to|"
+    # "the government's peace talks with FARC rebels in Havana": where negotiators sat
+    r"(?:peace\s+talks|negotiations)\s+(?:with\s+(?:[\w'’-]+\s+){1,4}?)?(?:in|at)|"
     r"(?:was|were|is|are|stayed)\s+at\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:residence|home|house|villa|palace|retreat|estate)\s+in|"
     # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
@@ -686,14 +699,16 @@ _WHEREABOUTS_RE = re.compile(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
-    r"correspondents?|reporters?|channels?|stations?|broadcasters?|"
-    r"confederation|institute|foundation|bishops|conference)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
+    r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|"
+    r"confederation|institute|foundation|bishops|conference|commission|secretariat)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
+    # "The Xinhua news agency in Beijing carried a brief report"
+    r"carried|published|quoted|"
     r"claimed|summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed|"
     # "India's foreign ministry in Delhi declined to comment on the unrest"
@@ -821,14 +836,19 @@ def _slogan(cue: PlaceCue) -> bool:
 _GRIEVANCE_BEFORE_RE = re.compile(
     r"\b(?:against|over|after|following|since|(?:sparked|triggered|set\s+off|prompted|"
     r"caused)\s+by|to\s+protest|"
-    r"in\s+protest\s+at|outrage\s+at|anger\s+at)\s+(?:the\s+|a\s+|an\s+)?"
+    r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+memory\s+of)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+|(?:1[89]|20)\d\d\s+)?"
     r"(?:rape|killing|murder|death|shooting|arrest|detention|beating|assault|torture|execution|"
     r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|fire|blaze|"
-    r"explosion|collapse|"
+    r"explosion|collapse|victims|attacks?|"
     # (a plural of deaths or shootings may be what the crowd protested where it stood)
     r"bombings?|assassinations?|lynchings?)\b[^;:]{0,100}$"
+    # "riots over plans to pipe gas from the region to the main city, Dar es Salaam": where
+    # the grievance would send or take something
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
+    r"|\b(?:against|over)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:plans?|proposals?|decision|"
+    r"project|scheme|bill|law|move|deal)\b[^;:]{0,100}\b(?:to|from)\s+(?:the\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|port|town),\s+)?$"
     # "The protests began after a canopy at the station in Novi Sad collapsed"
     r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
     r"(?:first\s+)?(?:began|erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+,?\s+){0,4}?"
@@ -1096,7 +1116,10 @@ _LOCATIVE_BEFORE_RE = re.compile(
 _COUNTRY_SAYS_AFTER_RE = re.compile(
     r"^(?:,\s+(?:which|who|whose)\s+[^;.]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
     r"(?:said|says|stated|insisted|noted|announced|(?:stood|stands)\s+(?:with|by)|backed|"
-    r"supports|supported|"
+    r"supports|supported|regarded|regards|considered|considers|viewed|views|"
+    # "said the United States was "deeply concerned" by reports of violence": a reaction
+    r"(?:was|is|were|are)\s+[\"“]?(?:deeply\s+|gravely\s+|very\s+)?(?:concerned|alarmed|"
+    r"troubled|worried|disturbed|saddened)|"
     # "as the United States opened its embassy in Jerusalem"
     r"(?:opened|opens|moved|relocated|inaugurated)\s+(?:its|their|a|the)\s+(?:new\s+)?"
     r"(?:embassy|consulate|mission))\b"
@@ -1232,13 +1255,23 @@ def _addressee(cue: PlaceCue) -> bool:
 
 # "Factories in Narayanganj and Chattogram operated normally", "Detroit remained largely
 # calm", "Boston was kept quiet": places said to be calm are where nothing happened
+_NONE_OF = r"(?:protests?|demonstrations?|rallies|marches|unrest|violence|clashes|incidents?)"
 _CALM_AFTER_RE = re.compile(
     r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
     # "Aleppo, the second city, has remained largely quiet": past a gloss of the place
-    r"(?:,\s+(?:the|a|an|its|their)\s+[^,.;]{1,40},)?\s+"
-    r"(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
+    r"(?:,\s+(?:the|a|an|its|their|in)\s+[^,.;]{1,40},)?\s+"
+    r"(?:(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
     r"been|was\s+kept|were\s+kept)\s+(?:largely\s+|mostly\s+|relatively\s+|generally\s+|"
-    r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b",
+    r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b"
+    # "Nizwa, in the interior, saw no demonstrations": said outright, whatever came before
+    rf"|(?P<none>(?:saw|has\s+seen|had\s+seen|reported|witnessed)\s+no\s+(?:[\w-]+\s+)?"
+    rf"{_NONE_OF}))",
+    re.IGNORECASE,
+)
+# "no protests were reported in the districts themselves"
+_NONE_REPORTED_BEFORE_RE = re.compile(
+    rf"\bno\s+(?:[\w-]+\s+)?{_NONE_OF}\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:reported|held|seen|recorded)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # ("Marches in Marseille remained calm": the marches happened there)
@@ -1254,7 +1287,12 @@ def _said_to_be_calm(cue: PlaceCue) -> bool:
     Example: "Factories in Narayanganj and Chattogram operated normally on Wednesday";
     "Detroit remained largely calm".
     """
-    return bool(_CALM_AFTER_RE.match(cue.after)) and not _EVENT_NOUN_BEFORE_RE.search(cue.before)
+    if _NONE_REPORTED_BEFORE_RE.search(cue.before):
+        return True
+    calm = _CALM_AFTER_RE.match(cue.after)
+    if calm is None:
+        return False
+    return calm.group("none") is not None or not _EVENT_NOUN_BEFORE_RE.search(cue.before)
 
 
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
@@ -1674,7 +1712,17 @@ def bind_clauses(
     # Two clauses with event words and places of their own; else a list ("in Kano, Abuja,
     # and at the High Commission in London") would be cut at its ", and".
     if len(worded & set(own)) < 2:
-        return [(t, where_place(clause_of(t.start)) or tuple(places)) for t in triggers]
+        spread = _spread_clauses(sentence, offset, clauses, own)
+        near = [
+            (
+                t,
+                where_place(clause_of(t.start))
+                or _not_spread_to(places, own, spread, t, clause_of),
+            )
+            for t in triggers
+        ]
+        # the clause the unrest spread to reports its own events there
+        return near + _spare_triggers(sentence, clauses, own, near) if spread else near
     bound = []
     for trigger in triggers:
         if trigger.event_type is EventType.CROWD and len(parse_crowds(sentence)) > 1:
@@ -1688,6 +1736,40 @@ def bind_clauses(
             index -= 1
         bound.append((trigger, in_where or tuple(own.get(index, places))))
     return bound + _spare_triggers(sentence, clauses, own, bound)
+
+
+# "Six killed as police move against sit-in; protests spread to Lahore, Karachi": the
+# unrest reached the places after "spread to", where the other clause's deaths were not.
+_SPREAD_TO_RE = re.compile(
+    r"\b(?:spread|spreads|spreading|extended|reached)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\b"
+)
+
+
+def _spread_clauses(
+    sentence: str,
+    offset: int,
+    clauses: Sequence[tuple[int, int]],
+    own: dict[int, list[PlaceMention]],
+) -> set[int]:
+    """The clauses whose places the unrest is said to have spread to."""
+    return {
+        index
+        for index, mentions in own.items()
+        if _SPREAD_TO_RE.search(sentence, clauses[index][0], mentions[0].start - offset)
+    }
+
+
+def _not_spread_to(
+    places: Sequence[PlaceMention],
+    own: dict[int, list[PlaceMention]],
+    spread: set[int],
+    trigger: Trigger,
+    clause_of: Callable[[int], int],
+) -> tuple[PlaceMention, ...]:
+    """The places a trigger may stand at: not those a later clause says the unrest spread
+    to (a clause after it, "where students occupied the faculty", is told of them)."""
+    reached = {m for i in spread if i > clause_of(trigger.start) for m in own[i]}
+    return tuple(m for m in places if m not in reached)
 
 
 def _clauses_with_event_words(

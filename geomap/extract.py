@@ -118,7 +118,7 @@ def extract_events(
     scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
     countries = _countries(mentions)
     events: list[Event] = []
-    seen: set[tuple[str, int, int, int | None]] = set()
+    seen: set[_ReportKey] = set()
     # A sentence after the last one with triggers gives no event, and the scene it would
     # leave is read by no later one: it is never judged.
     for index in range(last + 1):
@@ -138,12 +138,7 @@ def extract_events(
             for figures in _figures(trigger.event_type, sentence.text, said):
                 for scoped, targets in _scoped(sentence, figures, bound, inferred, countries):
                     for mention in _distinct_places(targets):
-                        key = (
-                            trigger.event_type.value,
-                            mention.place.geonameid,
-                            sentence.span.start,
-                            scoped.counts.get("crowd_low"),
-                        )
+                        key = _report_key(trigger.event_type, mention, sentence.span.start, scoped)
                         if key in seen:
                             continue
                         seen.add(key)
@@ -151,7 +146,9 @@ def extract_events(
                             _event(said, trigger, scoped, mention, targets, inferred, scoped.claim)
                         )
     events.extend(_infobox_events(article, infobox, mentions, seen))
-    return _mark_disputes(_with_gatherings(_without_country_echoes(events)))
+    return _mark_disputes(
+        _with_gatherings(_without_lone_zero_tolls(_without_country_echoes(events)))
+    )
 
 
 class _Scenes:
@@ -722,6 +719,14 @@ _COUNTRY_SCOPE_RE = re.compile(
     r"(?:whole\s+|entire\s+)?(?:country|nation)|(?:most|many|some)\s+of\s+them\s+in\s+the\s+"
     r"provinces)\b|(?i:across|throughout|all\s+over)\s+(?=[A-Z]))"
 )
+# A figure for a state, a province, a region or an island, said right after it: "190 people
+# were arrested in the state", "injured across the island". It is no city's figure, and no
+# country's either: only a broad place the sentence names takes it. ("in the province of
+# León" names a province: no scope word.)
+_REGION_SCOPE_RE = re.compile(
+    r"(?i:\b(?:state|province)-?wide\b|\b(?:across|throughout|around|all\s+over|in)\s+the\s+"
+    r"(?:whole\s+|entire\s+)?(?:state|province|region|island|territory)\b(?!\s+of\b))"
+)
 _SCOPE_REACH = 60  # characters after a figure in which a scope word speaks of it
 # "including 1,000 in Minsk", "1,000 of them in Minsk": a city's share of the figure.
 _SHARE_BEFORE_RE = re.compile(
@@ -755,7 +760,7 @@ def _scoped(
 
     Example: "45 people were detained across the country", after a sentence about Ziguinchor,
     is no arrest in Ziguinchor."""
-    value = _scoped_value(sentence.text, figures)
+    value, national = _scoped_value(sentence.text, figures)
     # A national figure's one share ("800 detained nationwide, including 250 in Cusco") is
     # read below, with the country's own total.
     breakdown = _breakdown(sentence, places, figures, min_parts=1 if value is None else 2)
@@ -769,6 +774,9 @@ def _scoped(
     codes = {m.place.country_code for m in (*places, *sentence.named)}
     # "across England": a broad place the sentence names is the scope itself.
     named = [m for m in sentence.named if m.place.kind in _BROAD]
+    if not national:
+        named = [m for m in named if m.place.kind is not Kind.COUNTRY]
+        countries = {}
     country = named[:1] or [countries[c] for c in sorted(c for c in codes if c) if c in countries]
     if len(country) == 1:
         out.append((figures, (country[0],)))
@@ -783,13 +791,15 @@ def _scoped(
     return out
 
 
-def _scoped_value(text: str, figures: _Figures) -> int | None:
-    """The figure the sentence scopes to the whole country, if any."""
-    national = _national_figures(text)
-    for name, value in figures.counts.items():
-        if value is not None and name != "crowd_high" and value in national:
-            return value
-    return None
+def _scoped_value(text: str, figures: _Figures) -> tuple[int | None, bool]:
+    """The figure the sentence scopes wider than a city, if any, and whether the scope is
+    the whole country (else a state, province, region or island)."""
+    for scope, national in ((_COUNTRY_SCOPE_RE, True), (_REGION_SCOPE_RE, False)):
+        scoped = _scoped_figures(text, scope)
+        for name, value in figures.counts.items():
+            if value is not None and name != "crowd_high" and value in scoped:
+                return value, national
+    return None, True
 
 
 # A sentence that opens with the scope speaks of the country throughout: "Across the
@@ -797,13 +807,13 @@ def _scoped_value(text: str, figures: _Figures) -> int | None:
 _OPENING_SCOPE_RE = re.compile(r"^[\W]*(?:" + _COUNTRY_SCOPE_RE.pattern + r")[^,;.]{0,30},")
 
 
-@lru_cache(maxsize=4)  # asked once for each trigger of the sentence
-def _national_figures(text: str) -> frozenset[int]:
-    """The tolls and crowds of a sentence scoped to the whole country: a scope word
-    follows the figure closely, or opens the sentence."""
-    if not _COUNTRY_SCOPE_RE.search(text):
+@lru_cache(maxsize=8)  # asked once for each trigger of the sentence and each scope
+def _scoped_figures(text: str, scope: re.Pattern[str]) -> frozenset[int]:
+    """The tolls and crowds of a sentence scoped wider than a city: a scope word follows
+    the figure closely, or (for the whole country) opens the sentence."""
+    if not scope.search(text):
         return frozenset()
-    opening = _OPENING_SCOPE_RE.match(text) is not None
+    opening = scope is _COUNTRY_SCOPE_RE and _OPENING_SCOPE_RE.match(text) is not None
     counts = parse_counts(text)
     figures = [
         (value, text.find(found), len(found))
@@ -818,15 +828,16 @@ def _national_figures(text: str) -> frozenset[int]:
     out = set()
     for value, start, length in figures:
         end = start + length
-        if start >= 0 and (opening or _COUNTRY_SCOPE_RE.search(text, end, end + _SCOPE_REACH)):
+        if start >= 0 and (opening or scope.search(text, end, end + _SCOPE_REACH)):
             out.add(value)
     return frozenset(out)
 
 
 # "eight killed: four in Peshawar, two in Lahore and one each in Quetta and Karachi";
-# "39 died, 36 of them in Antananarivo"; "26 dead, with 12 deaths in Maputo"
+# "39 died, 36 of them in Antananarivo"; "26 dead, with 12 deaths in Maputo". A number
+# is read whole: the "000" of "a rally of about 30,000 in Liège" is no part worth 0.
 _PART_BEFORE_RE = re.compile(
-    r"(?P<number>\b[\w-]+)\s+(?P<partition>(?:of\s+(?:them|whom)|deaths|dead|people|protesters|"
+    r"(?P<number>(?<![\w,])[\w-]+(?:,\d{3})*)\s+(?P<partition>(?:of\s+(?:them|whom)|deaths|dead|people|protesters|"
     r"demonstrators|civilians|were)\s+)?(?P<each>each\s+)?in\s+"
     r"(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?$"
 )
@@ -1299,11 +1310,23 @@ def _line_span(text: str, start: int, end: int) -> Span:
 _ABOUT_PROTESTS_REACH = 3000
 
 
+# One report per type, place, sentence and crowd figure: a sentence that names a place
+# twice, or that two triggers of one type read, gives one report; its crowd figures, each
+# a claim of its own ("police said 5,000, organisers 20,000"), give one each.
+_ReportKey = tuple[str, int, int, int | None]
+
+
+def _report_key(
+    event_type: EventType, mention: PlaceMention, start: int, figures: _Figures
+) -> _ReportKey:
+    return (event_type.value, mention.place.geonameid, start, figures.counts.get("crowd_low"))
+
+
 def _infobox_events(
     article: Article,
     infobox: Sequence[Field],
     mentions: Sequence[PlaceMention],
-    seen: set[tuple[str, int, int, int | None]],
+    seen: set[_ReportKey],
 ) -> list[Event]:
     """Events an infobox states: a protest at each place of its place field, a crowd at
     the one place of a crowd line, and tolls at the one city the infobox is about."""
@@ -1339,12 +1362,7 @@ def _infobox_events(
         for event_type, figures in items:
             trigger = Trigger(event_type, 0, 0, "", 0.7)
             for mention in places:
-                key = (
-                    event_type.value,
-                    mention.place.geonameid,
-                    span.start,
-                    figures.counts.get("crowd_low"),
-                )
+                key = _report_key(event_type, mention, span.start, figures)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -1391,6 +1409,26 @@ def _country_echo(event: Event, located: set[tuple[EventType, str]]) -> bool:
 
 
 _FIGURE_NAMES = ("crowd_low", "crowd_high", "killed", "injured", "arrested")
+
+
+def _without_lone_zero_tolls(events: list[Event]) -> list[Event]:
+    """A claim that nobody was hurt is kept only where it counters a toll.
+
+    "No one was seriously hurt, according to the police chief" after a peaceful march
+    reports no casualties: a marker saying "0 injured" would show casualties where there
+    were none. Beside "two were wounded" at the same place, the same claim is the other
+    side of a dispute, and stays.
+    """
+    hurt = {e.place.geonameid for e in events if e.killed or e.injured}
+    return [e for e in events if not _zero_toll(e) or e.place.geonameid in hurt]
+
+
+def _zero_toll(event: Event) -> bool:
+    return event.event_type is EventType.CASUALTIES and (event.killed, event.injured) in (
+        (0, None),
+        (None, 0),
+        (0, 0),
+    )
 
 
 def _with_gatherings(events: list[Event]) -> list[Event]:

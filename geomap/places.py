@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
@@ -2120,7 +2120,40 @@ def find_mentions(
         mentions = _with_spelling_variants(text, gaz, mentions, unknown)
         mentions = _with_arabic_article_names(text, gaz, mentions, unknown)
         mentions = _with_postal_localities(text, gaz, mentions, unknown)
+    mentions = _regions_named_as_regions(text, gaz, mentions)
     return _without_former_names(text, _without_strays(text, mentions, focus))
+
+
+# "in Santa Fe province", "Kandahar province", "Oaxaca state": the word after the name says
+# a region is meant, not the city it is named after.
+_REGION_WORD_AFTER_RE = re.compile(
+    r"\s+(?:province|state|region|oblast|governorate|prefecture|department|district|county)\b"
+)
+_REGION_KINDS = (Kind.ADMIN1, Kind.ADMIN2)
+
+
+def _regions_named_as_regions(
+    text: str, gaz: Gazetteer, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """The mentions, with a city named before "province", "state" or "district" read as
+    the region of that name in the city's own country, when the gazetteer has one."""
+    return [_as_region(gaz, m) if _REGION_WORD_AFTER_RE.match(text, m.end) else m for m in mentions]
+
+
+def _as_region(gaz: Gazetteer, mention: PlaceMention) -> PlaceMention:
+    city = mention.place
+    if city.kind is not Kind.CITY:
+        return mention
+    regions = [
+        c
+        for c in gaz.lookup(mention.text, fuzzy=False, limit=25)
+        if c.place.kind in _REGION_KINDS and c.place.country_code == city.country_code
+    ]
+    if not regions:
+        return mention
+    # the region that holds the city: its province, not a namesake district elsewhere
+    own = [c for c in regions if c.place.admin1_code == city.admin1_code] or regions
+    return replace(mention, place=own[0].place, score=own[0].score, match_type=own[0].match_type)
 
 
 # "the Gold Coast (now Ghana)", "Ceylon, now Sri Lanka,": the name is a former one

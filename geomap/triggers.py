@@ -187,7 +187,10 @@ _ARREST_RE = _tiers(
     r"imprisoned)\b",
     medium=r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
     r"(?:freed|released|freeing|releasing)\s+(?:[\w'’-]+\s+){0,4}?(?:detainees|prisoners|"
-    r"protesters|protestors|demonstrators|activists|them|him|her)|"
+    r"protesters|protestors|demonstrators|activists|them|him|her)"
+    # "broke into the stores and freed prisoners from the town jail": a crowd's jailbreak
+    r"(?!\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:jails?|prisons?|lock-?ups?|cells|"
+    r"police\s+stations?))|"
     r"release\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:detainees|prisoners|protesters|protestors|"
     r"demonstrators|activists|those))\b",
 )
@@ -361,7 +364,10 @@ _CAUSE_RE = re.compile(
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
     r"violence\b|(?:deaths?|death\s+toll|killings)\b|"
     # "rallied against the crackdown on the union": the crackdown is what is protested
-    r"(?:crackdowns?|repression|brutality|massacres?)\b)",
+    r"(?:crackdowns?|repression|brutality|massacres?)\b)"
+    # "in support of the committee, whose members had been arrested": told as background
+    r"|\bwhose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+been\s+(?:[\w'’-]+\s+)?(?:arrested|"
+    r"detained|jailed|imprisoned|killed|shot)\b",
     re.IGNORECASE,
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
@@ -457,22 +463,46 @@ class _Causes:
 _PASSIVE_JUST_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
+# What follows "dispersed" used without an object: a manner, a time, a way or the end of
+# the clause ("dispersed peacefully by midday", "dispersed into side streets").
+_NO_OBJECT_AFTER_RE = re.compile(
+    r"\s*(?:[,.;:)]|$|\w+ly\b|(?:by|after|before|at|in|into|on|when|as|without|once|around|"
+    r"within|shortly|soon|later)\b)"
+)
+
+
 def _dispersed_of_itself(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
     """A crowd that dispersed went home: "Crowds gathered at Holetown but dispersed without
-    violence" (but "police dispersed the crowd" and "the crowd was dispersed" are clashes)."""
+    violence", "drivers blocked roads but dispersed peacefully by midday" (but "police
+    dispersed the crowd" and "the crowd was dispersed" are clashes). Whoever the subject,
+    a "dispersed" with no object and no security force behind it is the crowd's own going."""
     if not match.group(0).lower().startswith("dispers"):
         return False
     if _PASSIVE_JUST_BEFORE_RE.search(sentence, max(0, match.start() - 20), match.start()):
         return False
-    return agents.is_security(match.start(), match.end()) is False
+    security = agents.is_security(match.start(), match.end())
+    if security is None:
+        return _NO_OBJECT_AFTER_RE.match(sentence, match.end()) is not None
+    return security is False
 
 
 def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
     # soldiers setting up blockades are not protesting
     if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
         return True
+    # "protested to the British chargé d'affaires": a government's formal complaint
+    if _FORMAL_PROTEST_RE.match(sentence, match.start()):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+_FORMAL_PROTEST_RE = re.compile(
+    r"(?i:protest(?:ed|s|ing)?\s+to|(?:lodged|filed|delivered|sent)\s+(?:a\s+)?(?:formal\s+|"
+    r"strong\s+|diplomatic\s+)?protests?\s+(?:with|to))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?i:ambassador|embassy|chargé|charge|envoy|government|ministry|consul\w*|authorities|"
+    r"United\s+Nations|UN|Security\s+Council)\b"
+)
 
 
 # "rallies in support of him had been held in Gyumri", "where the trial was being held":
@@ -564,8 +594,29 @@ def _read_protest(r: _Reading) -> Trigger | None:
     return r.trigger(EventType.PROTEST)
 
 
+# "after it took over the country", "captured the Panjshir Valley": land taken by an army
+# or an armed movement, not a building taken by protesters ("took over the city hall" is).
+_LAND_TAKEN_RE = re.compile(
+    r"(?:took|take|taken|taking|takes|re-?took|retak\w*)\s+over|captur\w*|seiz\w*|overr(?:an|un)",
+)
+_LAND_AFTER_RE = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:whole\s+|entire\s+|rest\s+of\s+the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:country|city|town|village|province|region|territory|valley|district|capital|island)"
+    # the noun ends its phrase: "the district administration" is a building
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|after|before|from|by|with|for|of|as|when|"
+    r"last|this|three|two|\d)\b)"
+)
+
+
+def _land_taken(r: _Reading) -> bool:
+    taking = _LAND_TAKEN_RE.match(r.lowered, r.match.start())
+    return taking is not None and _LAND_AFTER_RE.match(r.lowered, taking.end()) is not None
+
+
 def _read_seizure(r: _Reading) -> Trigger | None:
     if _STORM_NAME_RE.match(r.sentence, r.match.start()):
+        return None
+    if _land_taken(r):
         return None
     if _PEOPLE_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 20), r.match.end()):
         return None  # "57 who were seized when police raided its office": an arrest
