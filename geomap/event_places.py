@@ -631,7 +631,9 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:but|later|then)\s+returned\s+to|"
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
-    r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+for|fled\s+(?:abroad\s+)?to|"
+    # ("Hundreds of tourists left the hills for Siliguri")
+    r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+(?:the\s+[\w'’-]+\s+)?for|"
+    r"fled\s+(?:abroad\s+)?to|"
     # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
     r"(?:exiled|deported|expelled|banished|extradited|(?:later|then)\s+sent)\s+to|"
     r"(?:he|she)\s+moved\s+to|"

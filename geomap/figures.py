@@ -1251,11 +1251,14 @@ _OUTCOME_WORDS = {
     "detained": _ARRESTED,
 }
 _OUTCOME_ALTERNATIVES = r"(?P<outcome>killed|shot\s+dead|dead|injured|wounded|arrested|detained)"
-# "Four students, A, B and C, were killed": the names between the count and its outcome.
+# "Four students, A, B and C, were killed", "30, including the opposition leader, were
+# arrested": the names between the count and its outcome. The count's noun holds no verb
+# and no other count ("157 demonstrators were killed, 1,253 injured and 30, including ...,
+# were arrested": 30 were arrested, not 157 or 1,253).
 _APPOSITION_RE = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,[^;.]{3,160}?,\s*(?:were|was)\s+(?:\w+ly\s+)?"
-    + _OUTCOME_ALTERNATIVES
-    + r"\b",
+    r"(?:\s+(?:(?!(?:were|was|had|have|has)\b)[^\W\d][\w'’-]*\s+){0,2}?"
+    r"(?!(?:were|was|had|have|has)\b)[^\W\d][\w'’-]*)?\s*,[^;.]{3,160}?,\s*(?:were|was)\s+"
+    r"(?:\w+ly\s+)?" + _OUTCOME_ALTERNATIVES + r"\b",
     re.IGNORECASE,
 )
 # One person's age, set off by commas: "Peter Otieno, 24, was", "one man, aged 19, had been",

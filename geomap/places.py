@@ -2132,12 +2132,29 @@ _REGION_WORD_AFTER_RE = re.compile(
 _REGION_KINDS = (Kind.ADMIN1, Kind.ADMIN2)
 
 
+# "Thailand's three southernmost provinces - Pattani, Yala and Narathiwat": a list the
+# plural introduces
+_REGION_LIST_BEFORE_RE = re.compile(
+    r"\b(?:provinces|states|regions|districts|oblasts|governorates|prefectures|counties)"
+    r"\s*(?:[-–—:(]|,|\s+of)\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*and|,|and)\s+)*$"
+)
+_REGION_LIST_REACH = 80
+
+
 def _regions_named_as_regions(
     text: str, gaz: Gazetteer, mentions: list[PlaceMention]
 ) -> list[PlaceMention]:
-    """The mentions, with a city named before "province", "state" or "district" read as
-    the region of that name in the city's own country, when the gazetteer has one."""
-    return [_as_region(gaz, m) if _REGION_WORD_AFTER_RE.match(text, m.end) else m for m in mentions]
+    """The mentions, with a city named before "province", "state" or "district", or listed
+    after "provinces", read as the region of that name in the city's own country, when the
+    gazetteer has one."""
+    return [_as_region(gaz, m) if _named_as_region(text, m) else m for m in mentions]
+
+
+def _named_as_region(text: str, mention: PlaceMention) -> bool:
+    if _REGION_WORD_AFTER_RE.match(text, mention.end):
+        return True
+    start = max(0, mention.start - _REGION_LIST_REACH)
+    return _REGION_LIST_BEFORE_RE.search(text, start, mention.start) is not None
 
 
 def _as_region(gaz: Gazetteer, mention: PlaceMention) -> PlaceMention:

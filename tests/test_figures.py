@@ -566,3 +566,27 @@ CARE_NOT_CROWDS = [
 @pytest.mark.parametrize(("sentence", "lows"), CARE_NOT_CROWDS)
 def test_people_who_sought_care_are_not_a_crowd(sentence: str, lows: list[int]) -> None:
     assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+# Each outcome with the count written for it, where a later count is set off by names:
+# the noun of a count holds no verb and no other count.
+COUNTS_BEFORE_NAMES = [
+    (
+        "At least 157 marchers were killed, 1,253 injured and 30, including the opposition "
+        "leader, were arrested.",
+        (157, 1_253, 30),
+    ),
+    ("At least 31 people, among them 22 police officers, were killed.", (31, None, None)),
+    (
+        "Around 40 people, including 24 gendarmes, were injured, and 60 were arrested.",
+        (None, 40, 60),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "counts"), COUNTS_BEFORE_NAMES)
+def test_a_count_set_off_by_names_is_its_own(
+    sentence: str, counts: tuple[int | None, int | None, int | None]
+) -> None:
+    found = parse_counts(sentence)
+    assert (found.killed, found.injured, found.arrested) == counts

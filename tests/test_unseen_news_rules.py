@@ -3153,6 +3153,16 @@ CASE_TABLES = {
             {("arrest", "Bahir Dar")},
         ),
     ],
+    "travellers_leaving": [
+        # where travellers left for, past what they left
+        (
+            "Clashes spread through Darjeeling on Saturday. Hundreds of tourists left the hills "
+            "for Siliguri in hired vehicles, while rail services have been suspended since "
+            "supporters torched two stations.",
+            {("clash", "Dārjiling")},
+            {("clash", "Siliguri"), ("protest", "Siliguri")},
+        ),
+    ],
     "where_unrest_spread_to": [
         # the deaths of a clause before "spread to" are not at the towns reached
         (
@@ -3590,6 +3600,13 @@ def test_a_claim_that_nobody_died_stays_beside_a_toll_it_counters(gaz: Gazetteer
         ("Clashes broke out in Kandahar province on Monday.", "Kandahar", Kind.ADMIN1),
         # (the city, where nothing says otherwise)
         ("Clashes broke out in Kandahar on Monday.", "Kandahar", Kind.CITY),
+        # a list the plural "provinces" introduces
+        (
+            "More than 400 people have died in the three southernmost provinces - Pattani, Yala "
+            "and Narathiwat - since January.",
+            "Yala",
+            Kind.ADMIN1,
+        ),
     ],
 )
 def test_a_name_before_province_is_the_province(
