@@ -152,7 +152,9 @@ def _crowd_line(text: str, start: int, end: int) -> Field | None:
         figure = _figure(figure_text)
         if figure is None or (figure.vague and figure.low < 100):
             return None
-        if len(figure_text.split()) > _MAX_FIGURE_WORDS or _YEAR_RE.fullmatch(figure_text.strip()):
+        # "Events of July 1960 (Italy)", "1977 national civic strike (Colombia)": a year in
+        # a page's title line, however many words stand around it
+        if len(figure_text.split()) > _MAX_FIGURE_WORDS or _YEAR_RE.fullmatch(figure.text.strip()):
             return None
         if _TIME_RE.search(figure_text) or figure.low < _MIN_CROWD:
             return None  # "Kyiv: 12:30", "Osh: 3": a time or a score, not a crowd

@@ -524,6 +524,10 @@ INFOBOX_LINES = [
     ("Kyiv: 12:30", None),  # a time
     ("- Date: 2012-01-02", None),  # a field's key is not a place
     ("- Title: 2031 Example protests", None),
+    # a page's title line: the year in it is no crowd
+    ("Events of May 1958 (Malta)", None),
+    ("1983 general strike (Bolivia)", None),
+    ("2,000 (Valletta)", ("Valletta", 2_000, 2_000)),
 ]
 
 
