@@ -1261,7 +1261,7 @@ _NONE_OF = r"(?:protests?|demonstrations?|rallies|marches|unrest|violence|clashe
 _CALM_AFTER_RE = re.compile(
     r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
     # "Aleppo, the second city, has remained largely quiet": past a gloss of the place
-    r"(?:,\s+(?:the|a|an|its|their|in)\s+[^,.;]{1,40},)?\s+"
+    r"(?:,\s+(?:the|a|an|its|their|in)\s+[^,.;]{1,40},)?(?:\s+itself)?\s+"
     r"(?:(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
     r"been|was\s+kept|were\s+kept)\s+(?:largely\s+|mostly\s+|relatively\s+|generally\s+|"
     r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b"

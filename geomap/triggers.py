@@ -115,7 +115,9 @@ _SEIZURE_RE = _tiers(
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
     r"(?:took|take|taken|taking|takes)\s+over(?!\s+(?:the\s+)?(?:powers?|role|duties|functions|"
-    r"leadership|presidency|government|command|running)\b)"
+    r"leadership|presidency|government|command|running|work|jobs|operations|business|"
+    # "contractors took over much of the remaining work"
+    r"contracts|(?:much|most|some|part)\s+of)\b)"
     # ("The security role was taken over by the military": a task handed on)
     r"(?<!role\swas\staken\sover)(?<!duties\swere\staken\sover)(?<!task\swas\staken\sover)"
     r"(?<!control\swas\staken\sover)|"
@@ -486,6 +488,20 @@ def _dispersed_of_itself(sentence: str, match: re.Match[str], agents: _Agents) -
     return security is False
 
 
+# "a meeting, which the police dispersed without violence", "police dispersed the crowd
+# peacefully": a dispersal with no force is no clash, whoever did it
+_PEACEFULLY_AFTER_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:peacefully|without\s+(?:violence|incident|force|injur\w+))\b",
+    re.IGNORECASE,
+)
+
+
+def _dispersed_peacefully(r: _Reading) -> bool:
+    if not r.lowered.startswith("dispers", r.match.start()):
+        return False
+    return _PEACEFULLY_AFTER_RE.match(r.sentence, r.match.end()) is not None
+
+
 def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
     # soldiers setting up blockades are not protesting
     if "block" in match.group(0).lower() and agents.is_security(match.start(), match.end()):
@@ -629,17 +645,27 @@ def _read_seizure(r: _Reading) -> Trigger | None:
 
 
 def _read_clash(r: _Reading) -> Trigger | None:
-    if _dispersed_of_itself(r.sentence, r.match, r.agents):
+    if _dispersed_of_itself(r.sentence, r.match, r.agents) or _dispersed_peacefully(r):
         return None
     if _DRUMS_RE.match(r.lowered, r.match.start()):
         return None  # "beating drums and waving flags": a rally's noise
     return r.trigger(EventType.CLASH)
 
 
+# "There was no word on casualties": news that has not come, not a toll
+_NO_NEWS_OF_BEFORE_RE = re.compile(
+    r"\bno\s+(?:immediate\s+|official\s+|further\s+)?(?:word|reports?|news|information|details|"
+    r"confirmation)\s+(?:of|on|about)\s+(?:any\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _read_casualties(r: _Reading) -> Trigger | None:
     start = r.match.start()
     if _WITHOUT_BEFORE_RE.search(r.sentence, max(0, start - 30), start):
         return None  # "petrol bombs were thrown, without causing injuries"
+    if _NO_NEWS_OF_BEFORE_RE.search(r.sentence, max(0, start - 40), start):
+        return None
     if _HAZARD_TOLL_RE.search(r.lowered, max(0, start - 120), start):
         return None
     return r.trigger(EventType.CASUALTIES)

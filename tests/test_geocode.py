@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -591,7 +592,11 @@ def test_the_runs_time_limit_also_cuts_a_trickling_reply(fake: FakeServer, tmp_p
         started = time.monotonic()
         slow, later = geocoder.geocode_all(["Slow Drip", "Kochkor"])
         elapsed = time.monotonic() - started
-    assert "ReplyDeadlineExceeded: no complete reply within 1 s" in slow.reason
+    # The request gets what is left of the run's second: "1 s", or "0.999 s" when a busy
+    # machine spent a millisecond before it was sent.
+    assert re.search(
+        r"ReplyDeadlineExceeded: no complete reply within (?:1|0\.9\d*) s", slow.reason
+    )
     assert (later.status, later.final) == (GeocodeStatus.FAILED, True)
     assert "time limit (1 s) is used up" in later.reason
     assert fake.queries() == ["Slow Drip"]

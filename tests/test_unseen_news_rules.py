@@ -3153,6 +3153,35 @@ CASE_TABLES = {
             {("arrest", "Bahir Dar")},
         ),
     ],
+    "news_not_come_peaceful_dispersals_and_work_taken_over": [
+        # no word on casualties is no toll
+        (
+            "Police fired tear gas at protesters in Kara on Monday. There was no word on "
+            "casualties.",
+            {("clash", "Kara")},
+            {("casualties", "Kara")},
+        ),
+        # a dispersal without violence is no clash, whoever dispersed; a city that stayed
+        # calm itself is no event place
+        (
+            "Riots spread to Karak. Amman itself remained calm, apart from a student meeting, "
+            "which the police dispersed without violence.",
+            {("clash", "Qīr Moāv")},
+            {("clash", "Amman")},
+        ),
+        (
+            "Police dispersed the crowd in Osh peacefully after an hour.",
+            set(),
+            {("clash", "Osh")},
+        ),
+        # work taken over is no building taken
+        (
+            "Dockers struck in Willemstad. Contractors took over much of the remaining work at "
+            "lower wages.",
+            set(),
+            {("seizure", "Willemstad")},
+        ),
+    ],
     "travellers_leaving": [
         # where travellers left for, past what they left
         (
