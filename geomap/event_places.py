@@ -495,6 +495,27 @@ _BORDER_RE = re.compile(
 )
 
 
+# "Organizers cited as inspiration the Arab Spring, in particular the occupation of Tahrir
+# Square in Cairo": what a movement names as its model, further back than a rule's usual
+# reach
+_CITED_MODEL_RE = re.compile(
+    r"\b(?:cited|named|took|gave)\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:their\s+|its\s+|an\s+|a\s+)?"
+    r"(?:inspiration|model)\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
+_CITED_MODEL_REACH = 160
+
+
+def _cited_as_a_model(cue: PlaceCue) -> bool:
+    """A place in what a movement cites as its inspiration or model.
+
+    Example: "Organizers cited as inspiration the Arab Spring, in particular the occupation of
+    Tahrir Square in Cairo".
+    """
+    start = max(cue.span.start, cue.mention.start - _CITED_MODEL_REACH)
+    return _CITED_MODEL_RE.search(cue.text, start, cue.mention.start) is not None
+
+
 def _border(cue: PlaceCue) -> bool:
     """The country across a border, or one the story compares itself with or follows.
 
@@ -1339,6 +1360,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("locator_of_a_town", _locator_of_a_town, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
+    PlaceRule("cited_as_a_model", _cited_as_a_model, breaks_scene=True),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),
@@ -1640,6 +1662,9 @@ _EACH_PLACE_RE = re.compile(r"\b(?:each|every)\s+(?:city|town|village|place|one|
 _CLAUSE_BREAK_RE = re.compile(
     r";|,\s+(?:and|but|while|whereas|as|where)\s+|\s+(?:while|whereas)\s+|,\s+(?=[a-z]+\s+"
     r"(?:also\s+)?(?:rallied|marched|protested|gathered|clashed|stormed|seized|occupied)\b)"
+    # "Students occupied university buildings in Wrocław and held rallies in Poznań"
+    r"|\s+and\s+(?=(?:also\s+)?(?:held|staged)\s+(?:[\w-]+\s+)?(?:rall(?:y|ies)|protests?|"
+    r"demonstrations?|marches|sit-ins?|vigils?)\b)"
 )
 
 

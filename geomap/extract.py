@@ -715,7 +715,9 @@ def _nationwide_crowd(trigger: Trigger, text: str, places: Sequence[PlaceMention
 # "60 arrested, most of them in the provinces".
 # (The scope words in any case, at a sentence's start too; the named place capitalised.)
 _COUNTRY_SCOPE_RE = re.compile(
-    r"\b(?:(?i:nation-?wide|country-?wide|(?:across|throughout|around|all\s+over|in)\s+the\s+"
+    # "some 600,000 students joined the one-day national strike"
+    r"\b(?:(?i:nation-?wide|country-?wide|national\s+(?:[\w-]+\s+)?(?:strikes?|protests?|days?\s+of)|"
+    r"(?:across|throughout|around|all\s+over|in)\s+the\s+"
     r"(?:whole\s+|entire\s+)?(?:country|nation)|(?:most|many|some)\s+of\s+them\s+in\s+the\s+"
     r"provinces)\b|(?i:across|throughout|all\s+over)\s+(?=[A-Z]))"
 )

@@ -367,6 +367,9 @@ _CAUSE_RE = re.compile(
     r"violence\b|(?:deaths?|death\s+toll|killings)\b|"
     # "rallied against the crackdown on the union": the crackdown is what is protested
     r"(?:crackdowns?|repression|brutality|massacres?)\b)"
+    # "News of the detentions spread on social media": what set the next gathering off
+    r"|\bnews\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:deaths?|killings?|"
+    r"shootings?|arrests?|detentions?|murders?)\b"
     # "in support of the committee, whose members had been arrested": told as background
     r"|\bwhose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+been\s+(?:[\w'’-]+\s+)?(?:arrested|"
     r"detained|jailed|imprisoned|killed|shot)\b",

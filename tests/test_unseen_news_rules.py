@@ -3182,6 +3182,36 @@ CASE_TABLES = {
             {("seizure", "Willemstad")},
         ),
     ],
+    "models_news_national_strikes_and_rallies_held": [
+        # what a movement cites as its model, with the model's own events
+        (
+            "Thousands rallied in Madrid. Organizers cited as inspiration the Arab Spring, in "
+            "particular the occupation of Tahrir Square in Cairo.",
+            {("protest", "Madrid")},
+            {("seizure", "Cairo"), ("seizure", "Madrid")},
+        ),
+        # news of arrests set a gathering off: no arrest at the gathering
+        (
+            "News of the detentions spread on social media, and the next morning a few hundred "
+            "students gathered on the beach in Chennai.",
+            {("protest", "Chennai")},
+            {("arrest", "Chennai")},
+        ),
+        # a national strike's figure is no city's
+        (
+            "Riot police fired tear gas in Santiago. The ministry said some 600,000 students "
+            "joined the one-day national strike.",
+            {("clash", "Santiago")},
+            {("crowd", "Santiago")},
+        ),
+        # buildings occupied in one city, rallies held in others
+        (
+            "Students occupied university buildings in Wroclaw and held rallies in Poznan and "
+            "Lublin.",
+            {("seizure", "Wrocław"), ("protest", "Poznań")},
+            {("seizure", "Poznań"), ("seizure", "Lublin")},
+        ),
+    ],
     "travellers_leaving": [
         # where travellers left for, past what they left
         (
