@@ -516,6 +516,24 @@ def _cited_as_a_model(cue: PlaceCue) -> bool:
     return _CITED_MODEL_RE.search(cue.text, start, cue.mention.start) is not None
 
 
+# "The blockade was imposed in January, shortly before a peace conference in Berlin": an
+# event elsewhere that dates this one
+_DATED_BY_BEFORE_RE = re.compile(
+    r"\b(?:before|after|ahead\s+of|during|since)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:conference|summit|talks|election|vote|referendum|match|final)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dated_by_another_event(cue: PlaceCue) -> bool:
+    """The place of another event that dates this one: no event there.
+
+    Example: "The blockade was imposed in January, shortly before a peace conference in
+    Berlin".
+    """
+    return _DATED_BY_BEFORE_RE.search(cue.before) is not None
+
+
 def _border(cue: PlaceCue) -> bool:
     """The country across a border, or one the story compares itself with or follows.
 
@@ -551,6 +569,9 @@ _OFFICE_BEFORE_RE = re.compile(
     # "a jury in Tampa cleared the officers": where a verdict was given
     # "courts in Tetouan and Nador handed down prison terms"
     r"(?:tribunals?|courts?|jury|juries|grand\s+jury|judges?|magistrates?))\s+in\s+$"
+    # "after the central government in Karachi excluded Bengali": where it sat
+    r"|\b(?:central|federal|national|colonial|imperial)\s+(?:government|authorities)\s+in\s+"
+    r"(?:the\s+)?$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -881,6 +902,13 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     # (but "rallies in support of the opposition were held in Štip" were in Štip)
     r"|\bin\s+(?:support|solidarity)\s+(?:of|with)\s+(?:(?!(?:was|were|is|are|been|held|took|"
     r"marched|rallied|gathered|staged|protested)\b)[\w'’-]+,?\s+){1,8}?(?:in|at)\s+(?:the\s+)?$"
+    # "a film alleging that the prime minister controls ... an estate near Plyos": what an
+    # allegation says
+    r"|\b(?:alleging|alleged\s+that|accusing\s+(?:[\w'’-]+\s+){1,4}?of)\b[^;:]{0,160}$"
+    # "thousands protest island handover to Saudi Arabia", "against extradition to China":
+    # who would receive what the protest is against
+    r"|\b(?:handover|hand-over|transfer|sale|cession|extradition|deportation)s?\s+"
+    r"(?:of\s+[^;:,]{0,40}?\s+)?to\s+(?:the\s+)?$"
     # "over allegations that officials stole coal destined for China"
     r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
     r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$",
@@ -1361,6 +1389,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("cited_as_a_model", _cited_as_a_model, breaks_scene=True),
+    PlaceRule("dated_by_another_event", _dated_by_another_event, breaks_scene=False),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),

@@ -3212,6 +3212,35 @@ CASE_TABLES = {
             {("seizure", "Poznań"), ("seizure", "Lublin")},
         ),
     ],
+    "seats_allegations_recipients_and_dating_events": [
+        # a central government's seat, where it decided what students protested
+        (
+            "Students in Comilla demonstrated on Monday after the central government in "
+            "Karachi excluded Bengali from the stamps.",
+            {("protest", "Comilla")},
+            {("protest", "Karachi")},
+        ),
+        # who would receive what the protest is against
+        (
+            "Police fire tear gas as thousands protest island handover to Saudi Arabia",
+            set(),
+            {("protest", "Saudi Arabia"), ("crowd", "Saudi Arabia")},
+        ),
+        # what an allegation says
+        (
+            "Thousands rallied in Tomsk. The rallies were called after a film alleging that "
+            "the prime minister controls charities that own an estate near the town of Plyos.",
+            {("protest", "Tomsk")},
+            {("protest", "Plyos")},
+        ),
+        # another event that dates this one
+        (
+            "Truckers blockaded the oil port at Zuwara. The blockade was imposed in January, "
+            "shortly before a peace conference in Berlin.",
+            {("protest", "Zuwarah")},
+            {("protest", "Berlin")},
+        ),
+    ],
     "travellers_leaving": [
         # where travellers left for, past what they left
         (
