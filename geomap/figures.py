@@ -420,7 +420,10 @@ _LAST_DAY = 31
 # many work or live somewhere, not how many gathered
 _NOT_A_GATHERING_BEFORE_RE = re.compile(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
-    r"inhabited\s+by|serves|serving)\s+$",
+    r"inhabited\s+by|serves|serving|"
+    # "police stopped a bus carrying about 40 opposition supporters": a vehicle's passengers
+    r"(?:bus|buses|coach|coaches|trucks?|lorr(?:y|ies)|vans?|boats?|trains?|planes?)\s+"
+    r"(?:carrying|packed\s+with|full\s+of))\s+$",
     re.IGNORECASE,
 )
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,

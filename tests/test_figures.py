@@ -590,3 +590,16 @@ def test_a_count_set_off_by_names_is_its_own(
 ) -> None:
     found = parse_counts(sentence)
     assert (found.killed, found.injured, found.arrested) == counts
+
+
+# A vehicle's passengers are no crowd at a place; a convoy's marchers who reach it are.
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        ("In Vitebsk, police stopped a bus carrying about 40 opposition supporters.", []),
+        ("Officers turned back two trucks packed with 60 farmers at the bridge.", []),
+        ("A convoy of buses with 3,000 miners reached the square.", [3_000]),
+    ],
+)
+def test_passengers_are_no_crowd(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
