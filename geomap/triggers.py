@@ -405,6 +405,10 @@ _PURPOSE_RE = re.compile(
     # "marched in Taiz to mourn the dead": the dead fell elsewhere
     r"|\bto\s+(?:mourn|bury|honou?r|commemorate|remember)\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
     r"(?:dead|victims|martyrs|those\s+killed)\b"
+    # "held a candle-lighting protest on Friday night to condemn the shooting": what the
+    # protest answered, not what happened at it
+    r"|\bto\s+(?:condemn|denounce|protest(?:\s+against)?|decry)\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:shooting|killings?|murders?|massacre|arrests?|detentions?|beatings?|deaths?)\b"
     # "ceremonies for the Tabriz dead led to riots in Yazd": mourning earlier deaths
     r"|\b(?:ceremon(?:y|ies)|funerals?|memorials?|mourning|commemorations?|vigils?)\s+"
     r"(?:for|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|victims|martyrs)\b"

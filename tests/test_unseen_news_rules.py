@@ -3241,6 +3241,15 @@ CASE_TABLES = {
             {("protest", "Berlin")},
         ),
     ],
+    "what_a_protest_condemned": [
+        # a protest held to condemn a shooting reports no clash where it was held
+        (
+            "In Cebu, several hundred members of church groups held a candle-lighting protest "
+            "on Friday night to condemn the shooting.",
+            {("protest", "Cebu City")},
+            {("clash", "Cebu City")},
+        ),
+    ],
     "travellers_leaving": [
         # where travellers left for, past what they left
         (
