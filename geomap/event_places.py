@@ -1773,7 +1773,7 @@ def bind_clauses(
             (
                 t,
                 where_place(clause_of(t.start))
-                or _not_spread_to(places, own, spread, t, clause_of),
+                or _not_spread_to(places, own, spread, clause_of(t.start)),
             )
             for t in triggers
         ]
@@ -1816,15 +1816,12 @@ def _spread_clauses(
 
 
 def _not_spread_to(
-    places: Sequence[PlaceMention],
-    own: dict[int, list[PlaceMention]],
-    spread: set[int],
-    trigger: Trigger,
-    clause_of: Callable[[int], int],
+    places: Sequence[PlaceMention], own: dict[int, list[PlaceMention]], spread: set[int], index: int
 ) -> tuple[PlaceMention, ...]:
-    """The places a trigger may stand at: not those a later clause says the unrest spread
-    to (a clause after it, "where students occupied the faculty", is told of them)."""
-    reached = {m for i in spread if i > clause_of(trigger.start) for m in own[i]}
+    """The places a trigger of clause `index` may stand at: not those a later clause says
+    the unrest spread to (a clause after it, "where students occupied the faculty", is
+    told of them)."""
+    reached = {m for i in spread if i > index for m in own[i]}
     return tuple(m for m in places if m not in reached)
 
 

@@ -774,12 +774,12 @@ def _scoped(
     name = next(k for k, v in figures.counts.items() if v == value)
     out: list[tuple[_Figures, _Targets]] = []
     codes = {m.place.country_code for m in (*places, *sentence.named)}
-    # "across England": a broad place the sentence names is the scope itself.
-    named = [m for m in sentence.named if m.place.kind in _BROAD]
-    if not national:
-        named = [m for m in named if m.place.kind is not Kind.COUNTRY]
-        countries = {}
-    country = named[:1] or [countries[c] for c in sorted(c for c in codes if c) if c in countries]
+    # "across England": a broad place the sentence names is the scope itself. A state's or
+    # an island's figure goes to no country: only a region the sentence names takes it.
+    scopes = _BROAD if national else (Kind.ADMIN1, Kind.REGION)
+    named = [m for m in sentence.named if m.place.kind in scopes]
+    known = countries if national else {}
+    country = named[:1] or [known[c] for c in sorted(c for c in codes if c) if c in known]
     if len(country) == 1:
         out.append((figures, (country[0],)))
     if inferred:
@@ -1157,8 +1157,12 @@ def _nobody_hurt(text: str) -> bool:
     if "no" not in text.lower() and all(phrase.low for phrase in find_numbers(text)):
         return False
     counts = parse_counts(text)
-    figures = (counts.killed, counts.injured)
-    return 0 in figures and not any(figures)
+    return _only_zeros(counts.killed, counts.injured)
+
+
+def _only_zeros(killed: int | None, injured: int | None) -> bool:
+    """Whether a toll says nobody was killed or hurt, and gives no other figure."""
+    return 0 in (killed, injured) and not (killed or injured)
 
 
 _SECURITY_IN_CAPTION_RE = re.compile(
@@ -1426,11 +1430,7 @@ def _without_lone_zero_tolls(events: list[Event]) -> list[Event]:
 
 
 def _zero_toll(event: Event) -> bool:
-    return event.event_type is EventType.CASUALTIES and (event.killed, event.injured) in (
-        (0, None),
-        (None, 0),
-        (0, 0),
-    )
+    return event.event_type is EventType.CASUALTIES and _only_zeros(event.killed, event.injured)
 
 
 def _with_gatherings(events: list[Event]) -> list[Event]:

@@ -369,10 +369,7 @@ _CAUSE_RE = re.compile(
     r"(?:crackdowns?|repression|brutality|massacres?)\b)"
     # "News of the detentions spread on social media": what set the next gathering off
     r"|\bnews\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:deaths?|killings?|"
-    r"shootings?|arrests?|detentions?|murders?)\b"
-    # "in support of the committee, whose members had been arrested": told as background
-    r"|\bwhose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+been\s+(?:[\w'’-]+\s+)?(?:arrested|"
-    r"detained|jailed|imprisoned|killed|shot)\b",
+    r"shootings?|arrests?|detentions?|murders?)\b",
     re.IGNORECASE,
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
@@ -417,7 +414,10 @@ _PURPOSE_RE = re.compile(
     r"(?:dead|victims|martyrs)\b"
     # "a young man whose death in 2018 was never solved", "Zhou Enlai, who had died in
     # January": a person's death told of in passing
-    r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b",
+    r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b"
+    # "in support of the committee, whose members had been arrested": told as background
+    r"|\bwhose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+been\s+(?:[\w'’-]+\s+)?(?:arrested|"
+    r"detained|jailed|imprisoned|killed|shot)\b",
     re.IGNORECASE,
 )
 
@@ -480,21 +480,6 @@ _NO_OBJECT_AFTER_RE = re.compile(
 )
 
 
-def _dispersed_of_itself(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
-    """A crowd that dispersed went home: "Crowds gathered at Holetown but dispersed without
-    violence", "drivers blocked roads but dispersed peacefully by midday" (but "police
-    dispersed the crowd" and "the crowd was dispersed" are clashes). Whoever the subject,
-    a "dispersed" with no object and no security force behind it is the crowd's own going."""
-    if not match.group(0).lower().startswith("dispers"):
-        return False
-    if _PASSIVE_JUST_BEFORE_RE.search(sentence, max(0, match.start() - 20), match.start()):
-        return False
-    security = agents.is_security(match.start(), match.end())
-    if security is None:
-        return _NO_OBJECT_AFTER_RE.match(sentence, match.end()) is not None
-    return security is False
-
-
 # "a meeting, which the police dispersed without violence", "police dispersed the crowd
 # peacefully": a dispersal with no force is no clash, whoever did it
 _PEACEFULLY_AFTER_RE = re.compile(
@@ -503,10 +488,24 @@ _PEACEFULLY_AFTER_RE = re.compile(
 )
 
 
-def _dispersed_peacefully(r: _Reading) -> bool:
-    if not r.lowered.startswith("dispers", r.match.start()):
+def _dispersed_without_force(r: _Reading) -> bool:
+    """A crowd that dispersed went home, and one dispersed with no force met none:
+    "Crowds gathered at Holetown but dispersed without violence", "drivers blocked roads
+    but dispersed peacefully by midday", "a meeting, which the police dispersed without
+    violence" (but "police dispersed the crowd" and "the crowd was dispersed" are clashes).
+    Whoever the subject, a "dispersed" with no object and no security force behind it is
+    the crowd's own going."""
+    start, end = r.match.span()
+    if not r.lowered.startswith("dispers", start):
         return False
-    return _PEACEFULLY_AFTER_RE.match(r.sentence, r.match.end()) is not None
+    if _PEACEFULLY_AFTER_RE.match(r.sentence, end):
+        return True
+    if _PASSIVE_JUST_BEFORE_RE.search(r.sentence, max(0, start - 20), start):
+        return False
+    security = r.agents.is_security(start, end)
+    if security is None:
+        return _NO_OBJECT_AFTER_RE.match(r.sentence, end) is not None
+    return security is False
 
 
 def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool:
@@ -652,7 +651,7 @@ def _read_seizure(r: _Reading) -> Trigger | None:
 
 
 def _read_clash(r: _Reading) -> Trigger | None:
-    if _dispersed_of_itself(r.sentence, r.match, r.agents) or _dispersed_peacefully(r):
+    if _dispersed_without_force(r):
         return None
     if _DRUMS_RE.match(r.lowered, r.match.start()):
         return None  # "beating drums and waving flags": a rally's noise
