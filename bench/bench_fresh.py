@@ -1,4 +1,4 @@
-"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh77.
+"""Events on our own held-out reports: bench/fresh, bench/fresh2 ... bench/fresh83.
 
 The dev set (../shared/eval/events-dev) is where failure classes are found; these sets,
 written and coded by hand (each set's gold.json) by people who never ran geomap on them,
@@ -284,6 +284,17 @@ SETS = {
     #   fresh77 (Latin America, Sub-Saharan Africa, North America): P 0.727, R 0.771,
     #   crowd 0.682
     **_tens(75, 78),
+    # Written and coded by hand by six helpers that never ran geomap on them, at the start
+    # of the session after 0f0299b; scored once, unseen, on 0f0299b, and never read:
+    #   fresh78 (West, Central and East Africa, the Caribbean): P 0.800, R 0.822, crowd 0.636
+    #   fresh79 (Latin America): P 0.772, R 0.744, crowd 0.714
+    #   fresh80 (Eastern Europe, the Balkans, the Caucasus, Central Asia): P 0.838, R 0.864,
+    #   crowd 0.731
+    #   fresh81 (South and South-East Asia): P 0.706, R 0.696, crowd 0.471
+    #   fresh82 (the Middle East, North Africa, Turkey): P 0.754, R 0.722, crowd 0.625
+    #   fresh83 (Western Europe, North America, East Asia, Oceania): P 0.733, R 0.638,
+    #   crowd 0.440
+    **_tens(78, 84),
     "events-dev (30)": (
         ROOT.parent / "shared" / "eval" / "events-dev" / "texts",
         ROOT.parent / "shared" / "eval" / "events-dev" / "gold.json",
