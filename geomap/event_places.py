@@ -1549,7 +1549,9 @@ def _that_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 
 _ANAPHOR_RE = re.compile(
-    r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there)\b",
+    r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there|"
+    # "in this copper-mining town", "this port city of 260,000"
+    r"this\s+(?:[\w-]+\s+){0,2}?(?:city|town|village))\b",
     re.IGNORECASE,
 )
 

@@ -1199,7 +1199,29 @@ def _home(
         if cities:
             away = _foreign_bureau(cities[0], sentence) or _AWAY_FROM_HERE_RE.search(sentence.text)
             return () if away else (cities[0],)
-    return _infobox_home(text, mentions, infobox)
+    return _headline_home(sentences) or _infobox_home(text, mentions, infobox)
+
+
+# "UNION MOTORCADE ROUTED AT MURDOCHVILLE", "Police tear-gas marchers in Lagos"
+_AT_PLACE_RE = re.compile(r"\b(?i:in|at)\s+$")
+
+
+def _headline_home(sentences: Sequence[_Sentence]) -> tuple[PlaceMention, ...]:
+    """The one city a headline's first item says things happened at or in ("MOTORCADE
+    ROUTED AT MURDOCHVILLE; CARS OVERTURNED"), where an article without a dateline is set.
+    """
+    headline = sentences[0] if sentences else None
+    if headline is None or headline.prose:
+        return ()
+    start = headline.span.start
+    cities = {m.place.geonameid: m for m in headline.named if m.place.kind is Kind.CITY}
+    if len(cities) != 1 or len(headline.named) != 1:
+        return ()
+    (city,) = cities.values()
+    before = headline.text[: city.start - start]
+    # ("Police break up CGT march; worker shot dead in Mendoza": a second item's place)
+    first_item = ";" not in before
+    return (city,) if first_item and _AT_PLACE_RE.search(before) else ()
 
 
 # "JOHANNESBURG — ... running battles in the townships of the Vaal Triangle, about 35 miles
@@ -1215,9 +1237,15 @@ def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
     # city is where the reporter files from, not where the story happens.
     # Every place the sentence names counts, event place or not ("NAIROBI, KENYA -
     # Tanzanian authorities extended a curfew in Dar es Salaam"), but the dateline's own.
+    # ("SASEBO, Japan (AP) - Students fought police at the U.S. Navy base here": the
+    # reporter is at the scene, whatever foreign name the sentence holds.)
     country = dateline.place.country_code
     named = [m for m in sentence.named if m not in sentence.dateline]
-    return bool(named) and all(m.place.country_code != country for m in named)
+    abroad = bool(named) and all(m.place.country_code != country for m in named)
+    return abroad and _HERE_RE.search(sentence.text) is None
+
+
+_HERE_RE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def _capital_finder(gaz: Gazetteer, year: int | None) -> SeatFinder:

@@ -810,20 +810,30 @@ def abbreviation(name: NameInText) -> Verdict | None:
     return Verdict.PLACE if listed and region else Verdict.NOT_PLACE
 
 
+# An upper-case locative before an upper-case name: the name is a headline's place.
+_HEADLINE_LOCATIVE_RE = re.compile(r"(?<![^\s])(?:IN|AT|NEAR|OUTSIDE)\s$")
+
+
 def upper_case(name: NameInText) -> Verdict | None:
-    """Upper case names a place only in a dateline: at the head of a line, followed by a
-    comma, an agency, a date or a colon.
+    """Upper case names a place only in a dateline, at the head of a line and followed by a
+    comma, an agency, a date or a colon, or after a headline's locative ("AT").
 
     Example: "BISHKEK, March 21 (AFP)" is Bishkek; "GREEN fingered youngsters" is not Green,
-    Ohio.
+    Ohio, nor "UNION MOTORCADE ROUTED AT MURDOCHVILLE" Union, New Jersey.
     """
     if not all(_is_all_caps(t) for t in name.tokens[name.i : name.i + name.n]):
         return None
     after = name.text[name.last.end : name.last.end + 3]
+    if _HEADLINE_LOCATIVE_RE.search(name.text, max(0, name.first.start - 8), name.first.start):
+        # "UNION MOTORCADE ROUTED AT MURDOCHVILLE": a headline's place after "at" or "in"
+        return Verdict.NOT_PLACE if name.ordinary(name.key) else Verdict.PLACE
     if not _line_initial(name.text, name.first.start) or after[:1] not in {",", " ", "(", ":"}:
         return Verdict.NOT_PLACE
     shouted = after[:1] == " " and after[1:2].islower()
-    return Verdict.NOT_PLACE if shouted else Verdict.PLACE
+    # "UNION MOTORCADE ROUTED", "PIAZZA STATUTO: THIRD NIGHT": a headline's first word,
+    # followed by more capitals, is a place only when it is no dictionary word.
+    headline = after[:1] == " " and after[1:2].isupper() and name.ordinary(name.key)
+    return Verdict.NOT_PLACE if shouted or headline else Verdict.PLACE
 
 
 def ordinary_word(name: NameInText) -> Verdict | None:

@@ -3711,3 +3711,60 @@ def test_a_name_before_province_is_the_province(
 ) -> None:
     kinds = {m.place.kind for m in find_mentions(text, gaz) if m.text == name}
     assert kinds == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # A headline's first word followed by more capitals is a dictionary word there,
+        # and the place after the headline's "AT" is where the story is set.
+        (
+            "UNION CONVOY STONED AT THETFORD MINES; TRUCKS BURNED\n\n"
+            "Published: Friday, 4 May 1962\n\n"
+            "Stones and bottles greeted a convoy of union members in this asbestos town "
+            "yesterday, and at least 20 people were hurt.\n\n"
+            "The convoy had driven from Montreal and Sherbrooke overnight, and Montreal "
+            "police later met its organisers in Montreal.",
+            {("clash", "Thetford-Mines"), ("casualties", "Thetford-Mines")},
+            {("clash", "Union"), ("casualties", "Montréal"), ("clash", "Montréal")},
+        ),
+        (
+            "PLAZA BOLIVAR: SECOND NIGHT OF UNREST IN BOGOTA\n\n"
+            "Police cleared the square with tear gas shortly after midnight.",
+            {("clash", "Bogotá")},
+            {("clash", "Plaza")},
+        ),
+        # (a headline of two items: the place of the second is not the first's)
+        (
+            "Police break up dockers' march; striker shot dead in Valparaíso\n\n"
+            "Published: Tuesday, 2 April 1957\n\n"
+            "Mounted police used tear gas yesterday to stop thousands of dockers from "
+            "reaching the ministry in the capital.\n\n"
+            "In Valparaíso a striker was shot dead when police fired on a picket.",
+            {("casualties", "Valparaíso"), ("crowd", "Santiago")},
+            {("crowd", "Valparaíso")},
+        ),
+        # A reporter "here" is at the scene: a foreign name in the lead does not make the
+        # dateline a bureau abroad.
+        (
+            "NAHA, Okinawa, May 9 (AP) — Students fought riot police for an hour today outside "
+            "the U.S. Air Force base here, and 14 were arrested.",
+            {("clash", "Naha"), ("arrest", "Naha")},
+            set(),
+        ),
+    ],
+)
+def test_headlines_and_datelines_that_set_the_story(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_dateline_abroad_still_says_the_story_is_elsewhere(gaz: Gazetteer) -> None:
+    # (the guard: without "here", a lead naming only another country's places is filed
+    # from a bureau abroad)
+    text = (
+        "NAIROBI, Kenya, May 9 (AP) — Police fired tear gas at students in Kampala on Monday, "
+        "witnesses said."
+    )
+    _check(gaz, text, {("clash", "Kampala")}, {("clash", "Nairobi")})
