@@ -433,7 +433,9 @@ _ORIGIN_RE = re.compile(
     r"|\b(?:came|come|coming|travell?ed|bused|bussed)\s+(?:in\s+)?from\s+(?:the\s+)?"
     r"[^.;]{0,50}?\b(?:near|outside|around)\s+$"
     # "the summit had been moved from the resort town of Hua Hin"
-    r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|resort|port)\s+of\s+$"
+    # ("brought in from the neighboring towns of Cadiz and Sagay")
+    r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:towns?|city|cities|villages?|resort|port)\s+"
+    r"of\s+$"
     # "100 arrested, many of them nationals of Senegal, Mali and the Gambia"
     r"|\b(?:nationals|citizens|natives)\s+of\s+(?:the\s+)?$"
     # "many of them with roots in Somalia, Iraq and Turkey"
@@ -520,7 +522,12 @@ def _cited_as_a_model(cue: PlaceCue) -> bool:
 # event elsewhere that dates this one
 _DATED_BY_BEFORE_RE = re.compile(
     r"\b(?:before|after|ahead\s+of|during|since)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:conference|summit|talks|election|vote|referendum|match|final)\s+in\s+(?:the\s+)?$",
+    r"(?:conference|summit|talks|election|vote|referendum|match|final)\s+in\s+(?:the\s+)?$"
+    # "two days after the former prime minister was hanged in Rawalpindi": an act of the
+    # state that dates the protest (a killing may be the episode's own: not listed)
+    r"|\b(?:days?|weeks?|months?|hours?|shortly|soon|a\s+day)\s+after\s+[^.;]{0,80}?\b"
+    r"(?:was|were|had\s+been)\s+(?:hanged|executed|assassinated|sentenced|deposed|"
+    r"overthrown|sworn\s+in)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -529,9 +536,14 @@ def _dated_by_another_event(cue: PlaceCue) -> bool:
     """The place of another event that dates this one: no event there.
 
     Example: "The blockade was imposed in January, shortly before a peace conference in
-    Berlin".
+    Berlin"; "two days after the former prime minister was hanged in Rawalpindi".
     """
-    return _DATED_BY_BEFORE_RE.search(cue.before) is not None
+    # (a person's titles and names may stand between "after" and the act)
+    start = max(cue.span.start, cue.mention.start - _DATED_BY_REACH)
+    return _DATED_BY_BEFORE_RE.search(cue.text, start, cue.mention.start) is not None
+
+
+_DATED_BY_REACH = 140
 
 
 def _border(cue: PlaceCue) -> bool:
@@ -562,6 +574,11 @@ _OFFICE_BEFORE_RE = re.compile(
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
     r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
+    # "Cardinal Ernesto Corripio of Mexico City", "Noranda Mines Limited of Toronto": a
+    # titled person's see or office, a company's seat
+    r"|\b(?-i:(?:Cardinal|Archbishop|Bishop|Patriarch|Mayor|Governor|Senator|Rabbi|Imam)"
+    r"(?:\s+[A-Z][\w'’.-]+){1,3}|[A-Z][\w'’-]+\s+(?:Limited|Ltd\.?|Inc\.?|Corporation|"
+    r"Company|Co\.))\s+of\s+(?:the\s+)?$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
@@ -692,7 +709,10 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
     r"helicopter|boat|ferry)\s+to|"
     # "boats seized by people trying to reach the United States"
-    r"(?:trying|attempting|seeking|hoping)\s+to\s+reach|"
+    r"(?:try|tries|tried|trying|attempt(?:s|ed|ing)?|seeking|hoping)\s+to\s+reach|"
+    # "opposition leaders escaped to Kuwait", "workers recruited in Ukraine": where people
+    # went, or were taken on
+    r"escaped\s+(?:abroad\s+)?to|(?:recruited|hired|enlisted)\s+(?:[\w'’-]+\s+){0,2}?(?:in|from)|"
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
     r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
@@ -1126,6 +1146,8 @@ _STATEMENT_AFTER_RE = re.compile(
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
     r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions|"
+    # "the government in Managua declared three days of mourning"
+    r"declared\s+(?:[\w-]+\s+){0,2}?(?:days?\s+of\s+)?(?:national\s+)?mourning|"
     # "Tokyo lodged a protest": a government's note, not a street protest
     r"(?:lodged|filed|registered|delivered)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?protest|"
     # "Washington was following the reports with concern"
@@ -1177,6 +1199,11 @@ _COUNTRY_SAYS_AFTER_RE = re.compile(
 )
 
 
+_AUTHORITY_IN_BEFORE_RE = re.compile(
+    r"\b(?:government|authorities|officials|ministry|regime|junta)\s+in\s+$", re.IGNORECASE
+)
+
+
 def _statement_subject(cue: PlaceCue) -> bool:
     """A government or country that comments on events elsewhere, as the subject of its
     statement (not "protesters in Kisumu demanded ...", where Kisumu is the site).
@@ -1184,10 +1211,13 @@ def _statement_subject(cue: PlaceCue) -> bool:
     Example: "Amnesty International and the US condemned the clashes"; "The United States
     said the Lebanese people had a right to peaceful protest".
     """
-    if _LOCATIVE_BEFORE_RE.search(cue.before):
-        return False
     # A list of names or a relative clause may stand between the subject and its verb.
     after = cue.text[cue.mention.end : min(cue.span.end, cue.mention.end + 200)]
+    if _LOCATIVE_BEFORE_RE.search(cue.before):
+        # "the Nicaraguan government in Managua declared three days of mourning": the
+        # seat of a government that speaks
+        seat = _AUTHORITY_IN_BEFORE_RE.search(cue.before)
+        return seat is not None and _STATEMENT_AFTER_RE.match(after) is not None
     if _STATEMENT_AFTER_RE.match(after):
         return True
     is_country = cue.mention.place.kind is Kind.COUNTRY
@@ -1332,6 +1362,27 @@ _EVENT_NOUN_BEFORE_RE = re.compile(
 )
 
 
+# "In Juba and the other southern towns, ..., everything is said to be quiet"
+_ALL_QUIET_RE = re.compile(
+    r"\b(?:everything|all|life|the\s+situation|things)\s+(?:is|was|were|remained|remains|"
+    r"seemed|seems|appeared|appears)\s+(?:(?:said|reported)\s+to\s+(?:be|have\s+been)\s+)?"
+    r"(?:largely\s+|relatively\s+|generally\s+|completely\s+)?(?:quiet|calm|normal)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_OPENS_IN_RE = re.compile(r"^(?:CORRESPONDENT:\s+|REPORTER:\s+)?(?:In|At)\s")
+
+
+def _fronted_and_quiet(cue: PlaceCue) -> bool:
+    """A place the sentence opens with ("In Juba"), whose main clause says all was quiet."""
+    opening = cue.text[cue.span.start : cue.mention.start]
+    if _SENTENCE_OPENS_IN_RE.match(opening) is None or "," in opening:
+        return False
+    # the main clause, right after the fronted phrase's comma (not "In Osh, police fired
+    # tear gas, but by evening all was quiet")
+    quiet = _ALL_QUIET_RE.search(cue.sentence)
+    return quiet is not None and cue.sentence[: quiet.start()].endswith(", ")
+
+
 def _said_to_be_calm(cue: PlaceCue) -> bool:
     """A place said to be calm or working normally, where nothing happened.
 
@@ -1339,6 +1390,8 @@ def _said_to_be_calm(cue: PlaceCue) -> bool:
     "Detroit remained largely calm".
     """
     if _NONE_REPORTED_BEFORE_RE.search(cue.before):
+        return True
+    if _fronted_and_quiet(cue):
         return True
     calm = _CALM_AFTER_RE.match(cue.after)
     if calm is None:

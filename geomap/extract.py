@@ -227,12 +227,18 @@ class _Scenes:
             gatherings=self.gatherings,
         )
         places, rule = scene_places(cue, self.names_a_city)
-        if rule == "anaphor":
-            # "rioting in the city": the city referred to is the scene from here on
+        if rule in _SETS_THE_SCENE:
+            # "rioting in the city": the city referred to is the scene from here on;
+            # likewise the city of a square ("The rally filled Dome Square. Police
+            # estimated the crowd at 10,000.") and of a gathering named by its day
             self.scene = Scene(places, index)
         elif rule == "continues_scene" and self.scene is not None:
             self.scene = Scene(self.scene.places, index)
         return places, True
+
+
+# The scene rules whose places the next sentence of the passage continues with.
+_SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering"})
 
 
 def _holds(region: Place, town: Place) -> bool:

@@ -113,7 +113,7 @@ _QUALIFIER = (
     r"an\s+estimated|estimated|up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+least|"
     r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|"
     r"fewer\s+than|less\s+than|under|just\s+over|just\s+under|well\s+over|at\s+most|"
-    r"no\s+more\s+than|not\s+more\s+than|closer\s+to|"
+    r"no\s+more\s+than|not\s+more\s+than|closer\s+to|nearer(?:\s+to)?|"
     r"between|from|an?\s+)"
 )
 _OPEN_QUALIFIERS = frozenset(
@@ -734,7 +734,7 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # "a funeral procession of hundreds of thousands", "a candlelit vigil of some 3,000"
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
     r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,50}?\b"
-    r"(?:of|at|to\s+be|was|were|"
+    r"(?:of|at|to\s+be|was|were|is|are|"
     r"numbered|numbering|reached|exceeded|topped|swelled\s+to|swollen\s+to|grew\s+to|"
     r"grown\s+to|rose(?:\s+to)?|climbed\s+to|passed)"
     # "a crowd of strikers, estimated at 25,000", "the crowd, which opposition leaders
@@ -759,7 +759,7 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000",
     # "Villagers put the crowd at nearer 3,000", "Organisers put it at more than 30,000")
     r"|\b(?:put|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
-    r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering))\b"
+    r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering|peak))\b"
     r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
     re.IGNORECASE,
 )
@@ -872,7 +872,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("figure", "size", "drew", "draw", "attract", "brought", "mobili"),
                 *("streets", "camped", "estimate", "strike", "organis", "organiz"),
                 *("procession", "vigil", "taken", "filled", "packed", "thronged", "massed"),
-                *("poured", "converged", "surround", "walked", "downed", "stopped", "held"),
+                *("poured", "converged", "surround", "walked", "downed", "stopped", "held", "peak"),
             },
             key=lambda term: (-len(term), term),
         )

@@ -408,6 +408,8 @@ _PURPOSE_RE = re.compile(
     r"(?:shooting|killings?|murders?|massacre|arrests?|detentions?|beatings?|deaths?)\b"
     # "ceremonies for the Tabriz dead led to riots in Yazd": mourning earlier deaths
     r"|\b(?:ceremon(?:y|ies)|funerals?|memorials?|mourning|commemorations?|vigils?)\s+"
+    # ("a funeral procession for the dead")
+    r"(?:(?:procession|march|service|prayers?|rites)\s+)?"
     r"(?:for|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|victims|martyrs)\b"
     # "when Chinese honour the dead": the dead of other times
     r"|\b(?:mourn|honou?r|remember|commemorate)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
@@ -661,7 +663,9 @@ def _read_clash(r: _Reading) -> Trigger | None:
 # "There was no word on casualties": news that has not come, not a toll
 _NO_NEWS_OF_BEFORE_RE = re.compile(
     r"\bno\s+(?:immediate\s+|official\s+|further\s+)?(?:word|reports?|news|information|details|"
-    r"confirmation)\s+(?:of|on|about)\s+(?:any\s+)?$",
+    r"confirmation)\s+(?:of|on|about)\s+(?:any\s+)?$"
+    # "I have not been able to confirm casualties there"
+    r"|\b(?:not|n['’]t|unable\s+to)\s+(?:been\s+able\s+to\s+)?(?:confirm|verify)\s+(?:any\s+)?$",
     re.IGNORECASE,
 )
 
@@ -879,6 +883,10 @@ _UNREALISED_RE = re.compile(
     r"demonstration|sit-in)\b|"
     # "A national march has been called for next Sunday"
     r"\b(?:has|have|had)\s+been\s+called\s+for\b|"
+    # "The next blockades have been announced for Saturday"; "organisers called off a
+    # planned rally"
+    r"\b(?:has\s+been|have\s+been|had\s+been|is|are)\s+announced\s+for\b|"
+    r"\bcall(?:s|ed|ing)?\s+off\s+(?:a|the|their|its)\s+planned\b|"
     # "A demonstration has been called in Barcelona for Wednesday"
     r"\b(?:has|have|had)\s+been\s+called\s+(?:in|at)\s+[^.;,]{1,40}?\s+for\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
@@ -902,7 +910,9 @@ _UNREALISED_RE = re.compile(
     r"\bcall(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:for|to)\s+(?:a\s+|an\s+|new\s+|more\s+|"
     r"another\s+|further\s+|fresh\s+)*"
     # "called for another nationwide day of protest on Monday"
-    r"(?:(?:general|national|nationwide|mass)\s+)?(?:days?\s+of\s+(?:[\w-]+\s+)?)?"
+    # ("calling for a solidarity march in Rabat this weekend")
+    r"(?:(?:general|national|nationwide|mass|solidarity|peaceful)\s+)?"
+    r"(?:days?\s+of\s+(?:[\w-]+\s+)?)?"
     r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?|boycotts?|join)\b|"
     r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"
     r"\bpromis(?:e|es|ed|ing)\s+to\b|\bwarn(?:s|ed|ing)?\s+(?:of|that|against)\b|"

@@ -3768,3 +3768,137 @@ def test_a_dateline_abroad_still_says_the_story_is_elsewhere(gaz: Gazetteer) -> 
         "witnesses said."
     )
     _check(gaz, text, {("clash", "Kampala")}, {("clash", "Nairobi")})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a counter-estimate told as what "the figure" or "the true number" is
+        ("Union officials said the figure was nearer 12,000.", [12000]),
+        ("Strikers' spokesmen say the true number is nearer 30,000.", [30000]),
+        ("Police at the district station put the peak at about 9,000.", [9000]),
+        # (a toll or a town's size is no crowd, whatever its verb)
+        ("The death toll is nearer 40.", []),
+        ("Its population is 20,000.", []),
+        ("Prices peaked at 5,000 rupees.", []),
+    ],
+)
+def test_counter_estimates_of_a_crowd(sentence: str, figures: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == figures
+
+
+def test_the_next_sentence_continues_the_square_the_rally_filled(gaz: Gazetteer) -> None:
+    text = (
+        "Riot police fired tear gas at protesters in Vilnius on Tuesday. Police said 40 "
+        "people were detained.\n\n"
+        "The rally, called by the trade unions, filled Cathedral Square in the evening. "
+        "Police estimated the crowd at about 7,000; organisers said 10,000 attended."
+    )
+    assert {("Vilnius", 7000), ("Vilnius", 10000)} <= _crowds(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # plans: a rally called off, a march called for, blockades announced
+        (
+            "Students blocked roads in Sofia on Monday. In Varna, organisers called off a "
+            "planned rally after failing to get a permit.",
+            {("protest", "Sofia")},
+            {("protest", "Varna")},
+        ),
+        (
+            "Miners staged a sit-in in Oujda. Activists are calling for a solidarity march in "
+            "Fes this weekend.",
+            {("protest", "Oujda")},
+            {("protest", "Fes")},
+        ),
+        (
+            "Farmers blocked the highway near Novi Sad. The next blockades have been announced "
+            "for Saturday in Subotica.",
+            {("protest", "Novi Sad")},
+            {("protest", "Subotica")},
+        ),
+        # a titled person's see, a company's seat
+        (
+            "Troops opened fire on mourners in San Salvador; the papal envoy, Archbishop "
+            "Miguel Obando of Managua, was hurried inside.",
+            {("clash", "San Salvador")},
+            {("clash", "Managua")},
+        ),
+        (
+            "Strikers picketed the smelter gates in Kitimat, owned by Alcan Aluminium Limited "
+            "of Montreal, and police arrested 12.",
+            {("arrest", "Kitimat")},
+            {("arrest", "Montréal"), ("protest", "Montréal")},
+        ),
+        # a government's seat that declares mourning
+        (
+            "Police killed four marchers in Santa Ana; the government in San Salvador "
+            "declared two days of mourning.",
+            {("casualties", "Santa Ana")},
+            {("casualties", "San Salvador"), ("clash", "San Salvador")},
+        ),
+        # where people went, or were taken on, or came from
+        (
+            "Troops arrested several hundred people in Manama; a number of opposition leaders "
+            "escaped to Qatar.",
+            {("arrest", "Manama")},
+            {("arrest", "Qatar")},
+        ),
+        (
+            "More than 10,000 workers went on strike at the dam site in Bratsk, many of them "
+            "recruited in Belarus.",
+            {("protest", "Bratsk")},
+            {("protest", "Belarus")},
+        ),
+        (
+            "About 3,000 people rallied in Bacolod, many of them brought in from the "
+            "neighbouring towns of Victorias and Himamaylan.",
+            {("protest", "Bacolod City")},
+            {("protest", "Victorias"), ("protest", "Himamaylan")},
+        ),
+        (
+            "Police detained 40 youths in Nouadhibou, where young men often try to reach the "
+            "Canary Islands by boat.",
+            {("arrest", "Nouadhibou")},
+            {("arrest", "Canary Islands"), ("protest", "Canary Islands")},
+        ),
+        # a place said to be quiet, in the clause the sentence opens with
+        (
+            "Soldiers fired on students in Khartoum. In Kosti and the other towns of the "
+            "south, where the army is fighting rebels, everything is said to be quiet.",
+            {("clash", "Khartoum")},
+            {("clash", "Kosti")},
+        ),
+        # (but what happened before all went quiet happened there)
+        (
+            "In Kassala, police fired tear gas at protesters, but by evening all was quiet.",
+            {("clash", "Kassala")},
+            set(),
+        ),
+        # an act of the state that dates the protest
+        (
+            "Two days after the former president was executed in Lahore, students marched on "
+            "the embassy in Dhaka and were beaten back by police.",
+            {("clash", "Dhaka")},
+            {("clash", "Lahore"), ("protest", "Lahore")},
+        ),
+        # mourning the dead, or news that cannot be confirmed, is no toll
+        (
+            "In Alappuzha, a funeral procession for the dead drew 40,000 people.",
+            {("protest", "Alappuzha")},
+            {("casualties", "Alappuzha")},
+        ),
+        (
+            "Police reportedly fired on a march in Kosti on Monday, but I have not been able to "
+            "confirm casualties there.",
+            {("clash", "Kosti")},
+            {("casualties", "Kosti")},
+        ),
+    ],
+)
+def test_plans_seats_travellers_and_quiet_towns(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
