@@ -681,7 +681,9 @@ _WHEREABOUTS_RE = re.compile(
     r"receiving\s+treatment|recovering|in\s+exile|(?:who|they|whom)\s+live|lives|lived|living|"
     r"resides|resided|"
     # (but "protesters spent a fifth night in the square" is a protest camp)
-    r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|(?:taken|rushed|flown|airlifted|transferred|evacuated|admitted)\s+to\s+"
+    r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|"
+    # "Twelve bodies were brought to hospitals in Sampaloc": where the hurt were treated
+    r"(?:taken|rushed|flown|airlifted|transferred|evacuated|admitted|brought|driven)\s+to\s+"
     r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
     # "soldiers seized him and flew him to Costa Rica": where a person was taken
     r"(?:flew|flown|deported|expelled|exiled|sent|bundled|take|took|taken|bring|brought|"

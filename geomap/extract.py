@@ -37,7 +37,7 @@ from geomap.event_places import (
     scene_places,
 )
 from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
-from geomap.implied_places import SeatFinder, implied_places, story_country
+from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import contains, find_mentions, unresolved_place_names
@@ -127,6 +127,8 @@ def extract_events(
         if not places:
             continue  # no place to put an event at: not worth classifying
         triggers = triggers_of.at(index)
+        if index == 0 and not sentence.prose and not _named_cities(places, inferred):
+            triggers = tuple(t for t in triggers if t.event_type is not EventType.CASUALTIES)
         if not triggers:
             continue
         said = _Said(article, texts, index)
@@ -516,6 +518,9 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
         counter = _counter_estimate(said)
         if counter is not None:
             return [counter]
+        claimed = _claimed_tolls(text)
+        if claimed:
+            return claimed
     if event_type in (EventType.CASUALTIES, EventType.ARREST):
         counts: Counts = parse_counts(text)
         if event_type is EventType.CASUALTIES:
@@ -559,9 +564,69 @@ class _Clauses:
 
 
 _COUNTER_RE = re.compile(
-    r"\bput\s+(?:the\s+)?(?:figure|number|total|count|toll|death\s+toll)\s+(?:at|as\s+high\s+as)\s+",
+    r"\b(?:put|puts)\s+(?:the\s+)?(?:figure|number|total|count|toll|death\s+toll|dead|"
+    # "The archdiocese puts the number of dead at 40"
+    r"number\s+of\s+(?:the\s+)?dead)\s+(?:at|as\s+high\s+as)\s+",
     re.IGNORECASE,
 )
+# In a clause beside one that gives a toll, "residents gave a figure of 17" gives another
+# (in a sentence of its own, "a figure of 20,000" may be a crowd's).
+_CLAUSE_COUNTER_RE = re.compile(
+    rf"{_COUNTER_RE.pattern}|\bgave\s+(?:a\s+|the\s+)?(?:figure|toll|death\s+toll)\s+(?:of|as)\s+",
+    re.IGNORECASE,
+)
+
+
+# "the government put the dead at 12": who puts a figure at a number
+_PUT_BY_RE = re.compile(
+    r"^(?:[^,;]*,\s+)?(?P<who>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:put|puts|gave|gives)\s",
+    re.IGNORECASE,
+)
+
+
+def _toll_claim(clause: str) -> tuple[int, str | None] | None:
+    """The toll one clause gives, and who gives it: "the unions said at least 30 people
+    had been killed" (30, "the unions"); "the government put the toll at two"."""
+    killed = parse_counts(clause).killed
+    put = _PUT_BY_RE.search(clause)
+    counter = _CLAUSE_COUNTER_RE.search(clause)
+    if killed is None and counter is not None:
+        killed = parse_counts("killed " + clause[counter.end() :]).killed
+    if killed is None:
+        return None
+    claim = find_claimant(clause)
+    if claim is not None and not claim.pronoun:
+        return killed, claim.claimed_by
+    return killed, put.group("who") if put is not None else None
+
+
+def _claimed_tolls(text: str) -> list[_Figures]:
+    """One toll per claimant where a sentence's clauses give rival tolls ("the government
+    said five people were killed, while the petitioners said as many as 60 had died"), each
+    credited to its own source and marked disputed; none otherwise."""
+    splits = [match.span() for match in _CLAUSE_SPLIT_RE.finditer(text)]
+    if not splits:
+        return []
+    starts = [0] + [end for _, end in splits]
+    ends = [start for start, _ in splits] + [len(text)]
+    clauses = (text[a:b] for a, b in zip(starts, ends, strict=True))
+    claims = [claim for claim in map(_toll_claim, clauses) if claim is not None]
+    tolls = {killed for killed, _ in claims}
+    claimants = {claimant for _, claimant in claims if claimant}
+    # ("The official toll was 20 dead; community leaders said 43 had been killed": one
+    # source named is enough where the clauses give two tolls)
+    if len(tolls) < 2 or not claimants:
+        return []
+    injured = parse_counts(text).injured
+    return [
+        # ("" where the clause names no source: not the sentence's other claimant)
+        _Figures(
+            {"killed": killed, "injured": injured if i == 0 else None},
+            claim=claimant or "",
+            disputed=True,
+        )
+        for i, (killed, claimant) in enumerate(claims)
+    ]
 
 
 def _counter_estimate(said: _Said) -> _Figures | None:
@@ -846,7 +911,8 @@ def _scoped_figures(text: str, scope: re.Pattern[str]) -> frozenset[int]:
 # is read whole: the "000" of "a rally of about 30,000 in Liège" is no part worth 0.
 _PART_BEFORE_RE = re.compile(
     r"(?P<number>(?<![\w,])[\w-]+(?:,\d{3})*)\s+(?P<partition>(?:of\s+(?:them|whom)|deaths|dead|people|protesters|"
-    r"demonstrators|civilians|were)\s+)?(?P<each>each\s+)?in\s+"
+    # ("at least 43 died in Cairo and 17 in Alexandria"; "17 of the dead were in Nairobi")
+    r"demonstrators|civilians|were|died|of\s+the\s+dead(?:\s+were)?)\s+)?(?P<each>each\s+)?in\s+"
     r"(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?$"
 )
 _SAME_PART_GAP_RE = re.compile(r"\s*(?:,|and|,\s*and)\s*")
@@ -1067,7 +1133,34 @@ def _parts(sentence: _Sentence, places: _Targets, total: int) -> dict[int, int]:
         else:
             each = None
         previous = mention
-    return parts
+    return _with_first_part(sentence, places, parts, total)
+
+
+# "four officers were killed in Freetown and two in Kamakwie": the toll read first is the
+# first town's part, when later towns have parts of their own
+_FIRST_PART_AFTER_NUMBER_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:were|was|had\s+been|have\s+been)\s+(?:killed|shot\s+dead|"
+    r"injured|wounded|hurt|arrested|detained)|died|of\s+the\s+dead\s+were)\s+in\s+(?:the\s+)?"
+)
+_WORD_OR_NUMBER_RE = re.compile(r"(?<![\w,])[\w-]+(?:,\d{3})*")
+
+
+def _with_first_part(
+    sentence: _Sentence, places: _Targets, parts: dict[int, int], total: int
+) -> dict[int, int]:
+    unparted = sorted((m for m in places if m.start not in parts), key=lambda m: m.start)
+    if not parts or not unparted or unparted[0].start > min(parts):
+        return parts
+    first = unparted[0]
+    offset = sentence.span.start
+    before = sentence.text[max(0, first.start - offset - 60) : first.start - offset]
+    # the nearest number before the town, then "were killed in" right up to it
+    numbers = [m for m in _WORD_OR_NUMBER_RE.finditer(before) if parse_number(m.group())]
+    if not numbers or parse_number(numbers[-1].group()) != total:
+        return parts
+    if _FIRST_PART_AFTER_NUMBER_RE.fullmatch(before, numbers[-1].end()) is None:
+        return parts
+    return {**parts, first.start: total}
 
 
 def _share(sentence: _Sentence, mention: PlaceMention, total: int) -> int | None:
@@ -1088,6 +1181,22 @@ _CAUSE_FIELD_RE = re.compile(
     r"Caused\s+by(?=[A-Z]))",
     re.IGNORECASE,
 )
+
+
+_HEADLINE_TOLL_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:dead|killed|die|died)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_cities(places: Sequence[PlaceMention], inferred: bool) -> bool:
+    """Whether the places are cities the sentence names outright: a headline's toll counts
+    only there ("30 killed in Port Said riots"; not "China says 140 killed", whose capital
+    is only implied, nor a headline that names no place)."""
+    return not inferred and all(
+        m.place.kind is Kind.CITY and m.score != IMPLIED_SCORE for m in places
+    )
 
 
 def _sentence_triggers(
@@ -1115,6 +1224,10 @@ def _sentence_triggers(
         triggers = [t for t in classify(text) if t.event_type in kept]
         if all(t.event_type is not EventType.PROTEST for t in triggers):
             triggers.append(caption)
+    elif index == 0 and _HEADLINE_TOLL_RE.search(text):
+        # "Three dead as Darjeeling hills burn": a headline's toll is the story's own
+        # claim, which the body may not repeat
+        triggers = [t for t in classify(text) if t.event_type is EventType.CASUALTIES]
     else:
         return ()
     # Each filter below touches triggers of one type only, so it is read only when the
@@ -1353,13 +1466,21 @@ _ABOUT_PROTESTS_REACH = 3000
 # One report per type, place, sentence and crowd figure: a sentence that names a place
 # twice, or that two triggers of one type read, gives one report; its crowd figures, each
 # a claim of its own ("police said 5,000, organisers 20,000"), give one each.
-_ReportKey = tuple[str, int, int, int | None]
+_ReportKey = tuple[str, int, int, int | None, int | None]
 
 
 def _report_key(
     event_type: EventType, mention: PlaceMention, start: int, figures: _Figures
 ) -> _ReportKey:
-    return (event_type.value, mention.place.geonameid, start, figures.counts.get("crowd_low"))
+    # (a rival claim for the toll is a report of its own, as a rival crowd figure is)
+    claimed = figures.counts.get("killed") if figures.disputed else None
+    return (
+        event_type.value,
+        mention.place.geonameid,
+        start,
+        figures.counts.get("crowd_low"),
+        claimed,
+    )
 
 
 def _infobox_events(
@@ -1395,7 +1516,8 @@ def _infobox_events(
                 field.kind, "arrested"
             )
             counts: dict[str, int | None] = {name: field.low}
-            items = [(kind, _Figures(counts))]
+            rivals = _rival_tolls(text[field.start : field.end]) if name == "killed" else []
+            items = [(kind, figures) for figures in rivals] or [(kind, _Figures(counts))]
         span = _line_span(text, field.start, field.end)
         line = _Sentence(span, text[span.start : span.end], False, tuple(places))
         said = _Said(article, [line], 0)
@@ -1406,8 +1528,27 @@ def _infobox_events(
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(_event(said, trigger, figures, mention, places, False))
+                events.append(_event(said, trigger, figures, mention, places, False, figures.claim))
     return events
+
+
+# "- Deaths: 4 (police); 6 (opposition)", "| Deaths | 16 (official); 64 (opposition claim)
+# |": a figure and, in brackets, whose it is
+_FIELD_CLAIM_RE = re.compile(
+    r"(?<![\d,])(?P<number>\d[\d,]*)(?:\s*[–-]\s*\d[\d,]*)?\s*\((?P<source>[^()\d]{2,40})\)"
+)
+
+
+def _rival_tolls(value: str) -> list[_Figures]:
+    """One toll per source where an infobox field gives rival tolls, each credited and
+    disputed; none where it gives one."""
+    claims = [
+        (int(match.group("number").replace(",", "")), match.group("source").strip())
+        for match in _FIELD_CLAIM_RE.finditer(value)
+    ]
+    if len({killed for killed, _ in claims}) < 2:
+        return []
+    return [_Figures({"killed": k, "injured": None}, claim=who, disputed=True) for k, who in claims]
 
 
 # Who takes a building as a protest: "Protesters stormed the mayor's office".

@@ -21,6 +21,9 @@ from geomap.sentences import Span
 
 __all__ = ["CAPITAL_RE", "SeatFinder", "implied_places", "story_country"]
 
+# The score of a place the text names without its name ("the capital"): no gazetteer match.
+IMPLIED_SCORE = 50.0
+
 
 class SeatFinder(Protocol):
     """Where a country's capital, legislature or government sits in the story's year."""
@@ -79,7 +82,9 @@ def implied_places(
         place = capital_of(code) if code else None
         if place is not None:
             start, end = match.start(), match.end()
-            capitals.append(PlaceMention(match.group(0), start, end, place, 50.0, MatchType.ALIAS))
+            capitals.append(
+                PlaceMention(match.group(0), start, end, place, IMPLIED_SCORE, MatchType.ALIAS)
+            )
     places = {m.place.geonameid for m in (*mentions, *capitals)}
     bodies = _national_bodies(text, spans, mentions, places, covered, country, capital_of)
     named_seats = _named_seats(text, spans, mentions, places, place_of) if place_of else []
@@ -132,7 +137,9 @@ def _named_seats(
             continue
         if _names_a_place_nearby(spans, span_starts, start, named):
             continue
-        found.append(PlaceMention(text[start:end], start, end, place, 50.0, MatchType.ALIAS))
+        found.append(
+            PlaceMention(text[start:end], start, end, place, IMPLIED_SCORE, MatchType.ALIAS)
+        )
     return found
 
 
@@ -184,7 +191,9 @@ def _national_bodies(
             continue  # "in Valparaiso, where police met protesters outside Congress"
         if _scene_elsewhere(cities, start, {place.geonameid, capital.geonameid}):
             continue  # after "in Tskhinvali": the breakaway republic's own parliament
-        found.append(PlaceMention(text[start:end], start, end, place, 50.0, MatchType.ALIAS))
+        found.append(
+            PlaceMention(text[start:end], start, end, place, IMPLIED_SCORE, MatchType.ALIAS)
+        )
     return found
 
 

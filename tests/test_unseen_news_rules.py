@@ -3902,3 +3902,125 @@ def test_plans_seats_travellers_and_quiet_towns(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def _tolls_and_sources(gaz: Gazetteer, text: str) -> set[tuple[str, int | None, str]]:
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    return {
+        (e.place.name, e.killed, e.claimed_by)
+        for e in extract_events(article, gaz)
+        if e.event_type.value == "casualties"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # rival tolls in one sentence: each kept, with its own source
+        (
+            "Troops fired on a march in Dili. The government said four people were killed, "
+            "while church leaders said as many as 40 had died.",
+            {("Dili", 4, "The government"), ("Dili", 40, "church leaders")},
+        ),
+        (
+            "Police fired on students in Lomé. Amnesty International said at least six people "
+            "had been shot dead; the government put the toll at three.",
+            {("Lomé", 6, "Amnesty International"), ("Lomé", 3, "the government")},
+        ),
+        (
+            "Police opened fire in Soweto. The official toll was 12 dead; community leaders "
+            "said 31 had been killed.",
+            {("Soweto", 12, ""), ("Soweto", 31, "community leaders")},
+        ),
+        (
+            "Riots shook Gazipur. The district office said nine people were killed, while "
+            "residents gave a figure of 14.",
+            {("Gazipur", 9, "The district office"), ("Gazipur", 14, "residents")},
+        ),
+    ],
+)
+def test_rival_tolls_are_each_kept_with_their_source(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, int | None, str]]
+) -> None:
+    assert wanted <= {
+        (place, killed, claim or "") for place, killed, claim in _tolls_and_sources(gaz, text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a later claim in a sentence of its own: "puts the number of dead at"
+        (
+            "Thirty people were killed when troops fired on mourners in Usulután. The "
+            "archdiocese puts the number of dead at 45.",
+            {("Usulután", 30), ("Usulután", 45)},
+        ),
+        # a toll told town by town
+        (
+            "Police said five officers were killed in Makeni and two in Kabala.",
+            {("Makeni", 5), ("Kabala", 2)},
+        ),
+        (
+            "Of the 60 people killed, according to the ministry, at least 38 died in Giza and "
+            "14 in Suez.",
+            {("Giza", 38), ("Suez", 14)},
+        ),
+        (
+            "At least 30 people died in the unrest. The commission said 19 of the dead were in "
+            "Mombasa, six in Malindi and five in Kilifi.",
+            {("Mombasa", 19), ("Malindi", 6), ("Kilifi", 5)},
+        ),
+    ],
+)
+def test_tolls_told_again_or_town_by_town(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, int]]
+) -> None:
+    assert wanted <= {(place, killed) for place, killed, _ in _tolls_and_sources(gaz, text)}
+
+
+def test_one_source_and_one_toll_stays_one_report(gaz: Gazetteer) -> None:
+    # (one toll, two sources that agree: no rival claim)
+    text = (
+        "Police fired on protesters in Kano. Police said seven people were killed, and "
+        "hospital staff said seven bodies had been brought in."
+    )
+    assert {killed for place, killed, _ in _tolls_and_sources(gaz, text) if place == "Kano"} == {7}
+
+
+def test_an_infobox_field_of_rival_tolls_keeps_each_source(gaz: Gazetteer) -> None:
+    text = (
+        "1991 Kenema riots\n\n"
+        "- Date: 4 May 1991\n"
+        "- Location: Kenema, Sierra Leone\n"
+        "- Deaths: 3 (police); 9 (opposition)\n\n"
+        "The Kenema riots were protests in Kenema against the one-party government."
+    )
+    assert {("Kenema", 3, "police"), ("Kenema", 9, "opposition")} <= _tolls_and_sources(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a headline's toll at a city it names
+        (
+            "Four dead as police fire on Shillong marchers; curfew imposed\n\n"
+            "SHILLONG, July 3 - Police fired on protesters in Shillong on Saturday.",
+            {("Shillong", 4)},
+        ),
+        # (not where the headline only implies a capital, nor "dozens")
+        (
+            "Kenya says 12 killed in protests\n\nPolice fired on marchers in Kisumu.",
+            set(),
+        ),
+        (
+            "Dozens dead as troops fire on marchers in Bamako\n\nTroops fired on marchers.",
+            set(),
+        ),
+    ],
+)
+def test_a_headline_toll_at_a_city_it_names(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, int]]
+) -> None:
+    found = {(place, killed) for place, killed, _ in _tolls_and_sources(gaz, text) if killed}
+    assert found == wanted
