@@ -169,6 +169,8 @@ class _Scenes:
         self.home = home
         self.main_city = _main_city(mentions)
         self.lead_city = _main_city(mentions, by_lead=True)
+        self.country = story_country(mentions)
+        self.named_in = Counter(m.place.country_code for m in mentions)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
@@ -183,6 +185,14 @@ class _Scenes:
             for i in self.sentences.naming(Kind.CITY)
             for m in self.sentences[i].places
         )
+
+    def _abroad(self, places: Sequence[PlaceMention]) -> bool:
+        """Whether the places lie in another country than the story's, one the story names
+        less than half as often (a story about two countries has no abroad)."""
+        if self.country is None:
+            return False
+        ours = self.named_in[self.country]
+        return all(2 * self.named_in[m.place.country_code] <= ours for m in places)
 
     def _broad_around_home(self, sentence: _Sentence) -> bool:
         # "CHILPANCINGO — ... stormed the Guerrero state government headquarters": the
@@ -229,6 +239,11 @@ class _Scenes:
             gatherings=self.gatherings,
         )
         places, rule = scene_places(cue, self.names_a_city)
+        if rule == "continues_scene" and self._abroad(places):
+            # "In Budapest, thousands rallied in solidarity. Estimates of the dead varied
+            # widely.": a sentence that names no place goes on with the story, not with
+            # an aside abroad (a word that refers back, "there", still may)
+            return (), False
         if rule in _SETS_THE_SCENE:
             # "rioting in the city": the city referred to is the scene from here on;
             # likewise the city of a square ("The rally filled Dome Square. Police
@@ -1080,8 +1095,11 @@ def _tight_list(sentence: _Sentence, end: int, after: Sequence[PlaceMention]) ->
 _FRONTED_BEFORE_RE = re.compile(
     r"(?:^|[;:]\s*|,\s*(?:and|while|but)\s+)\s*(?:in|at)\s+$", re.IGNORECASE
 )
-# (past a date or a gloss: "In Quetzaltenango, the country's second city, several hundred")
-_FRONTED_AFTER_RE = re.compile(r",\s*(?:(?:on|by|in|late|early|the|a|an|its)\b[^,;]{0,40},\s*)?")
+# (past a date or a gloss: "In Quetzaltenango, the country's second city, several hundred";
+# "In Kutaisi, Georgia's second city, about 1,000")
+_FRONTED_AFTER_RE = re.compile(
+    r",\s*(?:(?:(?:on|by|in|late|early|the|a|an|its)\b|[A-Z][\w-]*['’]s\s)[^,;]{0,40},\s*)?"
+)
 
 
 def _fronted(sentence: _Sentence, before: Sequence[PlaceMention], at: int) -> PlaceMention | None:

@@ -4024,3 +4024,43 @@ def test_a_headline_toll_at_a_city_it_names(
 ) -> None:
     found = {(place, killed) for place, killed, _ in _tolls_and_sources(gaz, text) if killed}
     assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a sentence that names no place does not go on with an aside abroad
+        (
+            "Troops fired on protesters in Timisoara on Sunday, and the unrest spread to "
+            "Arad and Cluj. In Budapest, thousands rallied in solidarity outside the "
+            "Romanian embassy. Estimates of the dead varied from 70 to several hundred.",
+            {("clash", "Timişoara")},
+            {("casualties", "Budapest")},
+        ),
+        # (but it does where the story is about both countries, named as often)
+        (
+            "Armenians rallied in Yerevan on Monday. Azerbaijanis from Agdam marched on "
+            "Stepanakert and clashed with militia near Askeran. Two young men were killed.",
+            {("casualties", "Askyaran")},
+            set(),
+        ),
+        # (and a word that refers back still takes the place it refers to)
+        (
+            "Students marched in Vienna on Saturday, a day after riots broke out in "
+            "Rotterdam over the new rules. Police there fired warning shots.",
+            {("clash", "Rotterdam")},
+            set(),
+        ),
+        # a fronted town past its possessive gloss holds the crowd
+        (
+            "In Kutaisi, Georgia's second city, about 1,000 people rallied outside city hall, "
+            "and smaller gatherings were reported in Zugdidi and Gori.",
+            {("crowd", "Kutaisi")},
+            {("crowd", "Zugdidi")},
+        ),
+    ],
+)
+def test_the_story_goes_on_at_home_not_with_an_aside_abroad(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
