@@ -1371,7 +1371,8 @@ _ALL_QUIET_RE = re.compile(
     r"(?:largely\s+|relatively\s+|generally\s+|completely\s+)?(?:quiet|calm|normal)\b",
     re.IGNORECASE,
 )
-_SENTENCE_OPENS_IN_RE = re.compile(r"^(?:CORRESPONDENT:\s+|REPORTER:\s+)?(?:In|At)\s")
+# (past a transcript's speaker label: "CORRESPONDENT: In Juba ...")
+_SENTENCE_OPENS_IN_RE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}:\s+)?(?:In|At)\s")
 
 
 def _fronted_and_quiet(cue: PlaceCue) -> bool:
