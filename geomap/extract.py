@@ -1412,7 +1412,19 @@ def _infobox_home(
         _around(m.place, cities[0].place) for m in distinct if m is not cities[0]
     ):
         return (cities[0],)
-    return ()
+    return _titled_city(text, mentions, cities)
+
+
+def _titled_city(
+    text: str, mentions: Sequence[PlaceMention], cities: Sequence[PlaceMention]
+) -> tuple[PlaceMention, ...]:
+    """Of the cities an infobox lists, the one the page's title names ("Zhanaozen massacre"
+    over "Location: Zhanaozen, Shetpe"): the page is about it."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    titled = {m.place.geonameid for m in mentions if m.start < title_end}
+    named = [c for c in cities if c.place.geonameid in titled]
+    return (named[0],) if len(named) == 1 else ()
 
 
 _LISTED_RE = re.compile(r";|\band\b|&")

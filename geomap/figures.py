@@ -406,6 +406,7 @@ _NOT_PEOPLE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_DEAD_AFTER_RE = re.compile(r"\s+(?:dead|deaths|killed|fatalities)\b", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _HEDGED_RE = re.compile(
     r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|between|an\s+estimated|"
@@ -480,6 +481,8 @@ def _measures_something_else(sentence: str, phrase: NumberPhrase) -> bool:
         and not (_MONTH_BEFORE_RE.search(before) and not _may_be_day_or_year(phrase))
         # "the camp of some 1,500 marchers": people counted after "of"
         and not (before.endswith(("of ", "by ")) and _people_right_after(sentence, phrase))
+        # "a final toll of 15 dead": a toll counted after "of"
+        and not (before.endswith("of ") and _DEAD_AFTER_RE.match(sentence, phrase.end))
     ):
         return True
     bare = phrase.text.strip()

@@ -4064,3 +4064,29 @@ def test_the_story_goes_on_at_home_not_with_an_aside_abroad(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_the_infobox_city_the_title_names_is_the_pages_home(gaz: Gazetteer) -> None:
+    # of the two towns the location lists, the page is about the one its title names
+    text = (
+        "Jos riots\n\n"
+        "The Jos riots were clashes between police and demonstrators in Jos in 2008.\n\n"
+        "Location\tJos, Bukuru\n"
+        "Deaths\t12 (official); 30 (residents)\n"
+    )
+    assert {("Jos", 12, "official"), ("Jos", 30, "residents")} <= _tolls_and_sources(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        (
+            "The governor's office gave a final toll of 15 dead in the town and about 100 injured.",
+            15,
+        ),
+        # (a town "of" a number is no toll)
+        ("Riot police entered the town of 15,000 on Monday.", None),
+    ],
+)
+def test_a_toll_counted_after_of(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
