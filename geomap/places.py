@@ -1377,7 +1377,14 @@ def people_of_a_country(
     Gazakh in Azerbaijan; "Kurd" is no village in Iran.
     """
     key = fold(text[start:end])
-    if " " in key or not (gaz.places_for_key(key + "stan") or gaz.places_for_key(key + "istan")):
+    if " " in key:
+        return candidates
+    # (a country or region: "Bostan", a town, makes no people of "Bo", a city of Sierra Leone)
+    stans = (
+        gaz.place(i)
+        for i in (*gaz.places_for_key(key + "stan"), *gaz.places_for_key(key + "istan"))
+    )
+    if not any(p is not None and p.kind is not Kind.CITY for p in stans):
         return candidates
     return [c for c in candidates if c.place.kind is Kind.COUNTRY]
 
@@ -1397,7 +1404,23 @@ def country_by_spelling_drift(
     ]
 
 
+def two_letters_as_spelt(
+    text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
+) -> Sequence[Candidate]:
+    """A two-letter name is read only as the gazetteer spells it, accents and all: so short
+    a word matches too much by folding.
+
+    Example: "In Bo, the main town of the south" is Bo in Sierra Leone; "Al-Ahram" is no
+    Ål in Norway.
+    """
+    surface = text[start:end].rstrip(".").casefold()  # ("Ky." is Kentucky's own spelling)
+    if len(surface) > 2:
+        return candidates
+    return [c for c in candidates if c.matched_name.rstrip(".").casefold() == surface]
+
+
 READING_SCREENS: tuple[ReadingScreen, ...] = (
+    two_letters_as_spelt,
     dotted_abbreviation,
     people_of_a_country,
     country_by_spelling_drift,

@@ -4090,3 +4090,22 @@ def test_the_infobox_city_the_title_names_is_the_pages_home(gaz: Gazetteer) -> N
 )
 def test_a_toll_counted_after_of(sentence: str, killed: int | None) -> None:
     assert parse_counts(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a short town name is no people's name because a town is called name + "stan"
+        ("In Bo, the main town of the south, police fired tear gas at pupils.", "Bo", True),
+        # (but a people whose country or region is called so stays a people)
+        ("Kazakh police detained 20 people in Almaty.", "Kazakh", False),
+        ("Kurd protesters marched in Diyarbakir.", "Kurd", False),
+        # (and two letters are read only as spelt: "Al-Ahram" is no Ål in Norway)
+        ("The march was reported by Al-Ahram and state television.", "Al", False),
+        ("EDMONTON, Ky. (AP) - Protesters rallied outside the courthouse.", "Ky.", True),
+    ],
+)
+def test_a_people_is_named_after_a_country_or_region_not_a_town(
+    gaz: Gazetteer, text: str, name: str, found: bool
+) -> None:
+    assert any(m.text == name for m in find_mentions(text, gaz)) is found
