@@ -1372,7 +1372,9 @@ _ALL_QUIET_RE = re.compile(
     re.IGNORECASE,
 )
 # (past a transcript's speaker label: "CORRESPONDENT: In Juba ...")
-_SENTENCE_OPENS_IN_RE = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}:\s+)?(?:In|At)\s")
+_SPEAKER_LABEL = r"[A-Z][A-Z .'-]{1,30}:\s+"  # a transcript's turn: "CORRESPONDENT: "
+_SENTENCE_OPENS_IN_RE = re.compile(rf"^(?:{_SPEAKER_LABEL})?(?:In|At)\s")
+_SPEAKER_TURN_RE = re.compile(_SPEAKER_LABEL)
 
 
 def _fronted_and_quiet(cue: PlaceCue) -> bool:
@@ -1563,11 +1565,14 @@ class SceneRule:
 
 
 def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
-    """The next sentence continues the scene: within a paragraph, or after a paragraph of
-    one sentence (wire copy puts each sentence in its own paragraph). A list of places is
-    not a scene.
+    """The next sentence continues the scene: within a paragraph, after a paragraph of
+    one sentence (wire copy puts each sentence in its own paragraph), or in the next turn
+    of a transcript, which answers about the same place when that place is the story's main
+    city. A list of places is not a scene.
 
-    Example: "In Osh, protesters stormed the building. Police fired tear gas." (Osh)
+    Example: "In Osh, protesters stormed the building. Police fired tear gas." (Osh);
+    "PRESENTER: Thirty died in San Salvador. Our correspondent was there. /
+    CORRESPONDENT: The crowd broke and ran." (San Salvador)
     """
     scene = cue.scene
     if scene is None or scene.last != cue.index - 1 or is_list(scene.places):
@@ -1575,6 +1580,11 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     here, before = cue.spans[cue.index].paragraph, cue.spans[cue.index - 1].paragraph
     if here == before or before in cue.single_sentence_paragraphs:
         return scene.places
+    # (a turn goes on with the story's main city, not with a town the last turn named
+    # in passing: "... in intensive care at the hospital in Oujda." / "REPORTER: ...")
+    main = {m.place.geonameid for m in cue.main_city}
+    if _SPEAKER_TURN_RE.match(cue.text) and any(m.place.geonameid in main for m in scene.places):
+        return cue.main_city
     return None
 
 

@@ -4109,3 +4109,45 @@ def test_a_people_is_named_after_a_country_or_region_not_a_town(
     gaz: Gazetteer, text: str, name: str, found: bool
 ) -> None:
     assert any(m.text == name for m in find_mentions(text, gaz)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a transcript's next turn answers about the story's main city
+        (
+            "PRESENTER: At least twenty people have died in Managua at the funeral of the "
+            "murdered editor. Our correspondent was in Managua.\n\n"
+            "CORRESPONDENT: About 50,000 people had packed the square when the shooting "
+            "began.",
+            {("crowd", "Managua")},
+            set(),
+        ),
+        # (not about a town the last turn named in passing)
+        (
+            "HOST: Security forces and demonstrators clashed in Jerada yesterday, and police "
+            "arrested nine people in Jerada. A boy is in intensive care at the hospital in "
+            "Oujda.\n\n"
+            "REPORTER: Activists told me some 5,000 people came out in solidarity with the "
+            "sit-in.",
+            {("clash", "Jerada")},
+            {("crowd", "Oujda"), ("protest", "Oujda")},
+        ),
+    ],
+)
+def test_a_transcripts_next_turn_goes_on_with_the_main_city(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_the_next_turn_keeps_the_rival_toll(gaz: Gazetteer) -> None:
+    text = (
+        "PRESENTER: At least twenty people have died in Managua at the funeral of the murdered "
+        "editor. Our correspondent was in Managua.\n\n"
+        "CORRESPONDENT: The crowd broke and ran when the shooting began. The Red Cross says 24 "
+        "people were killed."
+    )
+    assert {("Managua", 20), ("Managua", 24)} <= {
+        (place, killed) for place, killed, _ in _tolls_and_sources(gaz, text)
+    }
