@@ -286,9 +286,9 @@ SETS = {
     **_tens(75, 78),
     # Written and coded by hand by six helpers that never ran geomap on them, at the start
     # of the session after 0f0299b; scored once, unseen, on 0f0299b, and never read (that
-    # session's rules came from fresh3-77 and the dev set; on its final rules, a9f83b4, the
-    # same sets gave P 0.789, 0.792, 0.845, 0.706, 0.754, 0.733; means P 0.770, R 0.755,
-    # crowd recall 0.618, killed recall 0.570, against 0.767, 0.748, 0.603 and 0.508):
+    # session's rules came from fresh3-77 and the dev set; on its final rules, 26ab5c6, the
+    # same sets gave P 0.779, 0.800, 0.845, 0.714, 0.754, 0.738; means P 0.772, R 0.768,
+    # crowd recall 0.650, killed recall 0.584, against 0.767, 0.748, 0.603 and 0.508):
     #   fresh78 (West, Central and East Africa, the Caribbean): P 0.800, R 0.822, crowd 0.636
     #   fresh79 (Latin America): P 0.772, R 0.744, crowd 0.714
     #   fresh80 (Eastern Europe, the Balkans, the Caucasus, Central Asia): P 0.838, R 0.864,
