@@ -127,6 +127,8 @@ def extract_events(
         if not places:
             continue  # no place to put an event at: not worth classifying
         triggers = triggers_of.at(index)
+        # A headline's toll (see _sentence_triggers) counts only at a city it names: the
+        # places are known only here.
         if index == 0 and not sentence.prose and not _named_cities(places, inferred):
             triggers = tuple(t for t in triggers if t.event_type is not EventType.CASUALTIES)
         if not triggers:
@@ -167,9 +169,9 @@ class _Scenes:
         self.spans = spans
         self.sentences = sentences
         self.home = home
-        self.main_city = _main_city(mentions)
-        self.lead_city = _main_city(mentions, by_lead=True)
         self.country = story_country(mentions)
+        self.main_city = _main_city(mentions, self.country)
+        self.lead_city = _main_city(mentions, self.country, by_lead=True)
         self.named_in = Counter(m.place.country_code for m in mentions)
         sizes = Counter(span.paragraph for span in spans)
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
@@ -263,15 +265,16 @@ def _holds(region: Place, town: Place) -> bool:
     return region.kind is Kind.ADMIN1 and bool(region.admin1_code) and contains(region, town)
 
 
-def _main_city(mentions: Sequence[PlaceMention], by_lead: bool = False) -> tuple[PlaceMention, ...]:
+def _main_city(
+    mentions: Sequence[PlaceMention], country: str | None, by_lead: bool = False
+) -> tuple[PlaceMention, ...]:
     # The city the article names most often ("news outlets from Buenos Aires" too), then
     # the largest, in its story's country (not Paris, named in a story about Antananarivo):
     # the one its unnamed squares and avenues are taken to lie in. A story about Genoa that
     # names Rome once puts "Piazza Alimonda" in Genoa. `by_lead`: of cities named as
     # often, the one named first, where the story's lead is set, which "the city" means
-    # (a Charlottesville story naming Washington once, for a vigil).
+    # (a Charlottesville story naming Washington once, for a vigil). `country`: the story's.
     cities = [m for m in mentions if m.place.kind is Kind.CITY and not m.in_name]
-    country = story_country(mentions)
     local = [m for m in cities if m.place.country_code == country] or cities
     named = Counter(m.place.geonameid for m in local)
     first: dict[int, int] = {}
@@ -577,6 +580,11 @@ class _Clauses:
             )
         return self.claimants[clause]
 
+    def texts(self) -> list[str]:
+        """The clauses' own texts, in order, without the words that join them."""
+        starts, ends = self._splits
+        return [self.text[a:b] for a, b in zip([0, *ends], [*starts, len(self.text)], strict=True)]
+
 
 _COUNTER_RE = re.compile(
     r"\b(?:put|puts)\s+(?:the\s+)?(?:figure|number|total|count|toll|death\s+toll|dead|"
@@ -603,7 +611,6 @@ def _toll_claim(clause: str) -> tuple[int, str | None] | None:
     """The toll one clause gives, and who gives it: "the unions said at least 30 people
     had been killed" (30, "the unions"); "the government put the toll at two"."""
     killed = parse_counts(clause).killed
-    put = _PUT_BY_RE.search(clause)
     counter = _CLAUSE_COUNTER_RE.search(clause)
     if killed is None and counter is not None:
         killed = parse_counts("killed " + clause[counter.end() :]).killed
@@ -612,6 +619,7 @@ def _toll_claim(clause: str) -> tuple[int, str | None] | None:
     claim = find_claimant(clause)
     if claim is not None and not claim.pronoun:
         return killed, claim.claimed_by
+    put = _PUT_BY_RE.search(clause)  # "put" and "gave" are no speech verbs for find_claimant
     return killed, put.group("who") if put is not None else None
 
 
@@ -619,12 +627,9 @@ def _claimed_tolls(text: str) -> list[_Figures]:
     """One toll per claimant where a sentence's clauses give rival tolls ("the government
     said five people were killed, while the petitioners said as many as 60 had died"), each
     credited to its own source and marked disputed; none otherwise."""
-    splits = [match.span() for match in _CLAUSE_SPLIT_RE.finditer(text)]
-    if not splits:
+    clauses = _Clauses(text).texts()
+    if len(clauses) < 2:
         return []
-    starts = [0] + [end for _, end in splits]
-    ends = [start for start, _ in splits] + [len(text)]
-    clauses = (text[a:b] for a, b in zip(starts, ends, strict=True))
     claims = [claim for claim in map(_toll_claim, clauses) if claim is not None]
     tolls = {killed for killed, _ in claims}
     claimants = {claimant for _, claimant in claims if claimant}
@@ -1173,10 +1178,11 @@ def _with_first_part(
     offset = sentence.span.start
     before = sentence.text[max(0, first.start - offset - 60) : first.start - offset]
     # the nearest number before the town, then "were killed in" right up to it
-    numbers = [m for m in _WORD_OR_NUMBER_RE.finditer(before) if parse_number(m.group())]
-    if not numbers or parse_number(numbers[-1].group()) != total:
+    words = list(_WORD_OR_NUMBER_RE.finditer(before))
+    number = next((w for w in reversed(words) if parse_number(w.group()) is not None), None)
+    if number is None or parse_number(number.group()) != total:
         return parts
-    if _FIRST_PART_AFTER_NUMBER_RE.fullmatch(before, numbers[-1].end()) is None:
+    if _FIRST_PART_AFTER_NUMBER_RE.fullmatch(before, number.end()) is None:
         return parts
     return {**parts, first.start: total}
 
