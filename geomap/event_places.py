@@ -461,7 +461,20 @@ def _origin(cue: PlaceCue) -> bool:
     """
     # ("Reports from Lagos say students were shot dead": the news comes from where it
     # happened)
-    return bool(_ORIGIN_RE.search(cue.before)) and not _NEWS_FROM_RE.search(cue.before)
+    if not _ORIGIN_RE.search(cue.before) or _NEWS_FROM_RE.search(cue.before):
+        return False
+    # ("miners marched from Zonguldak toward Ankara", "set out from Oruro on 10 August":
+    # where a march set out is its place, unless the sentence names where it went: "set
+    # out from Abidjan to Grand-Bassam")
+    return not (_MARCH_FROM_RE.search(cue.before) and _NO_DESTINATION_AFTER_RE.match(cue.after))
+
+
+_MARCH_FROM_RE = re.compile(
+    r"\b(?:marched|set\s+(?:off|out)|started\s+out)\s+from\s+$", re.IGNORECASE
+)
+_NO_DESTINATION_AFTER_RE = re.compile(
+    r"^(?:\s*[,.;]|\s+(?:towards?|on|at|in|early|late|after|before)\b|\s*$)"
+)
 
 
 _NEWS_FROM_RE = re.compile(
@@ -481,6 +494,10 @@ _BORDER_RE = re.compile(
     # ("compared online to Occupy Wall Street in New York": the model's own place)
     r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:in|of)\s+(?:the\s+)?)?$"
+    # "Some are comparing this to the protests in the United States"
+    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,40}?\b(?:to|with)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:protests?|riots?|unrest|uprisings?|demonstrations?|movement|"
+    r"revolts?|events)\s+(?:in|of)\s+(?:the\s+)?$"
     # "in scenes that recalled Cairo's Tahrir Square", "echoing the 1989 protests in Prague"
     r"|\b(?:recall(?:ed|ing)|evok(?:ed|ing)|echo(?:ed|ing))\s+(?:the\s+)?"
     r"(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:(?:in|of)\s+(?:the\s+)?)?$"
@@ -527,7 +544,12 @@ _DATED_BY_BEFORE_RE = re.compile(
     # state that dates the protest (a killing may be the episode's own: not listed)
     r"|\b(?:days?|weeks?|months?|hours?|shortly|soon|a\s+day)\s+after\s+[^.;]{0,80}?\b"
     r"(?:was|were|had\s+been)\s+(?:hanged|executed|assassinated|sentenced|deposed|"
-    r"overthrown|sworn\s+in)\s+(?:in|at)\s+(?:the\s+)?$",
+    r"overthrown|sworn\s+in)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "less than three weeks after the Free Officers seized power in Cairo"; "nine months
+    # after army veterans killed President Sylvanus Olympio in Lomé"
+    r"|\b(?:days?|weeks?|months?|years?|shortly|soon)\s+after\s+[^.;]{0,80}?\b"
+    r"(?:(?:seized|took|grabbed|came\s+to)\s+power|(?:killed|assassinated|murdered|shot)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4})\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -625,7 +647,7 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
-    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed|"
+    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed|asked|"
     # "Premier Zhou Enlai protested to the British chargé d'affaires": a formal complaint
     r"protested\s+to|complained|summoned|lodged)\b"
     # "In Riyadh, there was no official comment on the protests"
@@ -667,6 +689,9 @@ _WHERE_SPEAKING_RE = re.compile(
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened|meeting)|"
     # "while European Union ministers meeting in Brussels discussed sanctions"
     r"(?:leaders|ministers|officials|diplomats|envoys|delegates)\s+(?:meeting|gathered)|"
+    # "as negotiators met for informal United Nations talks at Manhasset"
+    r"(?:negotiators|delegations|diplomats|envoys|ministers)\s+(?:met|meeting)\s+for\s+"
+    r"(?:[\w'’-]+\s+){0,3}?talks|"
     r"(?:was|were|had)\s+attend(?:ing|ed)(?:\s+[\w'’-]+){0,6}?|"
     r"(?:statement|communiqu[eé]|figures|report|data)\s+(?:issued|released|published|"
     r"presented)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
@@ -697,10 +722,15 @@ _WHEREABOUTS_RE = re.compile(
     r"fled\s+(?:abroad\s+)?to|"
     # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
     r"(?:exiled|deported|expelled|banished|extradited|(?:later|then)\s+sent)\s+to|"
+    # "they were sent to Lima under guard": where detainees were taken
+    r"(?:was|were|been|being)\s+(?:later\s+|then\s+)?sent\s+(?:back\s+)?to(?=\s+$)|"
     r"(?:he|she)\s+moved\s+to|"
     # "blocked thousands of miners marching on the capital at Calamarca": where a march
     # was going, not where it was stopped
     r"(?:marching|walking|heading|travell?ing)\s+(?:on|to|towards?)(?=\s+(?:the\s+)?$)|"
+    # "miners marched from Zonguldak toward Ankara": where a march was bound, not reached
+    r"(?:marched|marching|walked|walking|headed|heading|set\s+(?:off|out))\s+"
+    r"(?:[\w'’-]+\s+){0,3}?towards?(?=\s+(?:the\s+)?$)|"
     # "thousands fled to join the insurgents in the jungles of Nan"
     r"fled\s+to\s+join\s+(?:[\w'’-]+\s+){0,6}?(?:in|of)|"
     r"into\s+exile\s+in|"
@@ -767,16 +797,18 @@ _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
     r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|"
-    r"confederation|institute|foundation|bishops|conference|commission|secretariat)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
+    r"leadership)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
-    r"^(?:\s*,\s*[^,.;]{1,40},)?\s*,?\s*(?:has\s+|have\s+)?(?:said|say|says|told|reported|added|"
+    r"^(?:\s*,\s*[^,.;]{1,40},)?(?:\s+and\s+(?:the\s+)?[^,.;]{1,50}?)?\s*,?\s*(?:has\s+|have\s+)?"
+    r"(?:said|say|says|told|reported|added|"
     # "The Xinhua news agency in Beijing carried a brief report"
     r"carried|published|quoted|"
     r"claimed|summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
-    r"criticized|denounced|called|asked|urged|demanded|announced|expressed|"
+    r"criticized|denounced|called|asked|urged|demanded|announced|expressed|ordered|"
     # "India's foreign ministry in Delhi declined to comment on the unrest"
     r"declined|refused\s+to\s+comment|(?:did|would)\s+not\s+(?:comment|respond)|"
     r"had\s+no\s+(?:immediate\s+)?comment|issued\s+a\s+statement)\b"
@@ -836,6 +868,46 @@ def _hometown(cue: PlaceCue) -> bool:
     return bool(_HOMETOWN_BEFORE_RE.search(cue.before))
 
 
+# "Most of its marchers lived in the shanty towns and workers' hostels of the western
+# suburbs, notably Nanterre and Gennevilliers": the towns named as examples of where they
+# lived, further back than a rule's usual reach
+_RESIDENCE_BEFORE_RE = re.compile(
+    r"\b(?:lived|live|lives|living|housed)\s+in\b[^.;]{0,100}?\b(?:notably|especially|"
+    r"such\s+as|including|mainly\s+in|mostly\s+in)\s+$",
+    re.IGNORECASE,
+)
+_RESIDENCE_REACH = 120
+
+
+def _residence(cue: PlaceCue) -> bool:
+    """Where people live, named as an example of it: no event there.
+
+    Example: "Most of its marchers lived in the shanty towns of the western suburbs,
+    notably Nanterre and Gennevilliers".
+    """
+    start = max(cue.span.start, cue.mention.start - _RESIDENCE_REACH)
+    return _RESIDENCE_BEFORE_RE.search(cue.text, start, cue.mention.start) is not None
+
+
+_HELD_IN_BEFORE_RE = re.compile(
+    r"\b(?:held|detained|jailed|imprisoned|kept|locked\s+up)\s+(?:in|at)\s+(?:a|the)\s+$",
+    re.IGNORECASE,
+)
+_JAIL_AFTER_RE = re.compile(
+    r"^\s+(?:jail|prison|penitentiary|detention\s+cent(?:re|er)|police\s+cells?|"
+    r"police\s+station)\b",
+    re.IGNORECASE,
+)
+
+
+def _place_of_detention(cue: PlaceCue) -> bool:
+    """Where detainees are held, named before the jail: not where they were arrested.
+
+    Example: "They were being held in a Managua jail on charges of inciting violence".
+    """
+    return bool(_HELD_IN_BEFORE_RE.search(cue.before) and _JAIL_AFTER_RE.match(cue.after))
+
+
 def _where_the_blamed_are(cue: PlaceCue) -> bool:
     """Where those blamed for the unrest are said to be: no event there.
 
@@ -848,9 +920,16 @@ def _where_the_blamed_are(cue: PlaceCue) -> bool:
 _BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
 _BASED_BEFORE_RE = re.compile(
     r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
+    # "The Polisario Front, which is based in the refugee camps around Tindouf"
+    r"|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:around|near|outside)\s+"
+    r"(?:the\s+)?$"
     # "Amnesty International, whose regional office is in Dakar"
     r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:office|offices|headquarters|base|seat|commission|"
     r"secretariat)\s+(?:is|are|was|were|sits|sit)\s+in\s+(?:the\s+)?$"
+    # "the region of Gagauzia, whose capital is Comrat"; "the Prime Minister, whose
+    # constituency includes Triolet": what a relative clause says of a place or a person
+    r"|\bwhose\s+(?:[\w-]+\s+){0,2}?(?:capital|constituency|diocese|birthplace|home\s+town|"
+    r"hometown|seat)\s+(?:is|was|includes|included|lies\s+in)\s+(?:the\s+)?$"
     # "The World Bank, from its headquarters in Washington, had pressed for the sale"
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:headquarters|head\s+office|offices?|base|"
     r"seat|secretariat)\s+in\s+(?:the\s+)?$",
@@ -902,13 +981,15 @@ def _slogan(cue: PlaceCue) -> bool:
 _GRIEVANCE_BEFORE_RE = re.compile(
     r"\b(?:against|over|after|following|since|(?:sparked|triggered|set\s+off|prompted|"
     r"caused)\s+by|to\s+protest|"
-    r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+memory\s+of)\s+(?:the\s+|a\s+|an\s+)?"
+    r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+memory\s+of|"
+    # "to demand a full inquiry into the massacre of refugees in the camps in Beirut"
+    r"(?:inquiry|enquiry|investigation|probe)\s+into)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+|(?:1[89]|20)\d\d\s+)?"
     r"(?:rape|killing|murder|death|shooting|arrest|detention|beating|assault|torture|execution|"
     r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|fire|blaze|"
     r"explosion|collapse|victims|attacks?|"
     # (a plural of deaths or shootings may be what the crowd protested where it stood)
-    r"bombings?|assassinations?|lynchings?)\b[^;:]{0,100}$"
+    r"bombings?|assassinations?|lynchings?|massacres?|brawl)\b[^;:]{0,100}$"
     # "riots over plans to pipe gas from the region to the main city, Dar es Salaam": where
     # the grievance would send or take something
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
@@ -984,7 +1065,7 @@ _DISTRICT_AFTER_RE = re.compile(
 _DASHES = ("-", "–", "—")
 _ROAD_AFTER_RE = re.compile(
     # ("the Negombo-Colombo main road")
-    r"^(?:[-–—][A-Z][\w'’]+)*\s+(?:(?:main|old|new|national|coastal|trunk)\s+)?"
+    r"^(?:[-–—][A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:(?:main|old|new|national|coastal|trunk)\s+)?"
     r"(?:highway|road|railway|railroad|expressway|motorway|corridor|"
     r"pipeline|route|line)\b",
     re.IGNORECASE,
@@ -996,6 +1077,9 @@ _ROAD_ENDS_BEFORE_RE = re.compile(
     r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
     r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$"
     # "blocked the main road to Kirkuk", "the only crossing of the Tagus into Lisbon"
+    # "blocked the main road between Kirkuk and Erbil"
+    r"|\b(?:road|highway|route|railway|railroad|motorway|line)\s+between\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+)?(?:the\s+)?$"
     r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry|crossing)"
     r"(?:\s+(?:of|over|across)\s+(?:the\s+)?[\w'’-]+)?\s+(?:to|towards|from|into)\s+"
     r"(?:the\s+)?$",
@@ -1467,6 +1551,8 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
     PlaceRule("hometown", _hometown, breaks_scene=True),
+    PlaceRule("residence", _residence, breaks_scene=True),
+    PlaceRule("place_of_detention", _place_of_detention, breaks_scene=True),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
@@ -1488,6 +1574,7 @@ _LIST_RULES = frozenset(
         "site_of_the_grievance",
         "where_someone_is",
         "where_the_blamed_are",
+        "residence",
         "office",
     }
 )
@@ -1495,7 +1582,11 @@ _LIST_RULES = frozenset(
 
 # A list's separators, and a name's gloss in brackets: "Tetovo and Gostivar",
 # "Ganja (Gəncə), Sumqayit".
-_LIST_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?")
+_LIST_GAP_RE = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?"
+    # "from Battipaglia and nearby Eboli"
+    r"(?:(?:nearby|neighbou?ring)\s+)?"
+)
 
 
 def not_event_place(cue: PlaceCue, previous_rule: PlaceRule | None = None) -> PlaceRule | None:
@@ -1514,7 +1605,25 @@ def not_event_place(cue: PlaceCue, previous_rule: PlaceRule | None = None) -> Pl
         and _LIST_GAP_RE.fullmatch(cue.text, cue.previous.end, cue.mention.start) is not None
     ):
         return previous_rule  # "by bus from Tetovo and Gostivar": both are origins
+    if previous_rule is not None and _qualifies_the_town_before(cue):
+        return previous_rule  # "based in the camps around Tindouf in Algeria": Algeria too
     return None
+
+
+_QUALIFIER_GAP_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
+_BROAD_KINDS = (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
+
+
+def _qualifies_the_town_before(cue: PlaceCue) -> bool:
+    """Whether the place is the country or region of the town named just before it."""
+    previous = cue.previous
+    return (
+        previous is not None
+        and cue.mention.place.kind in _BROAD_KINDS
+        and previous.place.kind not in _BROAD_KINDS
+        and previous.place.country_code == cue.mention.place.country_code
+        and _QUALIFIER_GAP_RE.fullmatch(cue.text, previous.end, cue.mention.start) is not None
+    )
 
 
 # ---------------------------------------------------------------------------- scenes
@@ -1735,6 +1844,16 @@ def _judges_what_was_told(sentence: str) -> bool:
     return _OUTCOME_RE.search(sentence) is None
 
 
+# "Police detained more than 600 people across the valley", "Islandwide, more than 150
+# people have been arrested": a figure for the whole country or region, not for the scene.
+_WIDER_THAN_A_SCENE_RE = re.compile(
+    r"\b(?:arrested|detained|held|rounded\s+up|jailed|killed|died|injured|wounded|hurt)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:across|throughout|all\s+over)\s+the\s+(?:country|nation|valley|"
+    r"region|island|province|state|republic)\b"
+    r"|^(?:[A-Z][A-Z .'-]{1,30}:\s+)?(?:Nationwide|Islandwide|Countrywide|Statewide),"
+)
+
+
 def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention, ...], str]:
     """The places of a sentence that names none, and the rule that gave them.
 
@@ -1743,7 +1862,11 @@ def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention,
     not know ("police fired on a march in the village of Daih") takes none: its events
     happened there, not in the scene before it.
     """
-    if _names_unknown_place(cue.text) or _judges_what_was_told(cue.text):
+    if (
+        _names_unknown_place(cue.text)
+        or _judges_what_was_told(cue.text)
+        or _WIDER_THAN_A_SCENE_RE.search(cue.text)
+    ):
         return (), ""
     for rule in SCENE_RULES:
         places = rule.places(cue)

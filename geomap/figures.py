@@ -422,6 +422,8 @@ _LAST_DAY = 31
 _NOT_A_GATHERING_BEFORE_RE = re.compile(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
     r"inhabited\s+by|serves|serving|"
+    # "police found the bodies of eight men": the dead, not a crowd
+    r"(?:bodies|corpses|remains|graves|coffins)\s+of|"
     # "police stopped a bus carrying about 40 opposition supporters": a vehicle's passengers
     r"(?:bus|buses|coach|coaches|trucks?|lorr(?:y|ies)|vans?|boats?|trains?|planes?)\s+"
     r"(?:carrying|packed\s+with|full\s+of))\s+$",
@@ -580,6 +582,14 @@ _PEOPLE_NOUNS = frozenset(
         "seamen",
         "conscripts",
         "counter-demonstrators",
+        "railwaymen",
+        "railroaders",
+        "longshoremen",
+        "steelworkers",
+        "dockworkers",
+        "stevedores",
+        "craftsmen",
+        "artisans",
         "counterprotesters",
         "counter-protesters",
     ]
@@ -697,7 +707,10 @@ def _a_bodys_few_members(sentence: str, phrase: NumberPhrase, end: int) -> bool:
 
 
 # "Husby's 12,000 residents": how many live in a place, not how many gathered
-_POSSESSIVE_BEFORE_RE = re.compile(r"[A-Za-z]['’]s\s+(?:about|some|nearly|over|more\s+than\s+)?$")
+# ("most of its 12 million people live on less than a dollar a day": a country's people)
+_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?:[A-Za-z]['’]s|\b(?:its|their))\s+(?:about|some|nearly|over|more\s+than\s+)?$"
+)
 _RESIDENTS = ("residents", "inhabitants", "people", "citizens", "villagers", "population")
 
 
@@ -829,11 +842,37 @@ def _joins_descriptions(previous: str) -> bool:
     return bool(previous) and previous not in _FORCES and not previous.endswith("s")
 
 
+# "about 300 of the women marched", "some 2,000 of their members were manning the
+# barricades": a part of the people told of before, large enough to be a gathering of its
+# own ("one of the demonstrators" is a person; "about 30 of them in Bahir Dar", after a
+# toll, is a part of the dead)
+_PART_OF_THE_PEOPLE_RE = re.compile(
+    r"\s+of\s+(?:the|their|these|those)\s+(?P<first>[\w'’-]+)(?:\s+(?P<second>[\w'’-]+))?"
+)
+_SMALLEST_PART = 20
+
+
+def _part_of_the_people_end(sentence: str, phrase: NumberPhrase) -> int | None:
+    if phrase.low < _SMALLEST_PART:
+        return None
+    match = _PART_OF_THE_PEOPLE_RE.match(sentence, phrase.end)
+    if match is None:
+        return None
+    for group in ("first", "second"):  # "of the women", "of the union members"
+        noun = match.group(group)
+        if noun is not None and noun.lower() in _PEOPLE_NOUNS:
+            return match.end(group)
+    return None
+
+
 def _people_noun_end(sentence: str, phrase: NumberPhrase) -> int | None:
     """End of the people noun that the number counts, if there is one."""
     by_name = _people_by_name_end(sentence, phrase)
     if by_name is not None:
         return by_name
+    part = _part_of_the_people_end(sentence, phrase)
+    if part is not None:
+        return part
     seen = 0
     previous = ""
     for match in _WORD_RE.finditer(sentence, phrase.end, min(len(sentence), phrase.end + 80)):
@@ -1202,12 +1241,21 @@ _MAX_GAP_WORDS = 6
 _BLANK_RE = re.compile(r"\s*")
 
 
+# "One of the dead, a boy of seventeen, came from Les Abymes": one victim described, not
+# a toll of one (but "one of the wounded died in hospital" is a death)
+_ONE_OF_THE_VICTIMS_RE = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|killed|arrested|detained|detainees|victims)\b",
+    re.IGNORECASE,
+)
+
+
 def _count_numbers(sentence: str) -> list[NumberPhrase]:
     return [
         phrase
         for phrase in find_numbers(sentence)
         if not _measures_something_else(sentence, phrase)
         and not sentence[max(0, phrase.start - 3) : phrase.start].lower().endswith("no ")
+        and not (phrase.high == 1 and _ONE_OF_THE_VICTIMS_RE.match(sentence, phrase.end))
     ]
 
 

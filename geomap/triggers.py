@@ -71,6 +71,8 @@ _PROTEST_RE = _tiers(
     high=r"\b(?:(?<!resigned\sin\s)(?<!resigns\sin\s)(?<!quit\sin\s)protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
+    # "began a sit-down strike": workers holding their workplace in protest
+    r"sit-?down\s+strikes?|"
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
@@ -223,7 +225,9 @@ _PASSIVE_AGENT_RE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_BEFORE_RE = re.compile(
-    r"\b(?:not|never|no|without|n't|refused\s+to|failed\s+to)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\b(?:not|never|no|without|n't|refused\s+to|failed\s+to)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "nobody I spoke to saw any arrests", "police did not report any injuries"
+    r"|\b(?:nobody|no\s+one|not|never|n't)\b[^.;,]{0,30}?\bany\s+$",
     re.IGNORECASE,
 )
 
@@ -359,7 +363,10 @@ _CAUSE_RE = re.compile(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
     r"motivated|set\s+off)\s+by|follow(?:ing|ed|s)|after|since|until|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
-    r"because\s+of|investigation\s+into|(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|"
+    r"because\s+of|(?:investigation|inquiry|enquiry|inquest|probe)\s+into|"
+    # "held on charges of inciting violence": what detainees are accused of
+    r"(?:on\s+)?charges?\s+of|charged\s+with|accused\s+of|convicted\s+of|"
+    r"(?:demand(?:ing|ed|s)?|call(?:ing|ed|s)?\s+for|"
     r"seeking)(?:\s+justice\s+for)?)"
     r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
@@ -517,8 +524,22 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
     # "protested to the British chargé d'affaires": a government's formal complaint
     if _FORMAL_PROTEST_RE.match(sentence, match.start()):
         return True
+    # "the Dutch Foreign Ministry protested and said": a government's note, not a street
+    # protest
+    if match.group(0).lower().startswith("protest") and _OFFICIAL_BODY_BEFORE_RE.search(
+        sentence, max(0, match.start() - 40), match.start()
+    ):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+_OFFICIAL_BODY_BEFORE_RE = re.compile(
+    r"\b(?:ministry|government|embassy|ambassador|foreign\s+office|state\s+department|"
+    r"consulate|envoy|chancellery|legation)\s+(?:(?:has|had|also|formally|strongly|"
+    r"officially)\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 _FORMAL_PROTEST_RE = re.compile(
@@ -637,10 +658,19 @@ def _land_taken(r: _Reading) -> bool:
     return taking is not None and _LAND_AFTER_RE.match(r.lowered, taking.end()) is not None
 
 
+# "Major General Azam Khan took control of Lahore under martial law": a town taken by an
+# army, named without an article ("took control of the parliament" is a building)
+_CONTROL_OF_A_TOWN_RE = re.compile(
+    r"(?i:took|take|taken|taking|seized|seize|seizing|assumed|gained)\s+(?i:full\s+)?"
+    r"(?i:control)\s+of\s+(?!(?:Parliament|Congress|Government|State|City|Radio|Television)\b)"
+    r"[A-Z][\w'’-]+(?=\s*(?:[,.;:]|$)|\s+[a-z])"
+)
+
+
 def _read_seizure(r: _Reading) -> Trigger | None:
     if _STORM_NAME_RE.match(r.sentence, r.match.start()):
         return None
-    if _land_taken(r):
+    if _land_taken(r) or _CONTROL_OF_A_TOWN_RE.match(r.sentence, r.match.start()):
         return None
     if _PEOPLE_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 20), r.match.end()):
         return None  # "57 who were seized when police raided its office": an arrest
@@ -893,6 +923,10 @@ _UNREALISED_RE = re.compile(
     r"(?:there\s+)?(?:in|at|for)\b|"
     # "a planned counter-rally was cancelled": what was called off never happened
     r"\b(?:was|were|been|being)\s+(?:later\s+)?(?:cancell?ed|called\s+off|postponed|abandoned)\b|"
+    # "The party postponed a series of rallies it had planned in Kampong Cham"
+    r"\b(?:postpon(?:ed|es|ing)|cancell?(?:ed|s|ing)|call(?:ed|s|ing)\s+off)\s+"
+    r"(?:a|an|the|its|their|all)\s+(?:[\w-]+\s+){0,3}?(?:rall(?:y|ies)|march(?:es)?|"
+    r"protests?|demonstrations?|strikes?)\b|"
     r"\bbann(?:ed|ing|s)\s+(?:(?:a|the|all|any)\s+)?(?:[\w-]+\s+){0,2}?(?:march(?:es)?|"
     r"rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b|"
     r"\bplan(?:s|ned|ning)?\s+(?:to|for|a|an)\b|\bintend(?:s|ed|ing)?\s+to\b|"
