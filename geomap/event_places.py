@@ -421,8 +421,8 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 
 _ORIGIN_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+|regional\s+|provincial\s+)?"
-    r"(?:capital\s+|city\s+of\s+|(?:provinces?|regions?|districts?|departments?|states?)\s+"
-    r"of\s+)?$"
+    r"(?:capital\s+|city\s+of\s+|(?:[\w-]+\s+)?(?:provinces?|regions?|districts?|departments?|"
+    r"states?)\s+of\s+)?$"
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
     # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
@@ -478,7 +478,11 @@ _NO_DESTINATION_AFTER_RE = re.compile(
 
 
 _NEWS_FROM_RE = re.compile(
-    r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?$"
+    # "Travelers arriving from Merca say a smaller crowd marched there": witnesses of it
+    r"|\b(?:travell?ers|visitors|refugees|witnesses|passengers)\s+(?:arriving|returning|"
+    r"coming|fleeing|(?:who\s+)?(?:arrived|returned|came|fled))\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -647,7 +651,7 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"(?:has\s+|had\s+)?"
     r"(?:said|says|called|calls|described|urged|warned|condemned|critici[sz]ed|denounced|"
     r"issued|expressed|announced|rejected|accused|dismissed|insisted|denied|blamed|vowed|"
-    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed|asked|"
+    r"defended|praised|played\s+down|downplayed|declined|refused|welcomed|asked|faced|"
     # "Premier Zhou Enlai protested to the British chargé d'affaires": a formal complaint
     r"protested\s+to|complained|summoned|lodged)\b"
     # "In Riyadh, there was no official comment on the protests"
@@ -796,9 +800,9 @@ _WHEREABOUTS_RE = re.compile(
 _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
     r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
-    r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|"
+    r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
-    r"leadership)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"leadership)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+|here\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
@@ -990,6 +994,10 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"explosion|collapse|victims|attacks?|"
     # (a plural of deaths or shootings may be what the crowd protested where it stood)
     r"bombings?|assassinations?|lynchings?|massacres?|brawl)\b[^;:]{0,100}$"
+    # "The protest was sparked by a security camera video, widely shared last week, showing
+    # two policemen beating a soldier on a street in Holon": where the video was filmed
+    r"|\b(?:sparked|triggered|set\s+off|prompted|caused)\s+by\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:video|footage|images|photographs?|recording)\b[^;:]{0,140}$"
     # "riots over plans to pipe gas from the region to the main city, Dar es Salaam": where
     # the grievance would send or take something
     r"|\bagainst\s+[^;:,]{0,80}\b(?:to|from)\s+(?:the\s+)?(?:mainland\s+)?$"
@@ -1163,6 +1171,8 @@ _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"firms|citizenship|citizens|nationals|passports?|diplomats?|ambassador|envoy|flag|flags|"
     r"dollars?|brands?|products|goods|interests|businesses|investors|media|press|"
     r"Embassy|Consulate|State\s+Department|Department|Army|Navy|Marines?|Marine\s+Corps|"
+    # "ordered U.S. Ambassador Richard Melton out of the country"
+    r"Ambassador|Envoy|Consul|Secretary\s+of\s+State|President|Vice\s+President|"
     r"Air\s+Force|Air\s+Station|Forces|Military)\b"
 )
 # "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against

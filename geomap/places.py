@@ -1250,6 +1250,9 @@ def street_or_square(name: NameInText) -> Verdict | None:
 
 # "on the Huallaga river": a river's name, whatever the gazetteer calls so
 _WATER_AFTER = frozenset({"river", "rivers", "creek", "canal"})
+# "crossed the snow-covered Bolu mountains": a range named after a town, however large
+# ("the Darjeeling hills" are where Darjeeling stands)
+_RANGE_AFTER = frozenset({"mountains", "range"})
 # "in front of the Candelária church in Rio de Janeiro": a building's own name, when the
 # place the building stands in follows it
 _FACILITY_IN_A_PLACE_RE = re.compile(
@@ -1267,6 +1270,8 @@ def named_feature(name: NameInText) -> Verdict | None:
     Candelária church in Rio de Janeiro" is no Candelária, the town in Rio Grande do Sul.
     """
     if name.gap_after == " " and name.follower in _WATER_AFTER and not name.major:
+        return Verdict.NOT_PLACE
+    if name.gap_after == " " and name.follower in _RANGE_AFTER:
         return Verdict.NOT_PLACE
     if _FACILITY_IN_A_PLACE_RE.match(name.text, name.last.end):
         return Verdict.NOT_PLACE

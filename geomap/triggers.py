@@ -373,7 +373,10 @@ _CAUSE_RE = re.compile(
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
     r"violence\b|(?:deaths?|death\s+toll|killings)\b|"
     # "rallied against the crackdown on the union": the crackdown is what is protested
-    r"(?:crackdowns?|repression|brutality|massacres?)\b)"
+    r"(?:crackdowns?|repression|brutality|massacres?)\b|"
+    # "sparked by a video, widely shared, showing two policemen beating a soldier": what
+    # the video shows set the protest off
+    r"(?:video|footage|images|recording)\b[^;]{0,160})"
     # "News of the detentions spread on social media": what set the next gathering off
     r"|\bnews\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:deaths?|killings?|"
     r"shootings?|arrests?|detentions?|murders?)\b",

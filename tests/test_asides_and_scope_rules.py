@@ -154,6 +154,50 @@ _LEAD = "OSH, Kyrgyzstan (AP) — About 2,000 people rallied in Osh on Monday ag
             {("protest", "Battipaglia")},
             {("protest", "Eboli")},
         ),
+        # A mountain range named after a town.
+        (
+            "ZONGULDAK, Turkey (AP) — Thousands of miners marched out of Zonguldak on Thursday. "
+            "The column spent a night in Devrek, where townspeople fed the marchers, and crossed "
+            "the snow-covered Bolu mountains.",
+            {("protest", "Zonguldak")},
+            {("protest", "Bolu")},
+        ),
+        # The region marchers came from, named with an adjective.
+        (
+            "CHISINAU, Moldova (AP) — Thousands rallied in Chisinau on Sunday. Many of the "
+            "marchers had come on buses from the autonomous region of Gagauzia.",
+            {("protest", "Chisinau")},
+            {("protest", "Gagauzia")},
+        ),
+        # The press in another capital that kept silent.
+        (
+            "TBILISI, Georgia (AP) — Thousands marched in Tbilisi on Sunday. The central press "
+            "here in Moscow has said nothing about the march.",
+            {("protest", "Tbilisi")},
+            {("protest", "Moscow")},
+        ),
+        # A government that faced demands in its capital.
+        (
+            "BATTIPAGLIA, Italy (AP) — Thousands rioted in Battipaglia on Wednesday. In Rome, "
+            "Premier Rumor's government faced demands to disarm police on duty at demonstrations.",
+            {("clash", "Battipaglia")},
+            {("protest", "Rome"), ("clash", "Rome")},
+        ),
+        # Where the video that set the protest off was filmed, and what it shows.
+        (
+            "TEL AVIV (AP) — Thousands protested in Tel Aviv on Sunday. The protest was sparked "
+            "by a video, widely shared last week, showing two policemen beating a soldier on a "
+            "street in Holon.",
+            {("protest", "Tel Aviv")},
+            {("protest", "H̱olon"), ("clash", "H̱olon"), ("clash", "Tel Aviv")},
+        ),
+        # A country's ambassador is no event in the country.
+        (
+            "MANAGUA, Nicaragua (Reuters) - The government on Monday ordered U.S. Ambassador "
+            "Richard Melton out of the country after police broke up a rally in Nandaime.",
+            {("clash", "Nandaime")},
+            {("clash", "United States"), ("protest", "United States")},
+        ),
     ],
 )
 def test_asides_about_other_places_place_no_event(
@@ -260,3 +304,12 @@ def test_a_part_of_the_people_and_a_calling_are_crowds(sentence: str, crowd: int
 )
 def test_a_part_of_victims_or_one_person_is_no_crowd(sentence: str) -> None:
     assert parse_crowds(sentence) == ()
+
+
+def test_travellers_from_a_town_tell_of_a_march_there(gaz: Gazetteer) -> None:
+    text = (
+        "NAIROBI, Kenya (AP) — Police fired tear gas at a crowd in Mogadishu on Friday. "
+        "Travelers arriving from Merca, a port south of the capital, say a smaller crowd "
+        "marched there after prayers."
+    )
+    assert ("protest", "Marka") in _pairs(gaz, text)
