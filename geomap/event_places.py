@@ -421,7 +421,7 @@ _PART_OF_IT_BEFORE_RE = re.compile(
 
 _ORIGIN_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+|regional\s+|provincial\s+)?"
-    r"(?:capital\s+|city\s+of\s+|(?:[\w-]+\s+)?(?:provinces?|regions?|districts?|departments?|"
+    r"(?:capital,?\s+|city\s+of\s+|(?:[\w-]+\s+)?(?:provinces?|regions?|districts?|departments?|"
     r"states?)\s+of\s+)?$"
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
@@ -491,6 +491,9 @@ _BORDER_RE = re.compile(
     r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?$"
     # "an allusion to the dispute with Egypt over the dam": the other side of a quarrel
     r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations)\s+with\s+(?:the\s+)?$"
+    # "the gas dispute between Moscow and Kyiv": both sides of a quarrel
+    r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations|war)\s+between\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+(?:the\s+)?)?$"
     # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
     r"|(?:^|[.;,]\s*)unlike\s+$"
     # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
@@ -741,6 +744,10 @@ _WHEREABOUTS_RE = re.compile(
     # "abused by police on the way to the prison in Santiaguito": where detainees were held
     r"(?:taken|sent|transferred|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
     r"(?:prisons?|jails?|penitentiary)\s+(?:in|at)|"
+    # "many of those detained were being held at a police training camp at Sendafa",
+    # "held in the county jail in Mandan": where detainees are kept
+    r"(?:held|detained|kept|jailed|imprisoned)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:jail|prison|camp|barracks|detention\s+cent(?:re|er)|facility)\s+(?:in|at|near)(?=\s+$)|"
     # "trained in camps in Ukraine", "were taken by bus to Petrozavodsk"
     r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
     r"helicopter|boat|ferry)\s+to|"
@@ -762,7 +769,7 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:marching|heading|travelling|traveling|on\s+(?:their|its|the)\s+way)\s+to\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+)?(?:meeting|rally|congress|conference)\s+in|"
     # "the most seriously injured were flown to Arequipa": where the wounded were treated
-    r"(?:injured|wounded|hurt)\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:later\s+)?"
+    r"(?:injured|wounded|hurt|casualties|victims)\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:later\s+)?"
     r"(?:flown|taken|rushed|airlifted|transferred|evacuated)\s+to|"
     # "sentenced, some to long terms in the uranium camps at Jáchymov": where prisoners went
     r"(?:sentenced|terms?|deported|sent)\b[^.;]{0,40}?\b(?:camps?|prisons?|jails?|penal\s+"
@@ -894,12 +901,14 @@ def _residence(cue: PlaceCue) -> bool:
 
 
 _HELD_IN_BEFORE_RE = re.compile(
-    r"\b(?:held|detained|jailed|imprisoned|kept|locked\s+up)\s+(?:in|at)\s+(?:a|the)\s+$",
+    r"\b(?:held|detained|jailed|imprisoned|kept|locked\s+up)\s+(?:in|at)\s+(?:a|the)\s+$"
+    # "Two men were arrested at the scene and brought to Belmullet Garda station"
+    r"|\b(?:brought|taken|driven)\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _JAIL_AFTER_RE = re.compile(
     r"^\s+(?:jail|prison|penitentiary|detention\s+cent(?:re|er)|police\s+cells?|"
-    r"police\s+station)\b",
+    r"(?:police|garda|gendarmerie)\s+station)\b",
     re.IGNORECASE,
 )
 
@@ -1064,7 +1073,8 @@ _SUBURB_APPOSITIVE_RE = re.compile(
     r"quarter|slum|area)\b"
 )
 _DISTRICT_AFTER_RE = re.compile(
-    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:districts?|"
+    # ("the St Ann's district of Nottingham")
+    r"^(?:['’]s)?(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:districts?|"
     r"neighbou?rhoods?|suburbs?|quarters?|townships?|slums?|areas?|sections?|wards?)\s+of\b"
 )
 
@@ -1462,7 +1472,10 @@ _EVENT_NOUN_BEFORE_RE = re.compile(
 _ALL_QUIET_RE = re.compile(
     r"\b(?:everything|all|life|the\s+situation|things)\s+(?:is|was|were|remained|remains|"
     r"seemed|seems|appeared|appears)\s+(?:(?:said|reported)\s+to\s+(?:be|have\s+been)\s+)?"
-    r"(?:largely\s+|relatively\s+|generally\s+|completely\s+)?(?:quiet|calm|normal)\b",
+    r"(?:largely\s+|relatively\s+|generally\s+|completely\s+)?(?:quiet|calm|normal)\b"
+    # "In Bamenda, ..., there was no sign of the march"
+    r"|\bthere\s+(?:was|were|had\s+been)\s+no\s+sign\s+of\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
+    r"(?:march|protest|rally|demonstration|unrest|trouble|strike)",
     re.IGNORECASE,
 )
 # (past a transcript's speaker label: "CORRESPONDENT: In Juba ...")
@@ -1562,7 +1575,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
     PlaceRule("hometown", _hometown, breaks_scene=True),
     PlaceRule("residence", _residence, breaks_scene=True),
-    PlaceRule("place_of_detention", _place_of_detention, breaks_scene=True),
+    PlaceRule("place_of_detention", _place_of_detention, breaks_scene=False),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),

@@ -1575,13 +1575,33 @@ _FIELD_CLAIM_RE = re.compile(
 )
 
 
+# "16 (some counts 20)", "19 (21 including later deaths)": a toll and another count in
+# brackets, said by whoever the bracket names, if anyone
+_FIELD_ALTERNATIVE_RE = re.compile(
+    r"^\s*(?P<number>\d[\d,]*)\s*\((?P<source>[^()\d,]{0,30}?)\s*"
+    r"(?!(?:1[5-9]|20)\d\d\b)(?P<other>\d[\d,]*)(?P<rest>[^()\d]{0,40})\)"
+)
+
+
+def _alternative_tolls(value: str) -> list[tuple[int, str | None]]:
+    match = _FIELD_ALTERNATIVE_RE.match(value)
+    if match is None:
+        return []
+    # ("some counts 20" names who counts; "21 including later deaths" says what it counts)
+    other_source = match.group("source").strip() or None
+    return [
+        (int(match.group("number").replace(",", "")), None),
+        (int(match.group("other").replace(",", "")), other_source),
+    ]
+
+
 def _rival_tolls(value: str) -> list[_Figures]:
     """One toll per source where an infobox field gives rival tolls, each credited and
     disputed; none where it gives one."""
-    claims = [
+    claims: list[tuple[int, str | None]] = [
         (int(match.group("number").replace(",", "")), match.group("source").strip())
         for match in _FIELD_CLAIM_RE.finditer(value)
-    ]
+    ] or _alternative_tolls(value)
     if len({killed for killed, _ in claims}) < 2:
         return []
     return [_Figures({"killed": k, "injured": None}, claim=who, disputed=True) for k, who in claims]

@@ -408,6 +408,8 @@ _NOT_PEOPLE_BEFORE_RE = re.compile(
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _DEAD_AFTER_RE = re.compile(r"\s+(?:dead|deaths|killed|fatalities)\b", re.IGNORECASE)
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+# "On 14 March three demonstrators were shot dead": the day is already written
+_DAY_AND_MONTH_BEFORE_RE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\s+$", re.IGNORECASE)
 _HEDGED_RE = re.compile(
     r"(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|between|an\s+estimated|"
     r"estimated|as\s+many\s+as|up\s+to|approximately|roughly|close\s+to)\s",
@@ -1249,11 +1251,25 @@ _ONE_OF_THE_VICTIMS_RE = re.compile(
 )
 
 
+def _after_a_written_day(sentence: str, phrase: NumberPhrase) -> bool:
+    """ "On 14 March three demonstrators were shot dead": the day is already written, so
+    the number after the month counts victims (a crowd's count stays read as a date part:
+    "On 7 March ten members of the council resigned")."""
+    return (
+        _DAY_AND_MONTH_BEFORE_RE.search(sentence, max(0, phrase.start - 16), phrase.start)
+        is not None
+        and not _DAY_OR_YEAR_RE.fullmatch(phrase.text.strip())
+        and not _NOT_PEOPLE_AFTER_RE.match(sentence, phrase.end, phrase.end + 12)
+    )
+
+
 def _count_numbers(sentence: str) -> list[NumberPhrase]:
     return [
         phrase
         for phrase in find_numbers(sentence)
-        if not _measures_something_else(sentence, phrase)
+        if (
+            not _measures_something_else(sentence, phrase) or _after_a_written_day(sentence, phrase)
+        )
         and not sentence[max(0, phrase.start - 3) : phrase.start].lower().endswith("no ")
         and not (phrase.high == 1 and _ONE_OF_THE_VICTIMS_RE.match(sentence, phrase.end))
     ]
@@ -1364,6 +1380,14 @@ _NAMED_VICTIM_RE = re.compile(
 )
 
 
+# "Officials have confirmed one death": one death, written in the singular
+_ONE_DEATH_RE = re.compile(
+    r"\b(?:one|a\s+single|a\s+first)\s+death\b(?!\s+(?:sentences?|penalty|squads?|threats?|"
+    r"toll|row|march|certificates?|camp|blow))",
+    re.IGNORECASE,
+)
+
+
 def _appositive_and_single_tolls(
     sentence: str, numbers: list[NumberPhrase]
 ) -> Iterator[tuple[str, int, int, str]]:
@@ -1379,6 +1403,8 @@ def _appositive_and_single_tolls(
             word = match.group("outcome")
             outcome = _KILLED if word is None else _OUTCOME_WORDS[" ".join(word.lower().split())]
             yield outcome, match.start(), 1, match.group(0)
+    for match in _ONE_DEATH_RE.finditer(sentence):
+        yield _KILLED, match.start(), 1, match.group(0)
 
 
 @dataclass(frozen=True)

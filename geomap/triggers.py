@@ -155,7 +155,30 @@ _CLASH_RE = _tiers(
     r"\s+(?:burned|burnt|torched)|"
     # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
     r"broke\s+up|(?<!prosecutors\s)(?<!investigators\s)raids?|(?<!prosecutors\s)(?<!investigators\s)raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
-    r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|(?:broke|smashed)\s+(?:the\s+)?windows|"
+    r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|"
+    # "smashed shop windows", "broke store windows"
+    r"(?:broke|smashed|shattered)\s+(?:the\s+)?(?:[\w'’-]+\s+)?windows|"
+    # "crowds stoned police stations", "buses were stoned", "was stoned to death"
+    r"ston(?:ed|ing)|"
+    r"(?:running|pitched|street)\s+(?:battles?|fights?|fighting)|"
+    r"battles?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|troops|soldiers|gendarmes)|"
+    r"tangled\s+with|set\s+upon|scuffling|broken\s+up|pepper\s+spray|"
+    r"fired\s+to\s+disperse|came\s+under\s+attack|"
+    # "two Ahmadis were killed by a mob", "attacked by a local mob"
+    r"by\s+(?:a|the)\s+(?:[\w-]+\s+)?mobs?|"
+    # "mobs burned ration shops and buses" (but "blocked roads with burning tyres" is a
+    # blockade)
+    r"(?:burned|burnt|torching)\s+(?:[\w'’-]+\s+){0,3}?(?:cars|vehicles|buses|shops|"
+    r"churches|mosques|houses|homes|supermarkets?|stores|trucks|lorries)|"
+    # "mounted carabinieri charged a banned rally" (not "charged them with rioting")
+    r"charged\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:crowds?|rall(?:y|ies)|march(?:es)?|"
+    r"pickets?|protesters|demonstrators|strikers|marchers|students)"
+    r"(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:offen[cs]es?|crimes?|murder|treason|sedition|"
+    r"rioting|incitement|inciting|terrorism|assault|vandalism|obstruction|disturbing|breach|"
+    r"illegal|unlawful|public))|"
+    # "when a crowd attacked a checkpoint", "gangs attacked Hausa residents"
+    r"attack(?:ed|ing)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:checkpoints?|patrols?|"
+    r"convoys?|soldiers|troops|residents|shops|vehicles|cars|buses|Christians|Muslims)|"
     r"(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
     r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
     r"violently)\b",
@@ -308,7 +331,8 @@ _STEMS = {
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"
         r"stone|rock|molotov|petrol|tear|cannon|rubber|stun|threw|throw|hurl|pelt|set|burn|"
         r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|attack|"
-        r"violen|armed|sticks|loot|vandal|smashed"
+        r"violen|armed|sticks|loot|vandal|smashed|shattered|ston|battle|tangled|upon|broken|"
+        r"pepper|mob|burnt"
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"

@@ -198,6 +198,47 @@ _LEAD = "OSH, Kyrgyzstan (AP) — About 2,000 people rallied in Osh on Monday ag
             {("clash", "Nandaime")},
             {("clash", "United States"), ("protest", "United States")},
         ),
+        # Where detainees are held, and the station they were brought to.
+        (
+            _LEAD + "Relatives said many of those detained were being held at a police "
+            "training camp at Uzgen, about 40 km away.",
+            {("protest", "Osh")},
+            {("arrest", "Uzgen"), ("protest", "Uzgen")},
+        ),
+        (
+            _LEAD + "Two men were arrested at the scene and brought to Uzgen police station.",
+            {("arrest", "Osh")},
+            {("arrest", "Uzgen")},
+        ),
+        # Where the wounded were taken.
+        (
+            _LEAD + "Police fired on the crowd. Doctors in Osh treated 40 people for wounds; "
+            "other casualties were taken to Uzgen and Aravan.",
+            {("clash", "Osh")},
+            {("casualties", "Uzgen"), ("casualties", "Aravan")},
+        ),
+        # A governor who drove from the provincial capital to the picket.
+        (
+            "CUTRAL CO, Argentina (AP) — Thousands of residents blocked the highway at Cutral "
+            "Co. On Monday the governor drove from the provincial capital, Neuquén, to the "
+            "picket and signed an agreement.",
+            {("protest", "Cutral-Có")},
+            {("protest", "Neuquén")},
+        ),
+        # Both sides of a quarrel that the unrest comes amid.
+        (
+            "SOFIA, Bulgaria (AP) — Thousands protested in Sofia on Monday. The unrest comes as "
+            "the country struggles with the fallout of the gas dispute between Moscow and Kyiv.",
+            {("protest", "Sofia")},
+            {("protest", "Moscow"), ("protest", "Kyiv")},
+        ),
+        # A town where there was no sign of the march.
+        (
+            "YAOUNDE, Cameroon (AP) — Hundreds marched in Buea on Tuesday. In Bamenda, the main "
+            "city of the North West, there was no sign of the march.",
+            {("protest", "Buea")},
+            {("protest", "Bamenda")},
+        ),
     ],
 )
 def test_asides_about_other_places_place_no_event(
@@ -313,3 +354,69 @@ def test_travellers_from_a_town_tell_of_a_march_there(gaz: Gazetteer) -> None:
         "marched there after prayers."
     )
     assert ("protest", "Marka") in _pairs(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # the day is written before the month, so the number after it counts people
+        ("On 14 March three demonstrators were shot dead in the town.", 3),
+        ("On 14 March 1953 police shot dead two men.", 2),
+        ("Officials have confirmed one death.", 1),
+        ("The editor received one death threat after another.", None),
+    ],
+)
+def test_a_count_after_a_date_and_one_death(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
+
+
+def test_an_infobox_toll_with_another_count_in_brackets(gaz: Gazetteer) -> None:
+    text = (
+        "Naryn riots\n\n- Date: 4 May 1990\n- Location: Naryn, Kyrgyz SSR\n"
+        "- Deaths: 16 (some counts 20)\n\n"
+        "The Naryn riots were clashes between students and police in Naryn in May 1990.\n"
+    )
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    tolls = {(e.killed, e.claimed_by) for e in extract_events(article, gaz) if e.killed}
+    assert tolls == {(16, ""), (20, "some counts")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Youths stoned buses on the main road.",
+        "Running battles went on for most of the afternoon.",
+        "Mounted police charged the crowd outside the station.",
+        "A crowd attacked a checkpoint on the edge of town.",
+        "Two traders were killed by a mob near the market.",
+        "Mobs burned ration shops and buses.",
+        "Rioters smashed shop windows along the avenue.",
+        "The march was broken up by the militia.",
+        "On Tuesday the students tangled with police at the railway station.",
+    ],
+)
+def test_a_riot_told_in_everyday_words_is_a_clash(sentence: str) -> None:
+    assert "clash" in {t.event_type.value for t in classify(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a blockade, not a fight
+        "Protesters blocked the highway with burning tyres.",
+        # a court's charge, not a police charge
+        "Prosecutors charged the protesters with obstruction.",
+    ],
+)
+def test_a_blockade_or_a_court_charge_is_no_clash(sentence: str) -> None:
+    assert "clash" not in {t.event_type.value for t in classify(sentence)}
+
+
+def test_a_district_named_with_a_possessive_is_coded_as_its_city(gaz: Gazetteer) -> None:
+    text = (
+        "NOTTINGHAM (AP) — A quarrel outside a pub in the St Ann's district of Nottingham "
+        "grew into a street fight involving a crowd of 1,000 people."
+    )
+    pairs = _pairs(gaz, text)
+    assert ("clash", "Nottingham") in pairs
+    assert not {pair for pair in pairs if pair[1] != "Nottingham"}
