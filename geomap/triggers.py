@@ -96,6 +96,9 @@ _PROTEST_RE = _tiers(
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
     # "held solidarity gatherings outside embassies" (a family gathering is none)
     r"(?:solidarity|protest|mass|public|anti-[\w-]+)\s+gatherings?|"
+    # "youths put up barricades", "set up roadblocks of burning tyres", "courted arrest"
+    r"(?:put\s+up|set\s+up|erected|built|manned)\s+(?:[\w-]+\s+)?roadblocks|"
+    r"put\s+up\s+(?:[\w-]+\s+)?barricades|court(?:ed|ing)\s+arrest|"
     r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -124,7 +127,11 @@ _SEIZURE_RE = _tiers(
     r"(?<!role\swas\staken\sover)(?<!duties\swere\staken\sover)(?<!task\swas\staken\sover)"
     r"(?<!control\swas\staken\sover)|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
-    r"captur(?:ed|ing|e)|broke\s+into|overr(?:an|un)|"
+    r"captur(?:ed|ing|e)|broke\s+into|break(?:s|ing)?\s+into|overr(?:an|un)|"
+    # "walked into the Congress building", "barricaded themselves inside the Law School"
+    r"(?:walked|marched|burst)\s+into\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|"
+    r"parliament|congress|palace|ministry|offices?|headquarters|legislature|assembly)|"
+    r"barricaded\s+themselves\s+(?:inside|in)|broke\s+down\s+the\s+(?:doors?|gates?)|"
     r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",
     low=r"\b(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
@@ -194,7 +201,14 @@ _CASUALTIES_RE = _tiers(
     r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"
-    r"slain|perished)\b",
+    r"slain|perished|"
+    # "Sixteen people were treated in hospital", "The Red Cross said it had treated 22
+    # people", "a boy lost an eye", "was crushed by a lorry"
+    r"(?:were|was|been|had|have|has|it|they)\s+treated\b|treated\s+(?:\d[\d,]*|some|about|"
+    r"more\s+than|at\s+least|dozens|scores|several)\b|treated\s+for\s+(?:[\w-]+\s+)?(?:wounds|"
+    r"injuries|cuts|burns|bruises)|lost\s+(?:an|one|his|her)\s+eye|lost\s+the\s+sight|"
+    r"fractured|critical\s+condition|crushed\s+(?:by|under)|suffocated|fatally\s+struck|"
+    r"sought\s+medical)\b",
     medium=r"\b(?:hurt|toll|(?:was|were|been)\s+shot(?!\s+(?:at|down|dead)\b))\b",
 )
 _ARREST_RE = _tiers(
@@ -210,7 +224,12 @@ _ARREST_RE = _tiers(
     r"detentions?|"
     r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
     r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
-    r"by\s+(?:the\s+)?police)|taken\s+into\s+custody|jailed|rounded\s+up|apprehended|"
+    r"by\s+(?:the\s+)?police)|taken\s+into\s+(?:police\s+)?custody|jailed|rounded\s+up|apprehended|"
+    # "dozens of students were taken away in trucks", "loaded into a police truck"
+    r"(?<!bodies\s)(?<!body\s)(?:were|was)\s+(?:[\w'’-]+\s+)?(?:taken|led|dragged|driven)\s+away|"
+    r"(?:taking|leading|dragging)\s+(?:[\w'’-]+\s+){1,3}?away|"
+    r"loaded\s+into\s+(?:a\s+|the\s+)?(?:police\s+)?(?:trucks?|vans?|buses)|"
+    r"gave\s+(?:themselves|himself|herself)\s+up|"
     r"imprisoned)\b",
     medium=r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
     r"(?:freed|released|freeing|releasing)\s+(?:[\w'’-]+\s+){0,4}?(?:detainees|prisoners|"
@@ -321,11 +340,11 @@ _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
-        r"immolat|himself|herself|themselves"
+        r"immolat|himself|herself|themselves|roadblock|court"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
-        r"attack|ransack|invad|entered"
+        r"attack|ransack|invad|entered|break|into|barricaded|down"
     ),
     "clash": re.compile(
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"
@@ -336,10 +355,11 @@ _STEMS = {
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"
-        r"perish|hurt|toll|shot"
+        r"perish|hurt|toll|shot|treated|lost|fractur|critical|crushed|suffocat|struck|medical"
     ),
     "arrest": re.compile(
-        r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre"
+        r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre|"
+        r"away|loaded|gave"
     ),
 }
 _NUMBER = "number"

@@ -420,3 +420,29 @@ def test_a_district_named_with_a_possessive_is_coded_as_its_city(gaz: Gazetteer)
     pairs = _pairs(gaz, text)
     assert ("clash", "Nottingham") in pairs
     assert not {pair for pair in pairs if pair[1] != "Nottingham"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Sixteen people, among them five gendarmes, were treated in hospital.", "casualties"),
+        ("The Red Cross said it had treated 22 people.", "casualties"),
+        ("A nine-year-old boy lost an eye.", "casualties"),
+        ("Youths put up barricades on Tuesday night.", "protest"),
+        ("Volunteers courted arrest in batches outside the collectorate.", "protest"),
+        ("About 3,000 protesters walked into the Congress building.", "seizure"),
+        ("Law students barricaded themselves inside the faculty for two days.", "seizure"),
+        ("Dozens of students were taken away in trucks.", "arrest"),
+        ("At least 20 people were loaded into a police truck.", "arrest"),
+    ],
+)
+def test_everyday_words_for_the_wounded_a_blockade_a_takeover_and_arrests(
+    sentence: str, event_type: str
+) -> None:
+    assert event_type in {t.event_type.value for t in classify(sentence)}
+
+
+def test_bodies_taken_away_are_no_arrest() -> None:
+    assert "arrest" not in {
+        t.event_type.value for t in classify("The bodies were taken away by relatives.")
+    }
