@@ -1384,6 +1384,22 @@ def _deployment_target(cue: PlaceCue) -> bool:
     return last is not None and not _MEASURE_TURN_RE.search(before, last.end())
 
 
+_CAUSE_CLAUSE_RE = re.compile(r"\b(?:after|when|as|following)\b")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
+
+
+def _unrest_there_named_nowhere_else(cue: PlaceCue) -> bool:
+    """ "A curfew was imposed on Larkana, the home town of ..., after several thousand
+    people marched through the main bazaar": the unrest the measure answers, told with no
+    place of its own, was where the measure fell."""
+    rest = cue.text[cue.mention.end : cue.span.end]
+    turn = _CAUSE_CLAUSE_RE.search(rest)
+    if turn is None:
+        return False
+    clause = rest[turn.end() :]
+    return bool(classify(clause)) and _CAPITALISED_RE.search(clause) is None
+
+
 def _measure_target(cue: PlaceCue) -> bool:
     """A place a curfew, state of emergency or martial law is extended to: a government's
     measure, not an event there (the unrest it answers is placed by its own words).
@@ -1391,7 +1407,9 @@ def _measure_target(cue: PlaceCue) -> bool:
     Example: "extended a curfew to the cities of Valparaíso and Concepción after a third
     night of rioting in Santiago".
     """
-    if _MEASURE_BEFORE_RE.search(cue.before) or _deployment_target(cue):
+    if _MEASURE_BEFORE_RE.search(cue.before):
+        return not _unrest_there_named_nowhere_else(cue)
+    if _deployment_target(cue):
         return True
     previous = cue.previous
     if previous is None:

@@ -73,6 +73,15 @@ _PROTEST_RE = _tiers(
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
     # "began a sit-down strike": workers holding their workplace in protest
     r"sit-?down\s+strikes?|"
+    # a strike is a protest (the coding rules), told as it happens: "The strike spread to
+    # Sabadell", "postal workers walked out", "miners downed tools" (a strike named as a
+    # topic, "the strike committee met", places nothing)
+    r"walk(?:ed|s|ing)\s+out\b(?!\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|session|"
+    r"hearing|parliament|chamber))|downed\s+tools|down\s+tools|stopped\s+work|"
+    r"(?:began|staged|held|launched|started|joined|observed)\s+(?:a|an|the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:strike|stoppage|walkout|hartal)|"
+    r"(?:strike|stoppage|walkout|hartal)s?\s+(?:(?:also|then|quickly|soon|later)\s+)?(?:spread|"
+    r"began|started|paralys|paralyz|shut|closed|crippled|halted|brought)|"
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
@@ -340,7 +349,7 @@ _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
-        r"immolat|himself|herself|themselves|roadblock|court"
+        r"immolat|himself|herself|themselves|roadblock|court|tools|work|stoppage|hartal|out"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"

@@ -446,3 +446,38 @@ def test_bodies_taken_away_are_no_arrest() -> None:
     assert "arrest" not in {
         t.event_type.value for t in classify("The bodies were taken away by relatives.")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Postal workers in the town also walked out on Friday.",
+        "The coal miners downed tools on Tuesday.",
+        "The strike spread the same day to the textile towns.",
+        "Dockers began a wildcat strike at dawn.",
+    ],
+)
+def test_a_strike_told_as_it_happens_is_a_protest(sentence: str) -> None:
+    assert "protest" in {t.event_type.value for t in classify(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The strike committee met overnight at the campus.",
+        "The government declared the strike illegal on the eve of the stoppage.",
+        "The opposition walked out of the talks on Monday.",
+        "The air strikes continued through the night.",
+    ],
+)
+def test_a_strike_named_as_a_topic_is_no_protest(sentence: str) -> None:
+    assert "protest" not in {t.event_type.value for t in classify(sentence)}
+
+
+def test_a_curfew_on_the_town_where_the_unrest_was(gaz: Gazetteer) -> None:
+    text = (
+        "KARACHI (AP) — Thousands marched in Karachi on Monday. A curfew was imposed on "
+        "Larkana, the home town of a former prime minister, after several thousand people "
+        "marched through the main bazaar."
+    )
+    assert ("protest", "Larkana") in _pairs(gaz, text)
