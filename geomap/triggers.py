@@ -185,10 +185,21 @@ _CLASH_RE = _tiers(
     # "mobs burned ration shops and buses" (but "blocked roads with burning tyres" is a
     # blockade)
     r"(?:burned|burnt|torching)\s+(?:[\w'’-]+\s+){0,3}?(?:cars|vehicles|buses|shops|"
-    r"churches|mosques|houses|homes|supermarkets?|stores|trucks|lorries)|"
+    r"churches|mosques|houses|homes|supermarkets?|stores|trucks|lorries|buildings?|"
+    r"offices?|halls?|stations?)|"
+    # "riot police cleared the square", "broke it up with truncheons", "pushed them back",
+    # "advanced on the crowd", "fireworks were thrown at them", "a man shot by a police
+    # patrol", "struck by a stone", "kicked by a riot officer", "supermarkets were sacked"
+    r"cleared\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|road|roadblocks?|blockades?|"
+    r"barricades?|camp|encampment|streets?|bridge|highway|occupiers)|"
+    r"broke\s+(?:it|them)\s+up|pushed\s+(?:them|the\s+(?:crowds?|protesters|demonstrators|"
+    r"marchers))\s+back|advanced\s+on\s+(?:the\s+)?(?:crowds?|protesters|demonstrators|"
+    r"marchers)|thrown\s+at|shot\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:police|soldiers?|"
+    r"troops|gendarmes?|officers?|security)|struck\s+by\s+(?:a\s+)?(?:stones?|rocks?|bricks?|"
+    r"bottles?|projectiles?|bullets?)|kick(?:ed|ing)|punch(?:ed|ing)|(?:were|was)\s+sacked|"
     # "mounted carabinieri charged a banned rally" (not "charged them with rioting")
     r"charged\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:crowds?|rall(?:y|ies)|march(?:es)?|"
-    r"pickets?|protesters|demonstrators|strikers|marchers|students)"
+    r"pickets?|protesters|demonstrators|strikers|marchers|students|them)"
     r"(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:offen[cs]es?|crimes?|murder|treason|sedition|"
     r"rioting|incitement|inciting|terrorism|assault|vandalism|obstruction|disturbing|breach|"
     r"illegal|unlawful|public))|"
@@ -360,7 +371,7 @@ _STEMS = {
         r"stone|rock|molotov|petrol|tear|cannon|rubber|stun|threw|throw|hurl|pelt|set|burn|"
         r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|attack|"
         r"violen|armed|sticks|loot|vandal|smashed|shattered|ston|battle|tangled|upon|broken|"
-        r"pepper|mob|burnt"
+        r"pepper|mob|burnt|clear|pushed|advanced|thrown|struck|kick|punch|sacked"
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"

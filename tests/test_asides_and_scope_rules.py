@@ -393,6 +393,11 @@ def test_an_infobox_toll_with_another_count_in_brackets(gaz: Gazetteer) -> None:
         "Rioters smashed shop windows along the avenue.",
         "The march was broken up by the militia.",
         "On Tuesday the students tangled with police at the railway station.",
+        "Riot police cleared the square with rifle butts and warning shots.",
+        "Police broke it up with truncheons near the university.",
+        "Fireworks and bottles were thrown at them near the station.",
+        "A woman was kicked by a riot officer and fell.",
+        "A man was shot by a police patrol at a barricade.",
     ],
 )
 def test_a_riot_told_in_everyday_words_is_a_clash(sentence: str) -> None:
