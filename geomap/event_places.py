@@ -311,6 +311,31 @@ def _ward_of_a_metropolis(ward: Place, city: Place) -> bool:
     )
 
 
+# "the railway station at Sakrand, in Nawabshah district": the district a town lies in;
+# "Petrozavodsk, the capital of the Karelia region": the region a city is the capital of
+_IN_DISTRICT_BEFORE_RE = re.compile(r",\s+in\s+(?:the\s+)?$")
+_DISTRICT_WORD_AFTER_RE = re.compile(
+    r"^\s+(?:district|province|region|county|governorate|prefecture|department|oblast)\b"
+)
+_GLOSS_BEFORE_RE = re.compile(
+    r",\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:capital|main\s+town|largest\s+city|chief\s+town)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _region_of_a_town(cue: PlaceCue) -> bool:
+    """The district or region a town is placed in by a gloss: coders code the town.
+
+    Example: "set fire to the railway station at Sakrand, in Nawabshah district";
+    "Petrozavodsk, the capital of the Karelia region".
+    """
+    in_district = bool(
+        _IN_DISTRICT_BEFORE_RE.search(cue.before) and _DISTRICT_WORD_AFTER_RE.match(cue.after)
+    )
+    return in_district or bool(_GLOSS_BEFORE_RE.search(cue.before))
+
+
 def _address_qualifier(cue: PlaceCue) -> bool:
     """The region after a town in an address, even when it shares a city's name.
 
@@ -488,9 +513,14 @@ _NEWS_FROM_RE = re.compile(
 
 _BORDER_RE = re.compile(
     # "the border with Uzbekistan", "a border deal with Chechnya"
-    r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?$"
+    r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?"
+    r"(?:neighbou?ring\s+)?$"
     # "an allusion to the dispute with Egypt over the dam": the other side of a quarrel
     r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations)\s+with\s+(?:the\s+)?$"
+    # "anger at the mobilisation for the war in Ukraine", "since the invasion of Kuwait":
+    # a war elsewhere that the story mentions
+    r"|\b(?:civil\s+)?war\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
+    r"|\binvasion\s+of\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
     # "the gas dispute between Moscow and Kyiv": both sides of a quarrel
     r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations|war)\s+between\s+"
     r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+(?:the\s+)?)?$"
@@ -551,7 +581,11 @@ _DATED_BY_BEFORE_RE = re.compile(
     # state that dates the protest (a killing may be the episode's own: not listed)
     r"|\b(?:days?|weeks?|months?|hours?|shortly|soon|a\s+day)\s+after\s+[^.;]{0,80}?\b"
     r"(?:was|were|had\s+been)\s+(?:hanged|executed|assassinated|sentenced|deposed|"
-    r"overthrown|sworn\s+in)\s+(?:in|at)\s+(?:the\s+)?$"
+    r"overthrown|sworn\s+in|shot\s+dead|murdered)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "five days after armed followers of Juhayman al-Otaybi seized the Grand Mosque in
+    # Mecca": another group's act, days before
+    r"|\b(?:days?|weeks?|months?)\s+after\s+[^.;]{0,80}?\b(?:seized|stormed|bombed|attacked)\s+"
+    r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
     # "less than three weeks after the Free Officers seized power in Cairo"; "nine months
     # after army veterans killed President Sylvanus Olympio in Lomé"
     r"|\b(?:days?|weeks?|months?|years?|shortly|soon)\s+after\s+[^.;]{0,80}?\b"
@@ -1014,7 +1048,8 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"project|scheme|bill|law|move|deal)\b[^;:]{0,100}\b(?:to|from)\s+(?:the\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|port|town),\s+)?$"
     # "The protests began after a canopy at the station in Novi Sad collapsed"
-    r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage)\s+(?:[^.;:]{0,80}?\s)?"
+    r"|\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage|violence|riots?|rioting|"
+    r"uprising)\s+(?:[^.;:]{0,80}?\s)?"
     r"(?:first\s+)?(?:began|erupted|broke\s+out|started|flared|spread)\s+(?:[\w'’-]+,?\s+){0,4}?"
     r"(?:after|when|over|following)\b[^;:]{0,160}$"
     # "The march was called in support of students at the university in Monterrey, who had
@@ -1566,13 +1601,14 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("agreement_name", _agreement_name, breaks_scene=False),
     PlaceRule("calendar_name", _calendar_name, breaks_scene=False),
     PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
+    PlaceRule("region_of_a_town", _region_of_a_town, breaks_scene=False),
     PlaceRule("planned_or_hypothetical", _planned_or_hypothetical, breaks_scene=False),
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
     PlaceRule("locator_of_a_town", _locator_of_a_town, breaks_scene=False),
     PlaceRule("origin", _origin, breaks_scene=False),
     PlaceRule("border", _border, breaks_scene=False),
     PlaceRule("cited_as_a_model", _cited_as_a_model, breaks_scene=True),
-    PlaceRule("dated_by_another_event", _dated_by_another_event, breaks_scene=False),
+    PlaceRule("dated_by_another_event", _dated_by_another_event, breaks_scene=True),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),

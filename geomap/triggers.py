@@ -205,7 +205,8 @@ _CLASH_RE = _tiers(
     r"illegal|unlawful|public))|"
     # "when a crowd attacked a checkpoint", "gangs attacked Hausa residents"
     r"attack(?:ed|ing)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:checkpoints?|patrols?|"
-    r"convoys?|soldiers|troops|residents|shops|vehicles|cars|buses|Christians|Muslims)|"
+    r"convoys?|soldiers|troops|residents|shops|vehicles|cars|buses|homes|houses|Christians|"
+    r"Muslims)|"
     r"(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
     r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
     r"violently)\b",

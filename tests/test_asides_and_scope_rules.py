@@ -239,6 +239,47 @@ _LEAD = "OSH, Kyrgyzstan (AP) — About 2,000 people rallied in Osh on Monday ag
             {("protest", "Buea")},
             {("protest", "Bamenda")},
         ),
+        # The district a town lies in, and the region a city is the capital of.
+        (
+            "KARACHI (AP) — Crowds also set fire to the railway station at Sakrand, in "
+            "Nawabshah district, on Monday.",
+            set(),
+            {("clash", "Nawabshah"), ("protest", "Nawabshah")},
+        ),
+        (
+            _LEAD + "Dozens of residents were taken by bus to Petrozavodsk, the capital of the "
+            "Karelia region, a regional official said.",
+            {("protest", "Osh")},
+            {("protest", "Karelia"), ("protest", "Petrozavodsk")},
+        ),
+        # The neighbour across a border that an agreement redraws.
+        (
+            "MAGAS, Russia (AP) — Thousands of people rallied for a second day in Magas against "
+            "an agreement that redraws the republic's border with neighbouring Chechnya.",
+            {("protest", "Magas")},
+            {("protest", "Chechnya")},
+        ),
+        # The act elsewhere that dates the unrest, or set it off.
+        (
+            "RIYADH (AP) — Riots broke out in Qatif on Tuesday. The uprising began five days "
+            "after armed followers of a preacher seized the Grand Mosque in Mecca, an "
+            "unrelated event.",
+            {("clash", "Al Qaţīf")},
+            {("seizure", "Makkah"), ("seizure", "Al Qaţīf")},
+        ),
+        (
+            "ABIDJAN (AP) — Mobs attacked French homes in Abidjan on Sunday. The violence began "
+            "after jets bombed a French position in the central town of Bouake.",
+            {("clash", "Abidjan")},
+            {("clash", "Bouaké")},
+        ),
+        # A war elsewhere that the protest is angry about.
+        (
+            "MAKHACHKALA, Russia (Reuters) - Police clashed with protesters in Makhachkala on "
+            "Sunday, as anger grew at the call-up of reservists for the war in Ukraine.",
+            {("clash", "Makhachkala")},
+            {("clash", "Ukraine"), ("protest", "Ukraine")},
+        ),
     ],
 )
 def test_asides_about_other_places_place_no_event(
