@@ -369,6 +369,8 @@ def test_a_sit_down_strike_is_a_protest(gaz: Gazetteer) -> None:
         ("On Friday about 300 of the women marched through the mall carrying wreaths.", 300),
         ("Student leaders said some 2,000 of their members were manning the barricades.", 2000),
         ("Earlier some 3,000 railwaymen had crowded the street outside the union hall.", 3000),
+        ("About 150 immigrants had gathered outside the town hall by noon.", 150),
+        ("A few hundred townspeople held a candlelight vigil in the square.", 200),
     ],
 )
 def test_a_part_of_the_people_and_a_calling_are_crowds(sentence: str, crowd: int) -> None:
@@ -382,6 +384,8 @@ def test_a_part_of_the_people_and_a_calling_are_crowds(sentence: str, crowd: int
         "Nearly 100 people were killed over the weekend, about 30 of them in the city.",
         # a person, not a gathering
         "One of the demonstrators was carried away by friends.",
+        # people displaced by a war abroad
+        "The country also hosts more than 200,000 refugees from the war next door.",
     ],
 )
 def test_a_part_of_victims_or_one_person_is_no_crowd(sentence: str) -> None:
