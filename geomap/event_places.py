@@ -531,6 +531,8 @@ _BORDER_RE = re.compile(
     # ("compared online to Occupy Wall Street in New York": the model's own place)
     r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:in|of)\s+(?:the\s+)?)?$"
+    # "the universities' financial ties to Israel"
+    r"|\b(?:ties|links|relations)\s+(?:with|to)\s+(?:the\s+)?$"
     # "Some are comparing this to the protests in the United States"
     r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,40}?\b(?:to|with)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:protests?|riots?|unrest|uprisings?|demonstrations?|movement|"
@@ -1902,7 +1904,8 @@ _SPEECH_VERB_RE = re.compile(
 )
 _TOLD_EVENT_RE = re.compile(
     r"\bthe\s+(?:storming|crackdown|protests?|violence|unrest|killings?|clashes|raids?|"
-    r"demonstrations?|riots?|attacks?|arrests?|occupation|break-in|march|rall(?:y|ies))\b"
+    r"demonstrations?|riots?|attacks?|arrests?|occupation|break-in|march|rall(?:y|ies)|"
+    r"shootings?|massacre|beatings?)\b"
 )
 
 

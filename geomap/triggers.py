@@ -219,7 +219,9 @@ _CASUALTIES_RE = _tiers(
     high=r"\b(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
     r"causes|old\s+age|covid|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:heart\s+attack|stroke|cancer|"
     r"illness|disease|pneumonia|tuberculosis|hunger|starvation|malnutrition))|after\s+a\s+"
-    r"(?:long\s+|short\s+)?illness))|deaths?|death\s+toll|injured|injuring|wounded|"
+    # ("five men were sentenced to death": a court's sentence, no casualty)
+    r"(?:long\s+|short\s+)?illness))|(?<!sentenced\sto\s)(?<!condemned\sto\s)deaths?|"
+    r"death\s+toll|injured|injuring|wounded|"
     r"wounding|casualties|fatalities|beaten\s+to\s+death|hospitali[sz]ed|"
     r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|injuries|lost\s+their\s+lives|bodies|"
     r"slain|perished|"
@@ -598,8 +600,16 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
         sentence, max(0, match.start() - 40), match.start()
     ):
         return True
+    # "the finance minister resigned in New Delhi in protest": a resignation
+    if _RESIGNED_BEFORE_RE.search(sentence, max(0, match.start() - 50), match.start()):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+_RESIGNED_BEFORE_RE = re.compile(
+    r"\b(?:resign(?:ed|s|ing)?|quit|stepped\s+down)\b[^.;,]{0,40}\bin\s+$", re.IGNORECASE
+)
 
 
 _OFFICIAL_BODY_BEFORE_RE = re.compile(

@@ -280,6 +280,20 @@ _LEAD = "OSH, Kyrgyzstan (AP) — About 2,000 people rallied in Osh on Monday ag
             {("clash", "Makhachkala")},
             {("clash", "Ukraine"), ("protest", "Ukraine")},
         ),
+        # Ties to a country that a protest is over.
+        (
+            "PROVIDENCE (AP) — Students protested on the green in Providence on Monday. The "
+            "protests are over the universities' financial ties to Israel.",
+            {("protest", "Providence")},
+            {("protest", "Israel")},
+        ),
+        # A minister who resigned somewhere in protest is no protest there.
+        (
+            "BOMBAY (AP) — Thousands marched in Bombay on Monday. In July, the finance "
+            "minister resigned in New Delhi in protest.",
+            {("protest", "Mumbai")},
+            {("protest", "New Delhi"), ("protest", "Delhi")},
+        ),
     ],
 )
 def test_asides_about_other_places_place_no_event(
@@ -531,3 +545,8 @@ def test_a_curfew_on_the_town_where_the_unrest_was(gaz: Gazetteer) -> None:
         "marched through the main bazaar."
     )
     assert ("protest", "Larkana") in _pairs(gaz, text)
+
+
+def test_a_death_sentence_is_no_casualty() -> None:
+    sentence = "At trials held that autumn five men were sentenced to death."
+    assert "casualties" not in {t.event_type.value for t in classify(sentence)}
