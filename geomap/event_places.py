@@ -679,7 +679,8 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added)\
 # "In New Delhi, the foreign ministry called the unrest an internal matter": an official
 # body's words, whatever they speak of.
 _OFFICIAL_SPEAKS_RE = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|government|president|"
+    # ("In New York, U.N. Secretary-General Ban Ki-moon called for")
+    r"^,?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’.-]+\s+){0,3}?(?:ministry|government|president|"
     r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?|"
     # "In New York, U.N. Secretary-General Ban Ki-moon called for", "in Washington
@@ -828,7 +829,9 @@ _WHEREABOUTS_RE = re.compile(
     r"(?:was|were|is|are|stayed)\s+at\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:residence|home|house|villa|palace|retreat|estate)\s+in|"
     # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
+    # ("News of the riot was cabled to London")
     r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
+    r"(?:cabled|telegraphed|wired|relayed)\s+to|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
     # "Morauta, who was in Mount Hagen on the day"
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were|"
@@ -1218,8 +1221,10 @@ _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"firms|citizenship|citizens|nationals|passports?|diplomats?|ambassador|envoy|flag|flags|"
     r"dollars?|brands?|products|goods|interests|businesses|investors|media|press|"
     r"Embassy|Consulate|State\s+Department|Department|Army|Navy|Marines?|Marine\s+Corps|"
-    # "ordered U.S. Ambassador Richard Melton out of the country"
+    # "ordered U.S. Ambassador Richard Melton out of the country", "summoned the United
+    # States chargé d'affaires", "cars belonging to US servicemen"
     r"Ambassador|Envoy|Consul|Secretary\s+of\s+State|President|Vice\s+President|"
+    r"charg[eé]|servicemen|service\s+members|personnel|"
     r"Air\s+Force|Air\s+Station|Forces|Military)\b"
 )
 # "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against

@@ -294,6 +294,34 @@ _LEAD = "OSH, Kyrgyzstan (AP) — About 2,000 people rallied in Osh on Monday ag
             {("protest", "Mumbai")},
             {("protest", "New Delhi"), ("protest", "Delhi")},
         ),
+        # A foreign diplomat or soldiers named by their country, and a city news reached.
+        (
+            "HAVANA (AP) — Thousands marched in Havana on Sunday. The president wrote that "
+            "enemies were trying to exploit the shortages, and the Foreign Ministry summoned the "
+            "United States chargé d'affaires over the protests.",
+            {("protest", "Havana")},
+            {("protest", "United States")},
+        ),
+        (
+            "NAHA, Japan (AP) — Demonstrators fought police in Naha on Sunday and set fire to cars "
+            "belonging to US servicemen.",
+            {("clash", "Naha")},
+            {("clash", "United States")},
+        ),
+        (
+            "SUVA (AP) — Strikers rioted in Suva on Monday. News of the riot was cabled to "
+            "London, where officials asked the governor for a report.",
+            {("clash", "Suva")},
+            {("clash", "London")},
+        ),
+        # A world body's head speaking in its seat.
+        (
+            "BANJUL (AP) — Police arrested protesters in Banjul. In New York, U.N. "
+            "Secretary-General Ban Ki-moon called for a thorough investigation into the death "
+            "and for the release of all peaceful protesters.",
+            {("arrest", "Banjul")},
+            {("arrest", "New York City")},
+        ),
     ],
 )
 def test_asides_about_other_places_place_no_event(
