@@ -358,27 +358,29 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 
 
 # Cheap literal pre-checks on the lower-cased sentence: a type's full regex runs only when
-# one of its stems occurs. A branch of plain literals lets `re` skip ahead by first letter.
+# one of its stems occurs. Each stem is matched inside one whitespace-free chunk, so a stem
+# is one word or a part of one. A branch of plain literals lets `re` skip ahead by first letter.
 _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
-        r"immolat|himself|herself|themselves|roadblock|court|tools|work|stoppage|hartal|out"
+        r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
+        r"hartal"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
-        r"attack|ransack|invad|entered|break|into|barricaded|down"
+        r"attack|ransack|invad|entered|break|into|barricaded"
     ),
     "clash": re.compile(
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"
         r"stone|rock|molotov|petrol|tear|cannon|rubber|stun|threw|throw|hurl|pelt|set|burn|"
         r"torch|arson|evict|dispers|broke|raid|besieg|siege|charged|crack|riot|brutal|attack|"
         r"violen|armed|sticks|loot|vandal|smashed|shattered|ston|battle|tangled|upon|broken|"
-        r"pepper|mob|burnt|clear|pushed|advanced|thrown|struck|kick|punch|sacked"
+        r"pepper|mob|burnt|cleared|pushed|advanced|thrown|struck|kick|punch|sacked"
     ),
     "casualties": re.compile(
         r"kill|dead|died|death|injur|wound|casualt|fatalit|hospital|lost|bodies|slain|"
-        r"perish|hurt|toll|shot|treated|lost|fractur|critical|crushed|suffocat|struck|medical"
+        r"perish|hurt|toll|shot|treated|fractur|critical|crushed|suffocat|struck|medical"
     ),
     "arrest": re.compile(
         r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre|"
