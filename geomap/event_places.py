@@ -553,6 +553,13 @@ _BORDER_RE = re.compile(
 )
 
 
+def _found_before(cue: PlaceCue, pattern: re.Pattern[str], reach: int) -> bool:
+    """Whether the pattern ends right before the name, within `reach` characters of the
+    sentence: for cues further back than the 60 characters of `cue.before`."""
+    start = max(cue.span.start, cue.mention.start - reach)
+    return pattern.search(cue.text, start, cue.mention.start) is not None
+
+
 # "Organizers cited as inspiration the Arab Spring, in particular the occupation of Tahrir
 # Square in Cairo": what a movement names as its model, further back than a rule's usual
 # reach
@@ -570,8 +577,7 @@ def _cited_as_a_model(cue: PlaceCue) -> bool:
     Example: "Organizers cited as inspiration the Arab Spring, in particular the occupation of
     Tahrir Square in Cairo".
     """
-    start = max(cue.span.start, cue.mention.start - _CITED_MODEL_REACH)
-    return _CITED_MODEL_RE.search(cue.text, start, cue.mention.start) is not None
+    return _found_before(cue, _CITED_MODEL_RE, _CITED_MODEL_REACH)
 
 
 # "The blockade was imposed in January, shortly before a peace conference in Berlin": an
@@ -604,8 +610,7 @@ def _dated_by_another_event(cue: PlaceCue) -> bool:
     Berlin"; "two days after the former prime minister was hanged in Rawalpindi".
     """
     # (a person's titles and names may stand between "after" and the act)
-    start = max(cue.span.start, cue.mention.start - _DATED_BY_REACH)
-    return _DATED_BY_BEFORE_RE.search(cue.text, start, cue.mention.start) is not None
+    return _found_before(cue, _DATED_BY_BEFORE_RE, _DATED_BY_REACH)
 
 
 _DATED_BY_REACH = 140
@@ -935,8 +940,7 @@ def _residence(cue: PlaceCue) -> bool:
     Example: "Most of its marchers lived in the shanty towns of the western suburbs,
     notably Nanterre and Gennevilliers".
     """
-    start = max(cue.span.start, cue.mention.start - _RESIDENCE_REACH)
-    return _RESIDENCE_BEFORE_RE.search(cue.text, start, cue.mention.start) is not None
+    return _found_before(cue, _RESIDENCE_BEFORE_RE, _RESIDENCE_REACH)
 
 
 _HELD_IN_BEFORE_RE = re.compile(
