@@ -42,14 +42,42 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
-def _reports(texts: Path) -> list[dict[str, object]]:
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def _reports(texts: Path) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "reports.geojson"
         command = [sys.executable, "-m", "geomap.cli", "extract", str(texts)]
         command += ["--level", "reports", "-o", str(out)]
         subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-        features: list[dict[str, object]] = json.loads(out.read_text())["features"]
+        features: list[dict] = json.loads(out.read_text())["features"]
     return features
+
+
+def _article_rows(features: list[dict]) -> Iterator[tuple[dict, dict[str, float]]]:
+    """Each report with its features, computed within its article."""
+    by_source: dict[str, list[dict]] = {}
+    for feature in features:
+        by_source.setdefault(str(feature["properties"]["source"]), []).append(feature)
+    for source, reports in by_source.items():
+        text = Path(source).read_text(encoding="utf-8")
+        first_line = text.strip().split("\n")[0]
+        countries = Counter(f["properties"]["country_code"] for f in reports)
+        places = Counter(f["properties"]["place"] for f in reports)
+        for feature in reports:
+            yield feature, _features(feature, text, first_line, countries, places, len(reports))
+
+
+def _triple_scores(gold: Path, features: list[dict]) -> dict:
+    """The events scorer's figures for these reports (the dev set's scorer)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "kept.geojson"
+        out.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+        command = [sys.executable, str(SCORER), str(gold), str(out), "--json"]
+        result = subprocess.run(command, check=True, capture_output=True, text=True)
+    scores: dict = json.loads(result.stdout)
+    return scores
 
 
 def _gold_place(gold: dict, point: tuple[float, float]) -> str | None:
@@ -67,30 +95,21 @@ def _label(gold_article: dict, place: str | None, event_type: str, coarse: bool)
     return None if [place, event_type] in gold_article["optional"] else 0
 
 
-def _rows(set_dir: Path) -> Iterator[dict[str, float]]:
+def _rows(gold_path: Path, features: list[dict]) -> Iterator[dict[str, float]]:
     """One row per report that the gold can judge: its features and its label `y`."""
-    gold = json.loads((set_dir / "gold.json").read_text())
-    by_source: dict[str, list[dict]] = {}
-    for feature in _reports(set_dir / "texts"):
-        by_source.setdefault(str(feature["properties"]["source"]), []).append(feature)
-    for source, features in by_source.items():
-        name = Path(source).name
+    gold = json.loads(gold_path.read_text())
+    for feature, row in _article_rows(features):
+        name = Path(feature["properties"]["source"]).name
         article = next((a for a in gold["articles"] if name.startswith(a)), None)
         if article is None:
             continue
-        text = Path(source).read_text(encoding="utf-8")
-        first_line = text.strip().split("\n")[0]
-        countries = Counter(f["properties"]["country_code"] for f in features)
-        places = Counter(f["properties"]["place"] for f in features)
-        for feature in features:
-            row = _features(feature, text, first_line, countries, places, len(features))
-            props = feature["properties"]
-            lon, lat = feature["geometry"]["coordinates"][:2]
-            coarse = props["precision"] in ("region", "country")
-            place = _gold_place(gold, (lat, lon))
-            y = _label(gold["articles"][article], place, props["event_type"], coarse)
-            if y is not None:
-                yield {**row, "y": float(y)}
+        props = feature["properties"]
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        coarse = props["precision"] in ("region", "country")
+        place = _gold_place(gold, (lat, lon))
+        y = _label(gold["articles"][article], place, props["event_type"], coarse)
+        if y is not None:
+            yield {**row, "y": float(y)}
 
 
 def _features(
@@ -136,27 +155,41 @@ def main() -> int:
         print("bench_learned_filter: needs scikit-learn (pip install scikit-learn)")
         return 2
     train: list[dict[str, float]] = []
-    test: list[dict[str, float]] = []
+    tests: list[tuple[str, Path, list[dict]]] = []
     for number, path in _fresh_sets():
-        (test if number >= args.test_from else train).extend(_rows(path))
+        features = _reports(path / "texts")
+        if number >= args.test_from:
+            tests.append((path.name, path / "gold.json", features))
+        else:
+            train.extend(_rows(path / "gold.json", features))
     names = [k for k in train[0] if k != "y"]
+    x_train = np.array([[r[k] for k in names] for r in train])
+    model = LogisticRegression(C=1.0, max_iter=3000).fit(x_train, [r["y"] for r in train])
 
-    def matrix(rows: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
-        return np.array([[r[k] for k in names] for r in rows]), np.array([r["y"] for r in rows])
+    def chance(rows: list[dict[str, float]]) -> np.ndarray:
+        return model.predict_proba(np.array([[r[k] for k in names] for r in rows]))[:, 1]
 
-    model = LogisticRegression(C=1.0, max_iter=3000).fit(*matrix(train))
-    x, y = matrix(test)
-    chance = model.predict_proba(x)[:, 1]
+    labelled = [row for _, gold, features in tests for row in _rows(gold, features)]
+    y = np.array([r["y"] for r in labelled])
+    p = chance(labelled)
     print(f"trained on {len(train)} reports of the sets before fresh{args.test_from}")
     print(f"test: {len(y)} reports, {int(y.sum())} true, {int(len(y) - y.sum())} false")
     print(f"baseline (no filter): report precision {y.mean():.4f}")
     for threshold in _THRESHOLDS:
-        keep = chance >= threshold
-        dropped_false = int(((~keep) & (y == 0)).sum())
-        dropped_true = int(((~keep) & (y == 1)).sum())
+        keep = p >= threshold
         print(
-            f"filter at {threshold}: precision {y[keep].mean():.4f} "
-            f"(drops {dropped_false} false and {dropped_true} true reports)"
+            f"filter at {threshold}: precision {y[keep].mean():.4f} (drops "
+            f"{int(((~keep) & (y == 0)).sum())} false and {int(((~keep) & (y == 1)).sum())} true)"
+        )
+    print("events scorer, unfiltered -> filtered at 0.5 (P, R):")
+    for name, gold, features in tests:
+        pairs = list(_article_rows(features))
+        probabilities = chance([row for _, row in pairs])
+        kept = [f for (f, _), q in zip(pairs, probabilities, strict=True) if q >= 0.5]
+        before, after = _triple_scores(gold, features), _triple_scores(gold, kept)
+        print(
+            f"  {name}: P {before['precision']:.3f} -> {after['precision']:.3f}, "
+            f"R {before['recall']:.3f} -> {after['recall']:.3f}"
         )
     return 0
 
