@@ -1579,7 +1579,7 @@ _FIELD_CLAIM_RE = re.compile(
 # brackets, said by whoever the bracket names, if anyone
 _FIELD_ALTERNATIVE_RE = re.compile(
     r"^\s*(?P<number>\d[\d,]*)\s*\((?P<source>[^()\d,]{0,30}?)\s*"
-    r"(?!(?:1[5-9]|20)\d\d\b)(?P<other>\d[\d,]*)(?P<rest>[^()\d]{0,40})\)"
+    r"(?!(?:1[5-9]|20)\d\d\b)(?P<other>\d[\d,]*)[^()\d]{0,40}\)"
 )
 
 

@@ -67,8 +67,8 @@ def _tiers(**tiers: str) -> _Folded:
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
 
 _PROTEST_RE = _tiers(
-    # "resigned in protest" is a resignation
-    high=r"\b(?:(?<!resigned\sin\s)(?<!resigns\sin\s)(?<!quit\sin\s)protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
+    # ("resigned in protest" is a resignation: see _RESIGNED_BEFORE_RE)
+    high=r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
     # "began a sit-down strike": workers holding their workplace in protest
@@ -602,7 +602,8 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
         sentence, max(0, match.start() - 40), match.start()
     ):
         return True
-    # "the finance minister resigned in New Delhi in protest": a resignation
+    # "resigned in protest", "the finance minister resigned in New Delhi in protest": a
+    # resignation
     if _RESIGNED_BEFORE_RE.search(sentence, max(0, match.start() - 50), match.start()):
         return True
     # "respects the right to peaceful protest": a right, not a protest
@@ -733,11 +734,6 @@ _LAND_AFTER_RE = re.compile(
 )
 
 
-def _land_taken(r: _Reading) -> bool:
-    taking = _LAND_TAKEN_RE.match(r.lowered, r.match.start())
-    return taking is not None and _LAND_AFTER_RE.match(r.lowered, taking.end()) is not None
-
-
 # "Major General Azam Khan took control of Lahore under martial law": a town taken by an
 # army, named without an article ("took control of the parliament" is a building)
 _CONTROL_OF_A_TOWN_RE = re.compile(
@@ -747,10 +743,19 @@ _CONTROL_OF_A_TOWN_RE = re.compile(
 )
 
 
+def _land_taken(r: _Reading) -> bool:
+    """A country, town or valley taken, named by its noun or, after "control of", by its
+    own name."""
+    if _CONTROL_OF_A_TOWN_RE.match(r.sentence, r.match.start()):
+        return True
+    taking = _LAND_TAKEN_RE.match(r.lowered, r.match.start())
+    return taking is not None and _LAND_AFTER_RE.match(r.lowered, taking.end()) is not None
+
+
 def _read_seizure(r: _Reading) -> Trigger | None:
     if _STORM_NAME_RE.match(r.sentence, r.match.start()):
         return None
-    if _land_taken(r) or _CONTROL_OF_A_TOWN_RE.match(r.sentence, r.match.start()):
+    if _land_taken(r):
         return None
     if _PEOPLE_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 20), r.match.end()):
         return None  # "57 who were seized when police raided its office": an arrest
