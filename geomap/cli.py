@@ -400,6 +400,15 @@ ReviewOption = Annotated[
 ]
 
 
+FilterReportsOption = Annotated[
+    bool,
+    typer.Option(
+        "--filter-reports",
+        help="Drop the town reports that geomap's learned report filter judges unlikely: "
+        "fewer wrong markers on unseen news, at a small cost in recall (README, 'Report "
+        "filter').",
+    ),
+]
 WorkersOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
@@ -543,6 +552,7 @@ def extract(
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
     corrections: CorrectionsOption = None,
+    filter_reports: FilterReportsOption = False,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     parquet_dir: Annotated[
@@ -578,7 +588,9 @@ def extract(
     _guard(lambda: _check_date(date))
     cluster = _cluster(workers, scheduler, geocoder)
     if parquet_dir is not None or (cluster is not None and level is Level.events):
-        _extract_on_cluster(cluster, paths, output, parquet_dir, date, report, gazetteer, checked)
+        _extract_on_cluster(
+            cluster, paths, output, parquet_dir, date, report, gazetteer, checked, filter_reports
+        )
         return
     fallback = _fallback(
         geocoder,
@@ -589,7 +601,9 @@ def extract(
         geocoder_time_limit,
     )
     with _progress() as tick:
-        events = _reports(cluster, paths, gaz, batch, date, gazetteer, tick, fallback)
+        events = _reports(
+            cluster, paths, gaz, batch, date, gazetteer, tick, fallback, filter_reports
+        )
         first = next(events, None)
         _refuse_empty_run(batch, report)
         remaining = events if first is None else itertools.chain([first], events)
@@ -666,10 +680,12 @@ def _reports(
     gazetteer: Path | None,
     tick: Callable[[], None],
     fallback: PlaceFallback | None,
+    filtered: bool,
 ) -> Iterator[Event]:
     """The reports of `paths`, from this process or, with a cluster, from its workers."""
     if cluster is None:
         from geomap.pipeline import run
+        from geomap.report_filter import default_filter
 
         return run(
             paths,
@@ -679,8 +695,9 @@ def _reports(
             on_problem=_report_problem,
             on_article=lambda _article: tick(),
             fallback=fallback,
+            report_filter=default_filter() if filtered else None,
         )
-    return _reports_on_cluster(cluster, paths, batch, date, gazetteer, tick)
+    return _reports_on_cluster(cluster, paths, batch, date, gazetteer, tick, filtered)
 
 
 def _reports_on_cluster(
@@ -690,6 +707,7 @@ def _reports_on_cluster(
     date: str | None,
     gazetteer: Path | None,
     tick: Callable[[], None],
+    filtered: bool,
 ) -> Iterator[Event]:
     from geomap.distributed import DistributedError, connect, run
 
@@ -707,6 +725,7 @@ def _reports_on_cluster(
                 date_override=date,
                 on_problem=_report_problem,
                 on_articles=ticks,
+                filtered=filtered,
             )
     except DistributedError as exc:
         raise fail(str(exc)) from None
@@ -721,6 +740,7 @@ def _extract_on_cluster(
     report: Path | None,
     gazetteer: Path | None,
     corrections: Corrections | None,
+    filtered: bool,
 ) -> None:
     """`extract --level events` (grouped on the workers) or `--parquet-dir` on a cluster."""
     from geomap.distributed import DistributedError, connect
@@ -736,9 +756,13 @@ def _extract_on_cluster(
     try:
         with connect(cluster) as client:
             if parquet_dir is not None:
-                written = _parquet_dir_on(client, paths, batch, parquet_dir, date, gazetteer)
+                written = _parquet_dir_on(
+                    client, paths, batch, parquet_dir, date, gazetteer, filtered
+                )
             else:
-                written = _records_on(client, paths, batch, output, date, report, gazetteer)
+                written = _records_on(
+                    client, paths, batch, output, date, report, gazetteer, filtered
+                )
     except DistributedError as exc:
         raise fail(str(exc)) from None
     _refuse_empty_run(batch, report)
@@ -755,6 +779,7 @@ def _parquet_dir_on(
     folder: Path,
     date: str | None,
     gazetteer: Path | None,
+    filtered: bool,
 ) -> str:
     from geomap.distributed import write_partitioned_parquet
 
@@ -768,6 +793,7 @@ def _parquet_dir_on(
             gazetteer=gazetteer,
             date_override=date,
             on_problem=_report_problem,
+            filtered=filtered,
         )
     )
     return f"{count} report(s) in {len(list(folder.glob('part.*.parquet')))} file(s)"
@@ -781,12 +807,19 @@ def _records_on(
     date: str | None,
     report: Path | None,
     gazetteer: Path | None,
+    filtered: bool,
 ) -> str:
     from geomap.distributed import run_records
     from geomap.record_export import write_records
 
     records = run_records(
-        paths, batch, client, gazetteer=gazetteer, date_override=date, on_problem=_report_problem
+        paths,
+        batch,
+        client,
+        gazetteer=gazetteer,
+        date_override=date,
+        on_problem=_report_problem,
+        filtered=filtered,
     )
     _refuse_empty_run(batch, report)
     _announce_new_folder(output, default=None)
@@ -816,6 +849,7 @@ def build(
     geocoder_url: GeocoderUrlOption = None,
     geocoder_time_limit: GeocoderTimeLimitOption = 600.0,
     corrections: CorrectionsOption = None,
+    filter_reports: FilterReportsOption = False,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     review: ReviewOption = False,
@@ -853,7 +887,9 @@ def build(
         geocoder_time_limit,
     )
     with _progress() as tick:
-        found = _reports(cluster, paths or ["seeds"], gaz, batch, date, gazetteer, tick, fallback)
+        found = _reports(
+            cluster, paths or ["seeds"], gaz, batch, date, gazetteer, tick, fallback, filter_reports
+        )
         events = list(found)
     _refuse_empty_run(batch, report)
     events = list(_corrected(events, checked))

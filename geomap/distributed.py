@@ -343,11 +343,17 @@ def _read_piece(
 
 
 def _extract_pieces(
-    partition: Partition, gazetteer: str | None, date_override: str | None, limit: int
+    partition: Partition,
+    gazetteer: str | None,
+    date_override: str | None,
+    limit: int,
+    filtered: bool,
 ) -> tuple[int, list[Event], tuple[_PieceProblems, ...]]:
     from geomap.extract import extract_events
+    from geomap.report_filter import default_filter
 
     gaz = _gazetteer(gazetteer)
+    report_filter = default_filter() if filtered else None
     articles = 0
     events: list[Event] = []
     found: list[_PieceProblems] = []
@@ -362,7 +368,7 @@ def _extract_pieces(
                     listed.append(item)
                 continue
             articles += 1
-            events.extend(extract_events(item, gaz))
+            events.extend(extract_events(item, gaz, report_filter=report_filter))
         found.append(_PieceProblems(tuple(listed), piece.end is not None, unlisted))
     return articles, events, tuple(found)
 
@@ -372,9 +378,14 @@ def extract_partition(
     gazetteer: str | None = None,
     date_override: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    filtered: bool = False,
 ) -> PartitionResult:
-    """Read and extract one partition (runs on a worker; pure apart from reading files)."""
-    articles, events, problems = _extract_pieces(partition, gazetteer, date_override, max_bytes)
+    """Read and extract one partition (runs on a worker; pure apart from reading files).
+
+    `filtered`: drop the reports geomap.report_filter judges unlikely."""
+    articles, events, problems = _extract_pieces(
+        partition, gazetteer, date_override, max_bytes, filtered
+    )
     return PartitionResult(partition.index, articles, tuple(events), problems, len(events))
 
 
@@ -383,10 +394,13 @@ def _extract_to_parquet(
     gazetteer: str | None,
     date_override: str | None,
     max_bytes: int,
+    filtered: bool,
     folder: str,
 ) -> PartitionResult:
     # The events go straight from the worker to its own file; only counts come back.
-    articles, events, problems = _extract_pieces(partition, gazetteer, date_override, max_bytes)
+    articles, events, problems = _extract_pieces(
+        partition, gazetteer, date_override, max_bytes, filtered
+    )
     name = None
     if events:
         name = f"part.{partition.index:06d}.parquet"
@@ -566,14 +580,15 @@ class _Job:
     date_override: str | None
     partition_bytes: int | None
     max_bytes: int
+    filtered: bool
 
     def plan(self) -> Iterator[Partition | InputProblem]:
         return plan_partitions(
             self.paths, partition_bytes=self.partition_bytes, max_bytes=self.max_bytes
         )
 
-    def args(self) -> tuple[str | None, str | None, int]:
-        return self.gazetteer, self.date_override, self.max_bytes
+    def args(self) -> tuple[str | None, str | None, int, bool]:
+        return self.gazetteer, self.date_override, self.max_bytes, self.filtered
 
 
 def _job(
@@ -582,9 +597,10 @@ def _job(
     date_override: str | None,
     partition_bytes: int | None,
     max_bytes: int,
+    filtered: bool,
 ) -> _Job:
     where = os.path.abspath(gazetteer) if gazetteer else None
-    return _Job(paths, where, checked_date(date_override), partition_bytes, max_bytes)
+    return _Job(paths, where, checked_date(date_override), partition_bytes, max_bytes, filtered)
 
 
 def _collect(
@@ -622,15 +638,17 @@ def run(
     on_articles: Callable[[int], None] | None = None,
     partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    filtered: bool = False,
 ) -> Iterator[Event]:
     """geomap.pipeline.run on a cluster: the same events in the same order, streamed.
 
     `gazetteer` is a gazetteer file every worker can open (None: the embedded one);
-    `on_articles` hears the number of articles of each finished partition.
+    `on_articles` hears the number of articles of each finished partition; `filtered`
+    drops the reports geomap.report_filter judges unlikely, as `--filter-reports` does.
 
     Raises InputError for a bad `date_override` and DistributedError for stdin.
     """
-    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes)
+    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes, filtered)
 
     def submit(partition: Partition) -> Future:
         return _submit(client, extract_partition, partition, *job.args())
@@ -651,6 +669,7 @@ def run_records(
     partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     buckets: int | None = None,
+    filtered: bool = False,
 ) -> list[EventRecord]:
     """group_reports(run(...)), with the reports shuffled between workers, not collected.
 
@@ -660,7 +679,7 @@ def run_records(
     """
     from geomap.records import record_order
 
-    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes)
+    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes, filtered)
     held: dict[int, Future] = {}
 
     def submit(partition: Partition) -> Future:
@@ -690,6 +709,7 @@ def write_partitioned_parquet(
     on_articles: Callable[[int], None] | None = None,
     partition_bytes: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    filtered: bool = False,
 ) -> int:
     """Write the events as a folder of GeoParquet files, one per partition, with `_metadata`.
 
@@ -702,7 +722,7 @@ def write_partitioned_parquet(
     """
     target = Path(out)
     _check_replaceable(target)
-    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes)
+    job = _job(paths, gazetteer, date_override, partition_bytes, max_bytes, filtered)
     try:
         scratch = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:

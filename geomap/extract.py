@@ -41,6 +41,7 @@ from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, sto
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.places import contains, find_mentions, unresolved_place_names
+from geomap.report_filter import ReportFilter
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
@@ -83,13 +84,24 @@ PlaceFallback = Callable[[str, str | None], Place | None]
 
 
 def extract_events(
-    article: Article, gaz: Gazetteer, *, fallback: PlaceFallback | None = None
+    article: Article,
+    gaz: Gazetteer,
+    *,
+    fallback: PlaceFallback | None = None,
+    report_filter: ReportFilter | None = None,
 ) -> list[Event]:
     """All events an article reports, in text order.
 
     `fallback` is asked about names introduced as places ("in Xyz") that the gazetteer
     does not know; without it (the default) extraction never leaves the machine.
+    `report_filter` (geomap.report_filter), when given, drops the reports it judges
+    unlikely.
     """
+    events = _extracted(article, gaz, fallback)
+    return report_filter.kept(article.text, events) if report_filter else events
+
+
+def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None) -> list[Event]:
     text = article.text
     spans = split_sentences(text)
     if not spans:

@@ -11,6 +11,7 @@ from gazetteer import Gazetteer
 from geomap.atomic import atomic_output
 from geomap.extract import PlaceFallback, extract_events
 from geomap.model import Article, Event, InputProblem
+from geomap.report_filter import ReportFilter
 from geomap.sources import iter_articles
 
 __all__ = ["Batch", "read_articles", "run", "write_report"]
@@ -53,11 +54,13 @@ def run(
     on_problem: Callable[[InputProblem], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
     fallback: PlaceFallback | None = None,
+    report_filter: ReportFilter | None = None,
 ) -> Iterator[Event]:
     """Stream the events of every readable input; problems go to `batch` and `on_problem`.
 
     `fallback` resolves names the gazetteer does not know (see geomap.geocode); it is
-    None unless the user asked for an online geocoder.
+    None unless the user asked for an online geocoder. `report_filter` is None unless the
+    user asked for one (geomap.report_filter).
     """
     for item in iter_articles(paths, date_override=date_override):
         if isinstance(item, InputProblem):
@@ -68,7 +71,7 @@ def run(
         batch.articles += 1
         if on_article:
             on_article(item)
-        for event in extract_events(item, gaz, fallback=fallback):
+        for event in extract_events(item, gaz, fallback=fallback, report_filter=report_filter):
             batch.events += 1
             yield event
 

@@ -261,6 +261,28 @@ def test_event_records_through_the_cli_match_one_process(
     assert two.read_bytes() == plain.read_bytes()
 
 
+def test_the_report_filter_runs_on_the_workers_as_in_one_process(
+    tmp_path: Path, client: Client
+) -> None:
+    from test_report_filter import WAGE_MARCH
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wage-march.txt").write_text(WAGE_MARCH, encoding="utf-8")
+    inputs = [str(SEEDS), str(folder)]
+    outs = [tmp_path / "plain.geojson", tmp_path / "two.geojson", tmp_path / "all.geojson"]
+    address = ["--scheduler", client.scheduler.address]
+    for out, options in zip(outs, ([], address, []), strict=True):
+        filtered = ["--filter-reports"] if out.name != "all.geojson" else []
+        result = runner.invoke(app, ["extract", *inputs, "-o", str(out), *filtered, *options])
+        assert result.exit_code == 0, result.stderr
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    places = [json.loads(out.read_text())["features"] for out in (outs[1], outs[2])]
+    # The aside's deaths near Dhaka (tests/test_report_filter.py) went on the workers too.
+    assert [f for f in places[1] if f["properties"]["place"] == "Dhaka"]
+    assert not [f for f in places[0] if f["properties"]["place"] == "Dhaka"]
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -1,0 +1,126 @@
+"""The learned report filter (geomap.report_filter) and `--filter-reports`.
+
+The article below is our own: a wage march in Phnom Penh, with an aside that compares
+Cambodia's factories with Bangladesh's, where a factory collapse near Dhaka killed many.
+Read as a journalist reads it, every event is in Phnom Penh; the deaths near Dhaka are no
+event of this story.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gazetteer import Gazetteer
+from geomap.cli import app
+from geomap.extract import extract_events
+from geomap.model import Article, Precision
+from geomap.report_filter import FEATURES, ArticleReports, ReportFilter, default_filter
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+WAGE_MARCH = """\
+PHNOM PENH, May 3 (Reuters) - Thousands of garment workers marched through Phnom Penh on \
+Monday to demand a higher minimum wage.
+
+Police fired tear gas at the marchers near the Council of Ministers, and 12 workers were \
+arrested, a union leader said. The workers blocked a main road in the capital for three \
+hours, and unions said more than 20,000 people took part.
+
+Labour groups have long compared wages in Cambodia's factories with those in Bangladesh, \
+where the collapse of a garment factory near Dhaka killed more than 1,100 people.
+
+The government said it would review the minimum wage in September.
+"""
+
+
+def _pairs(features: list[dict]) -> set[tuple[str, str]]:
+    return {(f["properties"]["event_type"], f["properties"]["place"]) for f in features}
+
+
+def _extract(path: Path, *options: str) -> list[dict]:
+    result = runner.invoke(app, ["extract", str(path), *options])
+    assert result.exit_code == 0, result.stderr
+    features: list[dict] = json.loads(result.stdout)["features"]
+    return features
+
+
+@pytest.fixture()
+def wage_march(tmp_path: Path) -> Path:
+    path = tmp_path / "wage-march.txt"
+    path.write_text(WAGE_MARCH, encoding="utf-8")
+    return path
+
+
+def test_the_filter_drops_the_aside_and_keeps_the_story(wage_march: Path) -> None:
+    filtered = _pairs(_extract(wage_march, "--filter-reports"))
+    story = {
+        ("protest", "Phnom Penh"),
+        ("clash", "Phnom Penh"),
+        ("arrest", "Phnom Penh"),
+        ("crowd", "Phnom Penh"),
+    }
+    assert story <= filtered
+    assert not any(place == "Dhaka" for _, place in filtered)
+
+
+def test_without_the_option_every_report_stays(wage_march: Path) -> None:
+    every = _extract(wage_march)
+    filtered = _extract(wage_march, "--filter-reports")
+    ids = [f["properties"]["report_id"] for f in every]
+    kept = [f["properties"]["report_id"] for f in filtered]
+    # The filter only removes: what it keeps is the unfiltered output, in the same order.
+    assert [i for i in ids if i in set(kept)] == kept
+    assert len(kept) < len(ids)
+
+
+def _wage_march_reports(gaz: Gazetteer) -> tuple[ArticleReports, list]:
+    reports = extract_events(Article("wage-march.txt", WAGE_MARCH), gaz)
+    return ArticleReports.of(WAGE_MARCH, reports), reports
+
+
+def test_the_chance_is_the_logistic_of_the_weighted_features(gaz: Gazetteer) -> None:
+    article, reports = _wage_march_reports(gaz)
+    first = reports[0]
+    model = ReportFilter({"confidence": 2.0, "share": -1.0}, intercept=0.5, threshold=0.5)
+    share = article.places[first.place.place_id] / len(reports)
+    z = 0.5 + 2.0 * first.confidence - 1.0 * share
+    assert model.chance(first, article) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_region_and_country_reports_are_never_judged(gaz: Gazetteer) -> None:
+    # A filter that rejects everything it judges still keeps the country's report: the
+    # hand-coded sets neither ask for such figures nor forbid them.
+    _, reports = _wage_march_reports(gaz)
+    coarse = [r for r in reports if r.precision is not Precision.POINT]
+    assert coarse, "the aside gives a country-level toll"
+    reject_all = ReportFilter({}, intercept=-50.0, threshold=0.5)
+    assert reject_all.kept(WAGE_MARCH, reports) == coarse
+
+
+def test_unknown_features_in_a_weights_file_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown features peace"):
+        ReportFilter.from_json({"weights": {"peace": 1.0}, "intercept": 0, "threshold": 0.5})
+
+
+def test_the_committed_weights_are_what_training_gives(gaz: Gazetteer) -> None:
+    # The weights are derived data: whenever extraction changes the reports of the
+    # hand-coded sets, `python scripts/train_report_filter.py` must be run again.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_report_filter import fresh_sets, train
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    trained = train(fresh_sets(), gaz)
+    committed = default_filter()
+    assert set(trained["weights"]) == set(FEATURES) == set(committed.weights)
+    for name, weight in trained["weights"].items():
+        assert weight == pytest.approx(committed.weights[name], abs=1e-4), name
+    assert trained["intercept"] == pytest.approx(committed.intercept, abs=1e-4)
+    assert committed.threshold == 0.5
