@@ -450,6 +450,9 @@ def _may_be_day_or_year(phrase: NumberPhrase) -> bool:
 
 
 # "a city of about 430,000 people": how many live there
+# "a population of about 2,600,000 Africans and fewer than 9,000 Europeans": every count
+# of the clause tells who lives there
+_A_POPULATION_CLAUSE_RE = re.compile(r"\bpopulation\s+of\b[^.;:]*$", re.IGNORECASE)
 _A_PLACE_OF_RE = re.compile(
     r"\b(?:city|town|village|country|nation|state|district|province|region|island|"
     r"community|population|municipality)\s+of\s+(?:(?:about|some|around|nearly|over|more\s+"
@@ -666,6 +669,8 @@ _VICTIM_VERB_BEFORE_RE = re.compile(
     r"(?<!the\s)beating|"
     # ("The hospital said it treated 14 people overnight": patients, not a crowd)
     r"evacuated|jailed|jailing|rounded\s+up|hospitali[sz]ed|treated|treating|admitted|admitting|"
+    # ("A court sentenced eight men to death", "convicted 12 students": defendants)
+    r"sentenced|sentencing|convicted|convicting|executed|executing|hanged|acquitted|pardoned|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
     r"\s*$",
     re.IGNORECASE,
@@ -1116,6 +1121,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
         before = _text_before(sentence, phrase.start, 140)
         if (
             _NOT_A_GATHERING_BEFORE_RE.search(before)
+            or _A_POPULATION_CLAUSE_RE.search(before)
             or _VICTIM_VERB_BEFORE_RE.search(before)
             or _VICTIM_LIST_BEFORE_RE.search(before)
             or _TOLL_BEFORE_RE.search(before)

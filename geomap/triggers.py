@@ -785,8 +785,17 @@ _NO_NEWS_OF_BEFORE_RE = re.compile(
 )
 
 
+# "A special court sentenced eight men to death": a court's sentence, however many words
+# stand between the verb and "to death" (the pattern's lookbehind reads only the next two)
+_SENTENCED_TO_RE = re.compile(
+    r"\b(?:sentenced|sentencing|condemned|condemning)\b[^.;:]{0,60}?\bto\s+$", re.IGNORECASE
+)
+
+
 def _read_casualties(r: _Reading) -> Trigger | None:
     start = r.match.start()
+    if _SENTENCED_TO_RE.search(r.sentence, max(0, start - 80), start):
+        return None
     if _WITHOUT_BEFORE_RE.search(r.sentence, max(0, start - 30), start):
         return None  # "petrol bombs were thrown, without causing injuries"
     if _NO_NEWS_OF_BEFORE_RE.search(r.sentence, max(0, start - 40), start):

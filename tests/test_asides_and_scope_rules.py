@@ -575,6 +575,31 @@ def test_a_curfew_on_the_town_where_the_unrest_was(gaz: Gazetteer) -> None:
     assert ("protest", "Larkana") in _pairs(gaz, text)
 
 
-def test_a_death_sentence_is_no_casualty() -> None:
-    sentence = "At trials held that autumn five men were sentenced to death."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At trials held that autumn five men were sentenced to death.",
+        # the defendants stand between the verb and "to death"
+        "A military court in Dakar sentenced three of the strike leaders to death.",
+        "The tribunal condemned the two students who led the march to death in absentia.",
+    ],
+)
+def test_a_death_sentence_is_no_casualty(sentence: str) -> None:
     assert "casualties" not in {t.event_type.value for t in classify(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A special court sentenced eight men to long prison terms.",
+        "The court convicted 14 students of rioting and acquitted six others.",
+        "The colony has a population of about 3 million Africans and fewer than 20,000 Europeans.",
+    ],
+)
+def test_defendants_and_a_places_people_are_no_crowd(sentence: str) -> None:
+    assert parse_crowds(sentence) == ()
+
+
+def test_a_crowd_beside_a_sentence_still_counts() -> None:
+    sentence = "About 2,000 people marched to the court that sentenced their leader to death."
+    assert [c.low for c in parse_crowds(sentence)] == [2000]
