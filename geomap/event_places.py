@@ -50,6 +50,7 @@ __all__ = [
     "bind_clauses",
     "district_of",
     "is_list",
+    "names_an_unknown_town",
     "not_event_place",
     "scene_places",
 ]
@@ -1902,6 +1903,33 @@ _UNKNOWN_PLACE_RE = re.compile(
 
 def _names_unknown_place(sentence: str) -> bool:
     return any(m.group(1).isupper() for m in _UNKNOWN_PLACE_RE.finditer(sentence))
+
+
+# "The worst violence was in Jisr al-Shughur, a farming town near the border": a name the
+# recogniser did not resolve, put as a place and glossed as a town, is another town all the
+# same. (Unglossed unknown names are mostly a city's own districts and sites, "in Anna
+# Nagar", "at Jantar Mantar", which go on with the scene's city.)
+_GLOSSED_AS_A_TOWN_RE = re.compile(
+    # ("Jisr al-Shughur": the unresolved name may run on in lower-case particles)
+    r"(?:\s+[a-z][\w'’]*(?:-[\w'’]+)*){0,2}?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:town|village|city|hamlet|settlement|oasis|township|municipality)\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+# "the agitation that began in February at Kumarareddiyapuram, a village next to the
+# smelter": a town in a relative clause tells of a noun's past, not where the story is.
+_RELATIVE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
+
+
+def names_an_unknown_town(sentence: str, names: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether any unresolved name put as a place (start, end, name in `sentence`) is glossed
+    as a town, in the sentence's main clause."""
+    return any(
+        _GLOSSED_AS_A_TOWN_RE.match(sentence, end)
+        and not _RELATIVE_CLAUSE_RE.search(sentence, 0, start)
+        for start, end, _ in names
+    )
 
 
 # "President Ruto said the storming of parliament was treasonous"; "Human Rights Watch

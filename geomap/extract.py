@@ -22,6 +22,7 @@ from typing import overload
 
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from gazetteer.capitals import Capitals
+from gazetteer.normalize import fold
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import parse_article_date, resolve_date, story_start
 from geomap.event_places import (
@@ -33,6 +34,7 @@ from geomap.event_places import (
     bind_clauses,
     district_of,
     is_list,
+    names_an_unknown_town,
     not_event_place,
     scene_places,
 )
@@ -40,7 +42,12 @@ from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, par
 from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
-from geomap.places import contains, find_mentions, unresolved_place_names
+from geomap.places import (
+    contains,
+    find_mentions,
+    names_put_as_places,
+    unresolved_place_names,
+)
 from geomap.report_filter import ReportFilter
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
@@ -127,7 +134,8 @@ def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None)
     year = story_day.year if story_day else None
     mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans, gaz.place)
     sentences = _Sentences(text, spans, mentions, prose)
-    scenes = _Scenes(spans, sentences, _home(text, sentences, mentions, infobox), mentions)
+    home = _home(text, sentences, mentions, infobox)
+    scenes = _Scenes(spans, sentences, home, mentions, _unknown_town_finder(gaz, mentions))
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[_ReportKey] = set()
@@ -177,8 +185,13 @@ class _Scenes:
         sentences: _Sentences,
         home: tuple[PlaceMention, ...],
         mentions: Sequence[PlaceMention],
+        names_unknown_town: Callable[[_Sentence], bool],
     ) -> None:
         self.spans = spans
+        self.names_unknown_town = names_unknown_town
+        # The paragraph of a sentence that put events at a town the gazetteer does not know:
+        # the sentences after it in that paragraph are there too, so they take no place.
+        self.unknown_town_paragraph: int | None = None
         self.sentences = sentences
         self.home = home
         self.country = story_country(mentions)
@@ -224,6 +237,23 @@ class _Scenes:
         return places, inferred
 
     def _places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
+        places, inferred = self._known_places(index)
+        if places:
+            self.unknown_town_paragraph = None  # a place we know starts a scene of its own
+        return places, inferred
+
+    def _at_unknown_town(self, index: int) -> bool:
+        """Whether the sentence, which names no place we know, names a town we do not know
+        or goes on with one in its paragraph ("The worst violence was in Jisr al-Shughur.
+        Townspeople stormed the party office.")."""
+        paragraph = self.spans[index].paragraph
+        if self.names_unknown_town(self.sentences[index]):
+            self.unknown_town_paragraph = paragraph
+            self.scene = None
+            return True
+        return self.unknown_town_paragraph == paragraph
+
+    def _known_places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         sentence = self.sentences[index]
         if sentence.places and not self._broad_around_home(sentence):
             self.scene = Scene(sentence.places, index)
@@ -241,6 +271,8 @@ class _Scenes:
             # the section after it starts afresh, and a caption without a place is not
             # one of the scene's sentences.
             self.scene = None
+        if self._at_unknown_town(index):
+            return (), False
         cue = SceneCue(
             index,
             self.spans,
@@ -270,6 +302,29 @@ class _Scenes:
 
 # The scene rules whose places the next sentence of the passage continues with.
 _SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering"})
+
+
+def _unknown_town_finder(
+    gaz: Gazetteer, mentions: Sequence[PlaceMention]
+) -> Callable[[_Sentence], bool]:
+    # A name the article resolves elsewhere ("DE DOORNS, South Africa" in the dateline) is
+    # known, wherever the recogniser missed it.
+    known = {fold(m.text) for m in mentions}
+
+    def names_unknown_town(sentence: _Sentence) -> bool:
+        # Names put as places where the recogniser found none: unknown to the gazetteer,
+        # or known only as another place it rejected ("Jisr al-Shughur": a "Jisr" elsewhere).
+        at = sentence.span.start
+        found = {(m.start, m.end) for m in sentence.named}
+        names = [
+            (start, end, name)
+            for start, end, name in names_put_as_places(sentence.text, gaz)
+            if fold(name) not in known
+            and not any(s < at + end and at + start < e for s, e in found)
+        ]
+        return names_an_unknown_town(sentence.text, names)
+
+    return names_unknown_town
 
 
 def _holds(region: Place, town: Place) -> bool:

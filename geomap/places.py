@@ -2096,9 +2096,27 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
 
     These are what an online geocoder is asked about, when the user allows one.
     """
+    found = []
+    for start, end, surface, parts in _names_put_as_places(text, gaz):
+        if gaz.places_for_key(fold(surface)):
+            continue
+        if any(gaz.places_for_key(fold(part)) for part in parts):
+            continue  # part known ("in Osh Mayor's office"): the recogniser decides
+        found.append((start, end, surface))
+    return found
+
+
+def names_put_as_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Capitalised names introduced as places ("in Xyz", "near Xyz"), known or not: where
+    the recogniser found no place among them, the text still names one."""
+    return [(start, end, surface) for start, end, surface, _ in _names_put_as_places(text, gaz)]
+
+
+def _names_put_as_places(
+    text: str, gaz: Gazetteer
+) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
     tokens = _tokens(text, _abbreviations(gaz))
     common = common_words()
-    found = []
     for i in range(1, len(tokens)):
         before, first = tokens[i - 1], tokens[i]
         if (
@@ -2119,14 +2137,11 @@ def unresolved_place_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, st
             last += 1
         surface = text[first.start : tokens[last].end]
         key = fold(surface)
-        if len(key) < 3 or key in common or gaz.places_for_key(key):
+        if len(key) < 3 or key in common:
             continue
         if first is tokens[last] and _ADJECTIVE_ENDING.search(first.text):
             continue  # "in Turkish", "in Arabic": languages and demonyms
-        if any(gaz.places_for_key(fold(t.text)) for t in tokens[i : last + 1]):
-            continue  # part known ("in Osh Mayor's office"): the recogniser decides
-        found.append((first.start, tokens[last].end, surface))
-    return found
+        yield first.start, tokens[last].end, surface, tuple(t.text for t in tokens[i : last + 1])
 
 
 def mention_json(mention: PlaceMention) -> dict[str, object]:

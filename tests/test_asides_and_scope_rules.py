@@ -603,3 +603,37 @@ def test_defendants_and_a_places_people_are_no_crowd(sentence: str) -> None:
 def test_a_crowd_beside_a_sentence_still_counts() -> None:
     sentence = "About 2,000 people marched to the court that sentenced their leader to death."
     assert [c.low for c in parse_crowds(sentence)] == [2000]
+
+
+def test_events_at_a_town_the_gazetteer_lacks_are_not_put_at_the_dateline(
+    gaz: Gazetteer,
+) -> None:
+    # A bureau in Amman; the town where the police station was stormed is unknown to the
+    # gazetteer, and glossed as a town: nothing may land in Amman.
+    text = (
+        "AMMAN, March 9 (Reuters) -\n"
+        "A strike by shopkeepers has spread across southern Syria, travellers arriving in "
+        "Jordan said on Monday.\n"
+        "The worst violence was on Sunday in Kafr Tawila, a farming town near the border. "
+        "Protesters stormed the police station and set two cars on fire."
+    )
+    assert not {place for _, place in _pairs(gaz, text)} & {"Amman", "Jordan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unknown site on the edge of the city is part of the city's scene
+        "NAIROBI, July 7 -\nThousands of farmers marched through Nairobi on Monday.\n"
+        "The worst clashes were near Kisumbu Ndogo market, on the edge of the city. "
+        "Police fired tear gas at the marchers.",
+        # a village in a relative clause is where the movement began, not the scene
+        "NAIROBI, July 7 -\nThe protest movement, which began in May at Kisumbu Ndogo, a "
+        "village near the lake, reached the capital on Monday. Police fired tear gas at the "
+        "marchers.",
+    ],
+)
+def test_an_unknown_site_or_a_village_in_the_background_keeps_the_scene(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert ("clash", "Nairobi") in _pairs(gaz, text)
