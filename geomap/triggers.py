@@ -123,7 +123,8 @@ _SEIZURE_RE = _tiers(
     r"(?!\s+power\b)"
     r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|guns|rifles|ammunition|explosives|drugs|"
     r"documents|passports|phones|cameras|equipment|goods|property|assets|cash|money|"
-    r"vehicles|cars|trucks)\b)|"
+    r"vehicles|cars|trucks|lorr(?:y|ies)|buses|firearms|grenades|bombs|dynamite|cargo|"
+    r"shipments?|livestock|cattle|grain|stocks)\b)|"
     # "the occupation of the ministry", not "Soviet occupation"
     r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
@@ -669,6 +670,12 @@ _DRUMS_RE = re.compile(
     r"beat(?:ing|s)?\s+(?:[\w-]+\s+)?(?:drums?|pots|pans|saucepans|tambourines)\b"
 )
 _PEOPLE_SEIZED_RE = re.compile(r"\bwho\s+(?:were|was)\s+(?:\w+\s+)?seized$")
+# "firearms and explosive devices had been seized": a haul told in the passive
+_GOODS_SEIZED_RE = re.compile(
+    r"\b(?:weapons|arms|guns|rifles|ammunition|explosives|devices|firearms|grenades|bombs|"
+    r"drugs|documents|goods|equipment|vehicles|cash)\s+(?:(?:had|have|has|were|was|been|being|"
+    r"also|later)\s+){1,3}$"
+)
 _LINE_OVERRUN_RE = re.compile(
     r"(?:overr(?:an|un)|broke\s+through|stormed)\s+(?:a|the)\s+(?:police\s+)?(?:lines?|cordons?|"
     r"barricades?)\b"
@@ -759,6 +766,8 @@ def _read_seizure(r: _Reading) -> Trigger | None:
         return None
     if _PEOPLE_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 20), r.match.end()):
         return None  # "57 who were seized when police raided its office": an arrest
+    if _GOODS_SEIZED_RE.search(r.lowered, max(0, r.match.start() - 50), r.match.start()):
+        return None
     if _LINE_OVERRUN_RE.match(r.lowered, r.match.start()):
         return r.trigger(EventType.CLASH)  # "overran a police line": no building taken
     start = r.match.start()

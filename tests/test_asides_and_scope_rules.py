@@ -637,3 +637,20 @@ def test_an_unknown_site_or_a_village_in_the_background_keeps_the_scene(
     gaz: Gazetteer, text: str
 ) -> None:
     assert ("clash", "Nairobi") in _pairs(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said rifles and explosive devices had been seized at the camp.",
+        "Workers at the dam seized the company's lorries and dynamite.",
+        "Youths seized two buses and drove them into the square.",
+    ],
+)
+def test_goods_seized_are_no_building_taken(sentence: str) -> None:
+    assert "seizure" not in {t.event_type.value for t in classify(sentence)}
+
+
+def test_a_building_seized_is_still_a_seizure() -> None:
+    sentence = "Strikers seized the company's offices, and police said weapons were found."
+    assert "seizure" in {t.event_type.value for t in classify(sentence)}
