@@ -50,9 +50,9 @@ __all__ = [
     "bind_clauses",
     "district_of",
     "is_list",
-    "names_an_unknown_town",
     "not_event_place",
     "scene_places",
+    "unknown_towns",
 ]
 
 
@@ -1922,14 +1922,27 @@ _GLOSSED_AS_A_TOWN_RE = re.compile(
 _RELATIVE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
 
 
-def names_an_unknown_town(sentence: str, names: Sequence[tuple[int, int, str]]) -> bool:
-    """Whether any unresolved name put as a place (start, end, name in `sentence`) is glossed
-    as a town, in the sentence's main clause."""
-    return any(
-        _GLOSSED_AS_A_TOWN_RE.match(sentence, end)
-        and not _RELATIVE_CLAUSE_RE.search(sentence, 0, start)
-        for start, end, _ in names
-    )
+# "in the working-class town of Islamshahr": a town named as one, whatever the recogniser
+# made of its name
+_TOWN_OF_RE = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|hamlet|settlement|oasis|township|"
+    r"municipality)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def unknown_towns(sentence: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where the sentence names a town in its main clause: an unresolved name put as a
+    place (start, end, name in `sentence`) and glossed as a town, or any name after "the
+    town of". The caller keeps those the recogniser resolved to nothing."""
+    glossed = [
+        (start, end) for start, end, _ in names if _GLOSSED_AS_A_TOWN_RE.match(sentence, end)
+    ]
+    titled = [m.span("name") for m in _TOWN_OF_RE.finditer(sentence)]
+    return [
+        (start, end)
+        for start, end in glossed + titled
+        if not _RELATIVE_CLAUSE_RE.search(sentence, 0, start)
+    ]
 
 
 # "President Ruto said the storming of parliament was treasonous"; "Human Rights Watch

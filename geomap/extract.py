@@ -34,9 +34,9 @@ from geomap.event_places import (
     bind_clauses,
     district_of,
     is_list,
-    names_an_unknown_town,
     not_event_place,
     scene_places,
+    unknown_towns,
 )
 from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
 from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
@@ -135,7 +135,7 @@ def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None)
     mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans, gaz.place)
     sentences = _Sentences(text, spans, mentions, prose)
     home = _home(text, sentences, mentions, infobox)
-    scenes = _Scenes(spans, sentences, home, mentions, _unknown_town_finder(gaz, mentions))
+    scenes = _Scenes(spans, sentences, home, mentions, _UnknownTowns(gaz, mentions).named_in)
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[_ReportKey] = set()
@@ -258,6 +258,10 @@ class _Scenes:
         if sentence.places and not self._broad_around_home(sentence):
             self.scene = Scene(sentence.places, index)
             return sentence.places, False
+        if self._at_unknown_town(index):
+            # before the dateline's rule: "TEHRAN — ... order has been restored in the
+            # working-class town of Islamshahr" happened in that town, not at the dateline
+            return (), False
         if sentence.dateline and self.home:
             # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
             # dateline's sentence happens at the dateline, whatever else it names.
@@ -271,8 +275,6 @@ class _Scenes:
             # the section after it starts afresh, and a caption without a place is not
             # one of the scene's sentences.
             self.scene = None
-        if self._at_unknown_town(index):
-            return (), False
         cue = SceneCue(
             index,
             self.spans,
@@ -304,27 +306,33 @@ class _Scenes:
 _SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering"})
 
 
-def _unknown_town_finder(
-    gaz: Gazetteer, mentions: Sequence[PlaceMention]
-) -> Callable[[_Sentence], bool]:
-    # A name the article resolves elsewhere ("DE DOORNS, South Africa" in the dateline) is
-    # known, wherever the recogniser missed it.
-    known = {fold(m.text) for m in mentions}
+class _UnknownTowns:
+    """The towns an article names that the recogniser did not resolve, found in reading
+    order: once named as a town ("in Jisr al-Shughur, a farming town"; "the working-class
+    town of Islamshahr"), the name is that town in every later sentence."""
 
-    def names_unknown_town(sentence: _Sentence) -> bool:
-        # Names put as places where the recogniser found none: unknown to the gazetteer,
-        # or known only as another place it rejected ("Jisr al-Shughur": a "Jisr" elsewhere).
+    def __init__(self, gaz: Gazetteer, mentions: Sequence[PlaceMention]) -> None:
+        self.gaz = gaz
+        # A name the article resolves elsewhere ("DE DOORNS, South Africa" in the dateline)
+        # is known, wherever the recogniser missed it.
+        self.known = {fold(m.text) for m in mentions}
+        self.names: list[re.Pattern[str]] = []
+
+    def named_in(self, sentence: _Sentence) -> bool:
+        """Whether the sentence names one of the article's unknown towns."""
+        text = sentence.text
+        if any(name.search(text) for name in self.names):
+            return True
         at = sentence.span.start
-        found = {(m.start, m.end) for m in sentence.named}
-        names = [
-            (start, end, name)
-            for start, end, name in names_put_as_places(sentence.text, gaz)
-            if fold(name) not in known
-            and not any(s < at + end and at + start < e for s, e in found)
-        ]
-        return names_an_unknown_town(sentence.text, names)
-
-    return names_unknown_town
+        resolved = [(m.start - at, m.end - at) for m in sentence.named]
+        found = False
+        for start, end in unknown_towns(text, names_put_as_places(text, self.gaz)):
+            name = text[start:end]
+            if fold(name) in self.known or any(s < end and start < e for s, e in resolved):
+                continue  # the recogniser found a place there ("Jisr" elsewhere is none)
+            self.names.append(re.compile(rf"\b{re.escape(name)}\b"))
+            found = True
+        return found
 
 
 def _holds(region: Place, town: Place) -> bool:

@@ -654,3 +654,27 @@ def test_goods_seized_are_no_building_taken(sentence: str) -> None:
 def test_a_building_seized_is_still_a_seizure() -> None:
     sentence = "Strikers seized the company's offices, and police said weapons were found."
     assert "seizure" in {t.event_type.value for t in classify(sentence)}
+
+
+def test_a_town_named_as_a_town_holds_its_events_in_every_later_sentence(
+    gaz: Gazetteer,
+) -> None:
+    # The dateline is Amman; the unrest is in a market town the gazetteer lacks. Its
+    # events belong there, in the dateline's sentence and wherever the town is named
+    # again, and only the march in Amman is Amman's.
+    text = (
+        "AMMAN, March 9 (Reuters) - Protesters set fire to the police station in the market "
+        "town of Kafr Tawila on Sunday, officials said.\n\n"
+        "By evening thousands of residents had filled the streets of Kafr Tawila, and police "
+        "arrested 40 people.\n\n"
+        "In Amman, about 200 students marched to the parliament in support."
+    )
+    assert _pairs(gaz, text) == {("protest", "Amman"), ("crowd", "Amman")}
+
+
+def test_a_known_town_named_as_a_town_keeps_its_events(gaz: Gazetteer) -> None:
+    text = (
+        "OSH, Kyrgyzstan (AP) - Protesters set fire to the police station in the market town "
+        "of Uzgen on Sunday."
+    )
+    assert ("clash", "Uzgen") in _pairs(gaz, text)
