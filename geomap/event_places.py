@@ -50,6 +50,7 @@ __all__ = [
     "bind_clauses",
     "district_of",
     "is_list",
+    "may_name_a_town",
     "not_event_place",
     "scene_places",
     "unknown_towns",
@@ -1928,6 +1929,16 @@ _TOWN_OF_RE = re.compile(
     r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|hamlet|settlement|oasis|township|"
     r"municipality)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
+
+
+_TOWN_WORD_RE = re.compile(
+    r"\b(?:town|village|city|hamlet|settlement|oasis|township|municipality)\b", re.IGNORECASE
+)
+
+
+def may_name_a_town(sentence: str) -> bool:
+    """A cheap test before unknown_towns: without one of its words, no town is named."""
+    return _TOWN_WORD_RE.search(sentence) is not None
 
 
 def unknown_towns(sentence: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ from geomap.event_places import (
     bind_clauses,
     district_of,
     is_list,
+    may_name_a_town,
     not_event_place,
     scene_places,
     unknown_towns,
@@ -323,6 +324,8 @@ class _UnknownTowns:
         text = sentence.text
         if any(name.search(text) for name in self.names):
             return True
+        if not may_name_a_town(text):
+            return False  # most sentences: no tokens need be read
         at = sentence.span.start
         resolved = [(m.start - at, m.end - at) for m in sentence.named]
         found = False
