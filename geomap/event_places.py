@@ -1910,10 +1910,12 @@ def _names_unknown_place(sentence: str) -> bool:
 # recogniser did not resolve, put as a place and glossed as a town, is another town all the
 # same. (Unglossed unknown names are mostly a city's own districts and sites, "in Anna
 # Nagar", "at Jantar Mantar", which go on with the scene's city.)
+_TOWN_WORDS = r"(?:town|village|city|hamlet|settlement|oasis|township|municipality)"
 _GLOSSED_AS_A_TOWN_RE = re.compile(
     # ("Jisr al-Shughur": the unresolved name may run on in lower-case particles)
     r"(?:\s+[a-z][\w'’]*(?:-[\w'’]+)*){0,2}?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:town|village|city|hamlet|settlement|oasis|township|municipality)\b(?!['’])",
+    + _TOWN_WORDS
+    + r"\b(?!['’])",
     re.IGNORECASE,
 )
 
@@ -1926,14 +1928,13 @@ _RELATIVE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNOR
 # "in the working-class town of Islamshahr": a town named as one, whatever the recogniser
 # made of its name
 _TOWN_OF_RE = re.compile(
-    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|hamlet|settlement|oasis|township|"
-    r"municipality)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?"
+    + _TOWN_WORDS
+    + r"\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 
-_TOWN_WORD_RE = re.compile(
-    r"\b(?:town|village|city|hamlet|settlement|oasis|township|municipality)\b", re.IGNORECASE
-)
+_TOWN_WORD_RE = re.compile(rf"\b{_TOWN_WORDS}\b", re.IGNORECASE)
 
 
 def may_name_a_town(sentence: str) -> bool:

@@ -36,21 +36,21 @@ class ArticleReports:
     reports: int
     countries: Counter[str]
     places: Counter[str]
+    story_country: str  # the country with most reports (ties: the one reported first)
 
     @classmethod
     def of(cls, text: str, events: Sequence[Event]) -> ArticleReports:
         stripped = text.strip()
+        countries = Counter(e.place.country_code for e in events)
         return cls(
             text=text,
             first_line=stripped.split("\n", 1)[0] if stripped else "",
             reports=len(events),
-            countries=Counter(e.place.country_code for e in events),
+            countries=countries,
             places=Counter(e.place.place_id for e in events),
+            # (Counter keeps insertion order, so a tie goes to the country reported first)
+            story_country=countries.most_common(1)[0][0] if countries else "",
         )
-
-    def story_country(self) -> str:
-        # Ties go to the country reported first (Counter keeps insertion order).
-        return self.countries.most_common(1)[0][0]
 
 
 def judged(event: Event) -> bool:
@@ -86,7 +86,7 @@ def _type_feature(event_type: EventType) -> _Feature:
 FEATURES: dict[str, _Feature] = {
     "inferred": lambda e, _: _flag(e.inferred),
     "confidence": lambda e, _: e.confidence,
-    "story_country": lambda e, a: _flag(e.place.country_code == a.story_country()),
+    "story_country": lambda e, a: _flag(e.place.country_code == a.story_country),
     "countries": lambda _, a: math.log1p(len(a.countries)),
     "times_named": _times_named,
     "in_first_line": lambda e, a: _flag(any(m in a.first_line for m in e.mentions)),

@@ -114,6 +114,13 @@ _PROTEST_RE = _tiers(
     r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
     low=r"\b(?:unrest|uprising|upheavals?)\b",
 )
+# What is seized when nothing is taken but goods: "seized weapons stored in the mosque",
+# "seized the company's lorries", "rifles had been seized" (a haul, no building taken)
+_GOODS = (
+    r"weapons|arms|guns|rifles|ammunition|explosives|devices|drugs|documents|passports|phones|"
+    r"cameras|equipment|goods|property|assets|cash|money|vehicles|cars|trucks|lorr(?:y|ies)|"
+    r"buses|firearms|grenades|bombs|dynamite|cargo|shipments?|livestock|cattle|grain|stocks"
+)
 _SEIZURE_RE = _tiers(
     # "seized power in a coup" is no building taken
     # "seized weapons stored in the mosque" is a haul and "seized him" an arrest, not a
@@ -121,10 +128,7 @@ _SEIZURE_RE = _tiers(
     # ("died of a seizure" is an illness: the noun counts only as "the seizure of")
     high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
     r"(?!\s+power\b)"
-    r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|guns|rifles|ammunition|explosives|drugs|"
-    r"documents|passports|phones|cameras|equipment|goods|property|assets|cash|money|"
-    r"vehicles|cars|trucks|lorr(?:y|ies)|buses|firearms|grenades|bombs|dynamite|cargo|"
-    r"shipments?|livestock|cattle|grain|stocks)\b)|"
+    r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:" + _GOODS + r")\b)|"
     # "the occupation of the ministry", not "Soviet occupation"
     r"occupation\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|offices?|"
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
@@ -672,9 +676,7 @@ _DRUMS_RE = re.compile(
 _PEOPLE_SEIZED_RE = re.compile(r"\bwho\s+(?:were|was)\s+(?:\w+\s+)?seized$")
 # "firearms and explosive devices had been seized": a haul told in the passive
 _GOODS_SEIZED_RE = re.compile(
-    r"\b(?:weapons|arms|guns|rifles|ammunition|explosives|devices|firearms|grenades|bombs|"
-    r"drugs|documents|goods|equipment|vehicles|cash)\s+(?:(?:had|have|has|were|was|been|being|"
-    r"also|later)\s+){1,3}$"
+    r"\b(?:" + _GOODS + r")\s+(?:(?:had|have|has|were|was|been|being|also|later)\s+){1,3}$"
 )
 _LINE_OVERRUN_RE = re.compile(
     r"(?:overr(?:an|un)|broke\s+through|stormed)\s+(?:a|the)\s+(?:police\s+)?(?:lines?|cordons?|"
