@@ -503,12 +503,15 @@ def _move(event: Event, c: Correction) -> Event:
     assert c.place is not None
     precision = _PRECISION_BY_KIND.get(c.place.kind, Precision.REGION)
     # The article's spellings named the old place; the editor chose this one.
-    return replace(event, place=c.place, precision=precision, inferred=False, mentions=())
+    # The filter's chance was for the old place; the editor's choice is not the model's.
+    return replace(
+        event, place=c.place, precision=precision, inferred=False, mentions=(), event_chance=None
+    )
 
 
 def _retype(event: Event, c: Correction) -> Event:
     assert c.event_type is not None
-    return replace(event, event_type=c.event_type)
+    return replace(event, event_type=c.event_type, event_chance=None)
 
 
 def _set_figures(event: Event, c: Correction) -> Event:

@@ -73,6 +73,7 @@ def event_properties(event: Event) -> dict[str, Any]:
         "claimed_by": event.claimed_by,
         "disputed": event.disputed,
         "confidence": round(event.confidence, 3),
+        "event_chance": event.event_chance,
         "report_id": event.stable_id,
         "reviewed": event.reviewed,
         "editor_note": event.editor_note,

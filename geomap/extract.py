@@ -49,7 +49,7 @@ from geomap.places import (
     names_put_as_places,
     unresolved_place_names,
 )
-from geomap.report_filter import ReportFilter
+from geomap.report_filter import ReportFilter, default_filter
 from geomap.sentences import CITATION_MARKS, Span, split_sentences
 from geomap.triggers import (
     Trigger,
@@ -102,11 +102,14 @@ def extract_events(
 
     `fallback` is asked about names introduced as places ("in Xyz") that the gazetteer
     does not know; without it (the default) extraction never leaves the machine.
-    `report_filter` (geomap.report_filter), when given, drops the reports it judges
-    unlikely.
+    Every town's report carries its event_chance from the report filter
+    (geomap.report_filter); `report_filter`, when given, scores them instead of the
+    committed one and drops the reports it judges unlikely.
     """
     events = _extracted(article, gaz, fallback)
-    return report_filter.kept(article.text, events) if report_filter else events
+    if report_filter is not None:
+        return report_filter.kept(article.text, events)
+    return default_filter().scored(article.text, events)
 
 
 def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None) -> list[Event]:

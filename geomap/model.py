@@ -106,6 +106,10 @@ class Event:
     claimed_by: str = ""
     disputed: bool = False
     confidence: float = 0.5
+    # Set by geomap.report_filter for a town's report: the learned chance that it is a real
+    # event of its type at its place; None for a region's or country's report, which the
+    # filter does not judge, and for a report an editor moved or retyped.
+    event_chance: float | None = None
     # Set by geomap.corrections: the id the report had as extracted (so that a moved or
     # retyped report keeps its name), and whether an editor has checked it.
     report_id: str = ""

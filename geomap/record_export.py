@@ -56,6 +56,7 @@ def _report_json(report: Event) -> dict[str, Any]:
         "report_id": report.stable_id,
         "reviewed": report.reviewed,
         "editor_note": report.editor_note,
+        "event_chance": report.event_chance,
     }
 
 

@@ -77,6 +77,15 @@ _PLACE_FIELDS = (
 )
 _EVENT_TYPE = Field("event_type", _S, False, "geomap's event type", _EVENT_TYPES, required=True)
 
+_EVENT_CHANCE = Field(
+    "event_chance",
+    _N,
+    True,
+    "the report filter's chance, 0 to 1, that a town's report is a real event of its type"
+    " there (geomap.report_filter); null for a region's or a country's report, and for one"
+    " an editor moved or retyped",
+)
+
 REPORT_SCHEMA: tuple[Field, ...] = (
     _EVENT_TYPE,
     *_PLACE_FIELDS,
@@ -102,6 +111,7 @@ REPORT_SCHEMA: tuple[Field, ...] = (
     Field("claimed_by", _S, False, "who made the claim, when the text says"),
     Field("disputed", _B, False, "another report of the same figure disagrees"),
     Field("confidence", _N, False, "the extractor's confidence, 0 to 1"),
+    _EVENT_CHANCE,
     # From geomap.corrections: the report's stable id, and an editor's check and note.
     Field("report_id", _S, False, "the report's stable id, for corrections files"),
     Field("reviewed", _B, False, "an editor checked it"),
@@ -123,6 +133,7 @@ REPORT_ITEM_SCHEMA: tuple[Field, ...] = (
     Field("report_id", _S, False, "the report's stable id"),
     Field("reviewed", _B, False, "an editor checked it"),
     Field("editor_note", _S, False, "the editor's note"),
+    _EVENT_CHANCE,
 )
 
 SIZE_CLAIM_SCHEMA: tuple[Field, ...] = (
@@ -173,6 +184,7 @@ _PANDAS_DTYPES = {
     (_I, True): "Int64",
     (_B, False): "bool",
     (_N, False): "float64",
+    (_N, True): "Float64",
 }
 
 

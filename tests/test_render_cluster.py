@@ -90,6 +90,7 @@ def _report(event_type: str, place: str, at: tuple[float, float], number: int) -
         "claimed_by": "",
         "disputed": False,
         "confidence": 0.8,
+        "event_chance": 0.9,
         "report_id": f"r{number:03d}",
         "reviewed": False,
         "editor_note": "",

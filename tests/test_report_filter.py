@@ -124,3 +124,53 @@ def test_the_committed_weights_are_what_training_gives(gaz: Gazetteer) -> None:
         assert weight == pytest.approx(committed.weights[name], abs=1e-4), name
     assert trained["intercept"] == pytest.approx(committed.intercept, abs=1e-4)
     assert committed.threshold == 0.5
+
+
+def test_every_town_report_carries_its_chance_and_the_aside_is_doubted(
+    wage_march: Path,
+) -> None:
+    # Without the option nothing is dropped, but each town report says how likely the
+    # filter finds it: the march's own reports are likely, the deaths near Dhaka are not.
+    chances: dict[tuple[str, str], list[float | None]] = {}
+    for feature in _extract(wage_march):
+        p = feature["properties"]
+        chances.setdefault((p["event_type"], p["place"]), []).append(p["event_chance"])
+    assert all(c is not None and c >= 0.5 for c in chances[("protest", "Phnom Penh")])
+    assert all(c is not None and c >= 0.5 for c in chances[("arrest", "Phnom Penh")])
+    assert all(c is not None and c < 0.5 for c in chances[("casualties", "Dhaka")])
+    # The country's report is not judged, so it has no chance to show.
+    assert chances[("casualties", "Cambodia")] == [None]
+
+
+def test_the_exported_chance_is_the_filters_to_three_decimals(gaz: Gazetteer) -> None:
+    article, reports = _wage_march_reports(gaz)
+    committed = default_filter()
+    for report in reports:
+        if report.precision is Precision.POINT:
+            assert report.event_chance == round(committed.chance(report, article), 3)
+            assert committed.doubts(report.event_chance) == (report.event_chance < 0.5)
+        else:
+            assert report.event_chance is None
+            assert not committed.doubts(report.event_chance)
+
+
+def test_a_report_an_editor_moved_or_retyped_loses_its_chance(
+    wage_march: Path, tmp_path: Path
+) -> None:
+    # The chance was the model's view of the old place and type, not of the editor's.
+    reports = {f["properties"]["place"]: f["properties"] for f in _extract(wage_march)}
+    dhaka = reports["Dhaka"]["report_id"]
+    corrections = tmp_path / "corrections.json"
+    entry = {"action": "retype", "event": dhaka, "event_type": "protest", "editor": "ana"}
+    document = {"geomap_corrections": 1, "corrections": [{**entry, "reason": "a march"}]}
+    corrections.write_text(json.dumps(document), "utf-8")
+    events = tmp_path / "events.geojson"
+    result = runner.invoke(
+        app, ["extract", str(wage_march), "--corrections", str(corrections), "-o", str(events)]
+    )
+    assert result.exit_code == 0, result.output
+    features = json.loads(events.read_text("utf-8"))["features"]
+    retyped = [f["properties"] for f in features if f["properties"]["report_id"] == dhaka]
+    assert [(p["event_type"], p["event_chance"], p["reviewed"]) for p in retyped] == [
+        ("protest", None, True)
+    ]

@@ -293,3 +293,24 @@ def test_review_page_built_with_corrections_downloads_them_again(
     }
     _no_requests_no_errors(watch)
     page.close()
+
+
+def test_review_page_flags_the_reports_the_filter_doubts(browser: Browser, tmp_path: Path) -> None:
+    # Our wage-march story (tests/test_report_filter.py): every event is in Phnom Penh; the
+    # deaths near Dhaka are an aside comparing wages. The editor is told to check that
+    # report first, and only that one.
+    from test_report_filter import WAGE_MARCH
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wage-march.txt").write_text(WAGE_MARCH, "utf-8")
+    review = tmp_path / "review.html"
+    _run("build", str(folder), "--review", "-o", str(review))
+    page, watch = _open(browser, review)
+    assert page.locator(".geomap-review-doubts").inner_text() == (
+        "1 report to check first (marked in the popups)"
+    )
+    tools = _report_tools(page, "casualties", "Dhaka", "collapse of a garment factory")
+    assert "Check first: the report filter puts the chance" in tools.inner_text()
+    _no_requests_no_errors(watch)
+    page.close()

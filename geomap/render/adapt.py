@@ -60,6 +60,7 @@ def _report_item(properties: dict[str, Any]) -> dict[str, Any]:
         "report_id": properties.get("report_id", ""),
         "reviewed": bool(properties.get("reviewed", False)),
         "editor_note": properties.get("editor_note", ""),
+        "event_chance": properties.get("event_chance"),
     }
     for name in EXTRA_REPORT_ITEM_FIELDS:
         item[name] = properties.get(name, "")

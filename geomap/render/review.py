@@ -13,7 +13,7 @@ import hashlib
 import importlib.resources
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from branca.element import Element
 
@@ -23,6 +23,8 @@ from geomap.render.element import script_safe_code, style_safe_code
 from geomap.render.page import build_map
 from geomap.render.payload import script_safe_json
 from geomap.render.styles import EVENT_STYLES
+from geomap.report_filter import default_filter
+from geomap.schema import is_finite_number
 
 __all__ = ["render_review_html", "review_data"]
 
@@ -43,24 +45,36 @@ def _review_script() -> str:
 def review_data(
     collection: dict[str, Any], title: str, corrections: Sequence[dict[str, Any]]
 ) -> dict[str, Any]:
-    """What the review tools read: each report's id (in payload order), the entries
-    the page was built with, and the localStorage key its changes are kept under."""
+    """What the review tools read: each report's id (in payload order), the chance of
+    those the report filter doubts, the entries the page was built with, and the
+    localStorage key its changes are kept under."""
     base = list(corrections)
+    reports = [
+        report
+        for feature in as_records(collection)["features"]
+        for report in feature["properties"]["reports"]
+    ]
     # One key per map title and corrections file: after a rebuild with the downloaded file
     # the page starts clean, while reloading the same page keeps the changes not yet saved.
     basis = title + "\0" + json.dumps(base, ensure_ascii=False, sort_keys=True)
     return {
         # The renderer names a report by its place in the payload's reports table: the
         # reports of each record in turn (a reports collection: one per feature, in order).
-        "ids": [
-            report.get("report_id", "")
-            for feature in as_records(collection)["features"]
-            for report in feature["properties"]["reports"]
-        ],
+        "ids": [report.get("report_id", "") for report in reports],
+        # The reports the report filter doubts (its chance, else null): checked first.
+        "doubts": [_doubt(report) for report in reports],
         "corrections": base,
         "storageKey": "geomap-review:" + hashlib.sha256(basis.encode()).hexdigest()[:16],
         "types": [{"key": s.event_type.value, "label": s.label} for s in EVENT_STYLES],
     }
+
+
+def _doubt(report: dict[str, Any]) -> float | None:
+    chance = report.get("event_chance")
+    if not is_finite_number(chance):
+        return None  # a region's or country's report, or one an editor changed
+    value = float(cast(float, chance))
+    return value if default_filter().doubts(value) else None
 
 
 def render_review_html(

@@ -16,7 +16,7 @@
   var KEY_ORDER = ["action", "event", "event_type", "place", "country", "lat", "lon", "date",
     "source", "source_title", "outlet", "url", "quote"].concat(FIGURES, ["note", "editor", "reason"]);
 
-  var review = null; // {data, ids, base, key, types, local, editor, panel}
+  var review = null; // {data, ids, doubts, base, key, types, local, editor, panel}
 
   // el(tag, className, text) comes from the renderer's util.js, joined before this file.
 
@@ -266,6 +266,12 @@
     if (!id) return;
     var tools = el("div", "geomap-review-tools");
     tools.setAttribute("data-report-id", id);
+    var doubt = review.doubts[index];
+    if (doubt !== null && doubt !== undefined) {
+      // The learned report filter would drop it: most such reports are no event there.
+      tools.appendChild(el("div", "geomap-review-doubt", "Check first: the report filter puts " +
+        "the chance that this is a real event of this type here at " + Math.round(doubt * 100) + "%."));
+    }
     var pending = el("div", "geomap-review-state");
     function showPending() {
       pending.textContent = "";
@@ -327,6 +333,9 @@
     var n = review.local.length;
     count.textContent = (n === 1 ? "1 change" : n + " changes") + " in this browser" +
       (review.base.length ? ", " + review.base.length + " from the corrections file" : "");
+    var doubted = review.doubts.filter(function (d) { return d !== null; }).length;
+    panel.querySelector(".geomap-review-doubts").textContent = doubted ?
+      doubted + (doubted === 1 ? " report" : " reports") + " to check first (marked in the popups)" : "";
     var list = panel.querySelector(".geomap-review-pending");
     var fresh = pendingList(review.local);
     if (list) list.replaceWith(fresh); else panel.appendChild(fresh);
@@ -348,6 +357,7 @@
         label.appendChild(who);
         box.appendChild(label);
         box.appendChild(el("div", "geomap-review-count"));
+        box.appendChild(el("div", "geomap-review-doubts"));
         var actions = el("div", "geomap-review-actions");
         actions.appendChild(button("Add event", "geomap-review-add-open", function () {
           addForm(formHost);
@@ -367,7 +377,7 @@
   }
 
   function start(blob) {
-    review = {ids: blob.ids, base: blob.corrections, key: blob.storageKey, types: blob.types,
+    review = {ids: blob.ids, doubts: blob.doubts || [], base: blob.corrections, key: blob.storageKey, types: blob.types,
       local: [], editor: "", panel: null};
     load();
     window.geomapHooks = {report: reportTools, ready: ready};
