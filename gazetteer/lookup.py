@@ -10,12 +10,13 @@ import sqlite3
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from gazetteer.capitals import Capitals
 from gazetteer.errors import GazetteerDataError, PlaceNotFound
 from gazetteer.localities import DEFAULT_LOCALITIES, Localities
 from gazetteer.model import Candidate, Kind, MatchType, Place
@@ -91,6 +92,11 @@ def _literal_similarity(name: str, spelling: str) -> float:
     return 90.0 + 0.08 * fuzz.ratio(name.casefold(), spelling.casefold())
 
 
+# A town at least this large, spelled exactly so, is what a writer means by its name rather
+# than a foreign region of that name, or a country that the name is only an alternate of.
+_LARGE_TOWN = 100_000
+
+
 def _prefer_seat_over_namesake_region(candidates: list[Candidate]) -> list[Candidate]:
     """A region or district sharing its name with a major city of its country ranks just
     below it.
@@ -100,20 +106,88 @@ def _prefer_seat_over_namesake_region(candidates: list[Candidate]) -> list[Candi
     holds at least a tenth of the region's listed population, so Ontario, California does
     not demote the province of Ontario.
     """
+    return _regions_below(
+        candidates,
+        lambda city, region: (
+            city.place.country_code == region.place.country_code
+            and city.place.population * 10 >= region.place.population
+        ),
+    )
+
+
+def _prefer_large_town_over_foreign_region(candidates: list[Candidate]) -> list[Candidate]:
+    """A region ranks just below a large town abroad that bears the name as its own and is
+    at least as populous as the region.
+
+    "Sofia" is Bulgaria's capital, not the Malagasy region, and "Gaza" the city, not
+    Mozambique's Gaza Province; but "Berea", an old name of Aleppo, stays Lesotho's
+    district.
+    """
+    return _regions_below(
+        candidates,
+        lambda city, region: (
+            city.place.country_code != region.place.country_code
+            and city.match_type is MatchType.EXACT
+            and city.place.population >= max(region.place.population, _LARGE_TOWN)
+        ),
+    )
+
+
+def _regions_below(
+    candidates: list[Candidate], outweighs: Callable[[Candidate, Candidate], bool]
+) -> list[Candidate]:
+    """Each region or district ranked just below the cities that `outweighs` it."""
     cities = [c for c in candidates if c.place.kind is Kind.CITY]
+    return [
+        _just_below(c, [city for city in cities if outweighs(city, c)])
+        if c.place.kind in (Kind.ADMIN1, Kind.ADMIN2)
+        else c
+        for c in candidates
+    ]
+
+
+def _prefer_own_name_over_borrowed(candidates: list[Candidate]) -> list[Candidate]:
+    """A place met only through an alternate name ranks just below a national capital
+    whose own name the query is; a country met so ranks below any town of 100,000 or more
+    whose own name it is.
+
+    GeoNames' alternate names carry historical names and translations: "Islamabad" was a
+    Mughal name of Chittagong, "Tunis" an old name of Tunisia, "Aman" a transliteration of
+    Oman, "Columbia" and "Gold Coast" older names of Colombia and Ghana. A writer who uses
+    the name of a capital or a city means the place that bears it today. Old names of
+    countries with no large namesake keep the country (Burma, Ceylon, Holland).
+    """
+    capitals = Capitals.default().national_capitals
+    own = [c for c in candidates if c.match_type is MatchType.EXACT]
+    own_capitals = [c for c in own if c.place.geonameid in capitals]
+    large_towns = [
+        c for c in own if c.place.kind is Kind.CITY and c.place.population >= _LARGE_TOWN
+    ]
     out = []
     for c in candidates:
-        if c.place.kind in (Kind.ADMIN1, Kind.ADMIN2):
-            rivals = [
-                city.score
-                for city in cities
-                if city.place.country_code == c.place.country_code
-                and city.place.population * 10 >= c.place.population
-            ]
-            if rivals and c.score >= max(rivals):
-                c = dataclasses.replace(c, score=round(max(rivals) - 0.5, 2))
+        if c.match_type in (MatchType.ALIAS, MatchType.TRANSLITERATED):
+            c = _just_below(c, own_capitals + (large_towns if c.place.kind is Kind.COUNTRY else []))
         out.append(c)
     return out
+
+
+def _just_below(candidate: Candidate, rivals: Sequence[Candidate]) -> Candidate:
+    """The candidate, scored half a point below the best rival if it scored at least as well."""
+    if not rivals:
+        return candidate
+    best = max(rival.score for rival in rivals)
+    if candidate.score < best:
+        return candidate
+    return dataclasses.replace(candidate, score=round(best - 0.5, 2))
+
+
+# Ranking rules after the scores, in order: each moves a candidate below another that a
+# writer more likely means.
+_RANKING_RULES = (
+    _prefer_own_name_over_borrowed,
+    _prefer_seat_over_namesake_region,
+    _prefer_large_town_over_foreign_region,
+)
 
 
 def _prior(place: Place) -> float:
@@ -394,7 +468,8 @@ class Gazetteer:
             scored.append(
                 Candidate(place, match_type, round(score, 2), matched, round(similarity, 1))
             )
-        scored = _prefer_seat_over_namesake_region(scored)
+        for rule in _RANKING_RULES:
+            scored = rule(scored)
         scored.sort(
             key=lambda c: (-c.score, c.match_type.rank, -c.place.population, c.place.geonameid)
         )

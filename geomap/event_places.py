@@ -802,7 +802,8 @@ _WHEREABOUTS_RE = re.compile(
     r"escaped\s+(?:abroad\s+)?to|(?:recruited|hired|enlisted)\s+(?:[\w'’-]+\s+){0,2}?(?:in|from)|"
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
-    r"(?:was|were)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
+    # ("arrested on 16 September and flown to La Paz": the same passive, its verb shared)
+    r"(?:was|were|\band)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
     # "Police drove the detainees to the airport at Rurrenabaque"
     r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
     r"arrested|detained|them)\s+to|"

@@ -1491,6 +1491,7 @@ def resolve_mentions(
     )
     bias = Counter(focus_countries)
     rounds = 2 if any(len(s.candidates) > 1 for s in spans) else 0
+    peoples = _peoples_named(text) if rounds else Counter[str]()
     for _ in range(rounds):
         votes = {fold(s.text): c.place.country_code for s, c in zip(spans, chosen, strict=True)}
         focus = Counter(cc for cc in votes.values() if cc)
@@ -1504,6 +1505,7 @@ def resolve_mentions(
             }
         )
         focus.update({cc: 5 * n for cc, n in bias.items()})
+        focus.update(peoples)
         context = _Context(text, spans, chosen, focus, votes, self_named)
         settled = _one_sense_per_name(spans, context)
         if settled == chosen:
@@ -1521,6 +1523,25 @@ def resolve_mentions(
         )
         for span, c in zip(spans, chosen, strict=True)
     ]
+
+
+# A capitalised word long enough to be a demonym ("Guyanese", "Thai" is too short to tell
+# from a name's first part).
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
+
+
+def _peoples_named(text: str) -> Counter[str]:
+    """The countries whose people the text names ("Guyanese"), each weighed once as a
+    country named outright: a story told from Georgetown may speak of Guyanese strikers and
+    never name Guyana."""
+    demonyms = Capitals.default().demonyms
+    return Counter(
+        {
+            demonyms[key]: _NAMED_COUNTRY_WEIGHT
+            for word in set(_CAPITALISED_WORD.findall(text))
+            if (key := fold(word)) in demonyms
+        }
+    )
 
 
 _RESOLVE_DEPTH = 8
@@ -1550,14 +1571,20 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
         options = _options(spans[indexes[0]].candidates, regions)
         key = context.keys[indexes[0]]
         # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
-        # list of towns ("Berlin, Frankfurt, London") does not.
-        if not any(context.qualifier_boost(i, c.place) for i in qualified for c in options):
+        # list of towns ("Berlin, Frankfurt, London") does not. Where the region fits several
+        # readings ("JULIACA, Peru" fits Juliaca and Juli, a town that lists its name), the
+        # rules choose among those.
+        fitting = [
+            c for c in options if any(context.qualifier_boost(i, c.place) for i in qualified)
+        ]
+        if len(fitting) != 1:
             evidence = ReadingEvidence(
                 regions,
                 partial(context.local_neighbours, key),
                 context.named_countries,
                 context.countries_besides(key),
             )
+            options = fitting or options
             for rule in READING_RULES:
                 options = rule(options, evidence)
         if len(options) == 1:
@@ -1594,6 +1621,15 @@ def _in_regions(place: Place, regions: set[tuple[str, str]]) -> bool:
     ) in regions
 
 
+def _local_in_regions(place: Place, regions: set[tuple[str, str]]) -> bool:
+    """Whether a town or district lies in one of the named regions, or a first-level
+    division in a small country named: Bermuda's parishes (Southampton, Devonshire) are as
+    local as a large country's districts."""
+    if place.kind in _LOCAL:
+        return _in_regions(place, regions)
+    return place.kind is Kind.ADMIN1 and (place.country_code, _WHOLE_COUNTRY) in regions
+
+
 def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> Sequence[Candidate]:
     """The candidates worth ranking: the best few, and any town inside a region the document
     names, however far down the list ("Paris" in a story about Missouri is the ninth Paris)."""
@@ -1603,7 +1639,7 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
     inside = [
         c
         for c in candidates[_RESOLVE_DEPTH:]
-        if c.place.kind in _LOCAL and _in_regions(c.place, regions)
+        if _local_in_regions(c.place, regions)
     ]
     return [*head, *inside] if inside else head
 
@@ -1740,8 +1776,12 @@ def own_name_over_aliases(
     story = evidence.countries | evidence.other_countries
     isolated = evidence.neighbours(best.place) == 0 and best.place.country_code not in story
     # A world city called exactly so ("Belo Horizonte") is not lost to a town that lists
-    # its name among its own, though the story names that town's region.
-    region_counts = best.place.population < _WORLD_CITY
+    # its name among its own, though the story names that town's region; nor is a city in
+    # the region named, which is as much evidence for it ("Juliaca" in a story that names
+    # Puno is the city, not Juli, a town by Lake Titicaca that lists the name).
+    region_counts = best.place.population < _WORLD_CITY and not _in_named_region(
+        best.place, evidence
+    )
     return [
         c
         for c in options
@@ -1955,7 +1995,7 @@ class _Context:
         support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
         others = self.total - (1 if own else 0) - self.self_named_weight[key]
         bonus = 15.0 * support / others if others > 0 else 0.0
-        if place.kind in _LOCAL and _in_regions(place, self.regions):
+        if _local_in_regions(place, self.regions):
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 

@@ -155,3 +155,53 @@ def test_an_overlay_row_without_a_source_is_refused(tmp_path) -> None:
     overlay.write_text("add_name\t1527534\tOshgrad\t\n", encoding="utf-8")
     with pytest.raises(OverlayError, match=r"bad.tsv:1: every row needs a source note"):
         Gazetteer(DEFAULT_PATH, [overlay])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A capital's own name, not a place that lists it among historical names: Chittagong
+        # was once called Islamabad, Tunis gave Tunisia its name, "Aman" spells Oman.
+        ("Islamabad", ("Islamabad", "PK", Kind.CITY)),
+        ("Tunis", ("Tunis", "TN", Kind.CITY)),
+        ("Amman", ("Amman", "JO", Kind.CITY)),
+        ("Santo Domingo", ("Santo Domingo", "DO", Kind.CITY)),
+        # A large town's own name, not a country's old or foreign name.
+        ("Salvador", ("Salvador", "BR", Kind.CITY)),
+        ("Columbia", ("Columbia", "US", Kind.CITY)),
+        ("Marrakesh", ("Marrakesh", "MA", Kind.CITY)),
+        # A large town abroad at least as populous as a region of the same name.
+        ("Sofia", ("Sofia", "BG", Kind.CITY)),
+        ("Gaza", ("Gaza", "PS", Kind.CITY)),
+        ("La Paz", ("La Paz", "BO", Kind.CITY)),
+        ("Manchester", ("Manchester", "GB", Kind.CITY)),
+    ],
+)
+def test_a_name_means_the_place_that_bears_it_today(
+    gaz: Gazetteer, query: str, expected: tuple[str, str, Kind]
+) -> None:
+    best = gaz.lookup(query)[0]
+    assert (best.place.name, best.place.country_code, best.place.kind) == expected
+    assert best.match_type is MatchType.EXACT
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Old names of countries with no large town of that name keep the country...
+        ("Burma", ("MM", Kind.COUNTRY)),
+        ("Holland", ("NL", Kind.COUNTRY)),
+        # ... an English name of a city keeps the city, though small towns bear it ...
+        ("Kiev", ("UA", Kind.CITY)),
+        ("Bombay", ("IN", Kind.CITY)),
+        # ... and a region stays itself before a smaller town abroad, or an old name of a
+        # larger city (Berea of Aleppo).
+        ("Berea", ("LS", Kind.ADMIN1)),
+        ("Ontario", ("CA", Kind.ADMIN1)),
+    ],
+)
+def test_old_and_english_names_that_no_large_town_bears_keep_their_place(
+    gaz: Gazetteer, query: str, expected: tuple[str, Kind]
+) -> None:
+    best = gaz.lookup(query)[0]
+    assert (best.place.country_code, best.place.kind) == expected

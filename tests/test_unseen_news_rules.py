@@ -4151,3 +4151,53 @@ def test_the_next_turn_keeps_the_rival_toll(gaz: Gazetteer) -> None:
     assert {("Managua", 20), ("Managua", 24)} <= {
         (place, killed) for place, killed, _ in _tolls_and_sources(gaz, text)
     }
+
+
+def test_a_people_named_counts_as_its_country_named(gaz: Gazetteer) -> None:
+    # A story from Guyana that never names Guyana, and names the United States only for
+    # its embassy. Told with its Guyanese marchers, Georgetown and Linden are Guyana's.
+    # (Told without them, the United States named outright still pulls both to namesakes
+    # there: an embassy's country is evidence the resolver does not yet read.)
+    def story(marchers: str) -> str:
+        return (
+            "Police fired tear gas in the centre of Georgetown on Tuesday after a march by "
+            f"opposition supporters, {marchers}, turned violent.\n\n"
+            "In Linden, the bauxite town up the Demerara River, supporters blocked the "
+            "highway.\n\nA regional mission is due to fly in from Bridgetown this week. The "
+            "United States embassy in Georgetown told its citizens to stay away from the city "
+            "centre."
+        )
+
+    def countries(text: str) -> dict[str, str]:
+        return {m.text: m.place.country_code for m in find_mentions(text, gaz)}
+
+    told = countries(story("many of them Afro-Guyanese"))
+    assert (told["Georgetown"], told["Linden"]) == ("GY", "GY")
+
+
+def test_a_region_after_the_name_leaves_the_rules_to_choose_among_what_it_fits(
+    gaz: Gazetteer,
+) -> None:
+    # "JULIACA, Peru" fits Juliaca and Juli, a lakeside town that lists Juliaca among its
+    # names and lies nearer La Paz: the city called so is meant.
+    text = (
+        "JULIACA, Peru - Seventeen people were killed on Monday in clashes at the airport "
+        "of Juliaca, in the Puno region, as protesters tried to take it.\n\n"
+        "Protests have spread from Puno to Cusco, and travellers from La Paz were stranded "
+        "at the border."
+    )
+    places = [m.place for m in find_mentions(text, gaz) if m.text.lower() == "juliaca"]
+    assert places
+    assert {p.name for p in places} == {"Juliaca"}
+
+
+def test_a_small_countrys_parishes_are_as_local_as_its_towns(gaz: Gazetteer) -> None:
+    # Southampton in a story about Bermuda is the Bermudian parish, although "Southampton"
+    # alone is the English city.
+    text = (
+        "Rioting broke out in Bermuda after the hangings. Crowds set fire to a hotel in "
+        "Southampton, at the western end of the island, and police in Hamilton made arrests."
+    )
+    places = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert places["Southampton"].country_code == "BM"
+    assert gaz.lookup("Southampton")[0].place.country_code == "GB"
