@@ -1636,11 +1636,7 @@ def _options(candidates: Sequence[Candidate], regions: set[tuple[str, str]]) -> 
     head = candidates[:_RESOLVE_DEPTH]
     if not regions:
         return head
-    inside = [
-        c
-        for c in candidates[_RESOLVE_DEPTH:]
-        if _local_in_regions(c.place, regions)
-    ]
+    inside = [c for c in candidates[_RESOLVE_DEPTH:] if _local_in_regions(c.place, regions)]
     return [*head, *inside] if inside else head
 
 
