@@ -18,10 +18,12 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_render_compare import worktree  # noqa: E402
 
 # Run in a fresh interpreter whose first path entry is the tree measured: one JSON line per
 # name, [name, best place, its country, its kind, how the name met it].
@@ -62,19 +64,8 @@ def main() -> None:
     parser.add_argument("--baseline", default="532c9e0")
     parser.add_argument("--min-population", type=int, default=15_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        tree = Path(folder) / "baseline"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.baseline],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            before = _best_readings(tree, args.min_population)
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True
-            )
+    with worktree(args.baseline) as tree:
+        before = _best_readings(tree, args.min_population)
     after = _best_readings(ROOT, args.min_population)
     _report(f"baseline {args.baseline}", before)
     _report("current", after)

@@ -112,36 +112,27 @@ class ReportFilter:
         return 1.0 / (1.0 + math.exp(-z))
 
     def scored(self, text: str, events: Sequence[Event]) -> list[Event]:
-        """The reports, in their order, each town's report with its event_chance."""
-        return [event for event, _ in self._judged(text, events)]
+        """The reports, in their order, each town's report with its event_chance (to three
+        decimals: the figure an editor sees is the one the threshold is applied to)."""
+        if not events:
+            return []
+        article = ArticleReports.of(text, events)
+        return [
+            replace(event, event_chance=round(self.chance(event, article), 3))
+            if judged(event)
+            else event
+            for event in events
+        ]
 
     def kept(self, text: str, events: Sequence[Event]) -> list[Event]:
-        """The reports at or above the threshold, and every report of a region or country,
+        """The reports the filter does not doubt, and every report of a region or country,
         in their order, scored as `scored` gives them."""
-        return [
-            event
-            for event, chance in self._judged(text, events)
-            if chance is None or chance >= self.threshold
-        ]
+        return [event for event in self.scored(text, events) if not self.doubts(event.event_chance)]
 
     def doubts(self, event_chance: float | None) -> bool:
         """Whether a report with this event_chance is one the filter would drop: an editor
         checks it first. A report the filter does not judge (None) is not doubted."""
         return event_chance is not None and event_chance < self.threshold
-
-    def _judged(self, text: str, events: Sequence[Event]) -> list[tuple[Event, float | None]]:
-        if not events:
-            return []
-        article = ArticleReports.of(text, events)
-        out: list[tuple[Event, float | None]] = []
-        for event in events:
-            if not judged(event):
-                out.append((event, None))
-                continue
-            chance = self.chance(event, article)
-            # Three decimals in the output; the threshold is applied to the exact value.
-            out.append((replace(event, event_chance=round(chance, 3)), chance))
-        return out
 
     @classmethod
     def from_json(cls, document: dict) -> ReportFilter:
