@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from gazetteer import Kind, Place
+from gazetteer.capitals import Capitals
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
@@ -457,8 +458,11 @@ _ORIGIN_RE = re.compile(
     # "many from the beaches of Cojímar"
     r"|\bfrom\s+the\s+(?:beaches|shores?|coast|ports?|harbou?rs?)\s+of\s+$"
     # "marchers had come from the Siglo XX and Catavi mines near Llallagua": their home
-    r"|\b(?:came|come|coming|travell?ed|bused|bussed)\s+(?:in\s+)?from\s+(?:the\s+)?"
-    r"[^.;]{0,50}?\b(?:near|outside|around)\s+$"
+    # ("coming back from the war memorial at Redipuglia", "who had come over from estates at
+    # Sainte-Marie")
+    r"|\b(?:came|come|coming|travell?ed|bused|bussed|returning|returned)\s+"
+    r"(?:in\s+|back\s+|over\s+|down\s+)?from\s+(?:the\s+)?"
+    r"[^.;]{0,50}?\b(?:near|outside|around|at)\s+$"
     # "the summit had been moved from the resort town of Hua Hin"
     # ("brought in from the neighboring towns of Cadiz and Sagay")
     r"|\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:towns?|city|cities|villages?|resort|port)\s+"
@@ -736,6 +740,11 @@ _WHERE_SPEAKING_RE = re.compile(
     r"\b(?:said|says|announced|declared|stated|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to|from)(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
+    # "The Prime Minister, campaigning in Cardiff, said he deplored violence"
+    r"(?<=,\s)(?:campaigning|visiting|touring|travell?ing)|"
+    # "government spokesman Patrick Muyaya said Wednesday in Kinshasa"
+    r"(?:said|announced|declared|told\s+reporters)\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|"
+    r"Fri|Satur|Sun)day|yesterday|today|last\s+night)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened|meeting)|"
     # "while European Union ministers meeting in Brussels discussed sanctions"
@@ -856,7 +865,9 @@ _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
-    r"leadership)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:based\s+|here\s+)?in\s+(?:the\s+)?$",
+    # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
+    r"leadership|headquarters|opponents|dissidents)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+"
+    r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER_RE = re.compile(
@@ -865,7 +876,9 @@ _SAID_AFTER_RE = re.compile(
     r"(?:said|say|says|told|reported|added|"
     # "The Xinhua news agency in Beijing carried a brief report"
     r"carried|published|quoted|"
-    r"claimed|summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
+    # "The Interior Ministry in Tirana acknowledged only two deaths"
+    r"claimed|acknowledged|admitted|confirmed|insisted|"
+    r"summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed|ordered|"
     # "India's foreign ministry in Delhi declined to comment on the unrest"
     r"declined|refused\s+to\s+comment|(?:did|would)\s+not\s+(?:comment|respond)|"
@@ -912,16 +925,23 @@ _BLAMED_BEFORE_RE = re.compile(
 _HOMETOWN_BEFORE_RE = re.compile(
     r"\b\d{1,3},\s+(?:of|from)\s+$"
     r"|\b(?:(?:was|were|been|being)\s+(?:born|raised|brought\s+up)|grew\s+up|"
-    r"(?:a|the)\s+natives?\s+of)\s+(?:(?:in|at|near)\s+)?(?:the\s+)?$",
+    r"(?:a|the)\s+natives?\s+of)\s+(?:(?:in|at|near)\s+)?(?:the\s+)?$"
+    # "the coffin of U Thant, who had died in New York": a life story, told back
+    r"|\bwho\s+had\s+(?:died|lived|worked|studied)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "the dead youth, 18, a first-year student at Kyoto University": who a person is
+    r"|,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:student|resident|native|teacher|lecturer|"
+    r"professor|graduate|employee)\s+(?:at|of|from|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _hometown(cue: PlaceCue) -> bool:
-    """Where a person comes from, named with an age or in a life story: no event there.
+    """Where a person comes from, named with an age, in a life story or in apposition: no
+    event there.
 
     Example: "Police arrested the driver, James Fields Jr., 20, of Maumee, Ohio"; "Kalanta,
-    who had been born in Alytus, set himself alight in Kaunas".
+    who had been born in Alytus, set himself alight in Kaunas"; "the dead youth, a student
+    at Kyoto University, was run over at the airport".
     """
     return bool(_HOMETOWN_BEFORE_RE.search(cue.before))
 
@@ -959,11 +979,28 @@ _JAIL_AFTER_RE = re.compile(
 )
 
 
-def _place_of_detention(cue: PlaceCue) -> bool:
-    """Where detainees are held, named before the jail: not where they were arrested.
+# "were later moved to a prison in Alexandria", "sent to the salt-mine prison of
+# Taoudenni": the jail's town, named after it (a crowd "outside the prison in Lefortovo"
+# gathered there: a verb of holding or moving detainees comes first)
+_JAIL_IN_BEFORE_RE = re.compile(
+    r"\b(?:moved|sent|transferred|taken|flown|brought|driven|held|detained|jailed|imprisoned|"
+    r"locked\s+up|kept|deported)\s+(?:[\w'’-]+\s+){0,2}?(?:to|in|at)\s+(?:a|the|an)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:prisons?|jails?|penitentiary|detention\s+(?:cent(?:re|er)|camps?)|"
+    r"(?:labou?r|prison|army|military)\s+camps?|police\s+cells?)\s+(?:in|at|of|near|outside)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
-    Example: "They were being held in a Managua jail on charges of inciting violence".
+
+def _place_of_detention(cue: PlaceCue) -> bool:
+    """Where detainees are held, named before or after the jail: not where they were
+    arrested.
+
+    Example: "They were being held in a Managua jail on charges of inciting violence";
+    "several activists were later moved to a prison in Alexandria".
     """
+    if _JAIL_IN_BEFORE_RE.search(cue.before):
+        return True
     return bool(_HELD_IN_BEFORE_RE.search(cue.before) and _JAIL_AFTER_RE.match(cue.after))
 
 
@@ -1038,9 +1075,9 @@ def _slogan(cue: PlaceCue) -> bool:
 # by a police commander in the port of Chabahar", "since the death of a young woman in
 # custody in Tehran", "a bill allowing extraditions to mainland China".
 _GRIEVANCE_BEFORE_RE = re.compile(
-    r"\b(?:against|over|after|following|since|(?:sparked|triggered|set\s+off|prompted|"
+    r"\b(?:against|over|after|following|followed|since|(?:sparked|triggered|set\s+off|prompted|"
     r"caused)\s+by|to\s+protest|"
-    r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+memory\s+of|"
+    r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+(?:memory|honou?r|remembrance)\s+of|"
     # "to demand a full inquiry into the massacre of refugees in the camps in Beirut"
     r"(?:inquiry|enquiry|investigation|probe)\s+into)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:alleged\s+|recent\s+|brutal\s+|fatal\s+|suspicious\s+|(?:1[89]|20)\d\d\s+)?"
@@ -1048,7 +1085,9 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"abduction|kidnapping|disappearance|sentencing|jailing|eviction|demolition|fire|blaze|"
     r"explosion|collapse|victims|attacks?|"
     # (a plural of deaths or shootings may be what the crowd protested where it stood)
-    r"bombings?|assassinations?|lynchings?|massacres?|brawl)\b[^;:]{0,100}$"
+    r"bombings?|assassinations?|lynchings?|massacres?|brawl|"
+    # "in memory of those killed in Abobo"
+    r"(?<=of\s)those\s+(?:[\w'’-]+\s+){0,2}?(?:killed|who\s+died))\b[^;:]{0,100}$"
     # "The protest was sparked by a security camera video, widely shared last week, showing
     # two policemen beating a soldier on a street in Holon": where the video was filmed
     r"|\b(?:sparked|triggered|set\s+off|prompted|caused)\s+by\s+(?:the\s+|a\s+|an\s+)?"
@@ -1375,8 +1414,24 @@ def _statement_subject(cue: PlaceCue) -> bool:
         return seat is not None and _STATEMENT_AFTER_RE.match(after) is not None
     if _STATEMENT_AFTER_RE.match(after):
         return True
-    is_country = cue.mention.place.kind is Kind.COUNTRY
-    return is_country and bool(_COUNTRY_SAYS_AFTER_RE.match(after))
+    place = cue.mention.place
+    if _GOVERNMENT_PROTESTED_AFTER_RE.match(after) and _seat_of_a_state(place):
+        return True  # "Belgrade protested, Tito moved troops": a note, not a march
+    return place.kind is Kind.COUNTRY and bool(_COUNTRY_SAYS_AFTER_RE.match(after))
+
+
+# "Belgrade protested", "Moscow has formally protested": a state or its capital, as the
+# subject of "protested", is a government lodging a complaint
+_GOVERNMENT_PROTESTED_AFTER_RE = re.compile(
+    r"^\s+(?:has\s+|had\s+)?(?:also\s+|strongly\s+|formally\s+|immediately\s+|sharply\s+)?"
+    # ("Nairobi protested for a third day": its people, in the streets)
+    r"protested\b(?!\s+(?:for|in|at|on|outside|through|across|again|peacefully|until)\b)"
+)
+
+
+def _seat_of_a_state(place: Place) -> bool:
+    capitals = Capitals.default().capital_ids
+    return place.kind is Kind.COUNTRY or capitals.get(place.country_code) == place.geonameid
 
 
 _MATCH_VERB = (
@@ -1514,8 +1569,10 @@ _CALM_AFTER_RE = re.compile(
     r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
     # "Aleppo, the second city, has remained largely quiet": past a gloss of the place
     r"(?:,\s+(?:the|a|an|its|their|in)\s+[^,.;]{1,40},)?(?:\s+itself)?\s+"
+    # ("Here in Port-au-Prince it is calm tonight")
     r"(?:(?:(?:has|had|have)\s+)?(?:also\s+)?(?:operated|functioned|worked|remained|stayed|was|were|"
-    r"been|was\s+kept|were\s+kept)\s+(?:largely\s+|mostly\s+|relatively\s+|generally\s+|"
+    r"been|was\s+kept|were\s+kept|(?:it|all)\s+(?:is|was))\s+(?:largely\s+|mostly\s+|"
+    r"relatively\s+|generally\s+|"
     r"completely\s+)?(?:normally|calm|quiet|open\s+as\s+usual)\b"
     # "Nizwa, in the interior, saw no demonstrations": said outright, whatever came before
     rf"|(?P<none>(?:saw|has\s+seen|had\s+seen|reported|witnessed)\s+no\s+(?:[\w-]+\s+)?"
@@ -1562,15 +1619,39 @@ def _fronted_and_quiet(cue: PlaceCue) -> bool:
     return quiet is not None and cue.sentence[: quiet.start()].endswith(", ")
 
 
+# "in Kayes no protests were reported", "there has been no strike in Gaza": a clause that
+# says the unrest did not happen
+_NOTHING_HAPPENED_RE = re.compile(
+    rf"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?(?:{_NONE_OF}|strikes?|trouble)\b", re.IGNORECASE
+)
+
+
+def _nothing_in_its_clause(cue: PlaceCue) -> bool:
+    """The place's own clause says no unrest happened, and tells of no event: the events of
+    the sentence's other clause happened elsewhere.
+
+    Example: "Students marched in Ségou and Mopti; in Kayes no protests were reported";
+    "police fired tear gas in Tripoli, but there was no violence in Benghazi".
+    """
+    sentence = cue.sentence
+    if _NOTHING_HAPPENED_RE.search(sentence) is None:
+        return False  # most sentences: no clause need be cut
+    position = cue.mention.start - cue.span.start
+    start, end = next((s, e) for s, e in _clauses(sentence) if e >= position)
+    return _NOTHING_HAPPENED_RE.search(sentence, start, end) is not None and not _clause_triggers(
+        sentence, start, end
+    )
+
+
 def _said_to_be_calm(cue: PlaceCue) -> bool:
     """A place said to be calm or working normally, where nothing happened.
 
     Example: "Factories in Narayanganj and Chattogram operated normally on Wednesday";
-    "Detroit remained largely calm".
+    "Detroit remained largely calm"; "in Kayes no protests were reported".
     """
     if _NONE_REPORTED_BEFORE_RE.search(cue.before):
         return True
-    if _fronted_and_quiet(cue):
+    if _fronted_and_quiet(cue) or _nothing_in_its_clause(cue):
         return True
     calm = _CALM_AFTER_RE.match(cue.after)
     if calm is None:
@@ -1935,7 +2016,11 @@ _TOWN_OF_RE = re.compile(
 )
 
 
-_TOWN_WORD_RE = re.compile(rf"\b{_TOWN_WORDS}\b", re.IGNORECASE)
+# "the riot in Weng'an county": a county or prefecture named by its own name, which the
+# gazetteer does not know, is a place of its own, not the dateline's city
+_COUNTY_WORDS = r"(?:county|prefecture)"
+_COUNTY_AFTER_RE = re.compile(rf"\s+{_COUNTY_WORDS}\b", re.IGNORECASE)
+_TOWN_WORD_RE = re.compile(rf"\b(?:{_TOWN_WORDS}|{_COUNTY_WORDS})\b", re.IGNORECASE)
 
 
 def may_name_a_town(sentence: str) -> bool:
@@ -1945,10 +2030,12 @@ def may_name_a_town(sentence: str) -> bool:
 
 def unknown_towns(sentence: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Where the sentence names a town in its main clause: an unresolved name put as a
-    place (start, end, name in `sentence`) and glossed as a town, or any name after "the
-    town of". The caller keeps those the recogniser resolved to nothing."""
+    place (start, end, name in `sentence`) and glossed as a town or followed by "county",
+    or any name after "the town of". The caller keeps those the recogniser resolved to nothing."""
     glossed = [
-        (start, end) for start, end, _ in names if _GLOSSED_AS_A_TOWN_RE.match(sentence, end)
+        (start, end)
+        for start, end, _ in names
+        if _GLOSSED_AS_A_TOWN_RE.match(sentence, end) or _COUNTY_AFTER_RE.match(sentence, end)
     ]
     titled = [m.span("name") for m in _TOWN_OF_RE.finditer(sentence)]
     return [

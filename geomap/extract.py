@@ -196,6 +196,10 @@ class _Scenes:
         # The paragraph of a sentence that put events at a town the gazetteer does not know:
         # the sentences after it in that paragraph are there too, so they take no place.
         self.unknown_town_paragraph: int | None = None
+        # Whether the story has put events at such a town: its dateline's city is then no
+        # longer where a sentence naming no place happens ("BEIJING - ... The riot in
+        # Weng'an county broke out on Saturday. ... Police detained 100 people.")
+        self.unknown_town_named = False
         self.sentences = sentences
         self.home = home
         self.country = story_country(mentions)
@@ -253,12 +257,16 @@ class _Scenes:
         paragraph = self.spans[index].paragraph
         if self.names_unknown_town(self.sentences[index]):
             self.unknown_town_paragraph = paragraph
+            self.unknown_town_named = True
             self.scene = None
             return True
         return self.unknown_town_paragraph == paragraph
 
     def _known_places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         sentence = self.sentences[index]
+        if self.home and any(m.place == self.home[0].place for m in sentence.named):
+            # "A curfew was imposed on Oujda": the story is back at its dateline's city
+            self.unknown_town_named = False
         if sentence.places and not self._broad_around_home(sentence):
             self.scene = Scene(sentence.places, index)
             return sentence.places, False
@@ -291,6 +299,8 @@ class _Scenes:
             gatherings=self.gatherings,
         )
         places, rule = scene_places(cue, self.names_a_city)
+        if rule == "home_city" and self.unknown_town_named:
+            return (), False
         if rule == "continues_scene" and self._abroad(places):
             # "In Budapest, thousands rallied in solidarity. Estimates of the dead varied
             # widely.": a sentence that names no place goes on with the story, not with

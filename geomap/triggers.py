@@ -445,7 +445,8 @@ _CAUSE_RE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:death|deaths|killing|killings|murder|murders|shooting|assassination|arrest|arrests|"
     r"detention|jailing|imprisonment|release|rape|beating)\s+(?:of|in)\b[^,;]{0,60}|"
-    r"violence\b|(?:deaths?|death\s+toll|killings)\b|"
+    # ("protested outside the commission over the arrests": the arrests are the grievance)
+    r"violence\b|(?:deaths?|death\s+toll|killings|arrests|detentions)\b|"
     # "rallied against the crackdown on the union": the crackdown is what is protested
     r"(?:crackdowns?|repression|brutality|massacres?)\b|"
     # "sparked by a video, widely shared, showing two policemen beating a soldier": what
@@ -468,7 +469,9 @@ _SPARKED_RE = re.compile(
 
 def _cause_spans(sentence: str) -> list[tuple[int, int]]:
     """Offsets of the words that give a protest's cause ("over the killing of a student")."""
-    spans = [match.span() for match in _CAUSE_RE.finditer(sentence)]
+    spans = [
+        _with_relative_clause(sentence, match.span()) for match in _CAUSE_RE.finditer(sentence)
+    ]
     sparked = _SPARKED_RE.search(sentence)
     if sparked is not None:
         spans.append((0, sparked.start()))
@@ -477,6 +480,18 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
         spans.append((began.end(), len(sentence)))
     spans.extend(match.span() for match in _PURPOSE_RE.finditer(sentence))
     return spans
+
+
+# "followed the murder of an editor, who was shot near his home": the relative clause tells
+# of the victim, as the cause does
+# ("the murder of Nasib Metni, editor of a daily, who was shot": past the victim's gloss)
+_RELATIVE_CLAUSE_RE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+(?:who|whom|whose)\b[^,;]*")
+
+
+def _with_relative_clause(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A cause's span, with the relative clause that follows it about the victim."""
+    relative = _RELATIVE_CLAUSE_RE.match(sentence, span[1])
+    return (span[0], relative.end()) if relative else span
 
 
 # "gathered at his homestead to prevent his arrest": what they came to prevent
@@ -498,6 +513,10 @@ _PURPOSE_RE = re.compile(
     # "when Chinese honour the dead": the dead of other times
     r"|\b(?:mourn|honou?r|remember|commemorate)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
     r"(?:dead|victims|martyrs)\b"
+    # "marched in Bouaké in memory of those killed in Abobo": deaths told of, not reported
+    r"|\bin\s+(?:memory|honou?r|remembrance)\s+of\s+(?:the\s+|those\s+|all\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:dead|victims|martyrs|killed|who\s+(?:died|were\s+killed))\b"
+    r"[^,;]{0,60}"
     # "a young man whose death in 2018 was never solved", "Zhou Enlai, who had died in
     # January": a person's death told of in passing
     r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b"

@@ -4201,3 +4201,163 @@ def test_a_small_countrys_parishes_are_as_local_as_its_towns(gaz: Gazetteer) -> 
     places = {m.text: m.place for m in find_mentions(text, gaz)}
     assert places["Southampton"].country_code == "BM"
     assert gaz.lookup("Southampton")[0].place.country_code == "GB"
+
+
+# Places a sentence names where, by its own words, nothing of the story happened: a clause
+# that says no unrest came, the dead being mourned elsewhere, a victim's relative clause, a
+# jail detainees were moved to, where marchers came from, who a victim was, a government's
+# note of protest, a speaker's seat, and a county the gazetteer does not know.
+TOLD_NOT_HAPPENED_CASES = [
+    (
+        "Teachers went on strike in Sikasso and Koutiala on Tuesday; in Gao no protests were "
+        "reported.",
+        {("protest", "Sikasso"), ("protest", "Koutiala")},
+        {("protest", "Gao")},
+    ),
+    (
+        "Riot police fired tear gas at marchers in Tunis, but there was no violence in Sousse.",
+        {("clash", "Tunis"), ("protest", "Tunis")},
+        {("clash", "Sousse"), ("protest", "Sousse")},
+    ),
+    # (a clause that tells of its own events keeps them)
+    (
+        "Thousands marched peacefully in Lyon, with no incidents reported, while in Paris "
+        "police fired tear gas.",
+        {("protest", "Lyon"), ("clash", "Paris")},
+        set(),
+    ),
+    (
+        "In Kumasi hundreds of women marched through the market in memory of those killed in "
+        "Tamale.",
+        {("protest", "Kumasi")},
+        {("protest", "Tamale"), ("casualties", "Tamale"), ("casualties", "Kumasi")},
+    ),
+    (
+        "The riots followed the killing of a taxi driver, who was shot by a policeman near the "
+        "bus station in Mombasa last week.",
+        set(),
+        {("casualties", "Mombasa"), ("clash", "Mombasa")},
+    ),
+    (
+        "The unrest followed the killing of Musa Bello, a trader at the central market, who "
+        "was shot by soldiers outside his shop in Kano.",
+        set(),
+        {("casualties", "Kano"), ("clash", "Kano")},
+    ),
+    (
+        "In Guadalajara about 200 people protested outside the state prosecutor's office over "
+        "the arrests.",
+        {("protest", "Guadalajara")},
+        {("arrest", "Guadalajara")},
+    ),
+    # (a relative clause about one killed at the protest is a report)
+    (
+        "Police fired on a crowd in Bobo-Dioulasso, killing a student, who had joined the march.",
+        {("casualties", "Bobo-Dioulasso"), ("clash", "Bobo-Dioulasso")},
+        set(),
+    ),
+    (
+        "About 150 strikers were arrested in Ndola, and their leaders were later moved to a "
+        "prison in Kabwe.",
+        {("arrest", "Ndola")},
+        {("arrest", "Kabwe")},
+    ),
+    # (a crowd outside a prison stands there)
+    (
+        "Relatives gathered outside the prison in Kabwe to demand the strikers' release.",
+        {("protest", "Kabwe")},
+        set(),
+    ),
+    (
+        "Some 3,000 miners, many of whom had come down from the pits at Mufulira, marched on "
+        "the town hall in Kitwe.",
+        {("protest", "Kitwe")},
+        {("protest", "Mufulira")},
+    ),
+    (
+        "The dead man, Joseph Banda, 24, a final-year student at Lilongwe University, was shot "
+        "at a roadblock in Blantyre.",
+        {("casualties", "Blantyre")},
+        {("casualties", "Lilongwe")},
+    ),
+    (
+        "Students in Mandalay seized the coffin of the poet, who had died in London, and "
+        "carried it to the campus.",
+        set(),
+        {("seizure", "London"), ("protest", "London")},
+    ),
+    (
+        "Ankara protested, and the talks on the island's future were put off.",
+        set(),
+        {("protest", "Ankara")},
+    ),
+    # (a city's people protesting for days are in its streets)
+    (
+        "Accra protested for a third day as thousands marched on parliament.",
+        {("protest", "Accra")},
+        set(),
+    ),
+    (
+        "Police opened fire on a crowd in Eldoret on Sunday, police headquarters in Nairobi "
+        "announced.",
+        {("clash", "Eldoret")},
+        {("clash", "Nairobi"), ("protest", "Nairobi")},
+    ),
+    (
+        "Six people were killed in protests in Bukavu, a government spokesman said on Tuesday "
+        "in Kinshasa.",
+        {("casualties", "Bukavu")},
+        {("casualties", "Kinshasa"), ("protest", "Kinshasa")},
+    ),
+    (
+        "Dockers clashed with police in Swansea. The Home Secretary, campaigning in Bristol, "
+        "said the violence would not be tolerated.",
+        {("clash", "Swansea")},
+        {("clash", "Bristol")},
+    ),
+    (
+        "Here in Kampala it is calm tonight, although opposition radio is urging people to "
+        "march on Friday.",
+        set(),
+        {("protest", "Kampala")},
+    ),
+    (
+        "The Interior Ministry in Managua acknowledged three deaths after police fired on "
+        "marchers in Masaya.",
+        {("casualties", "Masaya")},
+        {("casualties", "Managua")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TOLD_NOT_HAPPENED_CASES)
+def test_places_where_by_the_texts_own_words_nothing_happened(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_story_at_a_county_the_gazetteer_lacks_is_not_moved_to_its_dateline(
+    gaz: Gazetteer,
+) -> None:
+    # The riot is in a county the gazetteer does not know: the sentences after it, which
+    # name no place, are there too, not in the dateline's capital; back in the capital,
+    # the dateline's city is the scene again.
+    text = (
+        "HANOI (Reuters) - Thousands of farmers clashed with police in northern Vietnam on "
+        "Saturday, state media said.\n\n"
+        "The riot in Yen Khe county broke out after officials seized farmland for a golf "
+        "course.\n\n"
+        "Police said they had detained 40 people.\n\n"
+        "A curfew was declared in Hanoi, where students rallied outside the ministry.\n\n"
+        "Police detained 12 of the students."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Hanoi") in found
+    assert ("arrest", "Hanoi") in found  # the last sentence: back in the capital
+    arrests = [
+        e.quote
+        for e in extract_events(Article(source="report.txt", text=text, date="2024-06-25"), gaz)
+        if e.event_type.value == "arrest"
+    ]
+    assert arrests == ["Police detained 12 of the students."]
