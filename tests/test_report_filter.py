@@ -20,7 +20,13 @@ from gazetteer import Gazetteer
 from geomap.cli import app
 from geomap.extract import extract_events
 from geomap.model import Article, Precision
-from geomap.report_filter import FEATURES, ArticleReports, ReportFilter, default_filter
+from geomap.report_filter import (
+    FEATURES,
+    ArticleReports,
+    ReportFilter,
+    default_filter,
+    words,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -94,6 +100,36 @@ def test_the_chance_is_the_logistic_of_the_weighted_features(gaz: Gazetteer) -> 
     assert model.chance(first, article) == pytest.approx(1 / (1 + math.exp(-z)))
 
 
+def test_a_reports_words_are_its_sentences_and_those_around_its_place(gaz: Gazetteer) -> None:
+    _, reports = _wage_march_reports(gaz)
+    tear_gas = next(r for r in reports if r.quote.startswith("Police fired tear gas"))
+    found = words(tear_gas)
+    # the sentence names no place: the report is the scene's, inferred
+    assert "noplace" in found
+    assert {"s:fired", "s:tear", "s:gas", "s:arrested"} <= found
+    # names are not words: "Police" opens the sentence, "Council of Ministers" is a name
+    assert not {"s:police", "s:council", "s:ministers"} & found
+    assert not any(word.startswith(("b:", "a:")) for word in found)
+    march = next(r for r in reports if "Thousands of garment workers" in r.quote)
+    # "... of garment workers marched through Phnom Penh on Monday to demand a ...": the
+    # four lower-case words before the place and the three after
+    near = {w for w in words(march) if w.startswith(("b:", "a:"))}
+    assert near == {"b:garment", "b:workers", "b:marched", "b:through", "a:on", "a:to", "a:demand"}
+    assert "noplace" not in words(march)
+
+
+def test_each_word_of_a_report_adds_its_weight(gaz: Gazetteer) -> None:
+    article, reports = _wage_march_reports(gaz)
+    first = reports[0]
+    plain = ReportFilter({}, intercept=0.5, threshold=0.5)
+    worded = ReportFilter(
+        {}, intercept=0.5, threshold=0.5, word_weights={"s:marched": -3.0, "s:peace": 9.0}
+    )
+    assert "s:marched" in words(first) and "s:peace" not in words(first)
+    assert worded.chance(first, article) == pytest.approx(1 / (1 + math.exp(-(0.5 - 3.0))))
+    assert plain.chance(first, article) == pytest.approx(1 / (1 + math.exp(-0.5)))
+
+
 def test_region_and_country_reports_are_never_judged(gaz: Gazetteer) -> None:
     # A filter that rejects everything it judges still keeps the country's report: the
     # hand-coded sets neither ask for such figures nor forbid them.
@@ -123,6 +159,9 @@ def test_the_committed_weights_are_what_training_gives(gaz: Gazetteer) -> None:
     for name, weight in trained["weights"].items():
         assert weight == pytest.approx(committed.weights[name], abs=1e-4), name
     assert trained["intercept"] == pytest.approx(committed.intercept, abs=1e-4)
+    assert set(trained["words"]) == set(committed.word_weights)
+    for word, weight in trained["words"].items():
+        assert weight == pytest.approx(committed.word_weights[word], abs=1e-4), word
     assert committed.threshold == 0.5
 
 
