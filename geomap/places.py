@@ -391,7 +391,11 @@ def _decide(
     for name, verdict, rule in judged:
         top = name.candidates[0].place
         if verdict in (Verdict.PLACE, Verdict.IN_NAME):
-            if name.key in people and top.kind is Kind.CITY:
+            if (
+                name.key in people
+                and top.kind is Kind.CITY
+                and not _put_as_a_town(tokens, name.i, top)
+            ):
                 # "Obama" after "Barack Obama": one sense per discourse
                 verdict, rule = Verdict.PART_OF_NAME, NAMED_AS_PERSON
             elif not _supported(text, tokens, name.i, name.n, top):
@@ -411,6 +415,26 @@ def _decide(
                 NameDecision(name.surface, name.first.start, name.last.end, verdict, rule)
             )
     return spans, decisions
+
+
+# "faith in Obama", "confidence in Mandela": a person after "in" all the same
+_TRUSTED_IN = frozenset({"faith", "confidence", "trust", "interest", "belief", "hope"})
+
+
+# A town this large, put as a place, is the town even where a person bears its name (a
+# hamlet or a quarter named "Gazi" or "Keïta" is likelier the person's name again)
+_TOWN_NAMED_FOR_A_PERSON = 100_000
+
+
+def _put_as_a_town(tokens: Sequence[Token], i: int, top: Place) -> bool:
+    """Whether the name at token i is a large town's, right after "in", "at", "near" or
+    "outside": a city named for a person ("the steel mill in Lázaro Cárdenas" beside
+    "Governor Lázaro Cárdenas Batel") is the city there, whatever the name does elsewhere."""
+    if top.population < _TOWN_NAMED_FOR_A_PERSON:
+        return False
+    if i == 0 or tokens[i - 1].text.lower() not in _STRONG_LOCATIVES:
+        return False
+    return i < 2 or tokens[i - 2].text.lower() not in _TRUSTED_IN
 
 
 def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -> bool:

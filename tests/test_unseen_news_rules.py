@@ -4361,3 +4361,33 @@ def test_a_story_at_a_county_the_gazetteer_lacks_is_not_moved_to_its_dateline(
         if e.event_type.value == "arrest"
     ]
     assert arrests == ["Police detained 12 of the students."]
+
+
+def test_a_city_named_for_a_person_is_the_city_where_the_text_puts_it(gaz: Gazetteer) -> None:
+    # The governor bears the port's name; "in Lázaro Cárdenas" is the port all the same,
+    # while the governor's own mention stays a person's.
+    text = (
+        "Two striking steelworkers were killed when police tried to clear the steel mill in "
+        "Lázaro Cárdenas, the port city's largest employer. Governor Lázaro Cárdenas Batel "
+        "said the operation had been lawful."
+    )
+    article = Article(source="report.txt", text=text, date="2006-04-21")
+    found = {
+        (e.event_type.value, e.place.country_code, e.place.admin1)
+        for e in extract_events(article, gaz)
+    }
+    assert ("casualties", "MX", "Michoacán") in found
+    mentions = [m for m in find_mentions(text, gaz) if "rdenas" in m.text]
+    assert [text[m.start : m.end] for m in mentions] == ["Lázaro Cárdenas"]
+    assert mentions[0].start < text.index("Governor")
+
+
+def test_a_hamlet_named_like_a_person_elsewhere_stays_the_persons_name(gaz: Gazetteer) -> None:
+    # A small place is likelier the person's name again: Keïta, a town in Niger, is not
+    # where a rally against President Keïta was held.
+    text = (
+        "Thousands rallied in Bamako to demand the resignation of President Ibrahim Boubacar "
+        "Keïta. Protesters in Keïta said nothing of it."
+    )
+    places = {m.place.country_code for m in find_mentions(text, gaz)}
+    assert "NE" not in places
