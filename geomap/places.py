@@ -1516,8 +1516,10 @@ def resolve_mentions(
     bias = Counter(focus_countries)
     rounds = 2 if any(len(s.candidates) > 1 for s in spans) else 0
     peoples = _peoples_named(text) if rounds else Counter[str]()
+    layout = _Layout(text, spans) if rounds else None
     for _ in range(rounds):
-        votes = {fold(s.text): c.place.country_code for s, c in zip(spans, chosen, strict=True)}
+        assert layout is not None
+        votes = {key: c.place.country_code for key, c in zip(layout.keys, chosen, strict=True)}
         focus = Counter(cc for cc in votes.values() if cc)
         focus.update({cc: _NAMED_COUNTRY_WEIGHT * n for cc, n in named_countries.items()})
         # the dateline says where the story is told from, and usually where it happens
@@ -1530,7 +1532,7 @@ def resolve_mentions(
         )
         focus.update({cc: 5 * n for cc, n in bias.items()})
         focus.update(peoples)
-        context = _Context(text, spans, chosen, focus, votes, self_named)
+        context = _Context(layout, chosen, focus, votes, self_named)
         settled = _one_sense_per_name(spans, context)
         if settled == chosen:
             break  # another round would see the same evidence
@@ -1578,59 +1580,62 @@ def _one_sense_per_name(spans: Sequence[SpanCandidates], context: _Context) -> l
 
     "GLASGOW, Ky." in the dateline settles every later "Glasgow" in the story.
     """
-    groups: dict[str, list[int]] = {}
-    for i, key in enumerate(context.keys):
-        groups.setdefault(key, []).append(i)
     chosen: list[Candidate] = list(context.chosen)
-    for indexes in groups.values():
-        # A bare upper-case dateline ("WASHINGTON -") is a city that needs no state: wire
-        # style qualifies every other one ("HOLLIDAY, Mo."), so no lesser namesake is sought.
-        bare_dateline = any(context.is_bare_dateline(i) for i in indexes)
-        regions = set() if bare_dateline else context.regions
-        qualified = [
-            i
-            for i in indexes
-            if context.qualifiers[i] is not None or context.bearings[i] is not None
-        ]
-        options = _options(spans[indexes[0]].candidates, regions)
-        key = context.keys[indexes[0]]
-        # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
-        # list of towns ("Berlin, Frankfurt, London") does not. Where the region fits several
-        # readings ("JULIACA, Peru" fits Juliaca and Juli, a town that lists its name), the
-        # rules choose among those.
-        fitting = [
-            c for c in options if any(context.qualifier_boost(i, c.place) for i in qualified)
-        ]
-        if len(fitting) != 1:
-            evidence = ReadingEvidence(
-                regions,
-                partial(context.local_neighbours, key),
-                context.named_countries,
-                context.countries_besides(key),
-            )
-            options = fitting or options
-            for rule in READING_RULES:
-                options = rule(options, evidence)
-        if len(options) == 1:
-            best = options[0]
-        else:
-            # Best single mention plus the average over all mentions of the name. The
-            # document's evidence is the same for every mention; only a qualifier after
-            # one mention ("Paris, Texas") sets it apart.
-            def total(
-                c: Candidate,
-                key: str = key,
-                qualified: list[int] = qualified,
-                n: int = len(indexes),
-            ) -> tuple[float, int]:
-                base = c.score + context.document_bonus(key, c.place)
-                boosts = [context.qualifier_boost(i, c.place) for i in qualified]
-                return 2 * base + max(boosts, default=0.0) + sum(boosts) / n, -c.place.geonameid
-
-            best = max(options, key=total)
-        for i in indexes:
+    for name in context.layout.names:
+        best = _best_reading(spans[name.indexes[0]].candidates, name, context)
+        for i in name.indexes:
             chosen[i] = _same_place(spans[i].candidates, best)
     return chosen
+
+
+def _best_reading(candidates: Sequence[Candidate], name: _Name, context: _Context) -> Candidate:
+    """The reading of one name that the document's evidence favours."""
+    # A bare upper-case dateline ("WASHINGTON -") is a city that needs no state: wire
+    # style qualifies every other one ("HOLLIDAY, Mo."), so no lesser namesake is sought.
+    regions = set() if name.bare_dateline else context.regions
+    options = _options(candidates, regions)
+    if len(options) > 1:  # (no rule drops every reading: one reading is the answer)
+        options = _narrowed(options, name, regions, context)
+    if len(options) == 1:
+        return options[0]
+    return max(options, key=partial(_total, name=name, context=context))
+
+
+def _narrowed(
+    options: Sequence[Candidate], name: _Name, regions: set[tuple[str, str]], context: _Context
+) -> Sequence[Candidate]:
+    """The readings left to rank once a qualifier or the reading rules have spoken."""
+    # A region after the name ("Berlin, N.H.") settles it against the reading rules; a
+    # list of towns ("Berlin, Frankfurt, London") does not. Where the region fits several
+    # readings ("JULIACA, Peru" fits Juliaca and Juli, a town that lists its name), the
+    # rules choose among those.
+    fitting = (
+        [c for c in options if any(context.qualifier_boost(i, c.place) for i in name.qualified)]
+        if name.qualified
+        else []
+    )
+    if len(fitting) == 1:
+        return options  # the qualifier's boost ranks the one that fits
+    evidence = ReadingEvidence(
+        regions,
+        partial(context.local_neighbours, name.key),
+        context.named_countries,
+        context.countries_besides(name.key),
+    )
+    options = fitting or options
+    for rule in READING_RULES:
+        options = rule(options, evidence)
+    return options
+
+
+def _total(c: Candidate, name: _Name, context: _Context) -> tuple[float, int]:
+    """Best single mention plus the average over all mentions of the name. The document's
+    evidence is the same for every mention; only a qualifier after one mention ("Paris,
+    Texas") sets it apart."""
+    base = c.score + context.document_bonus(name.key, c.place)
+    boosts = [context.qualifier_boost(i, c.place) for i in name.qualified]
+    n = len(name.indexes)
+    return 2 * base + max(boosts, default=0.0) + sum(boosts) / n, -c.place.geonameid
 
 
 _WHOLE_COUNTRY = "*"  # a "region" that is a whole small country
@@ -1904,20 +1909,60 @@ def _cube(lat: float, lon: float) -> tuple[int, int, int]:
     return math.floor(x / size), math.floor(y / size), math.floor(z / size)
 
 
+class _Name(NamedTuple):
+    """One name of a document and where it stands, whatever it is read as."""
+
+    key: str  # its fold
+    indexes: list[int]  # of its spans
+    # an upper-case dateline with no region after it ("WASHINGTON -")
+    bare_dateline: bool
+    qualified: list[int]  # the spans a region or a bearing follows ("Paris, Texas")
+
+
+class _Layout:
+    """What the text says around its spans, whatever they are read as: the same in every
+    round of resolve_mentions, so read once per document."""
+
+    def __init__(self, text: str, spans: Sequence[SpanCandidates]) -> None:
+        self.spans = spans
+        self.keys = [fold(s.text) for s in spans]
+        self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
+        # "the town of Salt, west of Amman": a town placed by its bearing from another
+        self.bearings = [_bearing_from(text, spans, i) for i in range(len(spans))]
+        self.lists = _lists(text, spans)
+        indexes: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            indexes.setdefault(key, []).append(i)
+        self.names = [
+            _Name(
+                key,
+                where,
+                any(
+                    self.qualifiers[i] is None and is_dateline(text, spans[i].start, spans[i].text)
+                    for i in where
+                ),
+                [
+                    i
+                    for i in where
+                    if self.qualifiers[i] is not None or self.bearings[i] is not None
+                ],
+            )
+            for key, where in indexes.items()
+        ]
+
+
 class _Context:
     """What the rest of the document says, for scoring one span's candidates."""
 
     def __init__(
         self,
-        text: str,
-        spans: Sequence[SpanCandidates],
+        layout: _Layout,
         chosen: Sequence[Candidate],
         focus: Counter[str],
         votes: dict[str, str],
         self_named: Counter[tuple[str, str]] | None = None,
     ) -> None:
-        self.text = text
-        self.spans = spans
+        self.layout = layout
         self.chosen = chosen
         self.focus = focus
         self.votes = votes
@@ -1940,7 +1985,7 @@ class _Context:
         self.named_countries = frozenset(
             c.place.country_code for c in chosen if c.place.kind is Kind.COUNTRY
         )
-        self.keys = [fold(s.text) for s in spans]
+        self.keys = layout.keys
         # The document's towns by grid cube, each distinct (name, point) once: with every
         # town compared to every other, a long list of places cost the square of its length.
         self.cities: dict[tuple[int, int, int], list[tuple[str, float, float]]] = {}
@@ -1950,15 +1995,14 @@ class _Context:
             if c.place.kind in _LOCAL
         ):
             self.cities.setdefault(_cube(city[1], city[2]), []).append(city)
-        self.qualifiers = [_qualifier(text, spans, i) for i in range(len(spans))]
-        # "the town of Salt, west of Amman": a town placed by its bearing from another
-        self.bearings = [_bearing_from(text, spans, i) for i in range(len(spans))]
+        self.qualifiers = layout.qualifiers
+        self.bearings = layout.bearings
         # In a list of world cities ("Berlin, Frankfurt, London, Washington, Chicago,
         # Vienna"), each is one more world city: every metropolis has namesakes of the others
         # among its suburbs (Frankfort, Illinois by Chicago), so nearness to a world city of
         # the same list says nothing.
         self.list_skip: dict[str, frozenset[str]] = {}
-        for members in _lists(text, spans):
+        for members in layout.lists:
             big = frozenset(
                 self.keys[j]
                 for j in members
@@ -1977,18 +2021,28 @@ class _Context:
                 keys.setdefault(c.place.country_code, set()).add(key)
         return {code: frozenset(names) for code, names in keys.items()}
 
+    @cached_property
+    def _countries_of_one_name(self) -> dict[str, frozenset[str]]:
+        # The countries that a single name of the document is read in, by that name: the
+        # only ones that countries_besides leaves out.
+        alone: dict[str, set[str]] = {}
+        for code, keys in self._country_keys.items():
+            if len(keys) == 1:
+                alone.setdefault(next(iter(keys)), set()).add(code)
+        return {key: frozenset(codes) for key, codes in alone.items()}
+
+    @cached_property
+    def _countries(self) -> frozenset[str]:
+        return frozenset(self._country_keys)
+
     def countries_besides(self, own: str) -> frozenset[str]:
         """The countries of the document's other names, as first read."""
-        return frozenset(code for code, keys in self._country_keys.items() if keys != {own})
+        return self._countries - self._countries_of_one_name.get(own, frozenset())
 
     def local_neighbours(self, own: str, place: Place) -> int:
         """Other places of the document near this one, leaving out the world cities listed
         with it."""
         return self._neighbours(own, place, self.list_skip.get(own, frozenset()))
-
-    def is_bare_dateline(self, index: int) -> bool:
-        span = self.spans[index]
-        return self.qualifiers[index] is None and is_dateline(self.text, span.start, span.text)
 
     def qualifier_boost(self, index: int, place: Place) -> float:
         """What "Place, Region" after this mention says for `place`: it settles the name."""
