@@ -1633,6 +1633,8 @@ def _total(c: Candidate, name: _Name, context: _Context) -> tuple[float, int]:
     evidence is the same for every mention; only a qualifier after one mention ("Paris,
     Texas") sets it apart."""
     base = c.score + context.document_bonus(name.key, c.place)
+    if not name.qualified:
+        return 2 * base, -c.place.geonameid  # (as below: adding no boosts adds 0.0)
     boosts = [context.qualifier_boost(i, c.place) for i in name.qualified]
     n = len(name.indexes)
     return 2 * base + max(boosts, default=0.0) + sum(boosts) / n, -c.place.geonameid
@@ -1988,12 +1990,15 @@ class _Context:
         self.keys = layout.keys
         # The document's towns by grid cube, each distinct (name, point) once: with every
         # town compared to every other, a long list of places cost the square of its length.
+        self.towns = list(
+            dict.fromkeys(
+                (self.keys[j], c.place.lat, c.place.lon)
+                for j, c in enumerate(chosen)
+                if c.place.kind in _LOCAL
+            )
+        )
         self.cities: dict[tuple[int, int, int], list[tuple[str, float, float]]] = {}
-        for city in dict.fromkeys(
-            (self.keys[j], c.place.lat, c.place.lon)
-            for j, c in enumerate(chosen)
-            if c.place.kind in _LOCAL
-        ):
+        for city in self.towns:
             self.cities.setdefault(_cube(city[1], city[2]), []).append(city)
         self.qualifiers = layout.qualifiers
         self.bearings = layout.bearings
@@ -2065,24 +2070,23 @@ class _Context:
         own = self.votes.get(key)
         # ... and so is its weight as the country named outright (see resolve_mentions)
         cc = place.country_code
-        named = _NAMED_COUNTRY_WEIGHT * self.self_named[(key, cc)]
+        # (Counter.get: a missing key costs a call to Counter.__missing__ by [])
+        named = _NAMED_COUNTRY_WEIGHT * self.self_named.get((key, cc), 0)
         support = max(0, self.focus.get(cc, 0) - (own == cc) - named)
-        others = self.total - (1 if own else 0) - self.self_named_weight[key]
+        others = self.total - (1 if own else 0) - self.self_named_weight.get(key, 0)
         bonus = 15.0 * support / others if others > 0 else 0.0
         if _local_in_regions(place, self.regions):
             bonus += 8.0
         return bonus + 8.0 * self._neighbours(key, place)
 
-    def _towns_around(self, x: int, y: int, z: int) -> Iterable[list[tuple[str, float, float]]]:
-        """The towns of the 27 cubes around cube (x, y, z), cube by cube. A document with
-        fewer cubes than that has its own few read instead of 27 probed; the order does not
-        matter to _neighbours, which counts distinct names."""
+    def _towns_around(self, place: Place) -> Iterable[list[tuple[str, float, float]]]:
+        """The towns of the 27 cubes around the place's cube, cube by cube. A document with
+        fewer cubes than that has all its towns read instead of 27 cubes probed: a town of
+        a farther cube lies beyond _NEAR_KM, which _neighbours tests anyway, and the order
+        does not matter to _neighbours, which counts distinct names."""
         if len(self.cities) < len(_AROUND):
-            return (
-                towns
-                for (a, b, c), towns in self.cities.items()
-                if abs(a - x) <= 1 and abs(b - y) <= 1 and abs(c - z) <= 1
-            )
+            return (self.towns,)
+        x, y, z = _cube(place.lat, place.lon)
         return (self.cities.get((x + dx, y + dy, z + dz), []) for dx, dy, dz in _AROUND)
 
     def _neighbours(self, own: str, place: Place, skip: frozenset[str] = frozenset()) -> int:
@@ -2091,8 +2095,7 @@ class _Context:
         if place.kind not in _LOCAL:
             return 0
         near: set[str] = set()
-        x, y, z = _cube(place.lat, place.lon)
-        for towns in self._towns_around(x, y, z):
+        for towns in self._towns_around(place):
             for key, lat, lon in towns:
                 # A degree of latitude is 111 km: most pairs are rejected without trigonometry.
                 if key == own or key in near or key in skip or abs(lat - place.lat) > _NEAR_DEGREES:
