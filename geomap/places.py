@@ -379,9 +379,10 @@ def _decide(
         found = _longest_match(text, tokens, i, gaz)
         if found is None:
             continue
-        n, candidates = found
+        n = found[0]
         next_free = i + n
-        readings = _readings(text, tokens[i].start, tokens[i + n - 1].end, candidates, gaz)
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        readings = _readings(text, start, end, _readings_as_spelt(text[start:end], gaz), gaz)
         if readings:
             name = NameInText.of(text, tokens, i, n, readings, common)
             judged.append((name, *judge(name)))
@@ -1454,12 +1455,29 @@ READING_SCREENS: tuple[ReadingScreen, ...] = (
     people_of_a_country,
     country_by_spelling_drift,
 )
+# The screens that read only the name as written, and those that read the text around it.
+# Each screen drops readings one by one, whatever the others keep, so they may run in any
+# order: the first kind's answer for a spelling holds wherever it stands, and is kept.
+_SPELLING_SCREENS = (two_letters_as_spelt, people_of_a_country, country_by_spelling_drift)
+_CONTEXT_SCREENS = (dotted_abbreviation,)
+assert set(_SPELLING_SCREENS + _CONTEXT_SCREENS) == set(READING_SCREENS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings_as_spelt(surface: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """The readings of the gazetteer name `surface` (as _longest_match_in_run finds them)
+    that the spelling screens leave. Names recur across a corpus; each is screened once."""
+    candidates: Sequence[Candidate] = gaz.lookup(surface, fuzzy=False, limit=25)
+    for screen in _SPELLING_SCREENS:
+        candidates = screen(surface, 0, len(surface), candidates, gaz)
+    return tuple(candidates)
 
 
 def _readings(
     text: str, start: int, end: int, candidates: Sequence[Candidate], gaz: Gazetteer
 ) -> tuple[Candidate, ...]:
-    for screen in READING_SCREENS:
+    """The readings that the context screens leave of the name at text[start:end]."""
+    for screen in _CONTEXT_SCREENS:
         candidates = screen(text, start, end, candidates, gaz)
     return tuple(candidates)
 
