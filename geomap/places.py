@@ -448,10 +448,25 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
         return True
     last = tokens[i + n - 1]
     if _locative_before(text, tokens, i):
-        return True
+        # ("in Buq'ata soldiers arrested 12 men": after "in", a plural starts the clause)
+        return tokens[i - 1].text != "of" or not _modifies_a_plural(text, tokens, i + n)
     if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
         return is_capitalised(tokens[i + n])
     return has_place_cue(text, tokens, i, n)
+
+
+# Lower-case words in -s that follow a place as often as they follow a modifier
+_NOT_PLURAL_NOUNS = frozenset({"was", "is", "has", "as", "this", "its", "his", "towards", "across"})
+
+
+def _modifies_a_plural(text: str, tokens: Sequence[Token], after: int) -> bool:
+    """Whether the word right after a name is a lower-case plural noun it may modify: after
+    "of", the noun is what "of" governs ("the silence of Arab governments" names no Arab,
+    Alabama)."""
+    if after >= len(tokens) or text[tokens[after - 1].end : tokens[after].start] != " ":
+        return False
+    word = tokens[after].text
+    return word.islower() and word.endswith("s") and word not in _NOT_PLURAL_NOUNS
 
 
 def _longest_match(

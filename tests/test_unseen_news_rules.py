@@ -13,7 +13,7 @@ from gazetteer.capitals import Capitals
 from geomap.extract import extract_events
 from geomap.figures import find_numbers, parse_counts, parse_crowds
 from geomap.model import Article
-from geomap.places import find_mentions
+from geomap.places import Verdict, explain_names, find_mentions
 
 
 def _pairs(gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
@@ -4391,3 +4391,20 @@ def test_a_hamlet_named_like_a_person_elsewhere_stays_the_persons_name(gaz: Gaze
     )
     places = {m.place.country_code for m in find_mentions(text, gaz)}
     assert "NE" not in places
+
+
+def test_a_small_town_named_like_an_adjective_after_of_is_the_adjective(
+    gaz: Gazetteer,
+) -> None:
+    # "of Arab governments" names no Arab, Alabama (8,000 people): "of" governs the plural
+    # noun, and the town would count for the United States in an Egyptian story.
+    text = (
+        "CAIRO - Thousands of students marched in Cairo and Giza on Friday against the war. "
+        "Worshippers denounced the silence of Arab governments."
+    )
+    verdicts = {d.surface: d.verdict for d in explain_names(text, gaz)}
+    assert verdicts["Arab"] is Verdict.NOT_PLACE
+    assert verdicts["Giza"] is Verdict.PLACE
+    # after "in", a plural starts the clause: "in Buq'ata soldiers arrested 12 men"
+    arrests = _pairs(gaz, "In Majdal Shams soldiers arrested 12 men who refused the cards.")
+    assert ("arrest", "Majdal Shams") in arrests
