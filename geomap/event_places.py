@@ -1430,8 +1430,7 @@ _GOVERNMENT_PROTESTED_AFTER_RE = re.compile(
 
 
 def _seat_of_a_state(place: Place) -> bool:
-    capitals = Capitals.default().capital_ids
-    return place.kind is Kind.COUNTRY or capitals.get(place.country_code) == place.geonameid
+    return place.kind is Kind.COUNTRY or place.geonameid in Capitals.default().national_capitals
 
 
 _MATCH_VERB = (

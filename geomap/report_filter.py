@@ -110,17 +110,18 @@ _WORDS_AFTER_PLACE = 3
 def words(event: Event) -> frozenset[str]:
     """The report's words, as the filter's word features name them.
 
-    Every lower-case word of its sentence ("s:fired"), the four words before its place and the three
-    after ("b:prison", "a:said"), and "noplace" when the sentence does not write the place
-    (a report inferred from the scene). The signals FEATURES reads are the article's; these
-    are the sentence's own: "in memory of", "officials in ... said", "a prison in" are cues
-    no single rule lists in every wording, and the training sets hold thousands of them.
+    Every lower-case word of its sentence ("s:fired"), the four lower-case words before its
+    place and the three after ("b:prison", "a:said"), and "noplace" when the sentence does
+    not write the place (a report inferred from the scene). The signals FEATURES reads are
+    the article's; these are the sentence's own: "in memory of", "officials in ... said",
+    "a prison in" are cues no single rule lists in every wording, and the training sets hold
+    thousands of them.
     """
     quote = event.quote
     found = {f"s:{word}" for word in _WORD_RE.findall(quote)}
     written = False
     for mention in set(event.mentions):
-        at = event.quote.find(mention)
+        at = quote.find(mention)
         if at < 0:
             continue
         written = True

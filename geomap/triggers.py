@@ -485,12 +485,12 @@ def _cause_spans(sentence: str) -> list[tuple[int, int]]:
 # "followed the murder of an editor, who was shot near his home": the relative clause tells
 # of the victim, as the cause does
 # ("the murder of Nasib Metni, editor of a daily, who was shot": past the victim's gloss)
-_RELATIVE_CLAUSE_RE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+(?:who|whom|whose)\b[^,;]*")
+_VICTIM_CLAUSE_RE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+(?:who|whom|whose)\b[^,;]*")
 
 
 def _with_relative_clause(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """A cause's span, with the relative clause that follows it about the victim."""
-    relative = _RELATIVE_CLAUSE_RE.match(sentence, span[1])
+    relative = _VICTIM_CLAUSE_RE.match(sentence, span[1])
     return (span[0], relative.end()) if relative else span
 
 
