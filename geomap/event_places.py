@@ -36,6 +36,7 @@ from geomap.places import (
     contains,
     great_circle_km,
     is_dateline,
+    owns_the_quarter,
 )
 from geomap.sentences import Span
 from geomap.triggers import Trigger, UnrealisedCues, classify, may_be_unrealised
@@ -66,6 +67,7 @@ class PlaceCue:
     span: Span  # the sentence
     mention: PlaceMention
     previous: PlaceMention | None = None  # the place named just before, in the same sentence
+    following: PlaceMention | None = None  # and the place named just after it
 
     # Cut once per name: every rule of NOT_EVENT_PLACE_RULES reads them.
     @cached_property
@@ -1299,13 +1301,25 @@ def _district_of_a_city(cue: PlaceCue) -> bool:
     """A district, suburb or quarter named as part of a city.
 
     Example: "fought running battles in the Rampura and Mirpur districts of the capital";
-    "in Aden police fired at demonstrators in the Mansoura district".
+    "in Aden police fired at demonstrators in the Mansoura district"; "in the Cairo
+    district of Heliopolis" (Heliopolis, not Cairo).
     """
     return bool(
-        _DISTRICT_AFTER_RE.match(cue.after)
+        (
+            _DISTRICT_AFTER_RE.match(cue.after)
+            and not owns_the_quarter(cue.text, cue.mention, cue.following)
+        )
         or _SUBURB_APPOSITIVE_RE.match(cue.after)
         or _distant_namesake_of_a_quarter(cue)
+        or _part_named_after_its_city(cue)
     )
+
+
+def _part_named_after_its_city(cue: PlaceCue) -> bool:
+    """ "in the Cairo district of Heliopolis": the quarter is coded as the great city named
+    just before it; the gazetteer's Heliopolis (in Algeria) is no part of it."""
+    previous = cue.previous
+    return previous is not None and owns_the_quarter(cue.text, previous, cue.mention)
 
 
 _QUARTER_REACH_KM = 50

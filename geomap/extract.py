@@ -488,8 +488,9 @@ def _judge_sentence(
     dateline = []
     previous = None
     previous_rule: PlaceRule | None = None
-    for mention in inside:
-        rule = not_event_place(PlaceCue(text, span, mention, previous), previous_rule)
+    for mention, following in zip(inside, [*inside[1:], None], strict=False):
+        cue = PlaceCue(text, span, mention, previous, following)
+        rule = not_event_place(cue, previous_rule)
         previous, previous_rule = mention, rule
         if rule is None:
             eligible.append(mention)

@@ -102,7 +102,11 @@ _BASE = (
     rf"(?:{_FRACTION}\s+an?\s+(?:million|billion|thousand)"
     rf"|{_DIGITS}(?:\s+(?:{_SCALE_WORD}|lakhs|crores))?"  # "3 lakhs" as well as "3 lakh"
     rf"|(?:{_WORD_BELOW_100}\s+|(?:a|an|several|a\s+few|a\s+couple\s+of)\s+)?{_SCALE_WORD}"
-    rf"(?:\s+{_SCALE_WORD})*(?:\s+(?:and\s+)?{_WORD_BELOW_100}(?!\s+{_SCALE_WORD}))?"
+    rf"(?:\s+{_SCALE_WORD})*"
+    # "one hundred and twenty thousand" is one number ("between two hundred and three
+    # hundred" stays a range)
+    rf"(?:\s+(?:and\s+)?{_WORD_BELOW_100}\s+(?:thousand|lakh|million|crore|billion))?"
+    rf"(?:\s+(?:and\s+)?{_WORD_BELOW_100}(?!\s+{_SCALE_WORD}))?"
     rf"|(?:{_WORD_BELOW_100}|a|an|two|a\s+couple\s+of|several|a\s+few)\s+dozen"
     r"|(?:tens|hundreds)\s+of\s+thousands|hundreds|thousands|millions|lakhs|crores|dozens|scores"
     rf"|{_WORD_BELOW_100}"
@@ -734,7 +738,8 @@ def _a_places_population(sentence: str, phrase: NumberPhrase, end: int) -> bool:
 
 
 _VICTIM_WORD_AFTER_RE = re.compile(
-    r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties)\b",
+    r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties|"
+    r"arrests|detentions|injuries)\b",
     re.IGNORECASE,
 )
 # People who fled, crossed or arrived somewhere are refugees or migrants on the move, not a
@@ -777,7 +782,9 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"numbers?|attendance|march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|gatherings?)\b"
     r"[^.;:]{0,60}?\b(?:range[sd]?|ranging|varied|var(?:y|ies))"
     # "attended by about 500 people", "the prefecture said there were about 15,000"
-    r"|\battended\s+by|\bsaid\s+(?:that\s+)?there\s+(?:were|was)"
+    # ("the organisers say there were ten thousand"; "our reporter's estimate is 15,000")
+    r"|\battended\s+by|\b(?:said|say|says)\s+(?:that\s+)?there\s+(?:were|was|had\s+been)"
+    r"|\b(?:crowd|turnout)?\s*estimate\s+(?:is|was)"
     # what organisers count is their turnout: "Organisers claimed more than 100,000"
     r"|\borgani[sz]ers\s+(?:[\w'’-]+\s+){0,4}?(?:claimed|counted|estimated)"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
@@ -787,13 +794,18 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     # "put the crowd in SNP Square and the surrounding streets at 65,000"
     # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000",
     # "Villagers put the crowd at nearer 3,000", "Organisers put it at more than 30,000")
-    r"|\b(?:put|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
-    r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering|peak))\b"
+    # ("estimated the meeting at about 1,500", "puts it at about 7,000")
+    r"|\b(?:put|puts|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
+    r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering|peak|meeting|"
+    r"rally|march|demonstration|procession|vigil))\b"
     r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
     re.IGNORECASE,
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
-    r"(?:-strong(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|mob))?\b|"
+    # (but "the 600-strong garrison" is a unit of troops)
+    r"(?:-strong(?!\s+(?:garrison|force|contingent|battalion|brigade|regiment|unit|army|police|"
+    r"squad|delegation|team)\b)(?:\s+(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
+    r"protests?|mob))?\b|"
     # "several hundred investors gathered outside": any people, named by a plural before
     # a verb of gathering somewhere
     r"\s+[a-z]+\s+(?:also\s+)?(?:gathered|rallied|marched|demonstrated|protested)\s+(?:in|at|outside|"
@@ -812,11 +824,15 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"\s+of\s+[\w'’-]+\s+(?:also\s+)?(?:rallied|marched|demonstrated|protested|gathered)\b|"
     # "brought thousands to the streets of Ljubljana"
     r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
+    # "at least 10,000 were on the streets"
+    r"\s+(?:were|was)\s+(?:out\s+)?(?:on|in)\s+the\s+streets\b|"
     # "thousands also rallied", "thousands more have gathered"
     # (past a closing quote: 'said "tens of thousands" had taken part')
     r"[\"”’]?\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+|then\s+)?(?:(?:have|had|has)\s+)?"
     r"(?:turned\s+out|took\s+to\s+the\s+streets|taken\s+to\s+the\s+streets|took\s+part|"
     r"taken\s+part|gathered|camped|rallied|marched|demonstrated|protested|attended|"
+    # "when several hundred sat down in the road": what only a crowd does to a place
+    r"sat\s+down|staged\s+(?:a|an)\b|occupied|stormed|besieged|picketed|"
     # "filled the square"; a headline's present: "Thousands march in Banja Luka"
     r"filled|packed|thronged|massed|poured\s+into|converged\s+on|"
     r"(?:march|rally|protest|gather|surround)\s|"
@@ -928,6 +944,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("streets", "camped", "estimate", "strike", "organis", "organiz"),
                 *("procession", "vigil", "taken", "filled", "packed", "thronged", "massed"),
                 *("poured", "converged", "surround", "walked", "downed", "stopped", "held", "peak"),
+                *("sat", "staged", "occupied", "stormed", "besieged", "picketed", "put"),
             },
             key=lambda term: (-len(term), term),
         )
@@ -1014,15 +1031,22 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
         return ()
     found = list(_crowd_figures(sentence))
     claimed = []
-    if _COUNTER_CUE_RE.search(sentence):
+    # (a crowd figure already read says the sentence speaks of a crowd: "the students say
+    # there were 11,000; the police say 3,000")
+    if found or _COUNTER_CUE_RE.search(sentence):
         taken = {f.start for f in found}
         for phrase in find_numbers(sentence):
-            if phrase.start in taken or (phrase.vague and phrase.low < 100):
+            if (
+                phrase.start in taken
+                or (phrase.vague and phrase.low < 100)
+                or phrase.low < _SMALLEST_CROWD
+            ):
                 continue
             if (
                 _follows_a_claim(sentence, phrase)
                 and not _measures_something_else(sentence, phrase)
                 and not _counts_victims(sentence, phrase)
+                and not _FORCES_AFTER_RE.match(sentence, phrase.end)
             ):
                 claimed.append(
                     CrowdFigure(
@@ -1034,6 +1058,14 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     if found:
         found.extend(_counts_by_place(sentence, found))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+# "a spokesman said about 500 paratroopers had been flown in": troops sent, not a crowd
+_FORCES_AFTER_RE = re.compile(
+    r"\s+(?:(?:riot|security|armed|extra|more|additional|federal)\s+)?"
+    r"(?:troops|soldiers|paratroopers|marines|policemen|police|officers|forces|"
+    r"gendarmes|guardsmen|commandos)\b"
+)
 
 
 # "police estimated 40,000": the claim's verb was read as the number's qualifier
@@ -1110,10 +1142,18 @@ def _text_before(sentence: str, end: int, reach: int) -> str:
     return sentence[max(0, end - reach) : end].rstrip('"“‘')
 
 
+# Fewer people than this are individuals a report singles out ("one protester climbed onto
+# the vehicle", "three students knelt", "two priests were detained"), not the size of a
+# gathering: a crowd estimate in the news starts at about a dozen.
+_SMALLEST_CROWD = 10
+
+
 def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
     for phrase in find_numbers(sentence):
-        if phrase.text.strip().lower() in _FUZZY_COUNTS or _measures_something_else(
-            sentence, phrase
+        if (
+            phrase.low < _SMALLEST_CROWD
+            or phrase.text.strip().lower() in _FUZZY_COUNTS
+            or _measures_something_else(sentence, phrase)
         ):
             continue
         # wide enough for "put the number of people who gathered on Monday evening on

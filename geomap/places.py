@@ -1304,10 +1304,12 @@ _FACILITY_IN_A_PLACE_RE = re.compile(
 
 def named_feature(name: NameInText) -> Verdict | None:
     """A lesser place's name before "river" names the river; a name before a building's
-    noun and the place the building stands in names the building.
+    noun and the place the building stands in names the building, and so does a
+    possessive before a building's capitalised noun.
 
     Example: "In Yurimaguas, on the Huallaga river" is no Huallaga airport; "the
-    Candelária church in Rio de Janeiro" is no Candelária, the town in Rio Grande do Sul.
+    Candelária church in Rio de Janeiro" is no Candelária, the town in Rio Grande do Sul;
+    "St George's Cathedral" in Cape Town is no St. George, Utah.
     """
     if name.gap_after == " " and name.follower in _WATER_AFTER and not name.major:
         return Verdict.NOT_PLACE
@@ -1315,7 +1317,18 @@ def named_feature(name: NameInText) -> Verdict | None:
         return Verdict.NOT_PLACE
     if _FACILITY_IN_A_PLACE_RE.match(name.text, name.last.end):
         return Verdict.NOT_PLACE
+    if name.gap_after in ("'s ", "’s ") and _names_a_building(name):
+        return Verdict.NOT_PLACE
     return None
+
+
+def _names_a_building(name: NameInText) -> bool:
+    """ "St George's Cathedral", "Guy's Hospital": a possessive before a capitalised
+    building noun names whom the building honours. (A town's possessive is followed by
+    the building's own name or a lower-case noun: "Cape Town's Grand Parade", "Kaduna's
+    refinery".)"""
+    after = name.after
+    return after is not None and is_capitalised(after) and name.follower in FACILITY_HEADS
 
 
 def speech_verb_after(name: NameInText) -> Verdict | None:
@@ -2352,12 +2365,37 @@ def _regions_named_as_regions(
     """The mentions, with a city named before "province", "state" or "district", or listed
     after "provinces", read as the region of that name in the city's own country, when the
     gazetteer has one."""
-    return [_as_region(gaz, m) if _named_as_region(text, m) else m for m in mentions]
+    following = [*mentions[1:], None]
+    return [
+        _as_region(gaz, m) if _named_as_region(text, m, after) else m
+        for m, after in zip(mentions, following, strict=False)
+    ]
 
 
-def _named_as_region(text: str, mention: PlaceMention) -> bool:
+# A metropolis names its own quarters: "the Cairo district of Heliopolis" is Cairo's
+# Heliopolis, not a district of Cairo Governorate. ("the Punjab district of Attock" names
+# a province, which no city of that size shares; "the Lusaka section of Highfield" is a
+# section of a Harare suburb that bears the Zambian capital's name.)
+_QUARTER_OF_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|township)\s+of\s+")
+
+
+def owns_the_quarter(text: str, city: PlaceMention, quarter: PlaceMention | None) -> bool:
+    """Whether a metropolis is named as the owner of the quarter named right after it (which
+    the gazetteer may not know: "the Cairo district of Imbaba")."""
+    if city.place.kind is not Kind.CITY or city.place.population < METROPOLIS_POPULATION:
+        return False
+    owner = _QUARTER_OF_RE.match(text, city.end)
+    if owner is None:
+        return False
+    if quarter is not None and quarter.start == owner.end():
+        # "the Abobo district of Abidjan": the larger place owns the other
+        return quarter.place.population < city.place.population
+    return text[owner.end() : owner.end() + 1].isupper()
+
+
+def _named_as_region(text: str, mention: PlaceMention, following: PlaceMention | None) -> bool:
     if _REGION_WORD_AFTER_RE.match(text, mention.end):
-        return True
+        return not owns_the_quarter(text, mention, following)
     start = max(0, mention.start - _REGION_LIST_REACH)
     return _REGION_LIST_BEFORE_RE.search(text, start, mention.start) is not None
 

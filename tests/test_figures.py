@@ -18,6 +18,10 @@ NUMBERS = [
     ("two dozen", 24),
     ("twenty-five", 25),
     ("two hundred and fifty", 250),
+    # one number, not the range "one hundred" to "twenty thousand"
+    ("one hundred and twenty thousand", 120_000),
+    ("about three hundred and fifty thousand", 350_000),
+    ("between two hundred and three hundred", 200),
     ("a thousand", 1_000),
     ("1.5 million", 1_500_000),
     ("several hundred", 200),
@@ -413,6 +417,25 @@ CROWDS_AS_REPORTS_WRITE_THEM = [
     ("On 7 March ten members of the council resigned.", []),
     ("Kaya, a town of about 120,000 people, lies north of the capital.", []),
     ("The UN said about 6,000 Congolese had crossed into Uganda since Monday.", []),
+    # what only a crowd does to a place, said of a bare number
+    ("When several hundred sat down on the tram lines, the police charged.", [200]),
+    ("About 300 occupied the rectorate until dawn.", [300]),
+    ("Some 1,500 staged a sit-in outside the labour ministry.", [1_500]),
+    ("The union said at least 8,000 were on the streets of the port.", [8_000]),
+    # a claim of the crowd's size in other words
+    ("Police watching from the bridge estimated the meeting at about 1,200.", [1_200]),
+    ('A ministry spokesman puts it at "about 4,000".', [4_000]),
+    ("The Metro police put it at between 9,000 and 12,000.", [9_000]),
+    ("The students say there were eleven thousand; the police say three thousand.", [11_000, 3_000]),
+    ("Our correspondent's estimate is at least 6,000.", [6_000]),
+    ("A radio reporter gave a figure of about one hundred and twenty thousand.", [120_000]),
+    # people a report singles out are not the size of a gathering
+    ("One protester climbed onto the water cannon and turned it away from the crowd.", []),
+    ("Three students knelt on the steps of the hall with a petition.", []),
+    ("At least 40 people, including two priests, were detained.", []),
+    ("The organisers say there were 12 arrests.", []),
+    # troops sent and units are no crowd, even beside a claim
+    ("A spokesman said about 500 paratroopers had joined the 800-strong garrison.", []),
 ]
 
 

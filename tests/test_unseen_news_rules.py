@@ -4408,3 +4408,53 @@ def test_a_small_town_named_like_an_adjective_after_of_is_the_adjective(
     # after "in", a plural starts the clause: "in Buq'ata soldiers arrested 12 men"
     arrests = _pairs(gaz, "In Majdal Shams soldiers arrested 12 men who refused the cards.")
     assert ("arrest", "Majdal Shams") in arrests
+
+
+# A quarter of a great city, named "the CITY district of QUARTER", is coded as the city,
+# whatever the gazetteer calls the quarter's name; "the QUARTER district of CITY" is the
+# same relation written the other way round.
+QUARTERS_OF_GREAT_CITIES = [
+    (
+        "Police fired tear gas at protesters in the Lagos district of Ikorodu on Monday.",
+        {("clash", "Lagos"), ("protest", "Lagos")},
+        set(),
+    ),
+    (
+        "Rival crowds fought in the streets of the Cairo district of Heliopolis overnight.",
+        {("clash", "Cairo")},
+        {("clash", "Héliopolis")},
+    ),
+    (
+        "Soldiers opened fire on a women's march in the Abobo district of Abidjan.",
+        {("clash", "Abidjan"), ("protest", "Abidjan")},
+        {("clash", "Abobo")},
+    ),
+    # a capital's name borne by another city's section is that section
+    (
+        "In the Lusaka section of Highfield, in Harare, police shot dead an activist.",
+        set(),
+        {("clash", "Lusaka"), ("casualties", "Lusaka")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), QUARTERS_OF_GREAT_CITIES)
+def test_a_quarter_named_after_its_great_city_is_the_city(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_saints_possessive_before_a_building_names_the_building(gaz: Gazetteer) -> None:
+    # "St George's Cathedral" in Cape Town is no St. George, Utah; the arrests there are in
+    # the story's city. A town's possessive before the building's own name stays the town.
+    text = (
+        "CAPE TOWN, Sept 2 - Police pursued marchers into St George's Cathedral and arrested "
+        "more than 500 people. Later thousands gathered on Cape Town's Grand Parade."
+    )
+    verdicts = {d.surface: d.verdict for d in explain_names(text, gaz)}
+    assert verdicts.get("St George", Verdict.NOT_PLACE) is Verdict.NOT_PLACE
+    assert verdicts["Cape Town"] is Verdict.PLACE
+    pairs = _pairs(gaz, text)
+    assert ("arrest", "Cape Town") in pairs
+    assert not any(place.startswith("Saint George") for _, place in pairs)
