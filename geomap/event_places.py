@@ -30,6 +30,7 @@ from gazetteer.capitals import Capitals
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
+from geomap.named_sites import Sites, site_named
 from geomap.places import (
     LANDMARK_REACH_KM,
     METROPOLIS_POPULATION,
@@ -1844,6 +1845,8 @@ class SceneCue:
     lead_city: tuple[PlaceMention, ...] = ()  # of cities named as often, the first
     # Where the story last placed a gathering of each kind: {"rally": (Ahmedabad,)}.
     gatherings: Mapping[str, tuple[PlaceMention, ...]] = field(default_factory=dict)
+    # Where the story placed each site it named: {"Thamaing": (Yangon,)}.
+    sites: Sites = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -1906,6 +1909,16 @@ def _that_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     if match is None:
         return None
     return cue.gatherings.get(match.group("noun"))
+
+
+def _named_site(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """A site the story placed before (a mill, a street, a square: too small for the
+    gazetteer) is where the story placed it, whatever town the sentence before named.
+
+    Example: "The strike spread to the Thamaing spinning mill in Rangoon. ... Troops
+    surrounded the Thamaing mill and opened fire." (Rangoon)
+    """
+    return site_named(cue.text, cue.sites)
 
 
 _ANAPHOR_RE = re.compile(
@@ -1980,6 +1993,7 @@ def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 SCENE_RULES: tuple[SceneRule, ...] = (
     SceneRule("that_gathering", _that_gathering),
     SceneRule("anaphor", _anaphor),
+    SceneRule("named_site", _named_site),
     SceneRule("continues_scene", _continues_scene),
     SceneRule("landmark", _landmark),
     SceneRule("home_city", _home_city),

@@ -43,6 +43,7 @@ from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, par
 from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
+from geomap.named_sites import sites_placed
 from geomap.places import (
     contains,
     find_mentions,
@@ -210,6 +211,7 @@ class _Scenes:
         self.single = frozenset(p for p, n in sizes.items() if n == 1)
         self.scene: Scene | None = None
         self.gatherings: dict[str, tuple[PlaceMention, ...]] = {}
+        self.sites: dict[str, tuple[PlaceMention, ...]] = {}
 
     @cached_property
     def names_a_city(self) -> bool:
@@ -242,6 +244,9 @@ class _Scenes:
             # where each kind of gathering was last told of, for "Tuesday's rally" later
             for match in GATHERING_RE.finditer(self.sentences[index].text):
                 self.gatherings[match.group()] = places
+        if places and not inferred:
+            sentence = self.sentences[index]
+            self.sites.update(sites_placed(sentence.text, sentence.span.start, places))
         return places, inferred
 
     def _places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
@@ -297,6 +302,7 @@ class _Scenes:
             main_city=self.main_city,
             lead_city=self.lead_city,
             gatherings=self.gatherings,
+            sites=self.sites,
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule == "home_city" and self.unknown_town_named:
@@ -317,7 +323,7 @@ class _Scenes:
 
 
 # The scene rules whose places the next sentence of the passage continues with.
-_SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering"})
+_SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering", "named_site"})
 
 
 class _UnknownTowns:

@@ -4458,3 +4458,30 @@ def test_a_saints_possessive_before_a_building_names_the_building(gaz: Gazetteer
     pairs = _pairs(gaz, text)
     assert ("arrest", "Cape Town") in pairs
     assert not any(place.startswith("Saint George") for _, place in pairs)
+
+
+# A site too small for the gazetteer (a mill, a street) that the story placed once is
+# there when a later sentence names it alone, whatever town the sentence before named.
+NAMED_SITES = [
+    (
+        "Workers at the Hardinge jute mill in Cuttack struck on Monday, and dockers walked "
+        "out in Paradip.\n\nOn Thursday police surrounded the Hardinge mill and opened fire, "
+        "killing four workers.",
+        {("clash", "Cuttack"), ("casualties", "Cuttack")},
+        {("clash", "Parādīp Garh"), ("casualties", "Parādīp Garh")},
+    ),
+    (
+        "Students marched from the Oriel campus to Grafton Street in Dublin, and smaller "
+        "rallies were held in Cork and Galway.\n\nBy evening police had made 30 arrests on "
+        "Grafton Street.",
+        {("arrest", "Dublin")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMED_SITES)
+def test_a_site_named_again_is_where_the_story_placed_it(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
