@@ -898,6 +898,44 @@ _POLICE_FORCE_AFTER_RE = re.compile(
 )
 
 
+# "died in a Baku hospital", "the general hospital in Damanhour, where the wounded were
+# taken", "transferred to the Karapitiya Teaching Hospital in Galle": the hospital's town
+_HOSPITAL_BEFORE_RE = re.compile(
+    r"\b(?:hospitals?|clinics?|infirmary|morgue|mortuary)\s+(?:in|at|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HOSPITAL_AFTER_RE = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:hospitals?|clinics?|infirmary|morgue|mortuary)\b"
+)
+# ... unless a crowd gathered there: "protesters stormed the hospital in Gaza"
+_GATHERED_RE = re.compile(
+    r"\b(?:outside|stormed|attacked|besieged|surrounded|gathered|marched|protest\w*|rall\w*|"
+    r"demonstrat\w*|sit-ins?|clash\w*|riot\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _hospital_town(cue: PlaceCue) -> bool:
+    """The town of the hospital the hurt were taken to, or died in, is where they were
+    treated, not where they were hurt; a crowd gathered at the hospital is there.
+
+    Example: "the wounded were taken to the general hospital in Damanhour" in a story that
+    names Damanhour nowhere else; but "Protesters gathered outside the hospital in
+    Kisumu".
+    """
+    named = _HOSPITAL_BEFORE_RE.search(cue.before) or _HOSPITAL_AFTER_RE.match(cue.after)
+    return bool(named) and _GATHERED_RE.search(cue.sentence) is None and not _named_elsewhere(cue)
+
+
+def _named_elsewhere(cue: PlaceCue) -> bool:
+    """Whether the article names the place outside this sentence too: a town the story is
+    about has its own hospital ("Doctors at the Georgetown Public Hospital said 31 people
+    were treated" in a story about Georgetown)."""
+    # (a dateline writes it in capitals: "VOLTA REDONDA, Brazil -")
+    name = cue.text[cue.mention.start : cue.mention.end].lower()
+    return cue.text.lower().count(name) > cue.sentence.lower().count(name)
+
+
 def _where_someone_is(cue: PlaceCue) -> bool:
     """Where a speaker spoke from, or where a person stays: no event there.
 
@@ -1734,6 +1772,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
     PlaceRule("road_name", _road_name, breaks_scene=False),
     PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
+    PlaceRule("hospital_town", _hospital_town, breaks_scene=False),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
     PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
     PlaceRule("hometown", _hometown, breaks_scene=True),
@@ -1759,6 +1798,7 @@ _LIST_RULES = frozenset(
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",
+        "hospital_town",
         "where_the_blamed_are",
         "residence",
         "office",

@@ -426,7 +426,10 @@ CROWDS_AS_REPORTS_WRITE_THEM = [
     ("Police watching from the bridge estimated the meeting at about 1,200.", [1_200]),
     ('A ministry spokesman puts it at "about 4,000".', [4_000]),
     ("The Metro police put it at between 9,000 and 12,000.", [9_000]),
-    ("The students say there were eleven thousand; the police say three thousand.", [11_000, 3_000]),
+    (
+        "The students say there were eleven thousand; the police say three thousand.",
+        [11_000, 3_000],
+    ),
     ("Our correspondent's estimate is at least 6,000.", [6_000]),
     ("A radio reporter gave a figure of about one hundred and twenty thousand.", [120_000]),
     # people a report singles out are not the size of a gathering

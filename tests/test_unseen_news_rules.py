@@ -4485,3 +4485,49 @@ def test_a_site_named_again_is_where_the_story_placed_it(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# The town of the hospital the hurt were taken to is where they were treated, not where
+# they were hurt; a town the story is about has its own hospital, and a crowd at a
+# hospital is there.
+HOSPITAL_TOWNS = [
+    (
+        "KISUMU, March 3 - Police fired tear gas at marchers in Kisumu on Monday. A "
+        "53-year-old teacher died of gunshot wounds in a Kakamega hospital late on Monday, "
+        "his relatives said.",
+        {("clash", "Kisumu")},
+        {("casualties", "Kakamega")},
+    ),
+    (
+        "KISUMU, March 3 - Police fired tear gas at marchers in Kisumu on Monday. A doctor at "
+        "the general hospital in Kakamega, where many of the wounded were taken, said five "
+        "people had died.",
+        {("clash", "Kisumu")},
+        {("casualties", "Kakamega")},
+    ),
+    (
+        "Riot police fought striking miners in Ermelo on Friday. Hospitals in Pretoria and "
+        "Durban said they had treated 60 people.",
+        {("clash", "Ermelo")},
+        {("casualties", "Pretoria"), ("casualties", "Durban")},
+    ),
+    (
+        "Police fired live rounds at marchers in Kisumu on Monday. Doctors at the Kisumu "
+        "District Hospital said 14 people were treated for gunshot wounds.",
+        {("clash", "Kisumu"), ("casualties", "Kisumu")},
+        set(),
+    ),
+    (
+        "Hundreds of students gathered outside the hospital in Kakamega where the student "
+        "died.",
+        {("protest", "Kakamega")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), HOSPITAL_TOWNS)
+def test_a_hospitals_town_is_where_the_hurt_were_treated(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
