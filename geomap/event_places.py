@@ -797,9 +797,13 @@ _WHEREABOUTS_RE = re.compile(
     # "thousands fled to join the insurgents in the jungles of Nan"
     r"fled\s+to\s+join\s+(?:[\w'’-]+\s+){0,6}?(?:in|of)|"
     r"into\s+exile\s+in|"
-    # "abused by police on the way to the prison in Santiaguito": where detainees were held
-    r"(?:taken|sent|transferred|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
-    r"(?:prisons?|jails?|penitentiary)\s+(?:in|at)|"
+    # "abused by police on the way to the prison in Santiaguito": where detainees were held;
+    # "taken to the headquarters of the General Intelligence Department in Amman",
+    # "taken to the police prefecture in Arequipa": where they were taken
+    r"(?:taken|sent|transferred|moved|driven|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?(?:prisons?|jails?|penitentiary|headquarters|offices|prefecture|"
+    r"police\s+stations?|barracks|(?:army|military|labou?r|prison)\s+camps?|"
+    r"detention\s+cent(?:re|er)s?)\s+(?:[\w'’-]+\s+){0,2}?(?:in|at|of)|"
     # "many of those detained were being held at a police training camp at Sendafa",
     # "held in the county jail in Mandan": where detainees are kept
     r"(?:held|detained|kept|jailed|imprisoned)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -869,7 +873,7 @@ _REMOTE_SOURCES_BEFORE_RE = re.compile(
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
-    r"leadership|headquarters|opponents|dissidents)(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+"
+    r"leadership|headquarters|opponents|dissidents)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
     r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -883,6 +887,11 @@ _SAID_AFTER_RE = re.compile(
     r"claimed|acknowledged|admitted|confirmed|insisted|"
     r"summoned|blamed|accused|denied|rejected|broadcast|aired|condemned|criticised|"
     r"criticized|denounced|called|asked|urged|demanded|announced|expressed|ordered|"
+    # "the government in Pretoria stressed that ...", "the interim government in Bucharest
+    # sent a commission of inquiry to the city"
+    r"stressed|maintained|argued|noted|warned|replied|responded|welcomed|dismissed|"
+    r"sent\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:commission|delegation|envoy|team|message|letter|"
+    r"telegram|note)|"
     # "India's foreign ministry in Delhi declined to comment on the unrest"
     r"declined|refused\s+to\s+comment|(?:did|would)\s+not\s+(?:comment|respond)|"
     r"had\s+no\s+(?:immediate\s+)?comment|issued\s+a\s+statement)\b"

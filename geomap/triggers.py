@@ -630,10 +630,18 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
     # resignation
     if _RESIGNED_BEFORE_RE.search(sentence, max(0, match.start() - 50), match.start()):
         return True
+    # "sent a telegram of protest to President Sarney": a written complaint, not a crowd
+    if _WRITTEN_PROTEST_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
 
 
+_WRITTEN_PROTEST_BEFORE_RE = re.compile(
+    r"\b(?:letters?|telegrams?|cables?|messages?|notes?|statements?|declarations?|"
+    r"resolutions?|petitions?)\s+of\s+$",
+    re.IGNORECASE,
+)
 _RESIGNED_BEFORE_RE = re.compile(
     r"\b(?:resign(?:ed|s|ing)?|quit|stepped\s+down)\b[^.;,]{0,40}\bin\s+$", re.IGNORECASE
 )

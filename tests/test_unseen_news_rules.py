@@ -4518,8 +4518,7 @@ HOSPITAL_TOWNS = [
         set(),
     ),
     (
-        "Hundreds of students gathered outside the hospital in Kakamega where the student "
-        "died.",
+        "Hundreds of students gathered outside the hospital in Kakamega where the student died.",
         {("protest", "Kakamega")},
         set(),
     ),
@@ -4528,6 +4527,62 @@ HOSPITAL_TOWNS = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), HOSPITAL_TOWNS)
 def test_a_hospitals_town_is_where_the_hurt_were_treated(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A written protest is no crowd, and a government's or body's seat is where it spoke or
+# acted from, not where anything happened.
+PROTESTS_BY_LETTER_AND_SEATS = [
+    (
+        "In Geneva, the World Council of Churches sent a telegram of protest to the president.",
+        set(),
+        {("protest", "Geneva")},
+    ),
+    ("In Lisbon the dockers' union sent a message of protest.", set(), {("protest", "Lisbon")}),
+    ("In Porto thousands joined a march of protest.", {("protest", "Porto")}, set()),
+    (
+        "Washington called the march an encouraging sign, while the government in Pretoria "
+        "stressed that the state of emergency had not been lifted.",
+        set(),
+        {("protest", "Pretoria")},
+    ),
+    (
+        "Thousands marched in Cluj. The interim government of the National Salvation Front "
+        "in Bucharest sent a commission of inquiry to the city.",
+        {("protest", "Cluj-Napoca")},
+        {("protest", "Bucharest")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PROTESTS_BY_LETTER_AND_SEATS)
+def test_written_protests_and_seats_are_not_events(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# Where detainees were taken is not where they were arrested.
+DETAINEES_TAKEN_TO = [
+    (
+        "Police broke up the blockade near Juliaca and detained 20 farmers, who were taken to "
+        "the police prefecture in Puno.",
+        {("arrest", "Juliaca")},
+        {("arrest", "Puno")},
+    ),
+    (
+        "Soldiers cleared the mine at Uruapan; the 14 detained strikers were taken to the "
+        "state prosecutor's offices in Morelia.",
+        {("arrest", "Uruapan")},
+        {("arrest", "Morelia")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), DETAINEES_TAKEN_TO)
+def test_where_detainees_were_taken_is_no_arrest_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
