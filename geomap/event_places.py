@@ -1338,10 +1338,26 @@ def _named_after_it(cue: PlaceCue) -> bool:
         _ADJECTIVAL_COUNTRY_AFTER_RE.match(cue.after)
         or _FOR_OR_AGAINST_BEFORE_RE.search(cue.before)
     )
+    body = _BODY_AFTER_RE.match(cue.after) and not _city_police_counting_arrests(cue)
     return adjectival or bool(
-        _RELATION_AFTER_RE.match(cue.after)
-        or _YEAR_BEFORE_RE.search(cue.before)
-        or _BODY_AFTER_RE.match(cue.after)
+        _RELATION_AFTER_RE.match(cue.after) or _YEAR_BEFORE_RE.search(cue.before) or body
+    )
+
+
+# "The Isfahan police chief said 67 people had been arrested": a city's own force counts
+# the arrests it made there ("St Louis County police chief Jon Belmar says" speaks for a
+# county around the town where things happened)
+_CITY_POLICE_AFTER_RE = re.compile(r"^\s+police\b")
+_ARRESTS_RE = re.compile(
+    r"\b(?:arrested|detained|arrests|detentions|into\s+custody)\b", re.IGNORECASE
+)
+
+
+def _city_police_counting_arrests(cue: PlaceCue) -> bool:
+    return (
+        cue.mention.place.kind is Kind.CITY
+        and _CITY_POLICE_AFTER_RE.match(cue.after) is not None
+        and _ARRESTS_RE.search(cue.sentence) is not None
     )
 
 

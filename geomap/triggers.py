@@ -87,9 +87,15 @@ _PROTEST_RE = _tiers(
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
     medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
-    r"have\s+been)\s+(?:also\s+)?blocked|blocked\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:roads?|highways?|streets?|"
+    r"have\s+been)\s+(?:also\s+)?blocked|"
+    # ("blocked access to the ferry terminal", "blocked one of the main avenues")
+    r"blocked\s+(?:access\s+to\s+)?(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:roads?|highways?|streets?|avenues?|boulevards?|junctions?|crossings?|terminals?|gates?|"
     r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?|airports?|ports?|"
     r"harbou?rs?)|"
+    # "students sat in at lunch counters", "sat down in the road"
+    r"sat\s+in\s+(?:at|outside)\b|sat\s+down\s+(?:in|on|across)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:roads?|streets?|road|tracks|avenues?|squares?|highways?)|"
     # "Demonstrators also cut railway lines and roads in Girona"
     r"(?:cut|severed)\s+(?:off\s+)?(?:the\s+)?(?:main\s+)?(?:railway\s+lines?|rail\s+lines?|"
     r"roads?|highways?|motorways?)|"
@@ -370,7 +376,7 @@ _STEMS = {
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
-        r"hartal"
+        r"hartal|sat"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"

@@ -118,6 +118,14 @@ CLASSIFY = [
     ("Rioting broke out overnight and riot police fired tear gas.", {C}),
     # protesters converging on a square are gathering there
     ("Throughout the morning, groups of protesters converged on the main square.", {P}),
+    # blocking a way in, sitting in or sitting down in the road are protests
+    ("Taxi drivers blocked access to the ferry terminal on Wednesday.", {P}),
+    ("Students blocked one of the main avenues this afternoon.", {P}),
+    ("Four students sat in at the lunch counter of the department store.", {P}),
+    ("The pensioners sat down in the road outside the town hall.", {P}),
+    # ... but sitting in a meeting is none, nor a letter of protest
+    ("The minister sat in on the meeting of the cabinet.", set()),
+    ("The federation sent a telegram of protest to the president.", set()),
 ]
 
 

@@ -4586,3 +4586,16 @@ def test_where_detainees_were_taken_is_no_arrest_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_a_city_police_force_counts_arrests_in_its_city(gaz: Gazetteer) -> None:
+    # The force is named after its city: the arrests it counts are there, not in the
+    # scene of the sentence before; a county's force speaks for the county around a town.
+    text = (
+        "Farmers clashed with police in Isfahan on Friday.\n\n"
+        "Meanwhile in Tehran, students marched.\n\n"
+        "The Isfahan police chief said on Saturday that 67 people had been arrested."
+    )
+    pairs = _pairs(gaz, text)
+    assert ("arrest", "Isfahan") in pairs
+    assert ("arrest", "Tehran") not in pairs
