@@ -1780,7 +1780,8 @@ def well_known_over_villages(
 
     Example: "Berlin" beside New York and Newark is Germany's capital, not Berlin, New
     Jersey, though that is near both; "Paris" in a story that names Missouri is Paris,
-    Missouri.
+    Missouri; "Lázaro Cárdenas" in a story naming Mexico City is the Michoacán port, not the
+    municipality of 2,389 in Tlaxcala near the capital.
     """
     towns = [c for c in options if c.place.kind is Kind.CITY]
     if not towns or not is_major(towns[0].place):
@@ -1789,10 +1790,17 @@ def well_known_over_villages(
     return [
         c
         for c in options
-        if c.place.kind is not Kind.CITY
+        if not _a_village(c.place)
         or c.place.population >= floor
         or _in_named_region(c.place, evidence)
     ]
+
+
+def _a_village(place: Place) -> bool:
+    # A municipality of a few thousand counts as its village ("Lázaro Cárdenas" in
+    # Tlaxcala, 2,389 people, beside the Michoacán port of 196,000); one whose population
+    # the gazetteer does not know is no village for it.
+    return place.kind is Kind.CITY or (place.kind is Kind.ADMIN2 and place.population > 0)
 
 
 def world_city_over_distant_towns(

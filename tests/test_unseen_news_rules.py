@@ -4599,3 +4599,16 @@ def test_a_city_police_force_counts_arrests_in_its_city(gaz: Gazetteer) -> None:
     pairs = _pairs(gaz, text)
     assert ("arrest", "Isfahan") in pairs
     assert ("arrest", "Tehran") not in pairs
+
+
+def test_a_small_municipality_near_a_named_city_does_not_outrank_a_well_known_city(
+    gaz: Gazetteer,
+) -> None:
+    # Lázaro Cárdenas is the Michoacán port of some 200,000 people; the municipality of that
+    # name in Tlaxcala (2,389 people) lies near Mexico City, which the story also names.
+    text = (
+        "Police fired tear gas at striking steelworkers in Lázaro Cárdenas on Thursday. The "
+        "Interior Ministry in Mexico City said talks would resume."
+    )
+    places = {m.place.admin1 for m in find_mentions(text, gaz) if "rdenas" in m.place.name}
+    assert places == {"Michoacán"}
