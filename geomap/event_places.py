@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 
 from gazetteer import Kind, Place
 from gazetteer.capitals import Capitals
+from geomap.caseless import Caseless
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.model import EventType, PlaceMention
@@ -201,7 +202,7 @@ def _page_furniture(cue: PlaceCue) -> bool:
     return bool(_FURNITURE_LINE_AT_RE.match(cue.text, start, end))
 
 
-_TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+_TIMESTAMP_RE = Caseless(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$")
 
 
 def _timestamp(cue: PlaceCue) -> bool:
@@ -213,10 +214,9 @@ def _timestamp(cue: PlaceCue) -> bool:
 
 
 # "Photo by ...", "Credit: ...", "©", "Photo: AFP/Kyiv" (not "Photo: Protesters in Minsk").
-_CREDIT_BEFORE_RE = re.compile(
+_CREDIT_BEFORE_RE = Caseless(
     r"(?:\b(?:photos?|images?|pictures?)\s+(?:by|courtesy\s+of)|\bcredits?\s*:|©|"
-    r"\b(?:photo|image|picture)\s*:\s*[^/\n]{0,30}/)[^.()]{0,40}$",
-    re.IGNORECASE,
+    r"\b(?:photo|image|picture)\s*:\s*[^/\n]{0,30}/)[^.()]{0,40}$"
 )
 
 
@@ -270,7 +270,7 @@ _AGREEMENT_AFTER_RE = re.compile(
 )
 
 
-_DAY_OF_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$", re.IGNORECASE)
+_DAY_OF_BEFORE_RE = Caseless(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$")
 
 
 def _calendar_name(cue: PlaceCue) -> bool:
@@ -323,10 +323,9 @@ _IN_DISTRICT_BEFORE_RE = re.compile(r",\s+in\s+(?:the\s+)?$")
 _DISTRICT_WORD_AFTER_RE = re.compile(
     r"^\s+(?:district|province|region|county|governorate|prefecture|department|oblast)\b"
 )
-_GLOSS_BEFORE_RE = re.compile(
+_GLOSS_BEFORE_RE = Caseless(
     r",\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:capital|main\s+town|largest\s+city|chief\s+town)\s+of\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?$"
 )
 
 
@@ -362,7 +361,7 @@ def _address_qualifier(cue: PlaceCue) -> bool:
     )
 
 
-_DISTANCE_RE = re.compile(
+_DISTANCE_RE = Caseless(
     r"(?:\b|(?<=\d))(?:(?:km|kms|kilometres|kilometers|miles|mi)\b[^.;]{0,40}|"
     # "Amizour, a town near Béjaïa": the town locates itself by its neighbour
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:town|township|village|city|suburb|settlement|district|"
@@ -373,10 +372,9 @@ _DISTANCE_RE = re.compile(
     # "a town northwest of Nairobi", but not "in the south of Kyrgyzstan", a region of it
     r"(?<!the\s)(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     r"(?:[a-z]+\s+(?=capital|city))?"
-    r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$",
-    re.IGNORECASE,
+    r"(?:capital\s+|city\s+(?:of\s+)?|central\s+|centre\s+of\s+|center\s+of\s+)?)$"
 )
-_OF_BEFORE_RE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$", re.I)
+_OF_BEFORE_RE = Caseless(r"\b(?:from|of)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$")
 
 
 def _distance_reference(cue: PlaceCue) -> bool:
@@ -443,21 +441,18 @@ def _lies_in(town: Place, region: Place) -> bool:
 
 
 # "Phoenix, a suburb north of Durban": the suburb is part of the city, which is the place.
-_PART_OF_IT_BEFORE_RE = re.compile(
+_PART_OF_IT_BEFORE_RE = Caseless(
     r"\b(?:suburb|district|neighbou?rhood|township|quarter|slum)\s+(?:[\w-]+\s+){0,2}?of\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?$"
 )
 
 
-_ORIGIN_RE = re.compile(
+_ORIGIN_RE = Caseless(
     r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|surrounding\s+|regional\s+|provincial\s+)?"
     r"(?:capital,?\s+|city\s+of\s+|(?:[\w-]+\s+)?(?:provinces?|regions?|districts?|departments?|"
     r"states?)\s+of\s+)?$"
     # "forcing two flights from Saint-Denis to divert": where flights come from or go
     r"|\bflights?\s+(?:[\w-]+\s+){0,2}?(?:from|to|for|bound\s+for)\s+(?:the\s+)?$"
-    # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
-    r"|\bfrom\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$"
     # "many from the beaches of Cojímar"
     r"|\bfrom\s+the\s+(?:beaches|shores?|coast|ports?|harbou?rs?)\s+of\s+$"
     # "marchers had come from the Siglo XX and Catavi mines near Llallagua": their home
@@ -483,7 +478,12 @@ _ORIGIN_RE = re.compile(
     r"|\b(?:made|produced|filmed|published|printed|manufactured)\s+(?:\w+ly\s+)?in\s+(?:the\s+)?$"
     # "young men from tribal areas such as Jahra and Ahmadi"
     r"|\bfrom\s+(?:[\w'’-]+\s+){0,3}?(?:areas|regions|towns|villages|provinces|districts|"
-    r"cities|places)\s+(?:such\s+as|like|including)\s+$",
+    r"cities|places)\s+(?:such\s+as|like|including)\s+$"
+)
+# The cue of _ORIGIN_RE that reads capitals, apart: the rest runs caseless.
+_ORIGIN_NAMED_RE = re.compile(
+    # "miners from Huanuni, in the Oruro region": the qualifier of where they came from
+    r"\bfrom\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,?\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -495,7 +495,8 @@ def _origin(cue: PlaceCue) -> bool:
     """
     # ("Reports from Lagos say students were shot dead": the news comes from where it
     # happened)
-    if not _ORIGIN_RE.search(cue.before) or _NEWS_FROM_RE.search(cue.before):
+    origin = _ORIGIN_RE.search(cue.before) or _ORIGIN_NAMED_RE.search(cue.before)
+    if not origin or _NEWS_FROM_RE.search(cue.before):
         return False
     # ("miners marched from Zonguldak toward Ankara", "set out from Oruro on 10 August":
     # where a march set out is its place, unless the sentence names where it went: "set
@@ -503,24 +504,21 @@ def _origin(cue: PlaceCue) -> bool:
     return not (_MARCH_FROM_RE.search(cue.before) and _NO_DESTINATION_AFTER_RE.match(cue.after))
 
 
-_MARCH_FROM_RE = re.compile(
-    r"\b(?:marched|set\s+(?:off|out)|started\s+out)\s+from\s+$", re.IGNORECASE
-)
+_MARCH_FROM_RE = Caseless(r"\b(?:marched|set\s+(?:off|out)|started\s+out)\s+from\s+$")
 _NO_DESTINATION_AFTER_RE = re.compile(
     r"^(?:\s*[,.;]|\s+(?:towards?|on|at|in|early|late|after|before)\b|\s*$)"
 )
 
 
-_NEWS_FROM_RE = re.compile(
+_NEWS_FROM_RE = Caseless(
     r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?$"
     # "Travelers arriving from Merca say a smaller crowd marched there": witnesses of it
     r"|\b(?:travell?ers|visitors|refugees|witnesses|passengers)\s+(?:arriving|returning|"
-    r"coming|fleeing|(?:who\s+)?(?:arrived|returned|came|fled))\s+from\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"coming|fleeing|(?:who\s+)?(?:arrived|returned|came|fled))\s+from\s+(?:the\s+)?$"
 )
 
 
-_BORDER_RE = re.compile(
+_BORDER_RE = Caseless(
     # "the border with Uzbekistan", "a border deal with Chechnya"
     r"\bborders?\s+(?:deal\s+|agreement\s+|dispute\s+|treaty\s+)?(?:with\s+|of\s+)(?:the\s+)?"
     r"(?:neighbou?ring\s+)?$"
@@ -530,16 +528,8 @@ _BORDER_RE = re.compile(
     # a war elsewhere that the story mentions
     r"|\b(?:civil\s+)?war\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
     r"|\binvasion\s+of\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
-    # "the gas dispute between Moscow and Kyiv": both sides of a quarrel
-    r"|\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations|war)\s+between\s+"
-    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+(?:the\s+)?)?$"
     # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene
     r"|(?:^|[.;,]\s*)unlike\s+$"
-    # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
-    # Tunisia and Egypt": a model the story is measured against
-    # ("compared online to Occupy Wall Street in New York": the model's own place)
-    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:in|of)\s+(?:the\s+)?)?$"
     # "the universities' financial ties to Israel"
     r"|\b(?:ties|links|relations)\s+(?:with|to)\s+(?:the\s+)?$"
     # "Some are comparing this to the protests in the United States"
@@ -557,7 +547,18 @@ _BORDER_RE = re.compile(
     # "send troops to join the United States": an ally's side
     r"|\b(?:join|joined|joining|alongside)\s+(?:the\s+)?$"
     # "Suruç, the Turkish town facing Kobanî across the border"
-    r"|\bfacing\s+$",
+    r"|\bfacing\s+$"
+)
+# The cues of _BORDER_RE that read capitals, apart: the rest runs caseless (see Caseless).
+_BORDER_NAMES_RE = re.compile(
+    # "the gas dispute between Moscow and Kyiv": both sides of a quarrel
+    r"\b(?:dispute|row|quarrel|feud|rivalry|tensions?|talks|negotiations|war)\s+between\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+(?:the\s+)?)?$"
+    # "compared the camp to Cairo's Tahrir Square"; "inspired in part by the uprisings in
+    # Tunisia and Egypt": a model the story is measured against
+    # ("compared online to Occupy Wall Street in New York": the model's own place)
+    r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,60}?\b(?:to|with)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:in|of)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -631,20 +632,19 @@ def _border(cue: PlaceCue) -> bool:
     Example: "close to the border with Uzbekistan"; "Unlike Greece, Portugal had seen few
     protests"; "compared the camp to Cairo's Tahrir Square".
     """
-    return bool(_BORDER_RE.search(cue.before))
+    return bool(_BORDER_RE.search(cue.before) or _BORDER_NAMES_RE.search(cue.before))
 
 
-_OFFICE_AFTER_RE = re.compile(
+_OFFICE_AFTER_RE = Caseless(
     r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former|vice)\s+)*"
     r"(?:president|minister|ministry|government|ambassador|embassy|parliament|leader|"
     r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military|"
     # "Beijing's decision in August": what a government decided
     r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response|"
     # "handed the Baltic states to Moscow's sphere of influence": a power's reach
-    r"sphere|orbit|influence|control|domination|grip)\b",
-    re.IGNORECASE,
+    r"sphere|orbit|influence|control|domination|grip)\b"
 )
-_OFFICE_BEFORE_RE = re.compile(
+_OFFICE_BEFORE_RE = Caseless(
     r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"leaders|rulers|foreign\s+minist(?:ers?|ry|ries)|(?:city|town|municipal|regional)\s+councils?|"
     r"mayors?)\s+of\s+"
@@ -653,11 +653,6 @@ _OFFICE_BEFORE_RE = re.compile(
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
     r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
-    # "Cardinal Ernesto Corripio of Mexico City", "Noranda Mines Limited of Toronto": a
-    # titled person's see or office, a company's seat
-    r"|\b(?-i:(?:Cardinal|Archbishop|Bishop|Patriarch|Mayor|Governor|Senator|Rabbi|Imam)"
-    r"(?:\s+[A-Z][\w'’.-]+){1,3}|[A-Z][\w'’-]+\s+(?:Limited|Ltd\.?|Inc\.?|Corporation|"
-    r"Company|Co\.))\s+of\s+(?:the\s+)?$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
@@ -671,7 +666,15 @@ _OFFICE_BEFORE_RE = re.compile(
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+)
+# The cue of _OFFICE_BEFORE_RE that reads capitals, apart: the rest runs caseless.
+_OFFICE_NAMES_BEFORE_RE = re.compile(
+    # "Cardinal Ernesto Corripio of Mexico City", "Noranda Mines Limited of Toronto": a
+    # titled person's see or office, a company's seat
+    r"\b(?-i:(?:Cardinal|Archbishop|Bishop|Patriarch|Mayor|Governor|Senator|Rabbi|Imam)"
+    r"(?:\s+[A-Z][\w'’.-]+){1,3}|[A-Z][\w'’-]+\s+(?:Limited|Ltd\.?|Inc\.?|Corporation|"
+    r"Company|Co\.))\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -681,7 +684,11 @@ def _office(cue: PlaceCue) -> bool:
 
     Example: "Kyrgyzstan's Prime Minister said"; "the government of Kenya".
     """
-    return bool(_OFFICE_AFTER_RE.match(cue.after) or _OFFICE_BEFORE_RE.search(cue.before))
+    return bool(
+        _OFFICE_AFTER_RE.match(cue.after)
+        or _OFFICE_BEFORE_RE.search(cue.before)
+        or _OFFICE_NAMES_BEFORE_RE.search(cue.before)
+    )
 
 
 _CLAUSE_IN_BEFORE_RE = re.compile(r"[,;]\s+(?:and\s+|while\s+|but\s+)?in\s+$")
@@ -739,15 +746,15 @@ def _speaker_seat(cue: PlaceCue) -> bool:
     return speech is not None and not classify(rest[: max(60, speech.end() + 40)])
 
 
-_WHERE_SPEAKING_RE = re.compile(
+_WHERE_SPEAKING_RE = Caseless(
     r"\b(?:said|says|announced|declared|stated|told\s+(?:[\w'’-]+\s+){0,2}?|speaking(?:\s+(?:at|to|from)(?:\s+[\w'’-]+){1,4}?)?|"
     # "The Parliamentary Assembly of the Council of Europe, meeting in Strasbourg, criticised"
     r"(?<=,\s)(?:meeting|convening|sitting)|"
     # "The Prime Minister, campaigning in Cardiff, said he deplored violence"
     r"(?<=,\s)(?:campaigning|visiting|touring|travell?ing)|"
     # "government spokesman Patrick Muyaya said Wednesday in Kinshasa"
-    r"(?:said|announced|declared|told\s+reporters)\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|"
-    r"Fri|Satur|Sun)day|yesterday|today|last\s+night)|"
+    r"(?:said|announced|declared|told\s+reporters)\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day|yesterday|today|last\s+night)|"
     # "The UN Security Council met in New York"; "Jammeh was attending a summit in Havana"
     r"(?:council|assembly|committee|summit|leaders|ministers)\s+(?:met|meets|convened|meeting)|"
     # "while European Union ministers meeting in Brussels discussed sanctions"
@@ -759,12 +766,11 @@ _WHERE_SPEAKING_RE = re.compile(
     r"(?:statement|communiqu[eé]|figures|report|data)\s+(?:issued|released|published|"
     r"presented)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
-    r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$"
 )
 # Where a person is, not where anything happens: "the ailing leader remained in a hospital
 # in Geneva", "is recovering in Paris".
-_WHEREABOUTS_RE = re.compile(
+_WHEREABOUTS_RE = Caseless(
     r"\b(?:remained|remains|stayed|stays|(?:is|was|were|are)\s+(?:being\s+)?treated|"
     r"receiving\s+treatment|recovering|in\s+exile|(?:who|they|whom)\s+live|lives|lived|living|"
     r"resides|resided|"
@@ -860,22 +866,20 @@ _WHEREABOUTS_RE = re.compile(
     # "Morauta, who was in Mount Hagen on the day"
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were|"
     r"crossed|(?:had|has)\s+been(?=\s+(?:in|at)\s)))"
-    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$"
 )
 
 
 # "diplomats in Paris said", "The US State Department in Washington has condemned": where
 # distant sources or an official body speak from
-_REMOTE_SOURCES_BEFORE_RE = re.compile(
+_REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
     r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
     r"leadership|headquarters|opponents|dissidents)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
-    r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$"
 )
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
@@ -901,9 +905,8 @@ _SAID_AFTER_RE = re.compile(
 # "The European Union, in Brussels, urged all sides": a speaker's seat in apposition
 _IN_APPOSITION_BEFORE_RE = re.compile(r",\s+in\s+$")
 # "Chiba prefectural police said": the force named after its region
-_POLICE_FORCE_AFTER_RE = re.compile(
-    r"^\s+(?:prefectural|provincial|state|regional|county|district|metropolitan|city)\s+police\b",
-    re.IGNORECASE,
+_POLICE_FORCE_AFTER_RE = Caseless(
+    r"^\s+(?:prefectural|provincial|state|regional|county|district|metropolitan|city)\s+police\b"
 )
 
 
@@ -951,8 +954,10 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     Example: "Interior Minister Ahmad Vahidi, speaking in Tehran, said"; "the ailing leader
     remained in a hospital in Geneva"; "diplomats in Paris said".
     """
-    remote = _REMOTE_SOURCES_BEFORE_RE.search(cue.before) and _SAID_AFTER_RE.match(cue.after)
-    apposed = _IN_APPOSITION_BEFORE_RE.search(cue.before) and _SAID_AFTER_RE.match(cue.after)
+    # (the anchored match on the words after is the cheap half of each test: read it first)
+    said = _SAID_AFTER_RE.match(cue.after) is not None
+    remote = said and _REMOTE_SOURCES_BEFORE_RE.search(cue.before)
+    apposed = said and _IN_APPOSITION_BEFORE_RE.search(cue.before)
     if apposed or _POLICE_FORCE_AFTER_RE.match(cue.after):
         return True
     return bool(
@@ -962,17 +967,16 @@ def _where_someone_is(cue: PlaceCue) -> bool:
 
 # "The government blamed the unrest on "foreign hands" in Khartoum and Doha": where the
 # blamed are said to be, not where the unrest was
-_BLAMED_BEFORE_RE = re.compile(
+_BLAMED_BEFORE_RE = Caseless(
     r"\bblam(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}?on\s+[^.;]{0,40}?\b(?:in|from)\s+(?:the\s+)?$"
     # "officials pointed to Baghdad", "pointed the finger at Moscow": who is blamed
-    r"|\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:to|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"|\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:to|at)\s+(?:the\s+)?$"
 )
 
 
 # "the driver, James Fields Jr., 20, of Maumee, Ohio": a person's age, then home town;
 # "who had been born in Alytus", "a native of Gori", "grew up in Osh": a life story
-_HOMETOWN_BEFORE_RE = re.compile(
+_HOMETOWN_BEFORE_RE = Caseless(
     r"\b\d{1,3},\s+(?:of|from)\s+$"
     r"|\b(?:(?:was|were|been|being)\s+(?:born|raised|brought\s+up)|grew\s+up|"
     r"(?:a|the)\s+natives?\s+of)\s+(?:(?:in|at|near)\s+)?(?:the\s+)?$"
@@ -980,8 +984,7 @@ _HOMETOWN_BEFORE_RE = re.compile(
     r"|\bwho\s+had\s+(?:died|lived|worked|studied)\s+(?:in|at)\s+(?:the\s+)?$"
     # "the dead youth, 18, a first-year student at Kyoto University": who a person is
     r"|,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:student|resident|native|teacher|lecturer|"
-    r"professor|graduate|employee)\s+(?:at|of|from|in)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"professor|graduate|employee)\s+(?:at|of|from|in)\s+(?:the\s+)?$"
 )
 
 
@@ -1016,29 +1019,26 @@ def _residence(cue: PlaceCue) -> bool:
     return _found_before(cue, _RESIDENCE_BEFORE_RE, _RESIDENCE_REACH)
 
 
-_HELD_IN_BEFORE_RE = re.compile(
+_HELD_IN_BEFORE_RE = Caseless(
     r"\b(?:held|detained|jailed|imprisoned|kept|locked\s+up)\s+(?:in|at)\s+(?:a|the)\s+$"
     # "Two men were arrested at the scene and brought to Belmullet Garda station"
-    r"|\b(?:brought|taken|driven)\s+to\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"|\b(?:brought|taken|driven)\s+to\s+(?:the\s+)?$"
 )
-_JAIL_AFTER_RE = re.compile(
+_JAIL_AFTER_RE = Caseless(
     r"^\s+(?:jail|prison|penitentiary|detention\s+cent(?:re|er)|police\s+cells?|"
-    r"(?:police|garda|gendarmerie)\s+station)\b",
-    re.IGNORECASE,
+    r"(?:police|garda|gendarmerie)\s+station)\b"
 )
 
 
 # "were later moved to a prison in Alexandria", "sent to the salt-mine prison of
 # Taoudenni": the jail's town, named after it (a crowd "outside the prison in Lefortovo"
 # gathered there: a verb of holding or moving detainees comes first)
-_JAIL_IN_BEFORE_RE = re.compile(
+_JAIL_IN_BEFORE_RE = Caseless(
     r"\b(?:moved|sent|transferred|taken|flown|brought|driven|held|detained|jailed|imprisoned|"
     r"locked\s+up|kept|deported)\s+(?:[\w'’-]+\s+){0,2}?(?:to|in|at)\s+(?:a|the|an)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:prisons?|jails?|penitentiary|detention\s+(?:cent(?:re|er)|camps?)|"
     r"(?:labou?r|prison|army|military)\s+camps?|police\s+cells?)\s+(?:in|at|of|near|outside)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?$"
 )
 
 
@@ -1063,8 +1063,8 @@ def _where_the_blamed_are(cue: PlaceCue) -> bool:
 
 
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
-_BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
-_BASED_BEFORE_RE = re.compile(
+_BASED_AFTER_RE = Caseless(r"^-(?:based|registered|headquartered|born)\b")
+_BASED_BEFORE_RE = Caseless(
     r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
     # "The Polisario Front, which is based in the refugee camps around Tindouf"
     r"|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:around|near|outside)\s+"
@@ -1078,12 +1078,11 @@ _BASED_BEFORE_RE = re.compile(
     r"hometown|seat)\s+(?:is|was|includes|included|lies\s+in)\s+(?:the\s+)?$"
     # "The World Bank, from its headquarters in Washington, had pressed for the sale"
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:headquarters|head\s+office|offices?|base|"
-    r"seat|secretariat)\s+in\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"seat|secretariat)\s+in\s+(?:the\s+)?$"
 )
 # "a nearby area known as Colombia": a nickname, not the country
-_KNOWN_AS_BEFORE_RE = re.compile(
-    r"\b(?:known\s+as|called|nicknamed|dubbed|named)\s+(?:the\s+)?['‘\"“]?$", re.IGNORECASE
+_KNOWN_AS_BEFORE_RE = Caseless(
+    r"\b(?:known\s+as|called|nicknamed|dubbed|named)\s+(?:the\s+)?['‘\"“]?$"
 )
 
 
@@ -1106,10 +1105,9 @@ def _seat_of_an_organisation(cue: PlaceCue) -> bool:
 
 
 # An open quotation after chanting or a placard: "chanting "Iran out"".
-_SLOGAN_BEFORE_RE = re.compile(
+_SLOGAN_BEFORE_RE = Caseless(
     r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|slogans?|cr(?:ied|ying)|reading|read|"
-    r"placards?|banners?|signs?)\b[^.;\"“”]{0,30}[\"“‘'][^\"“”’]*$",
-    re.IGNORECASE,
+    r"placards?|banners?|signs?)\b[^.;\"“”]{0,30}[\"“‘'][^\"“”’]*$"
 )
 
 
@@ -1124,7 +1122,7 @@ def _slogan(cue: PlaceCue) -> bool:
 # The incident a protest answers, with its own place: "against the alleged rape of a girl
 # by a police commander in the port of Chabahar", "since the death of a young woman in
 # custody in Tehran", "a bill allowing extraditions to mainland China".
-_GRIEVANCE_BEFORE_RE = re.compile(
+_GRIEVANCE_BEFORE_RE = Caseless(
     r"\b(?:against|over|after|following|followed|since|(?:sparked|triggered|set\s+off|prompted|"
     r"caused)\s+by|to\s+protest|"
     r"in\s+protest\s+at|outrage\s+at|anger\s+at|in\s+(?:memory|honou?r|remembrance)\s+of|"
@@ -1167,8 +1165,7 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"(?:of\s+[^;:,]{0,40}?\s+)?to\s+(?:the\s+)?$"
     # "over allegations that officials stole coal destined for China"
     r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
-    r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$",
-    re.IGNORECASE,
+    r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$"
 )
 _CLAUSE_TURN_RE = re.compile(r",\s+(?:and|but|while|where|as)\s|;|\s(?:where|while)\s")
 
@@ -1227,16 +1224,19 @@ _ROAD_AFTER_RE = re.compile(
 
 
 # "the Highway of the Sun, which links Mexico City with the beach resort of Acapulco"
-_ROAD_ENDS_BEFORE_RE = re.compile(
+_ROAD_ENDS_BEFORE_RE = Caseless(
     r"\b(?:links?|linking|connects?|connecting|runs?\s+from|running\s+from)\s+(?:[^,;.]{0,60}?"
     r"\s(?:with|to|and)\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:resort|port|city|town)\s+of\s+)?$"
     # "blocked the main road to Kirkuk", "the only crossing of the Tagus into Lisbon"
-    # "blocked the main road between Kirkuk and Erbil"
-    r"|\b(?:road|highway|route|railway|railroad|motorway|line)\s+between\s+"
-    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+)?(?:the\s+)?$"
     r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry|crossing)"
     r"(?:\s+(?:of|over|across)\s+(?:the\s+)?[\w'’-]+)?\s+(?:to|towards|from|into)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+)
+# The cue of _ROAD_ENDS_BEFORE_RE that reads capitals, apart: the rest runs caseless.
+_ROAD_BETWEEN_BEFORE_RE = re.compile(
+    # "blocked the main road between Kirkuk and Erbil"
+    r"\b(?:road|highway|route|railway|railroad|motorway|line)\s+between\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+and\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1255,12 +1255,14 @@ def _road_name(cue: PlaceCue) -> bool:
     # "gathered at the power station on the Magburaka road": the road that leads there
     leads_there = bool(_THE_BEFORE_RE.search(cue.before))
     named = (joined or leads_there) and bool(_ROAD_AFTER_RE.match(cue.after))
-    return named or bool(_ROAD_ENDS_BEFORE_RE.search(cue.before))
+    return named or bool(
+        _ROAD_ENDS_BEFORE_RE.search(cue.before) or _ROAD_BETWEEN_BEFORE_RE.search(cue.before)
+    )
 
 
 # "the Faizabad interchange", "Kalanki junction": a road junction named after a place, which
 # may lie anywhere near it
-_JUNCTION_AFTER_RE = re.compile(r"^\s+(?:interchange|junction|roundabout|flyover)\b", re.I)
+_JUNCTION_AFTER_RE = Caseless(r"^\s+(?:interchange|junction|roundabout|flyover)\b")
 # "the oilfield operated by Russia's Lukoil": a country's company or person
 _OWNER_AFTER_RE = re.compile(
     r"^['’]s\s+(?!(?:Far|North|South|East|West|Northern|Southern|Eastern|Western|Central|"
@@ -1285,10 +1287,9 @@ def _owner(cue: PlaceCue) -> bool:
 
 
 # "Armenia, Russia's closest ally": a relation, not a place of the story
-_RELATION_AFTER_RE = re.compile(
+_RELATION_AFTER_RE = Caseless(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbou?rs?|rival|rivals|"
-    r"enemy|enemies|friend|friends|backer|backers|patron)\b",
-    re.IGNORECASE,
+    r"enemy|enemies|friend|friends|backer|backers|patron)\b"
 )
 # "the 2014 Maidan protests": a past event named by its year
 _YEAR_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+$")
@@ -1324,7 +1325,7 @@ _ADJECTIVAL_COUNTRY_AFTER_RE = re.compile(
     r"Air\s+Force|Air\s+Station|Forces|Military)\b"
 )
 # "Anti-U.S. protests", "pro-Russia rallies": the country is what they are for or against
-_FOR_OR_AGAINST_BEFORE_RE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
+_FOR_OR_AGAINST_BEFORE_RE = Caseless(r"\b(?:anti|pro)-$")
 
 
 def _named_after_it(cue: PlaceCue) -> bool:
@@ -1403,7 +1404,7 @@ def _distant_namesake_of_a_quarter(cue: PlaceCue) -> bool:
 
 
 # "the Mansoura district": "the" before the name and a part-of-a-city noun after it.
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE_RE = Caseless(r"\bthe\s+$")
 _PART_NOUN_AFTER_RE = re.compile(
     r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area|section|ward)\b"
 )
@@ -1451,8 +1452,8 @@ def _clause_cues(sentence: str, start: int, end: int) -> UnrealisedCues:
     return UnrealisedCues(sentence[start:end])
 
 
-_LOCATIVE_BEFORE_RE = re.compile(
-    r"\b(?:in|at|near|outside|across|throughout|from|of|to|into)\s+(?:the\s+)?$", re.I
+_LOCATIVE_BEFORE_RE = Caseless(
+    r"\b(?:in|at|near|outside|across|throughout|from|of|to|into)\s+(?:the\s+)?$"
 )
 
 
@@ -1471,8 +1472,8 @@ _COUNTRY_SAYS_AFTER_RE = re.compile(
 )
 
 
-_AUTHORITY_IN_BEFORE_RE = re.compile(
-    r"\b(?:government|authorities|officials|ministry|regime|junta)\s+in\s+$", re.IGNORECASE
+_AUTHORITY_IN_BEFORE_RE = Caseless(
+    r"\b(?:government|authorities|officials|ministry|regime|junta)\s+in\s+$"
 )
 
 
@@ -1515,12 +1516,11 @@ _MATCH_VERB = (
     r"(?:played|plays|beat|beats|defeated|defeats|drew\s+(?:with|against)|lost\s+(?:to|against)|"
     r"faced|faces|hosted|hosts|against|versus|vs\.?|v\.?)"
 )
-_TEAM_AFTER_RE = re.compile(rf"^\s+{_MATCH_VERB}\s", re.IGNORECASE)
-_TEAM_BEFORE_RE = re.compile(rf"\b{_MATCH_VERB}\s+(?:the\s+)?$", re.IGNORECASE)
-_SPORT_RE = re.compile(
+_TEAM_AFTER_RE = Caseless(rf"^\s+{_MATCH_VERB}\s")
+_TEAM_BEFORE_RE = Caseless(rf"\b{_MATCH_VERB}\s+(?:the\s+)?$")
+_SPORT_RE = Caseless(
     r"\b(?:match(?:es)?|stadium|games?|cup|goals?|tournament|football|soccer|fixtures?|"
-    r"league|championships?|olympics?|kick-?off|semi-?finals?|quarter-?finals?|squad)\b",
-    re.IGNORECASE,
+    r"league|championships?|olympics?|kick-?off|semi-?finals?|quarter-?finals?|squad)\b"
 )
 
 
@@ -1535,12 +1535,11 @@ def _sports_team(cue: PlaceCue) -> bool:
     return bool(named_in_a_match) and bool(_SPORT_RE.search(cue.sentence))
 
 
-_MEASURE_BEFORE_RE = re.compile(
+_MEASURE_BEFORE_RE = Caseless(
     r"\b(?:curfews?|state\s+of\s+(?:emergency|siege)|martial\s+law|lockdowns?|emergency\s+rule)"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?"
     r"(?:(?:extended|imposed|declared|expanded|widened|lifted)\s+)?(?:to|in|on|over|across|for)\s+"
-    r"(?:the\s+)?(?:(?:cities|city|towns?|provinces?|regions?|states?)\s+of\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?(?:(?:cities|city|towns?|provinces?|regions?|states?)\s+of\s+)?$"
 )
 # what joins the places a measure is extended to ("to Valparaíso and Concepción")
 _MEASURE_LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
@@ -1602,7 +1601,7 @@ def _measure_target(cue: PlaceCue) -> bool:
 
 
 # "The biggest crowds outside the capital were in Pusan": anywhere but the capital
-_OUTSIDE_BEFORE_RE = re.compile(r"\boutside\s+$", re.IGNORECASE)
+_OUTSIDE_BEFORE_RE = Caseless(r"\boutside\s+$")
 
 
 def _outside_the_capital(cue: PlaceCue) -> bool:
@@ -1622,11 +1621,10 @@ def _outside_the_capital(cue: PlaceCue) -> bool:
 
 # "signed an appeal asking Moscow to restore", "urged Harare to release": a government
 # addressed, by its capital or its country
-_ADDRESSED_BEFORE_RE = re.compile(
+_ADDRESSED_BEFORE_RE = Caseless(
     r"\b(?:ask|asking|asked|urge|urging|urged|pressed|appeal(?:ed|ing)?\s+to|"
     r"petition(?:ed|ing)?)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?$"
 )
 
 
@@ -1657,27 +1655,24 @@ _CALM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "no protests were reported in the districts themselves"
-_NONE_REPORTED_BEFORE_RE = re.compile(
+_NONE_REPORTED_BEFORE_RE = Caseless(
     rf"\bno\s+(?:[\w-]+\s+)?{_NONE_OF}\s+(?:were|was|have\s+been|had\s+been)\s+"
-    r"(?:reported|held|seen|recorded)\s+(?:in|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:reported|held|seen|recorded)\s+(?:in|at)\s+(?:the\s+)?$"
 )
 # ("Marches in Marseille remained calm": the marches happened there)
-_EVENT_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|strikes?|vigils?|sit-ins?)\b",
-    re.IGNORECASE,
+_EVENT_NOUN_BEFORE_RE = Caseless(
+    r"\b(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|strikes?|vigils?|sit-ins?)\b"
 )
 
 
 # "In Juba and the other southern towns, ..., everything is said to be quiet"
-_ALL_QUIET_RE = re.compile(
+_ALL_QUIET_RE = Caseless(
     r"\b(?:everything|all|life|the\s+situation|things)\s+(?:is|was|were|remained|remains|"
     r"seemed|seems|appeared|appears)\s+(?:(?:said|reported)\s+to\s+(?:be|have\s+been)\s+)?"
     r"(?:largely\s+|relatively\s+|generally\s+|completely\s+)?(?:quiet|calm|normal)\b"
     # "In Bamenda, ..., there was no sign of the march"
     r"|\bthere\s+(?:was|were|had\s+been)\s+no\s+sign\s+of\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
-    r"(?:march|protest|rally|demonstration|unrest|trouble|strike)",
-    re.IGNORECASE,
+    r"(?:march|protest|rally|demonstration|unrest|trouble|strike)"
 )
 # (past a transcript's speaker label: "CORRESPONDENT: In Juba ...")
 _SPEAKER_LABEL = r"[A-Z][A-Z .'-]{1,30}:\s+"  # a transcript's turn: "CORRESPONDENT: "
@@ -1738,7 +1733,7 @@ def _said_to_be_calm(cue: PlaceCue) -> bool:
 
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
-_AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+_AGAINST_BEFORE_RE = Caseless(r"\bagainst\s+(?:the\s+)?$")
 
 
 def _target(cue: PlaceCue) -> bool:
@@ -1986,11 +1981,10 @@ def _named_site(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     return site_named(cue.text, cue.sites)
 
 
-_ANAPHOR_RE = re.compile(
+_ANAPHOR_RE = Caseless(
     r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there|"
     # "in this copper-mining town", "this port city of 260,000"
-    r"this\s+(?:[\w-]+\s+){0,2}?(?:city|town|village))\b",
-    re.IGNORECASE,
+    r"this\s+(?:[\w-]+\s+){0,2}?(?:city|town|village))\b"
 )
 
 
@@ -2112,7 +2106,7 @@ _TOWN_OF_RE = re.compile(
 # gazetteer does not know, is a place of its own, not the dateline's city
 _COUNTY_WORDS = r"(?:county|prefecture)"
 _COUNTY_AFTER_RE = re.compile(rf"\s+{_COUNTY_WORDS}\b", re.IGNORECASE)
-_TOWN_WORD_RE = re.compile(rf"\b(?:{_TOWN_WORDS}|{_COUNTY_WORDS})\b", re.IGNORECASE)
+_TOWN_WORD_RE = Caseless(rf"\b(?:{_TOWN_WORDS}|{_COUNTY_WORDS})\b")
 
 
 def may_name_a_town(sentence: str) -> bool:
@@ -2153,9 +2147,7 @@ _TOLD_EVENT_RE = re.compile(
 
 # A toll or arrests in the sentence make it a report, not a judgement: "Police said four
 # officers were killed in the protests."
-_OUTCOME_RE = re.compile(
-    r"\b(?:killed|died|dead|injured|wounded|hurt|arrested|detained|\d+)\b", re.IGNORECASE
-)
+_OUTCOME_RE = Caseless(r"\b(?:killed|died|dead|injured|wounded|hurt|arrested|detained|\d+)\b")
 
 
 def _judges_what_was_told(sentence: str) -> bool:

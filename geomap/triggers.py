@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from geomap.caseless import Caseless
 from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
 from geomap.model import EventType
@@ -1035,15 +1036,15 @@ _UNREALISED_RE = re.compile(
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions
     # "called for a "dead city" day next Monday"
-    r"\bcall(?:s|ed|ing)?\s+for\s+[^.;]{0,40}?\bnext\s+(?:week|month|(?:Mon|Tues|Wednes|Thurs|"
-    r"Fri|Satur|Sun)day)\b|"
+    r"\bcall(?:s|ed|ing)?\s+for\s+[^.;]{0,40}?\bnext\s+(?:week|month|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b|"
     # "announced further action, including a walkout at the ports later this month"
     r"\b(?:announced|promised|planned|called)\s+(?:further|more|new)\s+(?:action|strikes?|"
     r"protests?|walkouts?|stoppages?)\b|\blater\s+this\s+(?:week|month|year)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:planned|scheduled|expected|due|"
     # "Vigils were planned Sunday evening in Richmond"
     r"set)\s+(?:tomorrow\s+|today\s+|tonight\s+|this\s+(?:morning|afternoon|evening|weekend)\s+|"
-    r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|"
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|"
     r"night))?\s+)?(?:for|to|in|at)\b|\btomorrow\b|"
     # "a separate march is being advertised in Cork", "announced a rally in Inchon on July 4"
     r"\b(?:is|are)\s+being\s+(?:advertised|planned|organi[sz]ed|prepared|called)\b|"
@@ -1074,8 +1075,8 @@ _UNREALISED_RE = re.compile(
     r"\bcalled\s+(?:further|more|new|fresh|another)\s+(?:[\w-]+\s+)?"
     r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?)\b|"
     r"\bcalled\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|demonstration|march)\b"
-    r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
-    r"Sun)day)\b|"
+    r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day)\b|"
     # "The council has called a new rally for Kisumu on August 8": a call still standing
     r"\b(?:has|have)\s+called\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|"
     r"demonstration|march)\s+(?:for|in)\b|"
@@ -1093,6 +1094,11 @@ _UNREALISED_RE = re.compile(
     r"\bspared\b",
     re.IGNORECASE,
 )
+# A looser twin of _UNREALISED_RE for a quick "no": the same pattern with case ignored
+# throughout ("May", the month, passes it too), so every match of _UNREALISED_RE is one of
+# its own, and where it finds none, _UNREALISED_RE finds none; it runs caseless, several
+# times faster. (Should the modal lose its inline flag, Caseless refuses the pattern.)
+_UNREALISED_LOOSE_RE = Caseless(_UNREALISED_RE.pattern.replace("(?-i:may)", "may"))
 
 
 _SUBORDINATE_BEFORE_RE = re.compile(
@@ -1158,6 +1164,8 @@ def may_be_unrealised(sentence: str) -> bool:
     sentences hold none, and then no clause of theirs need be searched. (A clause starts
     and ends beside a mark or a space, so a cue found in a clause is found in the sentence.)
     """
+    if _UNREALISED_LOOSE_RE.search(sentence) is None:
+        return False
     return _UNREALISED_RE.search(sentence) is not None
 
 

@@ -1,0 +1,84 @@
+"""Caseless patterns find what their IGNORECASE twins find, at the same offsets.
+
+Every Caseless pattern of the library is run both ways over the words before and after
+each capitalised word of the seed articles (what the place rules read) and over their
+sentences; the pattern checker is pinned on the patterns it must refuse.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from geomap.caseless import Caseless
+from geomap.triggers import _UNREALISED_RE, may_be_unrealised
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ["geomap.event_places", "geomap.triggers"]
+
+
+def _caseless_patterns() -> list[tuple[str, Caseless]]:
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(name)
+        found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Caseless)]
+    return found
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:40]:
+        article = path.read_text(encoding="utf-8")
+        texts += re.split(r"(?<=[.!?])\s+", article)
+        for capital in re.finditer(r"\b[A-Z]", article):
+            at = capital.start()
+            texts.append(article[max(0, at - 60) : at])
+            texts.append(article[max(0, at - 240) : at])
+            texts.append(article[capital.end() : capital.end() + 60])
+    texts += ["", "In Tehran", "MARCHED FROM ", "diplomats in ", "Diyarbakır in "]
+    # ASCII twins of the non-ASCII texts: the fast path runs on them too
+    texts += [t.encode("ascii", "ignore").decode() for t in texts if not t.isascii()]
+    return texts
+
+
+@pytest.mark.parametrize("name_pattern", _caseless_patterns(), ids=lambda np: np[0])
+def test_a_caseless_pattern_matches_as_its_ignorecase_twin(
+    name_pattern: tuple[str, Caseless],
+) -> None:
+    _, pattern = name_pattern
+    for text in _texts():
+        for ours, theirs in (
+            (pattern.search(text), pattern.ignorecase.search(text)),
+            (pattern.match(text), pattern.ignorecase.match(text)),
+        ):
+            assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bIn\s+$",  # an upper-case letter of its own
+        r"(?-i:[A-Z])\w+",  # case turned back on
+        r"\x41",  # "A", written as a code
+        r"[0-_]",  # a range holding "A" but not "a"
+        "\u212a",  # the Kelvin sign, a "k" to IGNORECASE
+    ],
+)
+def test_a_pattern_lower_cased_text_would_not_match_is_refused(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        Caseless(pattern)
+
+
+def test_escapes_and_group_names_are_no_letters() -> None:
+    pattern = Caseless(r"(?P<word>\S+)\s+(?P=word)\W(?<!x)(?=y)")
+    assert pattern.search("the the!y") is not None
+    assert pattern.search("The the!y") is not None
+
+
+def test_the_loose_unrealised_twin_says_no_only_where_the_pattern_does() -> None:
+    texts = [*_texts(), "It may rain.", "In May 2005 they marched.", "MAY DAY RALLY WILL GO ON"]
+    for text in texts:
+        assert may_be_unrealised.__wrapped__(text) is (_UNREALISED_RE.search(text) is not None)
