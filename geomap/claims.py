@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.caseless import Caseless
+
 __all__ = ["Claim", "denial_cue", "find_claimant", "is_denial"]
 
 
@@ -318,15 +320,14 @@ def find_claimant(sentence: str) -> Claim | None:
     return None
 
 
-_DENIAL_RE = re.compile(
+_DENIAL_RE = Caseless(
     r"\b(?:denied|denies|deny|denying|denial|rejected\s+(?:the\s+|these\s+|those\s+)?"
     r"(?:claims?|reports?|allegations?|accounts?|figures?)|dismissed\s+(?:the\s+|as\s+)?"
     r"(?:claims?|reports?|allegations?|rumou?rs?|false|untrue|baseless)|refuted|"
     r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:died|was\s+killed|were\s+killed|"
     r"killed|was\s+hurt|was\s+injured)|no\s+(?:casualties|deaths|fatalities)|"
     r"(?:lying|false|baseless|unfounded)\s+(?:rumou?rs?|reports?|claims?)|"
-    r"(?:were|was|is|are)\s+(?:untrue|false|baseless|unfounded)|not\s+true)\b",
-    re.IGNORECASE,
+    r"(?:were|was|is|are)\s+(?:untrue|false|baseless|unfounded)|not\s+true)\b"
 )
 
 

@@ -1547,11 +1547,10 @@ _MEASURE_LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$")
 
 # "deployed troops in Punjab and Khyber Pakhtunkhwa provinces and in the capital ... after
 # supporters stormed": the measure runs until the clause turns to what caused it
-_DEPLOYMENT_RE = re.compile(
+_DEPLOYMENT_RE = Caseless(
     r"\b(?:deployed|sent|dispatched|rushed|ordered)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:troops|"
     r"soldiers|army|police|paramilitar\w+|forces|rangers)\s+(?:onto\s+the\s+streets\s+)?"
-    r"(?:in|to|into|across|on)\b",
-    re.IGNORECASE,
+    r"(?:in|to|into|across|on)\b"
 )
 _MEASURE_TURN_RE = re.compile(r"\b(?:after|as|when|while|where|because|following|since)\b|[;,]")
 

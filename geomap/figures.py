@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geomap.caseless import Caseless
+
 __all__ = [
     "MAY_HAVE_NUMBER_RE",
     "VAGUE_NUMBERS",
@@ -666,8 +668,7 @@ _NOUN_SEARCH_STOPS = frozenset(
     ]
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
-_VICTIM_VERB_BEFORE_RE = re.compile(
-    # ("On the evening of the shooting some 5,000 students gathered": a noun, no verb)
+_VICTIM_VERB_BEFORE_RE = Caseless(
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|(?<!the\s)shooting|shot\s+dead|beat|"
     r"(?<!the\s)beating|"
@@ -676,8 +677,7 @@ _VICTIM_VERB_BEFORE_RE = re.compile(
     # ("A court sentenced eight men to death", "convicted 12 students": defendants)
     r"sentenced|sentencing|convicted|convicting|executed|executing|hanged|acquitted|pardoned|"
     r"(?:deaths?|killings?|murders?|arrests?|detention)\s+of(?:\s+(?:another|a\s+further|further))?)"
-    r"\s*$",
-    re.IGNORECASE,
+    r"\s*$"
 )
 _VICTIM_PREDICATE_RE = re.compile(
     # "one marcher in Tamale was killed", "Four students, A, B and C, were killed"
@@ -1003,13 +1003,12 @@ _CLAIM_BEFORE_RE = re.compile(
     r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?(?:\s+at)?\s+$",
     re.IGNORECASE,
 )
-_COUNTER_CUE_RE = re.compile(
+_COUNTER_CUE_RE = Caseless(
     r"\b(?:crowd|turnout|rall(?:y|ies)|march(?:es|ed)?|protests?|demonstrations?|gathering|"
     r"gathered|protesters|demonstrators|marchers|attend\w*|took\s+part|turned\s+out|participants|"
     r"were\s+present|had\s+come|taken\s+part|"
     # what organisers count is their turnout: "Organisers later put it at 30,000"
-    r"organi[sz]ers)\b",
-    re.IGNORECASE,
+    r"organi[sz]ers)\b"
 )
 
 

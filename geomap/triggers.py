@@ -440,7 +440,7 @@ def _occupies_public_space(sentence: str, match: re.Match[str]) -> bool:
 
 _CAUSE_TYPES = frozenset({EventType.CASUALTIES, EventType.ARREST, EventType.CLASH})
 # The death, arrest or violence a protest is about, not one it reports.
-_CAUSE_RE = re.compile(
+_CAUSE_RE = Caseless(
     r"\b(?:(?:sparked|triggered|prompted|provoked|caused|fuell?ed|angered|outraged|"
     r"motivated|set\s+off)\s+by|follow(?:ing|ed|s)|after|since|until|over|against|amid|about|in\s+protest\s+(?:at|"
     r"against|over)|in\s+response\s+to|in\s+reaction\s+to|in\s+the\s+wake\s+of|due\s+to|"
@@ -461,16 +461,14 @@ _CAUSE_RE = re.compile(
     r"(?:video|footage|images|recording)\b[^;]{0,160})"
     # "News of the detentions spread on social media": what set the next gathering off
     r"|\bnews\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:deaths?|killings?|"
-    r"shootings?|arrests?|detentions?|murders?)\b",
-    re.IGNORECASE,
+    r"shootings?|arrests?|detentions?|murders?)\b"
 )
 # "the canopy collapse that killed 15 sparked protests": what comes before is the cause.
-_SPARKED_RE = re.compile(
+_SPARKED_RE = Caseless(
     r"\b(?:sparked|sparking|triggered|triggering|prompted|prompting|provoked|set\s+off|"
     r"setting\s+off|ignited|igniting|fuell?ed)\s+(?:the\s+|a\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|riots?|unrest|rallies|clashes|outrage|"
-    r"anger|uprising|revolution)",
-    re.IGNORECASE,
+    r"anger|uprising|revolution)"
 )
 
 
@@ -502,7 +500,7 @@ def _with_relative_clause(sentence: str, span: tuple[int, int]) -> tuple[int, in
 
 
 # "gathered at his homestead to prevent his arrest": what they came to prevent
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = Caseless(
     r"\bto\s+(?:prevent|stop|block|avoid|resist|thwart)\s+(?:his|her|their|the|an?|any)\s+"
     r"(?:arrest|detention|eviction|extradition|killing)\b"
     # "marched in Taiz to mourn the dead": the dead fell elsewhere
@@ -529,28 +527,24 @@ _PURPOSE_RE = re.compile(
     r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b"
     # "in support of the committee, whose members had been arrested": told as background
     r"|\bwhose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+been\s+(?:[\w'’-]+\s+)?(?:arrested|"
-    r"detained|jailed|imprisoned|killed|shot)\b",
-    re.IGNORECASE,
+    r"detained|jailed|imprisoned|killed|shot)\b"
 )
 
 
 # "The protests began after a canopy collapsed, killing 15": what follows is the cause.
-_BEGAN_AFTER_RE = re.compile(
-    # "The protest movement, known as Hirak, began in October after a fishmonger was crushed"
+_BEGAN_AFTER_RE = Caseless(
     r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage|movement|uprising|revolt|"
     r"riots?|campaign|violence|rioting)(?:,[^,.;]{1,40},)?\s+(?:first\s+)?(?:began|"
-    r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b",
-    re.IGNORECASE,
+    r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b"
 )
 
 
 # "touring the country to promote the march": the march is still to come (the touring and
 # any arrest on the way are not)
-_TO_COME_RE = re.compile(
+_TO_COME_RE = Caseless(
     r"\bto\s+(?:promote|publici[sz]e|advertise|prepare\s+for|organi[sz]e|mobili[sz]e\s+for)\s+"
     r"(?:the|a|an|their|its|next|this)\s+(?:[\w'’-]+\s+)?(?:march|rally|protest|demonstration|"
-    r"strike|sit-in)\b",
-    re.IGNORECASE,
+    r"strike|sit-in)\b"
 )
 
 
@@ -905,10 +899,9 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
 
 
 # What a crowd chants or a placard reads is not an event: "chanting "occupying forces out"".
-_SLOGAN_RE = re.compile(
+_SLOGAN_RE = Caseless(
     r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|slogans?|cr(?:ied|ying)|reading|read|"
-    r"banners?|placards?|signs?)\b[^.;\"“”]{0,30}[\"“]([^\"”]{1,100})[\"”]",
-    re.IGNORECASE,
+    r"banners?|placards?|signs?)\b[^.;\"“”]{0,30}[\"“]([^\"”]{1,100})[\"”]"
 )
 
 

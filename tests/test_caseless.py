@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from geomap.caseless import Caseless
+from geomap.caseless import _UNCASED, Caseless
 from geomap.triggers import _UNREALISED_RE, may_be_unrealised
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["geomap.event_places", "geomap.triggers"]
+MODULES = ["geomap.claims", "geomap.event_places", "geomap.figures", "geomap.triggers"]
 
 
 def _caseless_patterns() -> list[tuple[str, Caseless]]:
@@ -38,7 +38,7 @@ def _texts() -> list[str]:
             texts.append(article[max(0, at - 60) : at])
             texts.append(article[max(0, at - 240) : at])
             texts.append(article[capital.end() : capital.end() + 60])
-    texts += ["", "In Tehran", "MARCHED FROM ", "diplomats in ", "Diyarbakır in "]
+    texts += ["", "In Tehran", "MARCHED FROM ", "diplomats in ", "Diyarbakır in ", "“Rally” – in "]
     # ASCII twins of the non-ASCII texts: the fast path runs on them too
     texts += [t.encode("ascii", "ignore").decode() for t in texts if not t.isascii()]
     return texts
@@ -82,3 +82,11 @@ def test_the_loose_unrealised_twin_says_no_only_where_the_pattern_does() -> None
     texts = [*_texts(), "It may rain.", "In May 2005 they marched.", "MAY DAY RALLY WILL GO ON"]
     for text in texts:
         assert may_be_unrealised.__wrapped__(text) is (_UNREALISED_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize("char", _UNCASED)
+def test_the_characters_taken_as_uncased_have_no_case(char: str) -> None:
+    assert char.lower() == char == char.upper() == char.casefold()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert re.fullmatch(letter, char, re.IGNORECASE) is None
+        assert re.fullmatch(re.escape(char), letter, re.IGNORECASE) is None
