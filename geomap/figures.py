@@ -427,15 +427,14 @@ _LAST_DAY = 31
 
 # "The industry employs about 4 million people", "a city home to 2 million people": how
 # many work or live somewhere, not how many gathered
-_NOT_A_GATHERING_BEFORE_RE = re.compile(
+_NOT_A_GATHERING_BEFORE_RE = Caseless(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
     r"inhabited\s+by|serves|serving|"
     # "police found the bodies of eight men": the dead, not a crowd
     r"(?:bodies|corpses|remains|graves|coffins)\s+of|"
     # "police stopped a bus carrying about 40 opposition supporters": a vehicle's passengers
     r"(?:bus|buses|coach|coaches|trucks?|lorr(?:y|ies)|vans?|boats?|trains?|planes?)\s+"
-    r"(?:carrying|packed\s+with|full\s+of))\s+$",
-    re.IGNORECASE,
+    r"(?:carrying|packed\s+with|full\s+of))\s+$"
 )
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
 # "of" introduces a count of people, not a year or a page ("in 2019", "of 12").
@@ -458,7 +457,7 @@ def _may_be_day_or_year(phrase: NumberPhrase) -> bool:
 # "a city of about 430,000 people": how many live there
 # "a population of about 2,600,000 Africans and fewer than 9,000 Europeans": every count
 # of the clause tells who lives there
-_A_POPULATION_CLAUSE_RE = re.compile(r"\bpopulation\s+of\b[^.;:]*$", re.IGNORECASE)
+_A_POPULATION_CLAUSE_RE = Caseless(r"\bpopulation\s+of\b[^.;:]*$")
 _A_PLACE_OF_RE = re.compile(
     r"\b(?:city|town|village|country|nation|state|district|province|region|island|"
     r"community|population|municipality)\s+of\s+(?:(?:about|some|around|nearly|over|more\s+"
@@ -759,13 +758,11 @@ _DISPLACED_RE = re.compile(
 )
 # "some 60 people were hurt, including two reporters and five policemen":
 # every count after "including" in the clause lists victims.
-_VICTIM_LIST_BEFORE_RE = re.compile(
+_VICTIM_LIST_BEFORE_RE = Caseless(
     r"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|victims|casualties)\b[^;.]*"
-    r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$",
-    re.I,
+    r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$"
 )
-_CROWD_CONTEXT_BEFORE_RE = re.compile(
-    # "a funeral procession of hundreds of thousands", "a candlelit vigil of some 3,000"
+_CROWD_CONTEXT_BEFORE_RE = Caseless(
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
     r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,50}?\b"
     r"(?:of|at|to\s+be|was|were|is|are|"
@@ -798,8 +795,7 @@ _CROWD_CONTEXT_BEFORE_RE = re.compile(
     r"|\b(?:put|puts|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
     r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering|peak|meeting|"
     r"rally|march|demonstration|procession|vigil))\b"
-    r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$",
-    re.IGNORECASE,
+    r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$"
 )
 _CROWD_CONTEXT_AFTER_RE = re.compile(
     # (but "the 600-strong garrison" is a unit of troops)
@@ -1237,13 +1233,13 @@ _OBJECT_VERBS = (
         ),
     ),
 )
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BEFORE_RE = Caseless(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$")
 _TOLL_RE = re.compile(
     r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|fatalities))\b",
     re.IGNORECASE,
 )
 # "put the number of dead at seven": a toll's count, never a crowd's
-_TOLL_BEFORE_RE = re.compile(_TOLL_RE.pattern + r"[^.;]{0,20}$", re.IGNORECASE)
+_TOLL_BEFORE_RE = Caseless(_TOLL_RE.pattern + r"[^.;]{0,20}$")
 _ZERO_PATTERNS = (
     (
         _KILLED,
@@ -1277,13 +1273,12 @@ _ZERO_PATTERNS = (
         ),
     ),
 )
-_RELEASE_RE = re.compile(
+_RELEASE_RE = Caseless(
     r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
     r"(?:freed|released|freeing|releasing|set\s+free)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:detainees|prisoners|protesters|protestors|demonstrators|activists|arrested|detained|"
     r"them|him|her)|release\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:detainees|prisoners|protesters|"
-    r"protestors|demonstrators|activists|arrested|detained|those))\b",
-    re.IGNORECASE,
+    r"protestors|demonstrators|activists|arrested|detained|those))\b"
 )
 # A count and its outcome word belong together only within one short clause.
 _CLAUSE_BREAK_RE = re.compile(
