@@ -23,13 +23,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from gazetteer import Kind, Place
 from gazetteer.capitals import Capitals
 from geomap.caseless import Caseless
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
+from geomap.lazy import cached_property
 from geomap.model import EventType, PlaceMention
 from geomap.named_sites import Sites, site_named
 from geomap.places import (

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import overload
 
@@ -42,6 +42,7 @@ from geomap.event_places import (
 from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
 from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
+from geomap.lazy import cached_property
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.named_sites import sites_placed
 from geomap.places import (

@@ -16,13 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from gazetteer.lexicon import common_words, description_words
 from gazetteer.localities import LocalityPlace
+from geomap.lazy import cached_property
 from geomap.model import PlaceMention
 from geomap.wordlists import (
     CALENDAR,

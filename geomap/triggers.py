@@ -10,11 +10,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from geomap.caseless import Caseless
 from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
+from geomap.lazy import cached_property
 from geomap.model import EventType
 
 __all__ = [
