@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.sentences import sentence_text, split_paragraphs, split_sentences
+from geomap.sentences import (
+    _BREAK_RE,
+    _breaks,
+    sentence_text,
+    split_paragraphs,
+    split_sentences,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 SPLITS = [
     # text, the sentences expected
@@ -147,3 +157,28 @@ def test_spans_are_stripped_ordered_and_disjoint(text: str) -> None:
     for span in reversed(spans):
         outside = outside[: span.start] + outside[span.end :]
     assert not outside.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one line",
+        "a \r\n \r b",
+        "x  \t\n\n  \r\r\n y \u00a0\n",
+        "\r\n\r\nq",
+        " \n",
+        "trailing spaces   ",
+        "a\u00a0\u00a0\r\n\u00a0\n\nb",
+        *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:40]),
+    ],
+)
+def test_breaks_are_the_break_pattern_s_matches(text: str) -> None:
+    # _breaks skips to line ends instead of trying _BREAK_RE at every position
+    found = [m.span() for m in _breaks(text)]
+    assert found == [m.span() for m in _BREAK_RE.finditer(text)]
+
+
+@given(st.text(alphabet=" \t\f\v\u00a0\r\nab.", max_size=40))
+def test_breaks_are_the_break_pattern_s_matches_on_any_text(text: str) -> None:
+    assert [m.span() for m in _breaks(text)] == [m.span() for m in _BREAK_RE.finditer(text)]
