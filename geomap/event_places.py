@@ -2121,18 +2121,8 @@ _TOWN_WORD_RE = Caseless(rf"\b(?:{_TOWN_WORDS}|{_COUNTY_WORDS})\b")
 
 
 def may_name_a_town(sentence: str) -> bool:
-    """A cheap test before unknown_towns: without one of its words, no town is named.
-
-    The words hold no whitespace, so one occurs in the sentence exactly where it occurs in
-    one of the sentence's whitespace-separated chunks (whitespace bounds a word as the end
-    of a string does); chunks recur, so each distinct one is searched once.
-    """
-    return any(map(_town_word_in, set(sentence.split())))
-
-
-@lru_cache(maxsize=1 << 16)
-def _town_word_in(chunk: str) -> bool:
-    return _TOWN_WORD_RE.search(chunk) is not None
+    """A cheap test before unknown_towns: without one of its words, no town is named."""
+    return _TOWN_WORD_RE.search(sentence) is not None
 
 
 def unknown_towns(sentence: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:

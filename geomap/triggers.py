@@ -1123,9 +1123,7 @@ class UnrealisedCues:
         # Most clauses hold no cue: their words and marks are not listed at all.
         words: list[int] = []
         cues = []
-        # (where the looser caseless twin finds nothing, _UNREALISED_RE finds nothing)
-        found = _UNREALISED_RE.finditer(clause) if _UNREALISED_LOOSE_RE.search(clause) else ()
-        for match in found:
+        for match in _UNREALISED_RE.finditer(clause):
             words = words or [word.start() for word in _WORD_START_RE.finditer(clause)]
             back = bisect_left(words, match.start()) - _SUBORDINATE_REACH_WORDS
             if _SUBORDINATE_BEFORE_RE.search(clause, words[back] if back > 0 else 0, match.start()):
