@@ -203,7 +203,7 @@ def _page_furniture(cue: PlaceCue) -> bool:
     return bool(_FURNITURE_LINE_AT_RE.match(cue.text, start, end))
 
 
-_TIMESTAMP_RE = Caseless(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$")
+_TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
 
 
 def _timestamp(cue: PlaceCue) -> bool:
@@ -271,7 +271,7 @@ _AGREEMENT_AFTER_RE = re.compile(
 )
 
 
-_DAY_OF_BEFORE_RE = Caseless(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$")
+_DAY_OF_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$", re.IGNORECASE)
 
 
 def _calendar_name(cue: PlaceCue) -> bool:
@@ -324,9 +324,10 @@ _IN_DISTRICT_BEFORE_RE = re.compile(r",\s+in\s+(?:the\s+)?$")
 _DISTRICT_WORD_AFTER_RE = re.compile(
     r"^\s+(?:district|province|region|county|governorate|prefecture|department|oblast)\b"
 )
-_GLOSS_BEFORE_RE = Caseless(
+_GLOSS_BEFORE_RE = re.compile(
     r",\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:capital|main\s+town|largest\s+city|chief\s+town)\s+of\s+"
-    r"(?:the\s+)?$"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -551,7 +552,7 @@ _BORDER_RE = Caseless(
 # "Unlike Greece, Portugal had seen few protests": a comparison, not a scene. Apart from
 # _BORDER_RE, whose other cues all start at a word boundary: `re` then tests the boundary
 # once for all of them, and one cue without it made each position cost every cue's test.
-_UNLIKE_BEFORE_RE = Caseless(r"(?:^|[.;,]\s*)unlike\s+$")
+_UNLIKE_BEFORE_RE = re.compile(r"(?:^|[.;,]\s*)unlike\s+$", re.IGNORECASE)
 # The cues of _BORDER_RE that read capitals, apart: the rest runs caseless (see Caseless).
 _BORDER_NAMES_RE = re.compile(
     # "the gas dispute between Moscow and Kyiv": both sides of a quarrel
@@ -642,14 +643,15 @@ def _border(cue: PlaceCue) -> bool:
     )
 
 
-_OFFICE_AFTER_RE = Caseless(
+_OFFICE_AFTER_RE = re.compile(
     r"^['’]s\s+(?:(?:prime|foreign|interior|deputy|acting|former|vice)\s+)*"
     r"(?:president|minister|ministry|government|ambassador|embassy|parliament|leader|"
     r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military|"
     # "Beijing's decision in August": what a government decided
     r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response|"
     # "handed the Baltic states to Moscow's sphere of influence": a power's reach
-    r"sphere|orbit|influence|control|domination|grip)\b"
+    r"sphere|orbit|influence|control|domination|grip)\b",
+    re.IGNORECASE,
 )
 _OFFICE_BEFORE_RE = Caseless(
     r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
@@ -912,8 +914,9 @@ _SAID_AFTER_RE = re.compile(
 # "The European Union, in Brussels, urged all sides": a speaker's seat in apposition
 _IN_APPOSITION_BEFORE_RE = re.compile(r",\s+in\s+$")
 # "Chiba prefectural police said": the force named after its region
-_POLICE_FORCE_AFTER_RE = Caseless(
-    r"^\s+(?:prefectural|provincial|state|regional|county|district|metropolitan|city)\s+police\b"
+_POLICE_FORCE_AFTER_RE = re.compile(
+    r"^\s+(?:prefectural|provincial|state|regional|county|district|metropolitan|city)\s+police\b",
+    re.IGNORECASE,
 )
 
 
@@ -992,9 +995,10 @@ _HOMETOWN_BEFORE_RE = Caseless(
 )
 # "the dead youth, 18, a first-year student at Kyoto University": who a person is. Apart
 # from _HOMETOWN_BEFORE_RE, whose cues all start at a word boundary (see _UNLIKE_BEFORE_RE).
-_WHO_SOMEONE_IS_BEFORE_RE = Caseless(
+_WHO_SOMEONE_IS_BEFORE_RE = re.compile(
     r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:student|resident|native|teacher|lecturer|"
-    r"professor|graduate|employee)\s+(?:at|of|from|in)\s+(?:the\s+)?$"
+    r"professor|graduate|employee)\s+(?:at|of|from|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1036,9 +1040,10 @@ _HELD_IN_BEFORE_RE = Caseless(
     # "Two men were arrested at the scene and brought to Belmullet Garda station"
     r"|\b(?:brought|taken|driven)\s+to\s+(?:the\s+)?$"
 )
-_JAIL_AFTER_RE = Caseless(
+_JAIL_AFTER_RE = re.compile(
     r"^\s+(?:jail|prison|penitentiary|detention\s+cent(?:re|er)|police\s+cells?|"
-    r"(?:police|garda|gendarmerie)\s+station)\b"
+    r"(?:police|garda|gendarmerie)\s+station)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1075,7 +1080,7 @@ def _where_the_blamed_are(cue: PlaceCue) -> bool:
 
 
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
-_BASED_AFTER_RE = Caseless(r"^-(?:based|registered|headquartered|born)\b")
+_BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
 _BASED_BEFORE_RE = Caseless(
     r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
     # "The Polisario Front, which is based in the refugee camps around Tindouf"
@@ -1274,7 +1279,7 @@ def _road_name(cue: PlaceCue) -> bool:
 
 # "the Faizabad interchange", "Kalanki junction": a road junction named after a place, which
 # may lie anywhere near it
-_JUNCTION_AFTER_RE = Caseless(r"^\s+(?:interchange|junction|roundabout|flyover)\b")
+_JUNCTION_AFTER_RE = re.compile(r"^\s+(?:interchange|junction|roundabout|flyover)\b", re.IGNORECASE)
 # "the oilfield operated by Russia's Lukoil": a country's company or person
 _OWNER_AFTER_RE = re.compile(
     r"^['’]s\s+(?!(?:Far|North|South|East|West|Northern|Southern|Eastern|Western|Central|"
@@ -1299,9 +1304,10 @@ def _owner(cue: PlaceCue) -> bool:
 
 
 # "Armenia, Russia's closest ally": a relation, not a place of the story
-_RELATION_AFTER_RE = Caseless(
+_RELATION_AFTER_RE = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbou?rs?|rival|rivals|"
-    r"enemy|enemies|friend|friends|backer|backers|patron)\b"
+    r"enemy|enemies|friend|friends|backer|backers|patron)\b",
+    re.IGNORECASE,
 )
 # "the 2014 Maidan protests": a past event named by its year
 _YEAR_BEFORE_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+$")
@@ -1416,7 +1422,7 @@ def _distant_namesake_of_a_quarter(cue: PlaceCue) -> bool:
 
 
 # "the Mansoura district": "the" before the name and a part-of-a-city noun after it.
-_THE_BEFORE_RE = Caseless(r"\bthe\s+$")
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PART_NOUN_AFTER_RE = re.compile(
     r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area|section|ward)\b"
 )
@@ -1528,7 +1534,7 @@ _MATCH_VERB = (
     r"(?:played|plays|beat|beats|defeated|defeats|drew\s+(?:with|against)|lost\s+(?:to|against)|"
     r"faced|faces|hosted|hosts|against|versus|vs\.?|v\.?)"
 )
-_TEAM_AFTER_RE = Caseless(rf"^\s+{_MATCH_VERB}\s")
+_TEAM_AFTER_RE = re.compile(rf"^\s+{_MATCH_VERB}\s", re.IGNORECASE)
 _TEAM_BEFORE_RE = Caseless(rf"\b{_MATCH_VERB}\s+(?:the\s+)?$")
 _SPORT_RE = Caseless(
     r"\b(?:match(?:es)?|stadium|games?|cup|goals?|tournament|football|soccer|fixtures?|"
@@ -1612,7 +1618,7 @@ def _measure_target(cue: PlaceCue) -> bool:
 
 
 # "The biggest crowds outside the capital were in Pusan": anywhere but the capital
-_OUTSIDE_BEFORE_RE = Caseless(r"\boutside\s+$")
+_OUTSIDE_BEFORE_RE = re.compile(r"\boutside\s+$", re.IGNORECASE)
 
 
 def _outside_the_capital(cue: PlaceCue) -> bool:
@@ -1666,9 +1672,10 @@ _CALM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # "no protests were reported in the districts themselves"
-_NONE_REPORTED_BEFORE_RE = Caseless(
+_NONE_REPORTED_BEFORE_RE = re.compile(
     rf"\bno\s+(?:[\w-]+\s+)?{_NONE_OF}\s+(?:were|was|have\s+been|had\s+been)\s+"
-    r"(?:reported|held|seen|recorded)\s+(?:in|at)\s+(?:the\s+)?$"
+    r"(?:reported|held|seen|recorded)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # ("Marches in Marseille remained calm": the marches happened there)
 _EVENT_NOUN_BEFORE_RE = Caseless(
@@ -1744,7 +1751,7 @@ def _said_to_be_calm(cue: PlaceCue) -> bool:
 
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
-_AGAINST_BEFORE_RE = Caseless(r"\bagainst\s+(?:the\s+)?$")
+_AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _target(cue: PlaceCue) -> bool:

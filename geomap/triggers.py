@@ -542,10 +542,11 @@ _BEGAN_AFTER_RE = Caseless(
 
 # "touring the country to promote the march": the march is still to come (the touring and
 # any arrest on the way are not)
-_TO_COME_RE = Caseless(
+_TO_COME_RE = re.compile(
     r"\bto\s+(?:promote|publici[sz]e|advertise|prepare\s+for|organi[sz]e|mobili[sz]e\s+for)\s+"
     r"(?:the|a|an|their|its|next|this)\s+(?:[\w'’-]+\s+)?(?:march|rally|protest|demonstration|"
-    r"strike|sit-in)\b"
+    r"strike|sit-in)\b",
+    re.IGNORECASE,
 )
 
 
