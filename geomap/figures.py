@@ -1186,30 +1186,27 @@ _ARRESTED = "arrested"
 _PREDICATES = (
     (
         _KILLED,
-        re.compile(
+        Caseless(
             r"\b(?:killed|beaten\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
             r"fatally\s+(?:shot|stabbed|wounded|injured|beaten|hit)|"
             r"burned\s+to\s+death|burnt\s+to\s+death|died|dead|deaths|lost\s+their\s+lives|"
             r"fatalities|perished|slain|bodies|suffocated|drowned|burned\s+alive|burnt\s+alive|"
-            r"(?:trampled|crushed)\s+to\s+death)\b",
-            re.IGNORECASE,
+            r"(?:trampled|crushed)\s+to\s+death)\b"
         ),
     ),
     (
         _INJURED,
-        re.compile(
+        Caseless(
             r"\b(?:injured|wounded|hurt|hospitali[sz]ed|injuries|"
             r"taken\s+to\s+(?:[\w'’-]+\s+){0,3}?hospitals?|"
-            r"treated\s+(?:in\s+hospital|for\s+(?:injuries|wounds)))\b",
-            re.IGNORECASE,
+            r"treated\s+(?:in\s+hospital|for\s+(?:injuries|wounds)))\b"
         ),
     ),
     (
         _ARRESTED,
-        re.compile(
+        Caseless(
             r"\b(?:arrested|detained|held\s+in\s+custody|jailed|taken\s+into\s+custody|"
-            r"rounded\s+up|detentions|arrests|detainees|apprehended|imprisoned)\b",
-            re.IGNORECASE,
+            r"rounded\s+up|detentions|arrests|detainees|apprehended|imprisoned)\b"
         ),
     ),
 )

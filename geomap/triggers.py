@@ -932,17 +932,15 @@ _HISTORICAL_RE = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
-_IN_YEAR_RE = re.compile(
-    # ("The protests recalled 11 July 2021, when", "remembered July 11, 2021")
+_IN_YEAR_RE = Caseless(
     r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+(?:\d{1,2},?\s+)?)?((?:1[5-9]|20)\d\d)\b"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:\d{1,2},?\s+)?)?((?:1[5-9]|20)\d\d)\b"
     # "the disputed 2007 election", "a 2014 coup", "the 2014 Maidan protests": an event
     # named by its year
     r"|\b(?:the|a|an)\s+(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\s+(?:[\w-]+\s+)?(?:elections?|coup|"
     r"uprising|protests?|revolution|war|crisis|vote|referendum|riots?|massacre|crackdown|"
-    r"unrest|demonstrations?|movement|shootings?|killings?|strikes?)\b",
-    re.I,
+    r"unrest|demonstrations?|movement|shootings?|killings?|strikes?)\b"
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from geomap import figures
 from geomap.caseless import _UNCASED, Caseless
 from geomap.triggers import _UNREALISED_RE, may_be_unrealised
 
@@ -25,6 +26,7 @@ def _caseless_patterns() -> list[tuple[str, Caseless]]:
     for name in MODULES:
         module = importlib.import_module(name)
         found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Caseless)]
+    found += [(f"geomap.figures._PREDICATES.{k}", v) for k, v in figures._PREDICATES]
     return found
 
 
