@@ -62,15 +62,20 @@ class _Folded:
 
 
 def _tiers(**tiers: str) -> _Folded:
-    """One regex per event type; the named group that matched gives the confidence."""
-    return _Folded("|".join(f"(?P<{name}>{body})" for name, body in tiers.items()))
+    """One regex per event type; the named group that matched gives the confidence.
+
+    Each tier matches at a word boundary, written once before them all: `re` then tests the
+    boundary once at each position, not once for each tier (it factors a boundary shared
+    by alternatives out of them, but not out of their groups).
+    """
+    return _Folded(r"\b(?:" + "|".join(f"(?P<{name}>{body})" for name, body in tiers.items()) + ")")
 
 
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
 
 _PROTEST_RE = _tiers(
     # ("resigned in protest" is a resignation: see _RESIGNED_BEFORE_RE)
-    high=r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
+    high=r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
     r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
     # "began a sit-down strike": workers holding their workplace in protest
@@ -88,7 +93,7 @@ _PROTEST_RE = _tiers(
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
-    medium=r"\b(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
+    medium=r"(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|"
     # ("blocked access to the ferry terminal", "blocked one of the main avenues")
     r"blocked\s+(?:access\s+to\s+)?(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -120,7 +125,7 @@ _PROTEST_RE = _tiers(
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
     r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
-    low=r"\b(?:unrest|uprising|upheavals?)\b",
+    low=r"(?:unrest|uprising|upheavals?)\b",
 )
 # What is seized when nothing is taken but goods: "seized weapons stored in the mosque",
 # "seized the company's lorries", "rifles had been seized" (a haul, no building taken)
@@ -134,7 +139,7 @@ _SEIZURE_RE = _tiers(
     # "seized weapons stored in the mosque" is a haul and "seized him" an arrest, not a
     # place taken
     # ("died of a seizure" is an illness: the noun counts only as "the seizure of")
-    high=r"\b(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
+    high=r"(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
     r"(?!\s+power\b)"
     r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:" + _GOODS + r")\b)|"
     # "the occupation of the ministry", not "Soviet occupation"
@@ -155,10 +160,10 @@ _SEIZURE_RE = _tiers(
     r"parliament|congress|palace|ministry|offices?|headquarters|legislature|assembly)|"
     r"barricaded\s+themselves\s+(?:inside|in)|broke\s+down\s+the\s+(?:doors?|gates?)|"
     r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",
-    low=r"\b(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
+    low=r"(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
     # Attacking or ransacking a seat of power is taking it, when protesters do it.
-    medium=r"\b(?:attack(?:ed|ing)?|ransack(?:ed|ing)?|invad(?:ed|ing)|broke\s+into|"
+    medium=r"(?:attack(?:ed|ing)?|ransack(?:ed|ing)?|invad(?:ed|ing)|broke\s+into|"
     r"entered)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:parliament|palace|residence|"
     r"airport|legislature|congress|senate|ministry|city\s+hall|town\s+hall|prison|jail|"
     r"police\s+stations?|offices?|headquarters|house|home|consulate|embassy|courthouse|"
@@ -166,7 +171,7 @@ _SEIZURE_RE = _tiers(
     r"headquarters|compound))\b",
 )
 _CLASH_RE = _tiers(
-    high=r"\b(?:clash(?:es|ed|ing)?|fighting|fought|scuffl(?:es|ed|e)|skirmish(?:es)?|"
+    high=r"(?:clash(?:es|ed|ing)?|fighting|fought|scuffl(?:es|ed|e)|skirmish(?:es)?|"
     r"beat(?:en|ings?)?|beat\s+(?:\w+\s+)?up|clubbed|batons?|gunfire|gunshots|"
     r"opened\s+fire|fired\s+(?:on|at|into|upon|shots|their\s+(?:guns|weapons)|weapons|warning|"
     r"tear|rubber|live|in\s+the\s+air|in\s+the\s+air)|firing\s+(?:on|at|into|shots|tear|rubber|"
@@ -223,13 +228,13 @@ _CLASH_RE = _tiers(
     r"(?<!anti-)riot(?:s|ing|ed)?(?!\s+(?:police|policemen|officers?|gear|"
     r"squads?|shields?|troops|units?|control|helmets?|vans?|trucks?)\b)|rioters|brutally|"
     r"violently)\b",
-    low=r"\b(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
+    low=r"(?:violence|violent|armed\s+with|sticks|fires\s+burning)\b",
 )
 _CASUALTIES_RE = _tiers(
     # "his chosen successor died suddenly in July": a death of illness is no casualty
     # (a "dead city" day is a general strike, not a toll)
     # ("died of lung cancer", "died of heart failure": any qualifier of the illness)
-    high=r"\b(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
+    high=r"(?:killed|killing|kill|dead(?!\s+(?:city|town)\b)|died(?!\s+(?:suddenly|peacefully|of\s+(?:natural\s+"
     r"causes|old\s+age|covid|(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:heart\s+attack|stroke|cancer|"
     r"illness|disease|pneumonia|tuberculosis|hunger|starvation|malnutrition))|after\s+a\s+"
     # ("five men were sentenced to death": a court's sentence, no casualty)
@@ -245,12 +250,12 @@ _CASUALTIES_RE = _tiers(
     r"injuries|cuts|burns|bruises)|lost\s+(?:an|one|his|her)\s+eye|lost\s+the\s+sight|"
     r"fractured|critical\s+condition|crushed\s+(?:by|under)|suffocated|fatally\s+struck|"
     r"sought\s+medical)\b",
-    medium=r"\b(?:hurt|toll|(?:was|were|been)\s+shot(?!\s+(?:at|down|dead)\b))\b",
+    medium=r"(?:hurt|toll|(?:was|were|been)\s+shot(?!\s+(?:at|down|dead)\b))\b",
 )
 _ARREST_RE = _tiers(
     # "detained by prosecutors", "arrested in Aalborg on a South Korean warrant": a
     # judicial arrest of one person, not an arrest at a protest
-    high=r"\b(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?)(?![^.;]{0,60}?\b(?:by\s+"
+    high=r"(?:(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s|ees?)?)(?![^.;]{0,60}?\b(?:by\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?prosecutors|on\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?warrant|"
     # "arrested six men in connection with the assault": a criminal case
     r"in\s+connection\s+with\s+the\s+(?:[\w-]+\s+)?(?:assault|attack|murder|killing|rape|"
@@ -267,7 +272,7 @@ _ARREST_RE = _tiers(
     r"loaded\s+into\s+(?:a\s+|the\s+)?(?:police\s+)?(?:trucks?|vans?|buses)|"
     r"gave\s+(?:themselves|himself|herself)\s+up|"
     r"imprisoned)\b",
-    medium=r"\b(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
+    medium=r"(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
     r"(?:freed|released|freeing|releasing)\s+(?:[\w'’-]+\s+){0,4}?(?:detainees|prisoners|"
     r"protesters|protestors|demonstrators|activists|them|him|her)"
     # "broke into the stores and freed prisoners from the town jail": a crowd's jailbreak
