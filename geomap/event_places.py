@@ -922,13 +922,11 @@ _POLICE_FORCE_AFTER_RE = re.compile(
 
 # "died in a Baku hospital", "the general hospital in Damanhour, where the wounded were
 # taken", "transferred to the Karapitiya Teaching Hospital in Galle": the hospital's town
+_HOSPITAL_NOUNS = r"(?:hospitals?|clinics?|infirmary|morgue|mortuary)"
 _HOSPITAL_BEFORE_RE = re.compile(
-    r"\b(?:hospitals?|clinics?|infirmary|morgue|mortuary)\s+(?:in|at|of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_HOSPITAL_NOUNS}\s+(?:in|at|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
-_HOSPITAL_AFTER_RE = re.compile(
-    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:hospitals?|clinics?|infirmary|morgue|mortuary)\b"
-)
+_HOSPITAL_AFTER_RE = re.compile(rf"^(?:\s+[A-Z][\w'’-]*){{0,3}}\s+(?i:{_HOSPITAL_NOUNS})\b")
 # ... unless a crowd gathered there: "protesters stormed the hospital in Gaza"
 _GATHERED_RE = re.compile(
     r"\b(?:outside|stormed|attacked|besieged|surrounded|gathered|marched|protest\w*|rall\w*|"
