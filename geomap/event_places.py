@@ -1923,6 +1923,10 @@ class SceneCue:
     gatherings: Mapping[str, tuple[PlaceMention, ...]] = field(default_factory=dict)
     # Where the story placed each site it named: {"Thamaing": (Yangon,)}.
     sites: Sites = field(default_factory=dict)
+    # Where the story last placed a gathering (a protest or a crowd), for a count of it.
+    last_gathering: tuple[PlaceMention, ...] = ()
+    # The kinds of event the sentence reports.
+    event_types: frozenset[EventType] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -2056,6 +2060,19 @@ def _landmark(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     return cue.main_city if _LANDMARK_RE.search(cue.text) else None
 
 
+def _counts_the_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
+    """A crowd figure in a sentence that names no place counts the gathering the story
+    told of last, wherever the story placed it. Asked last: the sentence just before, a
+    square of the main city or the dateline's city are nearer to hand.
+
+    Example: "Thousands rallied in Podgorica. ... (a paragraph on the law) ... The
+    organisers said more than 10,000 people were present." (Podgorica)
+    """
+    if EventType.CROWD not in cue.event_types:
+        return None
+    return cue.last_gathering or None
+
+
 def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     """The article's home: the city of its dateline, or the one city of its infobox.
 
@@ -2072,6 +2089,7 @@ SCENE_RULES: tuple[SceneRule, ...] = (
     SceneRule("continues_scene", _continues_scene),
     SceneRule("landmark", _landmark),
     SceneRule("home_city", _home_city),
+    SceneRule("counts_the_gathering", _counts_the_gathering),
 )
 
 

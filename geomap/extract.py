@@ -141,7 +141,14 @@ def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None)
     mentions = implied_places(text, mentions, _capital_finder(gaz, year), spans, gaz.place)
     sentences = _Sentences(text, spans, mentions, prose)
     home = _home(text, sentences, mentions, infobox)
-    scenes = _Scenes(spans, sentences, home, mentions, _UnknownTowns(gaz, mentions).named_in)
+    scenes = _Scenes(
+        spans,
+        sentences,
+        home,
+        mentions,
+        _UnknownTowns(gaz, mentions).named_in,
+        triggers_of.event_types,
+    )
     countries = _countries(mentions)
     events: list[Event] = []
     seen: set[_ReportKey] = set()
@@ -192,8 +199,10 @@ class _Scenes:
         home: tuple[PlaceMention, ...],
         mentions: Sequence[PlaceMention],
         names_unknown_town: Callable[[_Sentence], bool],
+        event_types: Callable[[int], frozenset[EventType]],
     ) -> None:
         self.spans = spans
+        self.event_types = event_types
         self.names_unknown_town = names_unknown_town
         # The paragraph of a sentence that put events at a town the gazetteer does not know:
         # the sentences after it in that paragraph are there too, so they take no place.
@@ -213,6 +222,8 @@ class _Scenes:
         self.scene: Scene | None = None
         self.gatherings: dict[str, tuple[PlaceMention, ...]] = {}
         self.sites: dict[str, tuple[PlaceMention, ...]] = {}
+        # where the story last told of a protest or a crowd, for a later count of it
+        self.last_gathering: tuple[PlaceMention, ...] = ()
 
     @cached_property
     def names_a_city(self) -> bool:
@@ -245,6 +256,8 @@ class _Scenes:
             # where each kind of gathering was last told of, for "Tuesday's rally" later
             for match in GATHERING_RE.finditer(self.sentences[index].text):
                 self.gatherings[match.group()] = places
+            if self.event_types(index) & {EventType.PROTEST, EventType.CROWD}:
+                self.last_gathering = places
         if places and not inferred:
             sentence = self.sentences[index]
             self.sites.update(sites_placed(sentence.text, sentence.span.start, places))
@@ -304,6 +317,8 @@ class _Scenes:
             lead_city=self.lead_city,
             gatherings=self.gatherings,
             sites=self.sites,
+            last_gathering=self.last_gathering,
+            event_types=self.event_types(index),
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule == "home_city" and self.unknown_town_named:
@@ -324,7 +339,9 @@ class _Scenes:
 
 
 # The scene rules whose places the next sentence of the passage continues with.
-_SETS_THE_SCENE = frozenset({"anaphor", "landmark", "that_gathering", "named_site"})
+_SETS_THE_SCENE = frozenset(
+    {"anaphor", "landmark", "that_gathering", "named_site", "counts_the_gathering"}
+)
 
 
 class _UnknownTowns:
@@ -417,6 +434,10 @@ class _Triggers:
         if index not in self.found:
             self.found[index] = _sentence_triggers(self.sentences, index, self.article_date)
         return self.found[index]
+
+    def event_types(self, index: int) -> frozenset[EventType]:
+        """The kinds of event the sentence reports."""
+        return frozenset(t.event_type for t in self.at(index))
 
     def last(self) -> int:
         """The index of the last sentence with triggers; -1 when none has any."""

@@ -688,7 +688,7 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"(?:\s+(?:were|was)\s+among\s+the)?"
     # Hedges may stand between: "were reported to be wounded", "are feared to have been hurt".
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"
-    r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|"
+    r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|now|"
     r"\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|"
     # ("held a sit-in" is what a crowd did, "were held" what was done to it)
     r"arrested|detained|held(?!\s+(?:a|an|the|up)\b)|jailed|hospitali[sz]ed|"
@@ -948,6 +948,26 @@ _CROWD_VOCABULARY_RE = re.compile(
 )
 
 
+# What a bare figure's "it" or "the figure" may refer back to: a toll, or a gathering.
+_TOLL_WORD_RE = Caseless(
+    r"\b(?:died|dead|killed|deaths?|toll|injured|wounded|casualties|fatalities|arrested|"
+    r"detained|arrests)\b"
+)
+_GATHERING_WORD_RE = Caseless(
+    r"\b(?:crowds?|turnout|attendance|protesters|protestors|demonstrators|marchers|"
+    r"participants|took\s+part|taken\s+part|gathered|rall(?:y|ies)|march(?:es)?|"
+    r"demonstrations?|protests?|strikers|meeting)\b"
+)
+
+
+def _a_toll_told_last(before: str) -> bool:
+    """Whether the last count the text before a bare figure told of was a toll: "22 people
+    had died in the city, while the CLO put the figure at more than 50" (the dead), but
+    "two people died; organisers put the crowd at 5,000" (the crowd)."""
+    tolls = list(_TOLL_WORD_RE.finditer(before))
+    return bool(tolls) and _GATHERING_WORD_RE.search(before[tolls[-1].end() :]) is None
+
+
 def _has_crowd_word(sentence: str) -> bool:
     """Whether _CROWD_VOCABULARY_RE finds a word in the lower-cased sentence.
 
@@ -1169,6 +1189,8 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             context = _CROWD_CONTEXT_AFTER_RE.match(sentence, phrase.end)
             if context is None and not _CROWD_CONTEXT_BEFORE_RE.search(before):
                 continue
+            if context is None and _a_toll_told_last(before):
+                continue  # "22 people had died, while the CLO put the figure at more than 50"
             end = phrase.end if context is None else context.end()
             if context is not None and not context.group(0).startswith("-strong"):
                 end = phrase.end

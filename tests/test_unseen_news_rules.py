@@ -4612,3 +4612,52 @@ def test_a_small_municipality_near_a_named_city_does_not_outrank_a_well_known_ci
     )
     places = {m.place.admin1 for m in find_mentions(text, gaz) if "rdenas" in m.place.name}
     assert places == {"Michoacán"}
+
+
+# A crowd figure in a sentence that names no place counts the gathering the story told of
+# last, even paragraphs later and past a paragraph about another place (the sentence
+# right after a place's own sentence still goes on with it); a toll's "put the figure at"
+# counts the dead, not a crowd.
+COUNTS_OF_THE_GATHERING = [
+    (
+        "Thousands of people protested outside parliament in Podgorica on Thursday night.\n\n"
+        "The law requires religious communities to prove they owned their churches before "
+        "1918.\n\nThe organisers said more than 10,000 people were present; police put the "
+        "number at about 2,500.",
+        {("Podgorica", 10000), ("Podgorica", 2500)},
+        set(),
+    ),
+    (
+        "Opposition supporters marched on the prime minister's office in Tirana on Saturday.\n\n"
+        "In Brussels, the EU's foreign policy chief called for calm. She said talks were the "
+        "only way out.\n\n"
+        "Police said about 10,000 people had taken part.",
+        {("Tirana", 10000)},
+        {("Brussels", 10000)},
+    ),
+    (
+        "Riot police fired tear gas at protesters in Lagos on Monday. The police commissioner "
+        "said 22 people had died, while the Civil Liberties Organisation put the figure at "
+        "more than 50.",
+        set(),
+        {("Lagos", 50), ("Lagos", 22)},
+    ),
+    (
+        "Students marched through Bucharest on Sunday evening.\n\nThirty-two people have now "
+        "died as a result of the nightclub fire.",
+        set(),
+        {("Bucharest", 32)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), COUNTS_OF_THE_GATHERING)
+def test_a_crowd_figure_without_a_place_counts_the_last_gathering(
+    gaz: Gazetteer,
+    text: str,
+    wanted: set[tuple[str, int]],
+    unwanted: set[tuple[str, int]],
+) -> None:
+    found = _crowds(gaz, text)
+    assert wanted <= found
+    assert not unwanted & found
