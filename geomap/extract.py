@@ -59,6 +59,7 @@ from geomap.triggers import (
     classify,
     is_historical,
     may_be_unrealised,
+    reports_an_event,
     unrealised_cue,
 )
 
@@ -446,7 +447,7 @@ class _Triggers:
 
 def _may_have_infobox_events(text: str, infobox: Sequence[Field]) -> bool:
     """The condition under which _infobox_events looks at places at all."""
-    return bool(infobox) and bool(classify(text[:_ABOUT_PROTESTS_REACH]))
+    return bool(infobox) and reports_an_event(text[:_ABOUT_PROTESTS_REACH])
 
 
 class _Sentences(Sequence[_Sentence]):
@@ -1649,7 +1650,7 @@ def _infobox_events(
     the one place of a crowd line, and tolls at the one city the infobox is about."""
     text = article.text
     found = infobox
-    if not found or not classify(text[:_ABOUT_PROTESTS_REACH]):
+    if not found or not reports_an_event(text[:_ABOUT_PROTESTS_REACH]):
         return []  # an infobox of a page that is not about protests
     home_places = list(_infobox_home(text, mentions, infobox))
     events: list[Event] = []

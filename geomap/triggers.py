@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +26,7 @@ __all__ = [
     "historical_cue",
     "is_historical",
     "may_be_unrealised",
+    "reports_an_event",
     "unrealised_cue",
 ]
 
@@ -876,33 +877,73 @@ def classify(sentence: str) -> tuple[Trigger, ...]:
     casualty report with a count of zero.
     """
     by_type: dict[EventType, list[Trigger]] = {}
+    for trigger in _kept_triggers(sentence):
+        by_type.setdefault(trigger.event_type, []).append(trigger)
+    triggers = [t for t in (_strongest(c) for c in by_type.values()) if t is not None]
+    slogans = _slogan_spans(sentence) if _may_quote(sentence) else ()
+    triggers = [t for t in triggers if not _in_slogan(t, slogans)]
+    return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+def reports_an_event(text: str) -> bool:
+    """bool(classify(text)), reading no further than needed: a page's whole opening, asked
+    whether it is about protests, is not read for every other event type and crowd figure
+    once a trigger is found that classify would keep.
+
+    classify keeps each type's strongest trigger (the first of the highest confidence)
+    unless a slogan holds it. Without slogans any trigger answers; with them, a type's
+    strongest so far answers once no later trigger can outrank it.
+    """
+    slogans = _slogan_spans(text) if _may_quote(text) else ()
+    strongest: dict[EventType, Trigger] = {}
+    for trigger in _kept_triggers(text):
+        best = strongest.get(trigger.event_type)
+        if best is None or trigger.confidence > best.confidence:
+            strongest[trigger.event_type] = best = trigger
+        final = not slogans or best.confidence >= _TOP_CONFIDENCE
+        if final and not _in_slogan(best, slogans):
+            return True
+    return any(not _in_slogan(t, slogans) for t in strongest.values())
+
+
+# No trigger is given more: a type's strongest trigger with it stays the strongest.
+_TOP_CONFIDENCE = max(_HIGH, _MEDIUM, _LOW, *_TIER_CONFIDENCE.values())
+
+
+def _in_slogan(trigger: Trigger, slogans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= trigger.start < b for a, b in slogans)
+
+
+def _may_quote(sentence: str) -> bool:
+    return '"' in sentence or "“" in sentence
+
+
+def _kept_triggers(sentence: str) -> Iterator[Trigger]:
+    """Every trigger the sentence gives that no cause covers and that is not still to come,
+    reader by reader, then the crowd figure; each reader's patterns run only when asked."""
     lowered = sentence.lower()
     present = _stems_present(lowered)
     if not present:
-        return ()  # no type's stems and no number: none of the patterns below can match
+        return  # no type's stems and no number: none of the patterns below can match
     agents = _Agents(sentence)
-
     causes = _Causes(sentence)
 
-    def add(trigger: Trigger | None) -> None:
-        if trigger is None or causes.cover(trigger):
-            return  # "protests over the killing of a student": the killing is the cause
-        if causes.still_to_come(trigger):
-            return
-        by_type.setdefault(trigger.event_type, []).append(trigger)
+    def kept(trigger: Trigger) -> bool:
+        # "protests over the killing of a student": the killing is the cause
+        return not (causes.cover(trigger) or causes.still_to_come(trigger))
 
     for stem, pattern, negatable, read in _READERS:
         for match, confidence in _best(
             pattern, sentence, lowered, negatable=negatable, run=stem in present
         ):
-            add(read(_Reading(sentence, lowered, match, confidence, agents)))
+            trigger = read(_Reading(sentence, lowered, match, confidence, agents))
+            if trigger is not None and kept(trigger):
+                yield trigger
     crowd = parse_crowd(sentence) if _NUMBER in present else None
     if crowd is not None:
-        add(Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH))
-    triggers = [t for t in (_strongest(c) for c in by_type.values()) if t is not None]
-    slogans = _slogan_spans(sentence) if '"' in sentence or "“" in sentence else ()
-    triggers = [t for t in triggers if not any(a <= t.start < b for a, b in slogans)]
-    return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+        trigger = Trigger(EventType.CROWD, crowd.start, crowd.end, crowd.text, _HIGH)
+        if kept(trigger):
+            yield trigger
 
 
 # What a crowd chants or a placard reads is not an event: "chanting "occupying forces out"".

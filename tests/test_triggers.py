@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from geomap.triggers import (
     classify,
     historical_cue,
     is_historical,
+    reports_an_event,
     unrealised_cue,
 )
 
@@ -193,6 +196,38 @@ def test_classify_never_raises(sentence: str) -> None:
     for trigger in classify(sentence):
         assert sentence[trigger.start : trigger.end] == trigger.text
     is_historical(sentence, "2005-03-21")
+
+
+# reports_an_event stops at the first trigger: it must say what bool(classify(...)) says,
+# on sentences with and without triggers, with slogans (which may hide the strongest
+# trigger of a type), causes, crowd figures alone, and whole openings of pages.
+_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REPORTS_AN_EVENT = [
+    *(sentence for sentence, _ in CLASSIFY),
+    'Protesters chanted "storm the parliament" outside the ministry.',
+    'Crowds chanted "no more killings" as they marched.',
+    "They protested over the killing of a student.",
+    "About 20,000 people gathered in the square.",
+    "The minister spoke about the budget.",
+    *(path.read_text(encoding="utf-8")[:3000] for path in sorted(_SEEDS.glob("*.txt"))),
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_AN_EVENT)
+def test_reports_an_event_is_classify_found_anything(text: str) -> None:
+    assert reports_an_event(text) is bool(classify(text))
+
+
+_EVENT_WORDS = (
+    *("protesters", "marched", "stormed", "the", "parliament", "police", "fired", "tear"),
+    *("gas", "killed", "arrested", "over", "killing", "of", "chanted", '"', "“", "”"),
+    *("20,000", "people", "gathered", "to", "promote", "march", "clashed", "no", "one"),
+)
+
+
+@given(st.lists(st.sampled_from(_EVENT_WORDS), max_size=30).map(" ".join))
+def test_reports_an_event_never_disagrees(text: str) -> None:
+    assert reports_an_event(text) is bool(classify(text))
 
 
 # Issue 10, class 3: a sentence can hold several triggers, one per event type.
