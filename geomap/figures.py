@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1494,6 +1494,12 @@ class _Tally:
         if outcome not in self.found or position < self.found[outcome][0]:
             self.found[outcome] = (position, value, text)
 
+    def widen(self, outcome: str, position: int, value: int, text: str) -> None:
+        """Keep a reading that starts where the one found starts or earlier: a list of
+        groups read from its first count replaces that count alone."""
+        if outcome not in self.found or position <= self.found[outcome][0]:
+            self.found[outcome] = (position, value, text)
+
     def value(self, outcome: str) -> int | None:
         return self.found[outcome][1] if outcome in self.found else None
 
@@ -1531,6 +1537,95 @@ def _subject_counts(s: _Sentence, tally: _Tally) -> None:
                 tally.keep(outcome, subject.start, subject.low, s.text[subject.start : match.end()])
 
 
+# Groups of victims named one after another, each with its own count, before one outcome:
+# "two militiamen and three insurgents were killed", "Three police officers and an air
+# force serviceman were killed", "four students, a teacher and two guards were wounded".
+# (", and" joins clauses more often than it ends a list: "63 were injured, among them 21
+# policemen and four newsmen, and 27 students were arrested")
+_GROUP_JOINT_RE = re.compile(r"\s*,\s*(?!and\b)|\s+and\s+")
+# A group's noun: a few words, none a verb or an outcome ("three students died and 82
+# people were injured" is two clauses, not a list).
+_GROUP_NOUN_RE = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|had|have|has|been|be|who|that|of|and|in|at|among|including|"
+    r"died|dead|killed|injured|wounded|hurt|arrested|detained)\b)[a-z][\w'’-]*){1,4}",
+    re.IGNORECASE,
+)
+_ONE_GROUP_RE = re.compile(r"\b(?:a|an|one)\b", re.IGNORECASE)
+_GROUPS_OUTCOME_RE = re.compile(
+    r"\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+(?:\w+ly\s+)?)?$", re.IGNORECASE
+)
+# The list opens a clause: "Police said two soldiers and ..." (not "arrested 30 people and
+# two students were killed", where the first count is an object).
+_CLAUSE_OPENING_RE = re.compile(
+    r"(?:^|[,;:(—–](?:\s*and\b)?|\b(?:that|said|says|say|but|while|whereas|when|after|as|"
+    r"where)\b)\s*$",
+    re.IGNORECASE,
+)
+_MAX_GROUPS_REACH = 120  # characters from a list's first count to its outcome
+_OPENING_REACH = 12  # characters before a list's first count that show a clause opening
+
+
+def _group_end(
+    sentence: str, start: int, limit: int, counts: Mapping[int, NumberPhrase]
+) -> tuple[int, int] | None:
+    """The value of the counted group at `start` ("three insurgents", "an air force
+    serviceman") and where its noun, before `limit`, ends; None when no group starts
+    there."""
+    phrase = counts.get(start)
+    if phrase is not None and phrase.vague:
+        return None  # "three officers and several demonstrators": no sum to give
+    if phrase is not None:
+        value, after = phrase.low, phrase.end
+    else:
+        one = _ONE_GROUP_RE.match(sentence, start)
+        if one is None:
+            return None
+        value, after = 1, one.end()
+    noun = _GROUP_NOUN_RE.match(sentence, after, limit)
+    return None if noun is None else (value, noun.end())
+
+
+def _groups_total(
+    s: _Sentence, first: NumberPhrase, outcome_at: int, counts: Mapping[int, NumberPhrase]
+) -> int | None:
+    """The sum of the groups listed from `first` up to the outcome word, when the whole
+    stretch is such a list of two or more."""
+    total, groups, at = 0, 0, first.start
+    while True:
+        group = _group_end(s.text, at, outcome_at, counts)
+        if group is None:
+            return None
+        value, end = group
+        total, groups = total + value, groups + 1
+        if _GROUPS_OUTCOME_RE.match(s.text, end, outcome_at):
+            return total if groups >= 2 else None
+        joint = _GROUP_JOINT_RE.match(s.text, end)
+        if joint is None or joint.end() >= outcome_at:
+            return None
+        at = joint.end()
+
+
+def _conjoined_counts(s: _Sentence, tally: _Tally) -> None:
+    """Groups listed with their own counts before one outcome are added up: "two militiamen
+    and three insurgents were killed" is 5 killed."""
+    if len(s.numbers) < 2 and not _ONE_GROUP_RE.search(s.text):
+        return  # a list needs two groups
+    counts = dict(zip(s.starts, s.numbers, strict=True))
+    for outcome, predicate_re in _PREDICATES:
+        for match in predicate_re.finditer(s.text):
+            # only the counts within reach before the outcome can open its list
+            low = bisect_left(s.starts, match.start() - _MAX_GROUPS_REACH)
+            for first in s.numbers[low : bisect_left(s.starts, match.start())]:
+                # ("^" still means the sentence's start, only when the window begins there)
+                window = max(0, first.start - _OPENING_REACH)
+                if _CLAUSE_OPENING_RE.search(s.text, window, first.start) is None:
+                    continue
+                total = _groups_total(s, first, match.start(), counts)
+                if total is not None:
+                    tally.widen(outcome, first.start, total, s.text[first.start : match.end()])
+                    break
+
+
 def _toll_counts(s: _Sentence, tally: _Tally) -> None:
     """ "the death toll rose to 30": the count a few words after "toll"."""
     for toll in _TOLL_RE.finditer(s.text):
@@ -1562,6 +1657,7 @@ def _denials(s: _Sentence, tally: _Tally) -> None:
 _COUNT_READERS = (
     _object_counts,
     _subject_counts,
+    _conjoined_counts,
     _toll_counts,
     _appositive_and_single_counts,
     _denials,

@@ -629,3 +629,36 @@ def test_a_count_set_off_by_names_is_its_own(
 )
 def test_passengers_are_no_crowd(sentence: str, lows: list[int]) -> None:
     assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+# Groups listed with their own counts before one outcome add up; a list that is really two
+# clauses, a group without a count, or an object count do not.
+CONJOINED_GROUPS = [
+    ("Two miners and three soldiers were killed in the shooting.", (5, None, None)),
+    ("Four students and a teacher were killed.", (5, None, None)),
+    ("Police said two soldiers and an army driver died.", (3, None, None)),
+    ("Officials said six nurses, a doctor and two guards were wounded.", (None, 9, None)),
+    ("The ministry said 40 officers and 25 protesters had been injured.", (None, 65, None)),
+    ("Shots rang out, and two boys and a woman were killed.", (3, None, None)),
+    # two clauses, each with its own outcome
+    ("The ministry said three students died and 82 people were injured.", (3, 82, None)),
+    ("Two men are dead and more than fifty people have been arrested.", (2, None, 50)),
+    # ", and" joins clauses: 12 students were arrested, not 16
+    (
+        "Forty people were hurt, among them 9 policemen and four reporters, and 12 students "
+        "were arrested.",
+        (None, 40, 12),
+    ),
+    # the first count is an object of "arrested"
+    ("Police arrested 30 people and two students were killed.", (2, None, 30)),
+    # "several" gives no sum
+    ("Three officers and several marchers were slightly injured.", (None, 3, None)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted"), CONJOINED_GROUPS)
+def test_groups_listed_before_one_outcome_add_up(
+    sentence: str, wanted: tuple[int | None, int | None, int | None]
+) -> None:
+    counts = parse_counts(sentence)
+    assert (counts.killed, counts.injured, counts.arrested) == wanted
