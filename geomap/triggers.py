@@ -93,7 +93,9 @@ _PROTEST_RE = _tiers(
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
-    r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?)\b",
+    r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?|"
+    # the pot-banging protest of Latin America and Spain
+    r"cacerolazos?|pot-banging)\b",
     medium=r"(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|"
     # ("blocked access to the ferry terminal", "blocked one of the main avenues")
@@ -125,7 +127,17 @@ _PROTEST_RE = _tiers(
     r"chant(?:ed|ing)\s+(?:anti-[\w-]+\s+)?slogans|(?:built|erected|set\s+up|manned)\s+barricades|(?<!police\s)barricades\s+of|(?:filled|poured\s+into|packed)\s+the\s+"
     r"(?:streets|squares?|avenues?)|"
     r"(?:protesters|protestors|demonstrators|marchers)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"converg(?:ed|ing|e)\s+(?:on|at|in|outside))\b",
+    r"converg(?:ed|ing|e)\s+(?:on|at|in|outside)|"
+    # "Roadblocks were also put up in Spanish Town and May Pen"
+    r"(?:roadblocks|barricades)\s+(?:were|had\s+been|have\s+been)\s+(?:also\s+)?(?:put\s+up|"
+    r"set\s+up|erected|thrown\s+up|mounted)|barricades\s+went\s+up|"
+    # "The strike was partly observed in Holguín", "shops closed in answer to the strike
+    # call", "shops and markets have stayed shut for a second day": a strike kept there
+    r"(?:strike|stoppage|hartal|shutdown)\s+(?:call\s+)?(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:observed|heeded|followed)|"
+    r"in\s+(?:answer|response)\s+to\s+the\s+(?:[\w-]+\s+)?(?:strike|shutdown|hartal)\s+call|"
+    r"(?:shops|markets|bazaars?|stores|businesses)\s+(?:[\w'’-]+\s+){0,4}?(?:have\s+|had\s+)?"
+    r"(?:stayed|remained)\s+(?:shut|closed))\b",
     low=r"(?:unrest|uprising|upheavals?)\b",
 )
 # What is seized when nothing is taken but goods: "seized weapons stored in the mosque",
@@ -384,7 +396,7 @@ _STEMS = {
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
-        r"hartal|sat"
+        r"hartal|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"

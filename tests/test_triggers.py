@@ -129,6 +129,16 @@ CLASSIFY = [
     # ... but sitting in a meeting is none, nor a letter of protest
     ("The minister sat in on the meeting of the cabinet.", set()),
     ("The federation sent a telegram of protest to the president.", set()),
+    # a strike kept somewhere, roadblocks put up and pots banged are protests there
+    ("The general strike was widely observed in the northern towns.", {P}),
+    ("Traders closed their stalls in answer to the strike call.", {P}),
+    ("Shops and the main market have stayed shut for a third day.", {P}),
+    ("Roadblocks were also put up on the coast road.", {P}),
+    ("Barricades went up in the old quarter overnight.", {P}),
+    ("Cacerolazos were heard across the capital after midnight.", {P}),
+    # ... but a shop shut for a holiday, or a strike called for next week, is none
+    ("The shops were closed for the national holiday.", set()),
+    ("The unions called a strike for next week.", set()),
 ]
 
 
