@@ -893,7 +893,9 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?(?:\s+and\s+(?:the\s+)?[^,.;]{1,50}?)?\s*,?\s*(?:has\s+|have\s+)?"
-    r"(?:said|say|says|told|reported|added|"
+    # ("newspapers in Chicago later put the number at 35,000")
+    r"(?:(?:later|also|then|separately)\s+)?"
+    r"(?:said|say|says|told|reported|added|put\s+(?:the|its|their|it)\b|estimated|"
     # "The Xinhua news agency in Beijing carried a brief report"
     r"carried|published|quoted|"
     # "The Interior Ministry in Tirana acknowledged only two deaths"
@@ -1638,7 +1640,8 @@ def _outside_the_capital(cue: PlaceCue) -> bool:
 # addressed, by its capital or its country
 _ADDRESSED_BEFORE_RE = Caseless(
     r"\b(?:ask|asking|asked|urge|urging|urged|pressed|appeal(?:ed|ing)?\s+to|"
-    r"petition(?:ed|ing)?)\s+"
+    # "the republic's KGB told Moscow that up to 10,000 took part": whom a report went to
+    r"petition(?:ed|ing)?|told|informed|assured|reported\s+to|cabled|wrote\s+to)\s+"
     r"(?:the\s+)?$"
 )
 

@@ -1268,6 +1268,8 @@ _ZERO_PATTERNS = (
             r"their)\s+li(?:fe|ves))|no\s+(?:casualties|deaths|fatalities|one\s+dead|dead)|"
             # "There were no immediate reports of deaths in Aden"
             r"no\s+(?:immediate\s+|other\s+)?reports?\s+of\s+(?:any\s+)?(?:deaths|fatalities)|"
+            # "no arrests or deaths", "no reports of injuries or deaths"
+            r"no\s+(?:reports?\s+of\s+)?[\w-]+\s+or\s+(?:deaths|fatalities)|"
             r"none\s+(?:\w+\s+){0,2}?(?:died|killed))\b",
             re.IGNORECASE,
         ),
@@ -1276,9 +1278,11 @@ _ZERO_PATTERNS = (
         _INJURED,
         re.compile(
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured)|"
+            r"(?:[\w-]+\s+or\s+)?(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured)|"
             # "there were no reports of injuries there"
-            r"no\s+(?:immediate\s+)?reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties))\b",
+            r"no\s+(?:immediate\s+)?reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties)|"
+            # "No arrests or injuries were reported"
+            r"no\s+(?:reports?\s+of\s+)?[\w-]+\s+or\s+(?:injuries|casualties))\b",
             re.IGNORECASE,
         ),
     ),
@@ -1286,7 +1290,7 @@ _ZERO_PATTERNS = (
         _ARRESTED,
         re.compile(
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:arrested|detained)|no\s+(?:arrests|detentions)|"
+            r"(?:[\w-]+\s+or\s+)?(?:arrested|detained)|no\s+(?:[\w-]+\s+or\s+)?(?:arrests|detentions)|"
             r"(?:did\s+not|didn't|did\s+n't)\s+(?:arrest|detain)\s+anyone)\b",
             re.IGNORECASE,
         ),

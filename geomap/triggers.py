@@ -321,7 +321,10 @@ _PASSIVE_AGENT_RE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_BEFORE_RE = re.compile(
-    r"\b(?:not|never|no|without|n't|refused\s+to|failed\s+to)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"\b(?:not|never|no|nobody|no\s+one|without|n't|refused\s+to|failed\s+to)\s+"
+    r"(?:[\w'’-]+\s+){0,2}"
+    # a list the negation runs through: "no reports of clashes or arrests"
+    r"(?:[\w'’-]+(?:\s*,\s*[\w'’-]+){0,3}\s+(?:or|nor)\s+)?$"
     # "nobody I spoke to saw any arrests", "police did not report any injuries"
     r"|\b(?:nobody|no\s+one|not|never|n't)\b[^.;,]{0,30}?\bany\s+$",
     re.IGNORECASE,

@@ -226,6 +226,10 @@ COUNTS = [
     ("Dozens of demonstrators were arrested.", None, None, 24),
     ("Three people died and more than 100 were wounded.", 3, 100, None),
     ("Police made 30 arrests in the capital in March 2005.", None, None, 30),
+    # a denial runs through a list: each outcome it names is a zero
+    ("Nobody was hurt or arrested during the march.", None, 0, 0),
+    ("There were no injuries or deaths, the police said.", 0, 0, None),
+    ("No arrests or injuries were reported.", None, 0, 0),
 ]
 
 

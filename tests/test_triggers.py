@@ -139,6 +139,11 @@ CLASSIFY = [
     # ... but a shop shut for a holiday, or a strike called for next week, is none
     ("The shops were closed for the national holiday.", set()),
     ("The unions called a strike for next week.", set()),
+    # a negation runs through a list of event words
+    ("There were no reports of clashes or arrests in the town.", set()),
+    ("Nobody was hurt or arrested.", {K}),
+    # ... but not past a clause of its own
+    ("No one was hurt, but police arrested 30 people.", {K, A}),
 ]
 
 

@@ -4661,3 +4661,33 @@ def test_a_crowd_figure_without_a_place_counts_the_last_gathering(
     found = _crowds(gaz, text)
     assert wanted <= found
     assert not unwanted & found
+
+
+# Whom a report went to, and who later put a figure from afar, are no event places.
+REPORTED_FROM_AFAR = [
+    (
+        "Thousands marched in Tartu on Sunday.\n\nThe local party committee told Moscow that "
+        "up to 8,000 people had taken part.",
+        set(),
+        {("crowd", "Moscow"), ("protest", "Moscow")},
+    ),
+    (
+        "Thousands marched in Tartu on Sunday.\n\nExile newspapers in Stockholm later put the "
+        "number at 20,000.",
+        set(),
+        {("crowd", "Stockholm")},
+    ),
+    # a march in the capital itself stays there
+    (
+        "Police told reporters that 5,000 people marched in Moscow on Sunday.",
+        {("protest", "Moscow")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), REPORTED_FROM_AFAR)
+def test_whom_a_report_went_to_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
