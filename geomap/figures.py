@@ -764,7 +764,7 @@ _VICTIM_LIST_BEFORE_RE = Caseless(
 )
 _CROWD_CONTEXT_BEFORE_RE = Caseless(
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
-    r"throngs?|attendance|numbers?|figure|size|processions?|vigils?)\b[^.,;:]{0,50}?\b"
+    r"throngs?|attendance|numbers?|figure|size|processions?|vigils?|columns?)\b[^.,;:]{0,50}?\b"
     r"(?:of|at|to\s+be|was|were|is|are|"
     r"numbered|numbering|reached|exceeded|topped|swelled\s+to|swollen\s+to|grew\s+to|"
     r"grown\s+to|rose(?:\s+to)?|climbed\s+to|passed)"
@@ -792,7 +792,11 @@ _CROWD_CONTEXT_BEFORE_RE = Caseless(
     # ("police estimated the crowd on Tverskaya Street and Pushkin Square at 7,000",
     # "Villagers put the crowd at nearer 3,000", "Organisers put it at more than 30,000")
     # ("estimated the meeting at about 1,500", "puts it at about 7,000")
-    r"|\b(?:put|puts|estimated|estimates)\s+(?:it|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
+    # "A police spokesman put it closer to 1,500" (the hedge is the figure's own)
+    r"|\b(?:put|puts)\s+(?:it|the\s+(?:crowd|number|figure|turnout|attendance))\s+$"
+    # "Local media estimate 30,000" (not "the ministry counts 83 officers injured")
+    r"|\b(?:estimate|estimated|estimates)\s+$"
+    r"|\b(?:put|puts|estimated|estimates)\s+(?:it|them|the\s+(?:[\w'’-]+\s+){0,2}?(?:crowd|turnout|"
     r"attendance|marchers|protesters|demonstrators|number|figure|size|gathering|peak|meeting|"
     r"rally|march|demonstration|procession|vigil))\b"
     r"[^.;:]{0,110}?\s+(?:at|nearer|closer\s+to)(?:\s+(?:nearer|closer\s+to))?)\s*$"
@@ -815,13 +819,19 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"(?:(?:had|have|has)\s+)?(?:rallied|marched|demonstrated|protested|went\s+on\s+strike|"
     r"walked\s+out|downed\s+tools|stopped\s+work|took\s+part\s+in\s+"
     r"(?:the\s+|a\s+)?(?:rally|protest|march|demonstration|strike|sit-in|vigil)|held\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:march|rally|protest|vigil|sit-in|demonstration))\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:march|rally|protest|vigil|sit-in|demonstration)|staged\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sit-down|sit-in|march|rally|protest|vigil|demonstration|walkout))\b|"
     # "tens of thousands of Quichua marched into the city"
     r"\s+of\s+[\w'’-]+\s+(?:also\s+)?(?:rallied|marched|demonstrated|protested|gathered)\b|"
+    # "Several thousand of them tried to march", "about 300 of them held a rally"
+    r"\s+of\s+(?:them|those)\s+(?:tried\s+to\s+march|held\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:rally|march|protest|vigil|sit-in|demonstration)|staged|occupied|blocked|stormed)\b|"
     # "brought thousands to the streets of Ljubljana"
     r"\s+(?:more\s+)?(?:to|into|onto)\s+the\s+streets\b|"
     # "at least 10,000 were on the streets"
-    r"\s+(?:were|was)\s+(?:out\s+)?(?:on|in)\s+the\s+streets\b|"
+    r"\s+(?:were|was|are|is)\s+(?:out\s+)?(?:on|in)\s+the\s+streets\b|"
+    # "Witnesses say hundreds of thousands are present"
+    r"\s+(?:are|were)\s+(?:now\s+)?present\b|"
     # "thousands also rallied", "thousands more have gathered"
     # (past a closing quote: 'said "tens of thousands" had taken part')
     r"[\"”’]?\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+|then\s+)?(?:(?:have|had|has)\s+)?"
@@ -941,6 +951,7 @@ _CROWD_VOCABULARY_RE = re.compile(
                 *("procession", "vigil", "taken", "filled", "packed", "thronged", "massed"),
                 *("poured", "converged", "surround", "walked", "downed", "stopped", "held", "peak"),
                 *("sat", "staged", "occupied", "stormed", "besieged", "picketed", "put"),
+                *("present", "column"),
             },
             key=lambda term: (-len(term), term),
         )

@@ -666,3 +666,28 @@ def test_groups_listed_before_one_outcome_add_up(
 ) -> None:
     counts = parse_counts(sentence)
     assert (counts.killed, counts.injured, counts.arrested) == wanted
+
+
+# More of the ways reports write a crowd's size: a part "of them", a column, a presence,
+# a sit-down staged, a claim whose hedge opens the figure, an estimate with no "at".
+MORE_CROWD_WRITINGS = [
+    ("Several thousand of them tried to march on the ministry.", [2_000]),
+    ("About 400 of them held a rally outside the town hall.", [400]),
+    ("Organisers say hundreds of thousands are present.", [200_000]),
+    ("Tens of thousands are in the streets of the capital.", [20_000]),
+    ("A column of several thousand broke away towards the palace.", [2_000]),
+    ("By noon the column had grown to about 8,000.", [8_000]),
+    ("About 250 nurses staged a sit-down outside the hospital.", [250]),
+    ("A police spokesman put it closer to 1,200.", [1_200]),
+    ("Local radio estimate 40,000.", [40_000]),
+    ("The police estimated them at 6,000, the unions at 25,000.", [6_000, 25_000]),
+    # ... but not the dead, the hurt nor a present crisis
+    ("The ministry estimated 40 dead.", []),
+    ("The ministry counts 83 officers injured since the protests began.", []),
+    ("The present crisis has cost 300 jobs.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), MORE_CROWD_WRITINGS)
+def test_more_crowd_writings(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
