@@ -1928,8 +1928,9 @@ class SceneCue:
     sites: Sites = field(default_factory=dict)
     # Where the story last placed a gathering (a protest or a crowd), for a count of it.
     last_gathering: tuple[PlaceMention, ...] = ()
-    # The kinds of event the sentence reports.
-    event_types: frozenset[EventType] = frozenset()
+    # The kinds of event the sentence reports, asked only by the rule that needs them: a
+    # sentence's triggers are otherwise found only once it has a place.
+    event_types: Callable[[], frozenset[EventType]] = frozenset
 
 
 @dataclass(frozen=True)
@@ -2071,9 +2072,9 @@ def _counts_the_gathering(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     Example: "Thousands rallied in Podgorica. ... (a paragraph on the law) ... The
     organisers said more than 10,000 people were present." (Podgorica)
     """
-    if EventType.CROWD not in cue.event_types:
+    if not cue.last_gathering or EventType.CROWD not in cue.event_types():
         return None
-    return cue.last_gathering or None
+    return cue.last_gathering
 
 
 def _home_city(cue: SceneCue) -> tuple[PlaceMention, ...] | None:

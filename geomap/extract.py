@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import overload
 
@@ -319,7 +319,7 @@ class _Scenes:
             gatherings=self.gatherings,
             sites=self.sites,
             last_gathering=self.last_gathering,
-            event_types=self.event_types(index),
+            event_types=partial(self.event_types, index),
         )
         places, rule = scene_places(cue, self.names_a_city)
         if rule == "home_city" and self.unknown_town_named:
