@@ -887,9 +887,12 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
-    r"leadership|headquarters|opponents|dissidents)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
+    r"leadership|headquarters|opponents|dissidents|"
+    # "A State Department spokesman in Washington said" (but see _SAID_THERE_RE)
+    r"spokes(?:man|woman|person))(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
     r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$"
 )
+_SAID_THERE_RE = re.compile(r"\b(?:there|in\s+the\s+city|in\s+the\s+town)\b")
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
     r"^(?:\s*,\s*[^,.;]{1,40},)?(?:\s+and\s+(?:the\s+)?[^,.;]{1,50}?)?\s*,?\s*(?:has\s+|have\s+)?"
@@ -958,6 +961,14 @@ def _named_elsewhere(cue: PlaceCue) -> bool:
     return cue.text.lower().count(name) > cue.sentence.lower().count(name)
 
 
+def _speaks_of_itself(cue: PlaceCue) -> bool:
+    """Whether the sentence's only place is the seat its words then point back to: "A
+    spokesman in Rawalpindi said 40 workers were detained there" (but in "Videos from Izeh
+    showed ..., and a rights group in Norway said one man died there", "there" is Izeh)."""
+    alone = cue.previous is None and cue.following is None
+    return alone and _SAID_THERE_RE.search(cue.sentence) is not None
+
+
 def _where_someone_is(cue: PlaceCue) -> bool:
     """Where a speaker spoke from, or where a person stays: no event there.
 
@@ -966,7 +977,7 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     """
     # (the anchored match on the words after is the cheap half of each test: read it first)
     said = _SAID_AFTER_RE.match(cue.after) is not None
-    remote = said and _REMOTE_SOURCES_BEFORE_RE.search(cue.before)
+    remote = said and _REMOTE_SOURCES_BEFORE_RE.search(cue.before) and not _speaks_of_itself(cue)
     apposed = said and _IN_APPOSITION_BEFORE_RE.search(cue.before)
     if apposed or _POLICE_FORCE_AFTER_RE.match(cue.after):
         return True
@@ -1640,6 +1651,8 @@ def _outside_the_capital(cue: PlaceCue) -> bool:
 # addressed, by its capital or its country
 _ADDRESSED_BEFORE_RE = Caseless(
     r"\b(?:ask|asking|asked|urge|urging|urged|pressed|appeal(?:ed|ing)?\s+to|"
+    # "called on the authorities in Yaoundé to release those detained"
+    r"call(?:ed|ing|s)?\s+on\s+(?:the\s+)?(?:authorities|government|junta|regime|leaders)\s+in|"
     # "the republic's KGB told Moscow that up to 10,000 took part": whom a report went to
     r"petition(?:ed|ing)?|told|informed|assured|reported\s+to|cabled|wrote\s+to)\s+"
     r"(?:the\s+)?$"

@@ -1102,6 +1102,8 @@ _UNREALISED_RE = re.compile(
     r"night))?\s+)?(?:for|to|in|at)\b|\btomorrow\b|"
     # "a separate march is being advertised in Cork", "announced a rally in Inchon on July 4"
     r"\b(?:is|are)\s+being\s+(?:advertised|planned|organi[sz]ed|prepared|called)\b|"
+    # "Metalworkers in Angers are to vote Monday on whether to join the walkout"
+    r"\bwhether\s+to\b|\b(?:is|are)\s+to\s+(?:vote|decide|meet)\b|"
     r"\bannounced\s+(?:a|an|another|new|fresh)\s+(?:[\w-]+\s+)?(?:rally|protest|march|strike|"
     r"demonstration|sit-in)\b|"
     # "A national march has been called for next Sunday"

@@ -4663,7 +4663,8 @@ def test_a_crowd_figure_without_a_place_counts_the_last_gathering(
     assert not unwanted & found
 
 
-# Whom a report went to, and who later put a figure from afar, are no event places.
+# Whom a report went to, whom a statement calls on, and who speaks or later put a figure
+# from afar, are no event places.
 REPORTED_FROM_AFAR = [
     (
         "Thousands marched in Tartu on Sunday.\n\nThe local party committee told Moscow that "
@@ -4682,6 +4683,32 @@ REPORTED_FROM_AFAR = [
         "Police told reporters that 5,000 people marched in Moscow on Sunday.",
         {("protest", "Moscow")},
         set(),
+    ),
+    # a government called on to act, a spokesman far away
+    (
+        "Riot police fired tear gas at marchers in Douala.\n\nIn a statement from London, "
+        "Amnesty International called on the authorities in Yaoundé to release those detained.",
+        {("clash", "Douala")},
+        {("arrest", "Yaoundé")},
+    ),
+    (
+        "Police fired on striking workers in Sohag. A Foreign Ministry spokesman in Cairo said "
+        "no foreign staff had been hurt.",
+        set(),
+        {("casualties", "Cairo")},
+    ),
+    # ... but a spokesman whose words point back to his own town speaks of it
+    (
+        "Opposition supporters rallied across Punjab on Friday. A party spokesman in Rawalpindi "
+        "said about 40 workers were detained there.",
+        {("arrest", "Rawalpindi")},
+        set(),
+    ),
+    # a vote on whether to join is no strike yet
+    (
+        "Metalworkers in Angers are to vote on Monday on whether to join the walkout.",
+        set(),
+        {("protest", "Angers")},
     ),
 ]
 
