@@ -668,6 +668,7 @@ _NOUN_SEARCH_STOPS = frozenset(
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VICTIM_VERB_BEFORE_RE = Caseless(
+    # ("On the evening of the shooting some 5,000 students gathered": a noun, no verb)
     r"\b(?:killing|killed|kill|injuring|injured|wounding|wounded|arrested|arresting|detained|"
     r"detaining|freed|freeing|released|releasing|shot|(?<!the\s)shooting|shot\s+dead|beat|"
     r"(?<!the\s)beating|"
@@ -763,6 +764,7 @@ _VICTIM_LIST_BEFORE_RE = Caseless(
     r"\b(?:including|among\s+them|among\s+whom)\b[^;.]*$"
 )
 _CROWD_CONTEXT_BEFORE_RE = Caseless(
+    # "a funeral procession of hundreds of thousands", "a candlelit vigil of some 3,000"
     r"(?:\b(?:crowds?|rall(?:y|ies)|march(?:es)?|demonstrations?|protests?|gatherings?|turnout|"
     r"throngs?|attendance|numbers?|figure|size|processions?|vigils?|columns?)\b[^.,;:]{0,50}?\b"
     r"(?:of|at|to\s+be|was|were|is|are|"
@@ -1623,8 +1625,8 @@ def _groups_total(
 def _conjoined_counts(s: _Sentence, tally: _Tally) -> None:
     """Groups listed with their own counts before one outcome are added up: "two militiamen
     and three insurgents were killed" is 5 killed."""
-    if len(s.numbers) < 2 and not _ONE_GROUP_RE.search(s.text):
-        return  # a list needs two groups
+    if not s.numbers:
+        return  # a list opens with a count
     counts = dict(zip(s.starts, s.numbers, strict=True))
     for outcome, predicate_re in _PREDICATES:
         for match in predicate_re.finditer(s.text):

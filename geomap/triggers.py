@@ -555,6 +555,7 @@ _PURPOSE_RE = Caseless(
 
 # "The protests began after a canopy collapsed, killing 15": what follows is the cause.
 _BEGAN_AFTER_RE = Caseless(
+    # "The protest movement, known as Hirak, began in October after a fishmonger was crushed"
     r"\b(?:protests?|demonstrations?|unrest|rallies|anger|outrage|movement|uprising|revolt|"
     r"riots?|campaign|violence|rioting)(?:,[^,.;]{1,40},)?\s+(?:first\s+)?(?:began|"
     r"erupted|broke\s+out|started|flared)\s+(?:[\w'’-]+\s+){0,3}?(?:after|when|following)\b"
@@ -994,6 +995,7 @@ _HISTORICAL_RE = re.compile(
 )
 _HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
 _IN_YEAR_RE = Caseless(
+    # ("The protests recalled 11 July 2021, when", "remembered July 11, 2021")
     r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s+(?:\d{1,2},?\s+)?)?((?:1[5-9]|20)\d\d)\b"
