@@ -676,6 +676,12 @@ _OFFICE_BEFORE_RE = Caseless(
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
     r"(?:the\s+)?$"
+    # "the Department of State in Washington", "officials of the Colonial Office in London":
+    # where a government's department sits (but "outside the foreign ministry in Warsaw" is
+    # where people gathered)
+    r"|(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)(?<!near\sthe\s)"
+    r"\b(?:department\s+of\s+state|state\s+department|(?:foreign|colonial|home)\s+office|"
+    r"(?:foreign|interior|defen[cs]e)\s+ministry|foreign\s+policy\s+chief)\s+in\s+$"
 )
 # The cue of _OFFICE_BEFORE_RE that reads capitals, apart: the rest runs caseless.
 _OFFICE_NAMES_BEFORE_RE = re.compile(
@@ -1724,9 +1730,13 @@ def _fronted_and_quiet(cue: PlaceCue) -> bool:
 
 
 # "in Kayes no protests were reported", "there has been no strike in Gaza": a clause that
-# says the unrest did not happen
+# says the unrest did not happen; "but had little effect in Yaoundé", "while in Mutare most
+# businesses stayed open": a strike that was not kept there
 _NOTHING_HAPPENED_RE = re.compile(
-    rf"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?(?:{_NONE_OF}|strikes?|trouble)\b", re.IGNORECASE
+    rf"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?(?:{_NONE_OF}|strikes?|trouble)\b|"
+    r"\b(?:little|no|scant)\s+(?:visible\s+)?(?:effect|impact)\b|"
+    r"\b(?:largely|widely|mostly)\s+ignored\b|\b(?:stayed|remained)\s+open\b",
+    re.IGNORECASE,
 )
 
 

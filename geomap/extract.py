@@ -1458,10 +1458,11 @@ def _home(
 
     (The one city of an article's lead was tried as a third source: on the dev reports it
     placed nationwide tolls and background in the capital, costing more than it found.)"""
-    for sentence in sentences[:3]:
+    for index, sentence in enumerate(sentences[:3]):
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if cities:
-            away = _foreign_bureau(cities[0], sentence) or _AWAY_FROM_HERE_RE.search(sentence.text)
+            lead = sentences[index : index + _LEAD_REACH]
+            away = _foreign_bureau(cities[0], lead) or _AWAY_FROM_HERE_RE.search(sentence.text)
             return () if away else (cities[0],)
     return _headline_home(sentences) or _infobox_home(text, mentions, infobox)
 
@@ -1496,17 +1497,27 @@ _AWAY_FROM_HERE_RE = re.compile(
 )
 
 
-def _foreign_bureau(dateline: PlaceMention, sentence: _Sentence) -> bool:
+# A dateline on a line of its own ("London, 4 March 1977" under a press statement's
+# letterhead) is read with the lead below it: the dateline's line and the two after it.
+_LEAD_REACH = 3
+
+
+def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
     # "DUBAI, Oct 1 – Iranian forces opened fire ... in Zahedan": a bureau abroad, whose
     # city is where the reporter files from, not where the story happens.
-    # Every place the sentence names counts, event place or not ("NAIROBI, KENYA -
-    # Tanzanian authorities extended a curfew in Dar es Salaam"), but the dateline's own.
-    # ("SASEBO, Japan (AP) - Students fought police at the U.S. Navy base here": the
-    # reporter is at the scene, whatever foreign name the sentence holds.)
+    # Every place the lead's first sentence to name one names counts, event place or not
+    # ("NAIROBI, KENYA - Tanzanian authorities extended a curfew in Dar es Salaam"), but the
+    # dateline's own. ("SASEBO, Japan (AP) - Students fought police at the U.S. Navy base
+    # here": the reporter is at the scene, whatever foreign name the sentence holds.)
     country = dateline.place.country_code
-    named = [m for m in sentence.named if m not in sentence.dateline]
-    abroad = bool(named) and all(m.place.country_code != country for m in named)
-    return abroad and _HERE_RE.search(sentence.text) is None
+    for sentence in lead:
+        named = [m for m in sentence.named if m not in sentence.dateline]
+        if named:
+            abroad = all(m.place.country_code != country for m in named)
+            return abroad and _HERE_RE.search(sentence.text) is None
+        if sentence.prose:
+            return False  # a lead that names no other place: the story is at the dateline
+    return False
 
 
 _HERE_RE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")

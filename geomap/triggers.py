@@ -86,9 +86,9 @@ _PROTEST_RE = _tiers(
     # topic, "the strike committee met", places nothing)
     r"walk(?:ed|s|ing)\s+out\b(?!\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|session|"
     r"hearing|parliament|chamber))|downed\s+tools|down\s+tools|stopped\s+work|"
-    r"(?:began|staged|held|launched|started|joined|observed)\s+(?:a|an|the|their|its)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:strike|stoppage|walkout|hartal)|"
-    r"(?:strike|stoppage|walkout|hartal)s?\s+(?:(?:also|then|quickly|soon|later)\s+)?(?:spread|"
+    r"(?:began|staged|held|launched|started|joined|observed|enforced)\s+(?:a|an|the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:strike|stoppage|walkout|hartal|bandh|stayaway|stay-away)|"
+    r"(?:strike|stoppage|walkout|hartal|bandh|stayaway|stay-away)s?\s+(?:(?:also|then|quickly|soon|later)\s+)?(?:spread|"
     r"began|started|paralys|paralyz|shut|closed|crippled|halted|brought)|"
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
@@ -99,9 +99,10 @@ _PROTEST_RE = _tiers(
     medium=r"(?:(?:roads?|streets?|highways?|motorways?|bridges?)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:also\s+)?blocked|"
     # ("blocked access to the ferry terminal", "blocked one of the main avenues")
-    r"blocked\s+(?:access\s+to\s+)?(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"block(?:ed|ing)\s+(?:access\s+to\s+)?(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:roads?|highways?|streets?|avenues?|boulevards?|junctions?|crossings?|terminals?|gates?|"
-    r"runways?|bridges?|railways?|border|entrances?|traffic|motorways?|airports?|ports?|"
+    r"runways?|bridges?|railways?|(?:rail(?:way)?\s+)?tracks|rail\s+lines?|border|entrances?|"
+    r"traffic|motorways?|airports?|ports?|"
     r"harbou?rs?)|"
     # "students sat in at lunch counters", "sat down in the road"
     r"sat\s+in\s+(?:at|outside)\b|sat\s+down\s+(?:in|on|across)\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -112,6 +113,15 @@ _PROTEST_RE = _tiers(
     # "students boycotted classes": a student strike
     r"boycott(?:s|ed|ing)?\s+(?:of\s+)?(?:their\s+)?(?:classes|lectures|schools?)|"
     r"class\s+boycotts?|"
+    # "Lawyers in Kumba also stayed away from the courts": a stayaway strike
+    r"stayed\s+away\s+from\s+(?:work|(?:the\s+)?courts|classes|lectures|schools?|(?:their\s+)?"
+    r"(?:jobs|offices|factories|shops))|"
+    # "The agitation spread to Gaya": a movement of protest, in South Asian usage, told as
+    # it happens ("a history of caste agitation", "spoke of communist agitation" is none)
+    r"agitation\s+(?:also\s+|then\s+|soon\s+|quickly\s+)?(?:spread|began|started|"
+    r"continued|intensified)|"
+    # "Smaller gatherings took place in Rundu": likened to the protest the story told of
+    r"(?:smaller|similar|larger|bigger)\s+gatherings?|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -133,8 +143,8 @@ _PROTEST_RE = _tiers(
     r"set\s+up|erected|thrown\s+up|mounted)|barricades\s+went\s+up|"
     # "The strike was partly observed in Holguín", "shops closed in answer to the strike
     # call", "shops and markets have stayed shut for a second day": a strike kept there
-    r"(?:strike|stoppage|hartal|shutdown)\s+(?:call\s+)?(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?(?:observed|heeded|followed)|"
+    r"(?:strike|stoppage|hartal|bandh|shutdown|stayaway|stay-away)\s+(?:call\s+)?(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|again|still|\w+ly)\s+){0,2}(?:observed|heeded|followed)|"
     r"in\s+(?:answer|response)\s+to\s+the\s+(?:[\w-]+\s+)?(?:strike|shutdown|hartal)\s+call|"
     r"(?:shops|markets|bazaars?|stores|businesses)\s+(?:[\w'’-]+\s+){0,4}?(?:have\s+|had\s+)?"
     r"(?:stayed|remained)\s+(?:shut|closed))\b",
@@ -160,7 +170,9 @@ _SEIZURE_RE = _tiers(
     r"headquarters|ministry|parliament|palace|square|station|airport|compound|premises)|"
     r"(?:took|take|taken|taking|takes|seized|gained|gain)\s+control\s+of|"
     r"(?:took|take|taken|taking|takes)\s+over(?!\s+(?:the\s+)?(?:powers?|role|duties|functions|"
-    r"leadership|presidency|government|command|running|work|jobs|operations|business|"
+    r"leadership|presidency|command|running|work|jobs|operations|business|"
+    # ("took over the government" is power; "took over government offices" a building)
+    r"government(?!\s+(?:offices?|buildings?|headquarters|house|compound))|"
     # "contractors took over much of the remaining work"
     r"contracts|(?:much|most|some|part)\s+of)\b)"
     # ("The security role was taken over by the military": a task handed on)
@@ -396,10 +408,11 @@ def _strongest(candidates: list[Trigger]) -> Trigger | None:
 # is one word or a part of one. A branch of plain literals lets `re` skip ahead by first letter.
 _STEMS = {
     "protest": re.compile(
-        r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|blocked|"
+        r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|block|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
+        r"stay|agitation|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
-        r"hartal|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went"
+        r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
@@ -1105,7 +1118,9 @@ _UNREALISED_RE = re.compile(
     # "a separate march is being advertised in Cork", "announced a rally in Inchon on July 4"
     r"\b(?:is|are)\s+being\s+(?:advertised|planned|organi[sz]ed|prepared|called)\b|"
     # "Metalworkers in Angers are to vote Monday on whether to join the walkout"
-    r"\bwhether\s+to\b|\b(?:is|are)\s+to\s+(?:vote|decide|meet)\b|"
+    r"\bwhether\s+to\b|"
+    # "similar gatherings had also been proposed for Kosice"
+    r"\bbeen\s+(?:proposed|mooted|suggested)\s+(?:for|in)\b|\b(?:is|are)\s+to\s+(?:vote|decide|meet)\b|"
     r"\bannounced\s+(?:a|an|another|new|fresh)\s+(?:[\w-]+\s+)?(?:rally|protest|march|strike|"
     r"demonstration|sit-in)\b|"
     # "A national march has been called for next Sunday"
@@ -1142,9 +1157,10 @@ _UNREALISED_RE = re.compile(
     r"another\s+|further\s+|fresh\s+)*"
     # "called for another nationwide day of protest on Monday"
     # ("calling for a solidarity march in Rabat this weekend")
-    r"(?:(?:general|national|nationwide|mass|solidarity|peaceful)\s+)?"
+    r"(?:(?:general|national|nationwide|mass|solidarity|peaceful|similar)\s+)?"
     r"(?:days?\s+of\s+(?:[\w-]+\s+)?)?"
-    r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?|boycotts?|join)\b|"
+    r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?|boycotts?|gatherings?|"
+    r"join)\b|"
     r"\bthreat(?:en(?:s|ed|ing)?)?\s+(?:to|with)\b|\bvow(?:s|ed|ing)?\s+to\b|"
     r"\bpromis(?:e|es|ed|ing)\s+to\b|\bwarn(?:s|ed|ing)?\s+(?:of|that|against)\b|"
     r"\bready\s+to\b|\bif\b|\bunless\b|\bin\s+case\b|"
@@ -1198,22 +1214,57 @@ class UnrealisedCues:
         self.cues = cues
         self.ends = [end for _, end in cues]
         self.marks = [match.start() for match in _CUE_STOP_RE.finditer(clause)] if cues else []
+        self.quotes = _quotes_around(clause, cues)
+        self.onward = [_onward_only(clause, start) for start, _ in cues]
         self.length = len(clause)
 
     def at(self, position: int | None = None) -> tuple[int, int] | None:
         """The first cue that reaches `position`: no comma, semicolon, dash or bracket
-        between them (any cue when `position` is None)."""
+        between them, and no quotation mark around the cue alone (any cue when `position`
+        is None)."""
         if not self.cues or position is None:
             return self.cues[0] if self.cues else None
         after = bisect_left(self.marks, position)  # marks before the position
         mark_before = self.marks[after - 1] if after else -1
         mark_after = self.marks[after] if after < len(self.marks) else self.length
         # Cues are in text order: the first that ends after the mark before the position is
-        # the first that may reach it, and it does unless it starts beyond the mark after.
-        first = bisect_right(self.ends, mark_before)
-        if first < len(self.cues) and self.cues[first][0] <= mark_after:
-            return self.cues[first]
+        # the first that may reach it, and it does unless it starts beyond the mark after or
+        # stands in a quotation the position is outside of.
+        for index in range(bisect_right(self.ends, mark_before), len(self.cues)):
+            cue = self.cues[index]
+            if cue[0] > mark_after:
+                return None
+            quote = self.quotes[index]
+            if self.onward[index] and position < cue[0]:
+                continue
+            if quote is None or quote[0] <= position < quote[1]:
+                return cue
         return None
+
+
+# "24 people had been arrested in Mombasa and would be charged": a modal that opens a verb
+# phrase of its own after "and" tells what is yet to come of those already named, and the
+# report before it stands.
+_MODAL_AFTER_AND_RE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?=(?:will|would|could|might)\b)")
+
+
+def _onward_only(clause: str, start: int) -> bool:
+    return _MODAL_AFTER_AND_RE.search(clause, max(0, start - 12), start + 6) is not None
+
+
+# A quotation in double marks: a banner's, a chant's or a speaker's own words.
+_QUOTATION_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+
+
+def _quotes_around(clause: str, cues: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """The quotation each cue stands in, if any. A cue quoted reaches only its own quotation:
+    in 'marched behind a banner reading "We will not forget Sivas"' the march happened,
+    while in 'said "we will march on Osh"' the march is still to come."""
+    quotations = [m.span() for m in _QUOTATION_RE.finditer(clause)] if cues else []
+    return [
+        next((span for span in quotations if span[0] < start and end < span[1]), None)
+        for start, end in cues
+    ]
 
 
 @lru_cache(maxsize=4)  # asked for every place and every trigger of the sentence

@@ -4718,3 +4718,117 @@ def test_whom_a_report_went_to_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# What a clause says will or may happen reaches only its own words: a slogan quoted on a
+# banner, or a verb phrase of its own after "and", leaves the report around it standing.
+QUOTED_AND_CONJOINED_CUES = [
+    (
+        'About 2,000 people marched in Izmir behind a banner reading "We will never forget", '
+        "and police detained twelve of them.",
+        {("protest", "İzmir")},
+        set(),
+    ),
+    (
+        "Police said 30 people had been arrested in Kisumu overnight and would appear in court "
+        "on Monday.",
+        {("arrest", "Kisumu")},
+        set(),
+    ),
+    # ... but words quoted from a plan, or a plan told in a verb phrase, stay a plan
+    (
+        'The union leader told reporters: "We will march on Ankara next week."',
+        set(),
+        {("protest", "Ankara")},
+    ),
+    (
+        "Organisers said they would march to Nakuru and hold a rally outside the courthouse.",
+        set(),
+        {("protest", "Nakuru")},
+    ),
+    (
+        "An organiser said similar gatherings had also been proposed for Brno, but nothing "
+        "happened there.",
+        set(),
+        {("protest", "Brno")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), QUOTED_AND_CONJOINED_CUES)
+def test_a_plan_reaches_only_its_own_words(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A strike and its kin, told the ways reports tell them; and the words that only sound so.
+STRIKES_AS_TOLD = [
+    ("The strike was also widely observed in Sylhet and Barisal.", {("protest", "Sylhet")}, set()),
+    (
+        "In Tamale and Bolgatanga, civil servants stayed away from work on Monday.",
+        {("protest", "Tamale"), ("protest", "Bolgatanga")},
+        set(),
+    ),
+    ("The stayaway shut most shops in Gweru and Masvingo.", {("protest", "Masvingo")}, set()),
+    ("Traders enforced a bandh in Patna on Thursday.", {("protest", "Patna")}, set()),
+    ("Crowds were blocking roads in Multan on Tuesday.", {("protest", "Multan")}, set()),
+    ("Farmers blocked rail tracks at Ludhiana.", {("protest", "Ludhiana")}, set()),
+    ("The agitation spread to Nagpur and Amravati.", {("protest", "Amravati")}, set()),
+    ("Smaller gatherings took place in Lüderitz.", {("protest", "Lüderitz")}, set()),
+    (
+        "Protesters also took over government offices in Karakol.",
+        {("seizure", "Karakol")},
+        set(),
+    ),
+    # a strike shut one town and not the other
+    (
+        "The strike shut the markets of Accra, but had little effect in Kumasi.",
+        {("protest", "Accra")},
+        {("protest", "Kumasi")},
+    ),
+    # agitation as a topic, and government as power, are no event
+    ("Rajasthan has a long history of caste agitation.", set(), {("protest", "Rajasthan")}),
+    ("The army took over the government in Bamako.", set(), {("seizure", "Bamako")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), STRIKES_AS_TOLD)
+def test_strikes_stayaways_and_blockades_as_reports_tell_them(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A statement dated from a desk abroad ("Geneva, 12 May 1998" under the letterhead) is not
+# set there; one dated where it happens is. A government's department abroad speaks from
+# its seat.
+DESKS_ABROAD = [
+    (
+        "PRESS STATEMENT\nCentral Asia Rights Group\nLondon, 4 March 2005\n\nKYRGYZSTAN: "
+        "INVESTIGATE THE SHOOTING IN TOKMOK\n\nThe Group condemns the shooting of villagers in "
+        "Tokmok on 2 March. It asks for an inquiry.\n\nSince Monday villagers had kept up a "
+        "vigil in the square. By Wednesday the crowd had grown to about 3,000 people.",
+        {("clash", "Tokmok")},
+        {("protest", "London"), ("crowd", "London")},
+    ),
+    (
+        "STATEMENT\nKenya Rights Watch\nNairobi, 3 May 2001\n\nPolice fired tear gas at "
+        "students on the university campus on Tuesday.",
+        {("clash", "Nairobi")},
+        set(),
+    ),
+    (
+        "Soldiers fired on marchers in Lomé. We welcome the statement of the Department of "
+        "State in Washington, and we urge it to press for the release of all prisoners.",
+        {("clash", "Lomé")},
+        {("arrest", "Washington")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), DESKS_ABROAD)
+def test_a_desk_abroad_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
