@@ -362,7 +362,7 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
     position = 0
     while (match := pattern.search(text, position)) is not None:
         position = match.end()
-        if _vague_upper_bound(match):
+        if _vague_upper_bound(match) or _two_claims(match, text):
             # "MANAMA, Feb 15 – Thousands of Bahrainis": a dateline's dash, not a range from
             # 15 to thousands. The day is read alone, then the vague number after the dash.
             position = match.start("high")
@@ -371,6 +371,14 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
         if phrase is not None:
             found.append(phrase)
     return tuple(found)
+
+
+# "gave 8,000 and 20,000 respectively": two figures of two claimants, not a range
+_RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+
+
+def _two_claims(match: re.Match[str], text: str) -> bool:
+    return bool(match.group("high")) and _RESPECTIVELY_RE.match(text, match.end()) is not None
 
 
 def _vague_upper_bound(match: re.Match[str]) -> bool:
@@ -1029,7 +1037,10 @@ _CLAIM_BEFORE_RE = re.compile(
     r"ministry|media)"
     # "the organisers claimed 100,000, the Ministry of Public Security 25,000"; "which the
     # union put at 70,000 and reporters at about 30,000"
-    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?(?:\s+at)?\s+$",
+    r"(?:\s+of(?:\s+[A-Z][\w-]*){1,3})?(?:\s+at)?\s+$|"
+    # "Tens of thousands marched (police: 40,000; unions: 110,000)": claims in brackets
+    r"[(;,]\s*(?:the\s+)?(?:police|authorities|government|officials|organi[sz]ers|unions?|"
+    r"opposition|(?:interior\s+)?ministry|prefecture|city\s+hall)\s*:\s*(?:about\s+)?$",
     re.IGNORECASE,
 )
 _COUNTER_CUE_RE = Caseless(
@@ -1101,7 +1112,11 @@ _CLAIM_AS_QUALIFIER_RE = re.compile(r"estimated\s+", re.IGNORECASE)
 
 
 # "against 130,000 according to the police": the claimant named after the figure
-_CLAIM_AFTER_RE = re.compile(r"\s+(?:people\s+)?according\s+to\b", re.IGNORECASE)
+_CLAIM_AFTER_RE = re.compile(
+    # "put the crowd at 8,000 and 20,000 respectively": the second claimant's figure
+    r"\s+(?:people\s+)?according\s+to\b|\s*,?\s*respectively\b",
+    re.IGNORECASE,
+)
 
 
 def _follows_a_claim(sentence: str, phrase: NumberPhrase) -> bool:
@@ -1434,7 +1449,10 @@ _ONE_VICTIM_NOUNS = (
     r"policewoman|police\s+officer|officer|sergeant|corporal|guard|gendarme|conscript|"
     r"journalist|reporter|photographer|cameraman|bystander|passer-by|child|teenager|youth|"
     r"pupil|schoolboy|schoolgirl|soldier|worker|activist|resident|villager|farmer|miner|"
-    r"driver|vendor|trader|teacher|nurse|doctor|monk|priest|pensioner|supporter|member)"
+    r"driver|vendor|trader|teacher|nurse|doctor|monk|priest|pensioner|supporter|member|"
+    # "a rickshaw puller", "a 40-year-old fisherman", "a police inspector"
+    r"puller|fisherman|labou?rer|shopkeeper|constable|inspector|civilian|marcher|striker|"
+    r"peasant|tribesman|lawyer|cleric|imam|official|employee|motorist|porter|mother|father)"
 )
 # "a student was killed", "one man, aged 19, had been killed", "a student, Abu Sayed, was
 # shot dead", "a National Guard sergeant died": one person, with no count written.
@@ -1447,6 +1465,13 @@ _SINGLE_VICTIM_RE = re.compile(
     + r"\s*,)?"
     + _WHO
     + _ONE_VICTIM_OUTCOME,
+    re.IGNORECASE,
+)
+# "Police shot dead a student at Peradeniya", "troops shot and killed a Palestinian
+# teenager": one victim, the object of the killing.
+_KILLED_ONE_RE = re.compile(
+    r"\b(?:shot\s+dead|shot\s+and\s+killed|killed|gunned\s+down|beat\s+to\s+death|"
+    r"stabbed\s+to\s+death)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_VICTIM_NOUNS + r"\b",
     re.IGNORECASE,
 )
 # "Paola Ramírez, 23, was shot dead", "16-year-old Manuel Gutiérrez was killed": a person's
@@ -1485,8 +1510,9 @@ def _appositive_and_single_tolls(
             word = match.group("outcome")
             outcome = _KILLED if word is None else _OUTCOME_WORDS[" ".join(word.lower().split())]
             yield outcome, match.start(), 1, match.group(0)
-    for match in _ONE_DEATH_RE.finditer(sentence):
-        yield _KILLED, match.start(), 1, match.group(0)
+    for death_re in (_ONE_DEATH_RE, _KILLED_ONE_RE):
+        for match in death_re.finditer(sentence):
+            yield _KILLED, match.start(), 1, match.group(0)
 
 
 @dataclass(frozen=True)

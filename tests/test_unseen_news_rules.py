@@ -4832,3 +4832,46 @@ def test_a_desk_abroad_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# One victim with no count written: the object of a killing, or a person named by trade.
+ONE_VICTIM_TOLLS = [
+    ("Troops shot dead a schoolboy near the market in Kano.", 1),
+    ("Police shot and killed a fisherman in Kollam on Friday.", 1),
+    ("A 52-year-old shopkeeper, Ravi Menon, was killed when the crowd fled.", 1),
+    ("In Sylhet, a rickshaw puller was shot dead.", 1),
+    ("Gunmen killed a police constable and wounded two others.", 1),
+    # a plan or a bill killed is no death
+    ("The strike killed a reform plan that the cabinet had backed.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), ONE_VICTIM_TOLLS)
+def test_one_victim_written_without_a_count(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
+
+
+# Two claimants' figures for one crowd, written in brackets or with "respectively", are two
+# claims, not a range; "between ... and ..." stays a range.
+TWO_CLAIMANTS_IN_SHORT = [
+    (
+        "Tens of thousands marched in Rennes (police: 12,000; unions: 35,000).",
+        {(12000, 12000), (35000, 35000)},
+        set(),
+    ),
+    (
+        "Police and organisers put the crowd at 6,000 and 15,000 respectively.",
+        {(6000, 6000), (15000, 15000)},
+        {(6000, 15000)},
+    ),
+    ("Between 6,000 and 15,000 people marched in Rennes.", {(6000, 15000)}, set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "unwanted"), TWO_CLAIMANTS_IN_SHORT)
+def test_two_claimants_figures_in_short(
+    sentence: str, wanted: set[tuple[int, int]], unwanted: set[tuple[int, int]]
+) -> None:
+    figures = {(figure.low, figure.high) for figure in parse_crowds(sentence)}
+    assert wanted <= figures
+    assert not unwanted & figures
