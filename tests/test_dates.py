@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.dates import find_dates, parse_article_date, resolve_date, story_start
+from geomap.dates import (
+    _DATE_BODY,
+    _DATE_RE,
+    find_dates,
+    parse_article_date,
+    resolve_date,
+    story_start,
+)
 
 MONDAY = "2005-03-21"  # the BBC seed article's "Last Updated: Monday, 21 March, 2005"
 
@@ -260,3 +269,32 @@ def test_a_title_year_outweighs_a_later_turn_told_first() -> None:
     )
     assert story_start(page) == "2017-08-01"
     assert story_start("Protesters marched in Lome on Tuesday.") is None
+
+
+# Words that open, close or almost open a date, in several cases, with look-alikes that
+# IGNORECASE equates with ASCII letters ("ſince", "İn") and digits of another script.
+_DATE_WORDS = (
+    "on On ON since by Until the The eve of Monday MONDAY tuesday Sunday , . - – to and "
+    "between From 1 3 12 21st 08 2019 2024-03-12 January March May Sept Sep. Dec early "
+    "earlier Later yesterday morning night today tonight this tomorrow a an one Two ten "
+    "days week ago last next weekend month year in recent previous before ſince İn ١٢ "
+    "protest said (Monday) 'today'"
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_DATE_WORDS.split()), st.sampled_from([" ", "  ", "\n", "", ","])
+        ),
+        max_size=12,
+    )
+)
+def test_the_guard_before_the_date_pattern_changes_no_match(pieces: list[tuple[str, str]]) -> None:
+    # _DATE_START only skips where no date can begin: the guarded pattern finds what the
+    # bare body finds, group for group.
+    text = "".join(word + gap for word, gap in pieces)
+    bare = re.compile(_DATE_BODY)
+    assert [(m.span(), m.groups()) for m in _DATE_RE.finditer(text)] == [
+        (m.span(), m.groups()) for m in bare.finditer(text)
+    ]
