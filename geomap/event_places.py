@@ -894,6 +894,9 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
     r"leadership|headquarters|opponents|dissidents|"
+    # "Amnesty International in Johannesburg condemned", "Russia's Investigative Committee
+    # in Moscow says", "The French command in Algiers says"
+    r"international|watch|committee|command|office|bureau|mission|network|coalition|"
     # "A State Department spokesman in Washington said" (but see _SAID_THERE_RE)
     r"spokes(?:man|woman|person))(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
     r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$"
@@ -1099,7 +1102,7 @@ def _where_the_blamed_are(cue: PlaceCue) -> bool:
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
 _BASED_AFTER_RE = re.compile(r"^-(?:based|registered|headquartered|born)\b", re.IGNORECASE)
 _BASED_BEFORE_RE = Caseless(
-    r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$"
+    r"\b(?:based|headquartered|registered)\s+(?:in|at)\s+(?:the\s+)?$"
     # "The Polisario Front, which is based in the refugee camps around Tindouf"
     r"|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:around|near|outside)\s+"
     r"(?:the\s+)?$"
@@ -1200,6 +1203,10 @@ _GRIEVANCE_BEFORE_RE = Caseless(
     # "over allegations that officials stole coal destined for China"
     r"|\b(?:over|against|about|amid)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:allegations?|"
     r"accusations?|claims?|revelations?|scandal|reports?)\b[^;:]{0,140}$"
+    # "in protest at Israel's bombardment of Gaza", "against the invasion of Iraq": the land
+    # a war's act fell on, protested far away
+    r"|\b(?:bombardment|bombing|shelling|invasion|occupation|blockade|annexation|siege)\s+of\s+"
+    r"(?:the\s+)?$"
 )
 _CLAUSE_TURN_RE = re.compile(r",\s+(?:and|but|while|where|as)\s|;|\s(?:where|while)\s")
 
@@ -1323,7 +1330,9 @@ def _owner(cue: PlaceCue) -> bool:
 # "Armenia, Russia's closest ally": a relation, not a place of the story
 _RELATION_AFTER_RE = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbou?rs?|rival|rivals|"
-    r"enemy|enemies|friend|friends|backer|backers|patron)\b",
+    r"enemy|enemies|friend|friends|backer|backers|patron|"
+    # "in protest at Israel's bombardment of Gaza": the power that waged it
+    r"bombardment|bombing|shelling|air\s*strikes?|invasion|occupation|blockade|annexation)\b",
     re.IGNORECASE,
 )
 # "the 2014 Maidan protests": a past event named by its year
@@ -1454,6 +1463,9 @@ _STATEMENT_AFTER_RE = re.compile(
     r"(?:condemn(?:ed|s)|criticis(?:ed|es)|criticiz(?:ed|es)|denounc(?:ed|es)|urg(?:ed|es)|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|expressed|voiced|deplor(?:ed|es)|demand(?:ed|s)|"
     r"welcomed|warned|appealed|protested\s+to|summoned|imposed\s+sanctions|"
+    # "The United States, Australia and Singapore updated their travel advice"
+    r"(?:updated|issued|revised|changed|raised)\s+(?:their|its)\s+travel\s+(?:advice|"
+    r"advisor(?:y|ies)|warnings?)|"
     # "the government in Managua declared three days of mourning"
     r"declared\s+(?:[\w-]+\s+){0,2}?(?:days?\s+of\s+)?(?:national\s+)?mourning|"
     # "Tokyo lodged a protest": a government's note, not a street protest

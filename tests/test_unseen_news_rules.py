@@ -4875,3 +4875,44 @@ def test_two_claimants_figures_in_short(
     figures = {(figure.low, figure.high) for figure in parse_crowds(sentence)}
     assert wanted <= figures
     assert not unwanted & figures
+
+
+# Where a group or a body speaks from, what a government's travel advice says, where the
+# aircraft of a base are kept, and the land a war's act fell on, are no event places.
+SEATS_ADVICE_AND_WARS = [
+    (
+        "Soldiers fired on students in Bamako. Human Rights Watch in New York condemned the "
+        "shootings.",
+        {("clash", "Bamako")},
+        {("clash", "New York City")},
+    ),
+    (
+        "The Investigative Committee in Moscow says it has opened a criminal case on mass riots "
+        "in Nalchik.",
+        set(),
+        {("clash", "Moscow")},
+    ),
+    (
+        "Britain, France and Canada updated their travel advice, urging citizens to stay away "
+        "from the protests.",
+        set(),
+        {("protest", "France"), ("protest", "Canada")},
+    ),
+    (
+        "About 3,000 people rallied in Naha against the fighter jets based at Kadena.",
+        {("protest", "Naha")},
+        {("protest", "Kadena")},
+    ),
+    (
+        "Thousands marched in Amman in protest at the bombardment of Gaza.",
+        {("protest", "Amman")},
+        {("protest", "Gaza")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SEATS_ADVICE_AND_WARS)
+def test_seats_advice_and_the_land_of_a_war_are_not_event_places(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
