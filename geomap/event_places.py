@@ -1994,7 +1994,9 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     if scene is None or scene.last != cue.index - 1 or is_list(scene.places):
         return None
     here, before = cue.spans[cue.index].paragraph, cue.spans[cue.index - 1].paragraph
-    if here == before or before in cue.single_sentence_paragraphs:
+    if here == before:
+        return scene.places
+    if before in cue.single_sentence_paragraphs and not _ENTRY_TIME_RE.match(cue.text):
         return scene.places
     # (a turn goes on with the story's main city, not with a town the last turn named
     # in passing: "... in intensive care at the hospital in Oujda." / "REPORTER: ...")
@@ -2002,6 +2004,11 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     if _SPEAKER_TURN_RE.match(cue.text) and any(m.place.geonameid in main for m in scene.places):
         return cue.main_city
     return None
+
+
+# "12:10 — Brazilians abroad are also marching.": a live page's new entry, told at its own
+# time, opens a scene of its own
+_ENTRY_TIME_RE = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
 
 
 # "Tuesday's rally", "yesterday's march": one gathering the story told of before ("the

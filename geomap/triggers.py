@@ -102,7 +102,7 @@ _PROTEST_RE = _tiers(
     r"block(?:ed|ing)\s+(?:access\s+to\s+)?(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:roads?|highways?|streets?|avenues?|boulevards?|junctions?|crossings?|terminals?|gates?|"
     r"runways?|bridges?|railways?|(?:rail(?:way)?\s+)?tracks|rail\s+lines?|border|entrances?|"
-    r"traffic|motorways?|airports?|ports?|"
+    r"traffic|motorways?|airports?|ports?|interchanges?|intersections?|flyovers?|expressways?|"
     r"harbou?rs?)|"
     # "students sat in at lunch counters", "sat down in the road"
     r"sat\s+in\s+(?:at|outside)\b|sat\s+down\s+(?:in|on|across)\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -147,7 +147,12 @@ _PROTEST_RE = _tiers(
     r"(?:(?:also|again|still|\w+ly)\s+){0,2}(?:observed|heeded|followed)|"
     r"in\s+(?:answer|response)\s+to\s+the\s+(?:[\w-]+\s+)?(?:strike|shutdown|hartal)\s+call|"
     r"(?:shops|markets|bazaars?|stores|businesses)\s+(?:[\w'’-]+\s+){0,4}?(?:have\s+|had\s+)?"
-    r"(?:stayed|remained)\s+(?:shut|closed))\b",
+    r"(?:stayed|remained)\s+(?:shut|closed)|"
+    # "Stores were also closed in Kumasi", "youths burnt tyres on a main road"
+    r"(?:shops|stores|markets|bazaars?|businesses)\s+(?:were|was)\s+(?:also\s+|largely\s+|"
+    r"mostly\s+)?(?:closed|shut)(?!\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:holidays?|festival|"
+    r"weekend|sabbath|eid|christmas|easter|new\s+year|night|day))|"
+    r"burn(?:ed|t|ing)\s+(?:[\w-]+\s+)?(?:tyres|tires))\b",
     low=r"(?:unrest|uprising|upheavals?)\b",
 )
 # What is seized when nothing is taken but goods: "seized weapons stored in the mosque",
@@ -184,7 +189,8 @@ _SEIZURE_RE = _tiers(
     r"(?:walked|marched|burst)\s+into\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|"
     r"parliament|congress|palace|ministry|offices?|headquarters|legislature|assembly)|"
     r"barricaded\s+themselves\s+(?:inside|in)|broke\s+down\s+the\s+(?:doors?|gates?)|"
-    r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+into)\b",
+    # ("The crowd appears to have forced its way in")
+    r"(?:forced|smashed|fought|pushed|broke)\s+(?:their|its)\s+way\s+in(?:to)?)\b",
     low=r"(?:rushed|swarmed|stormed)\s+(?:into\s+)?(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:building|offices?|compound|headquarters|parliament|palace|square|station|premises)\b",
     # Attacking or ransacking a seat of power is taking it, when protesters do it.
@@ -410,7 +416,7 @@ _STEMS = {
     "protest": re.compile(
         r"protest|rall|demonstrat|march|sit-in|strike|picket|blockade|streets|walk|block|"
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
-        r"stay|agitation|"
+        r"stay|agitation|tyres|tires|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
         r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went"
     ),

@@ -4781,6 +4781,15 @@ STRIKES_AS_TOLD = [
         {("seizure", "Karakol")},
         set(),
     ),
+    ("Shops were also closed in Tamale and Wa.", {("protest", "Tamale")}, set()),
+    ("In Multan protesters blocked the Chungi interchange.", {("protest", "Multan")}, set()),
+    ("In Jambi youths burnt tyres on the main road.", {("protest", "Jambi City")}, set()),
+    (
+        "In Grozny the crowd forced its way in before the police arrived.",
+        {("seizure", "Grozny")},
+        set(),
+    ),
+    ("Police blocked the interchange in Multan.", set(), {("protest", "Multan")}),
     # a strike shut one town and not the other
     (
         "The strike shut the markets of Accra, but had little effect in Kumasi.",
@@ -4916,3 +4925,16 @@ def test_seats_advice_and_the_land_of_a_war_are_not_event_places(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_a_live_pages_new_entry_opens_a_scene_of_its_own(gaz: Gazetteer) -> None:
+    # Each timed entry of a live page is told apart: the town the entry before named in
+    # passing is not where the next entry's marches are.
+    text = (
+        "13:05 — The former president is spending the day at his home in Quilmes, his office "
+        "says.\n\n12:10 — Supporters abroad are also marching."
+    )
+    assert ("protest", "Quilmes") not in _pairs(gaz, text)
+    # ... while within one entry the scene goes on
+    text = "13:05 — Marchers reached the main square in Rosario. Police fired tear gas at them."
+    assert ("clash", "Rosario") in _pairs(gaz, text)
