@@ -677,8 +677,22 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
     # "sent a telegram of protest to President Sarney": a written complaint, not a crowd
     if _WRITTEN_PROTEST_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()):
         return True
+    # "the anthem of the 8888 Uprising": a past upheaval named as a proper noun (but a
+    # headline in title case, "Workers' Uprising Grips Gdansk", tells of one)
+    # (the match may be on the lower-cased sentence: its case is read off the sentence)
+    if (
+        match.start() > 0
+        and _NAMED_UPHEAVAL_RE.fullmatch(sentence, match.start(), match.end())
+        and not _TITLE_CASE_AFTER_RE.match(sentence, match.end())
+    ):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+# (Case sensitive: "the uprising spread to Mandalay" tells of it as it happens.)
+_NAMED_UPHEAVAL_RE = re.compile(r"Uprising|Unrest|Upheavals?")
+_TITLE_CASE_AFTER_RE = re.compile(r"\s+[A-Z]")
 
 
 _WRITTEN_PROTEST_BEFORE_RE = re.compile(

@@ -14,6 +14,7 @@ from geomap.extract import extract_events
 from geomap.figures import find_numbers, parse_counts, parse_crowds
 from geomap.model import Article
 from geomap.places import Verdict, explain_names, find_mentions
+from geomap.triggers import classify
 
 
 def _pairs(gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
@@ -4938,3 +4939,26 @@ def test_a_live_pages_new_entry_opens_a_scene_of_its_own(gaz: Gazetteer) -> None
     # ... while within one entry the scene goes on
     text = "13:05 — Marchers reached the main square in Rosario. Police fired tear gas at them."
     assert ("clash", "Rosario") in _pairs(gaz, text)
+
+
+# A past upheaval named as a proper noun tells of nothing happening now; told as it happens,
+# or in a headline's title case, it is a protest.
+NAMED_UPHEAVALS = [
+    (
+        "Veterans of the 8888 Uprising met in Mandalay to record their memories.",
+        set(),
+        {("protest", "Mandalay")},
+    ),
+    ("The uprising spread to Sagaing and Mandalay.", {("protest", "Mandalay")}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMED_UPHEAVALS)
+def test_a_named_past_upheaval_is_no_protest(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_headline_in_title_case_keeps_its_uprising() -> None:
+    assert [t.text for t in classify("Workers' Uprising Grips Gdansk")] == ["Uprising"]
