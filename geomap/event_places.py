@@ -1984,7 +1984,8 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
     """The next sentence continues the scene: within a paragraph, after a paragraph of
     one sentence (wire copy puts each sentence in its own paragraph), or in the next turn
     of a transcript, which answers about the same place when that place is the story's main
-    city. A list of places is not a scene.
+    city. A list of places is not a scene, and a live page's timed entry does not continue
+    the entry before it.
 
     Example: "In Osh, protesters stormed the building. Police fired tear gas." (Osh);
     "PRESENTER: Thirty died in San Salvador. Our correspondent was there. /

@@ -1254,9 +1254,9 @@ class UnrealisedCues:
             cue = self.cues[index]
             if cue[0] > mark_after:
                 return None
-            quote = self.quotes[index]
             if self.onward[index] and position < cue[0]:
                 continue
+            quote = self.quotes[index]
             if quote is None or quote[0] <= position < quote[1]:
                 return cue
         return None
@@ -1269,6 +1269,7 @@ _MODAL_AFTER_AND_RE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?=(?:will|would
 
 
 def _onward_only(clause: str, start: int) -> bool:
+    # ("and later " ends within 12 characters of the cue; the modal within 6 of its start)
     return _MODAL_AFTER_AND_RE.search(clause, max(0, start - 12), start + 6) is not None
 
 
