@@ -704,7 +704,7 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"taken\s+(?:to(?!\s+the\s+streets)|into|away)\b|treated|shot|"
     r"beaten|freed|released|evacuated|missing|apprehended|rounded\s+up|disappeared|abducted|"
     r"kidnapped|tortured|stabbed|facing|charged|convicted|sentenced|prosecuted|identified|"
-    r"summoned|fined|"
+    r"summoned|fined|picked\s+up\s+by|"
     # "at least 30 people pushed into police vans": people detained, not a crowd
     r"(?:pushed|bundled|dragged|shoved|loaded|herded|thrown)\s+into\s+(?:[\w-]+\s+)?(?:vans?|"
     r"bus|buses|cars?|trucks?|vehicles?|lorries|cells?)|"

@@ -302,6 +302,11 @@ _ARREST_RE = _tiers(
     r"(?:taking|leading|dragging)\s+(?:[\w'’-]+\s+){1,3}?away|"
     r"loaded\s+into\s+(?:a\s+|the\s+)?(?:police\s+)?(?:trucks?|vans?|buses)|"
     r"gave\s+(?:themselves|himself|herself)\s+up|"
+    # "three youths were held for questioning", "30 people were picked up by police",
+    # "confined the opposition leader to his home"
+    r"held\s+for\s+questioning|picked\s+up\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|"
+    r"security\s+forces|soldiers|troops|gendarmes)|confined\s+(?:[\w'’.-]+\s+){0,5}?to\s+"
+    r"(?:his|her|their)\s+(?:homes?|houses?|residences?)|"
     r"imprisoned)\b",
     medium=r"(?:(?:were|was|been|being)\s+(?:\w+\s+)?(?:released|freed|set\s+free)|"
     r"(?:freed|released|freeing|releasing)\s+(?:[\w'’-]+\s+){0,4}?(?:detainees|prisoners|"
@@ -437,7 +442,7 @@ _STEMS = {
     ),
     "arrest": re.compile(
         r"arrest|detain|detention|held|custody|jail|rounded|apprehend|imprison|releas|fre|"
-        r"away|loaded|gave"
+        r"away|loaded|gave|picked|confined"
     ),
 }
 _NUMBER = "number"

@@ -4962,3 +4962,24 @@ def test_a_named_past_upheaval_is_no_protest(
 
 def test_a_headline_in_title_case_keeps_its_uprising() -> None:
     assert [t.text for t in classify("Workers' Uprising Grips Gdansk")] == ["Uprising"]
+
+
+# Arrests told by what was done to the people taken: held for questioning, picked up by the
+# police, confined to their homes; a crowd confined to a square is no arrest.
+ARRESTS_AS_TOLD = [
+    ("In Sfax four students were held for questioning.", {("arrest", "Sfax")}, set()),
+    ("In Kara 20 people were picked up by police overnight.", {("arrest", "Kara")}, set()),
+    (
+        "Gendarmes confined the opposition leader to his home in Garoua.",
+        {("arrest", "Garoua")},
+        set(),
+    ),
+    ("Soldiers confined the crowd to the square in Garoua.", set(), {("arrest", "Garoua")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), ARRESTS_AS_TOLD)
+def test_arrests_told_by_what_was_done_to_the_people_taken(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
