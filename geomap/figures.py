@@ -1431,7 +1431,8 @@ _APPOSITION_RE = re.compile(
 # One person's age, set off by commas: "Peter Otieno, 24, was", "one man, aged 19, had been",
 # "Ana Díaz, a 23-year-old nurse, was".
 _AGE_APPOSITION = (
-    r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|an?\s+\d{1,3}-year-old(?:\s+[\w'’-]+){0,3})\s*,)"
+    # ("Kang, a 20-year-old first-year student at Myongji University in Seoul, was")
+    r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|an?\s+\d{1,3}-year-old(?:\s+[\w'’-]+){0,8})\s*,)"
 )
 _ONE_VICTIM_OUTCOME = (
     r"\s+(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
@@ -1458,6 +1459,8 @@ _ONE_VICTIM_NOUNS = (
 # shot dead", "a National Guard sergeant died": one person, with no count written.
 _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_VICTIM_NOUNS + r"\b"
+    # ("a girl of 15 was shot dead")
+    r"(?:\s+of\s+\d{1,3})?"
     r"(?:"
     + _AGE_APPOSITION
     + r"|\s*,\s*"
@@ -1470,7 +1473,7 @@ _SINGLE_VICTIM_RE = re.compile(
 # "Police shot dead a student at Peradeniya", "troops shot and killed a Palestinian
 # teenager": one victim, the object of the killing.
 _KILLED_ONE_RE = re.compile(
-    r"\b(?:shot\s+dead|shot\s+and\s+killed|killed|gunned\s+down|beat\s+to\s+death|"
+    r"\b(?:shot\s+dead|shot\s+and\s+killed|killed|killing|gunned\s+down|beat\s+to\s+death|"
     r"stabbed\s+to\s+death)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_VICTIM_NOUNS + r"\b",
     re.IGNORECASE,
 )

@@ -4851,6 +4851,8 @@ ONE_VICTIM_TOLLS = [
     ("A 52-year-old shopkeeper, Ravi Menon, was killed when the crowd fled.", 1),
     ("In Sylhet, a rickshaw puller was shot dead.", 1),
     ("Gunmen killed a police constable and wounded two others.", 1),
+    ("Troops opened fire, killing a 17-year-old student.", 1),
+    ("A boy of 14 was shot dead near the market.", 1),
     # a plan or a bill killed is no death
     ("The strike killed a reform plan that the cabinet had backed.", None),
 ]
