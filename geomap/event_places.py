@@ -203,7 +203,8 @@ def _page_furniture(cue: PlaceCue) -> bool:
     return bool(_FURNITURE_LINE_AT_RE.match(cue.text, start, end))
 
 
-_TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+_CLOCK_TIME = r"\d{1,2}[:.]\d{2}"  # "17:27", "9.30"
+_TIMESTAMP_RE = re.compile(rf"\b{_CLOCK_TIME}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
 
 
 def _timestamp(cue: PlaceCue) -> bool:
@@ -653,6 +654,8 @@ _OFFICE_AFTER_RE = re.compile(
     r"sphere|orbit|influence|control|domination|grip)\b",
     re.IGNORECASE,
 )
+# Before a building's noun: people standing there gathered, they do not sit there
+_NOT_GATHERED_BEFORE = r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)"
 _OFFICE_BEFORE_RE = Caseless(
     r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"leaders|rulers|foreign\s+minist(?:ers?|ry|ries)|(?:city|town|municipal|regional)\s+councils?|"
@@ -664,8 +667,7 @@ _OFFICE_BEFORE_RE = Caseless(
     r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
-    r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|"
-    r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)"
+    r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|" + _NOT_GATHERED_BEFORE +
     # "a jury in Tampa cleared the officers": where a verdict was given
     # "courts in Tetouan and Nador handed down prison terms"
     r"(?:tribunals?|courts?|jury|juries|grand\s+jury|judges?|magistrates?))\s+in\s+$"
@@ -679,7 +681,7 @@ _OFFICE_BEFORE_RE = Caseless(
     # "the Department of State in Washington", "officials of the Colonial Office in London":
     # where a government's department sits (but "outside the foreign ministry in Warsaw" is
     # where people gathered)
-    r"|(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)(?<!near\sthe\s)"
+    r"|" + _NOT_GATHERED_BEFORE + r"(?<!near\sthe\s)"
     r"\b(?:department\s+of\s+state|state\s+department|(?:foreign|colonial|home)\s+office|"
     r"(?:foreign|interior|defen[cs]e)\s+ministry|foreign\s+policy\s+chief)\s+in\s+$"
 )
@@ -2009,7 +2011,7 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 # "12:10 — Brazilians abroad are also marching.": a live page's new entry, told at its own
 # time, opens a scene of its own
-_ENTRY_TIME_RE = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
+_ENTRY_TIME_RE = re.compile(rf"\s*{_CLOCK_TIME}\b")
 
 
 # "Tuesday's rally", "yesterday's march": one gathering the story told of before ("the

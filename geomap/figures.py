@@ -374,7 +374,8 @@ def find_numbers(sentence: str) -> tuple[NumberPhrase, ...]:
 
 
 # "gave 8,000 and 20,000 respectively": two figures of two claimants, not a range
-_RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY = r"\s*,?\s*respectively\b"
+_RESPECTIVELY_RE = re.compile(_RESPECTIVELY, re.IGNORECASE)
 
 
 def _two_claims(match: re.Match[str], text: str) -> bool:
@@ -1114,7 +1115,7 @@ _CLAIM_AS_QUALIFIER_RE = re.compile(r"estimated\s+", re.IGNORECASE)
 # "against 130,000 according to the police": the claimant named after the figure
 _CLAIM_AFTER_RE = re.compile(
     # "put the crowd at 8,000 and 20,000 respectively": the second claimant's figure
-    r"\s+(?:people\s+)?according\s+to\b|\s*,?\s*respectively\b",
+    r"\s+(?:people\s+)?according\s+to\b|" + _RESPECTIVELY,
     re.IGNORECASE,
 )
 

@@ -120,8 +120,6 @@ _PROTEST_RE = _tiers(
     # it happens ("a history of caste agitation", "spoke of communist agitation" is none)
     r"agitation\s+(?:also\s+|then\s+|soon\s+|quickly\s+)?(?:spread|began|started|"
     r"continued|intensified)|"
-    # "Smaller gatherings took place in Rundu": likened to the protest the story told of
-    r"(?:smaller|similar|larger|bigger)\s+gatherings?|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -129,8 +127,10 @@ _PROTEST_RE = _tiers(
     r"that\s+day\s+|overnight\s+|yesterday\s+|today\s+)?(?:in|at|outside|on|near|"
     r"around|before|in\s+front|to|for|peacefully))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
-    # "held solidarity gatherings outside embassies" (a family gathering is none)
-    r"(?:solidarity|protest|mass|public|anti-[\w-]+)\s+gatherings?|"
+    # "held solidarity gatherings outside embassies" (a family gathering is none);
+    # "Smaller gatherings took place in Rundu": likened to the protest the story told of
+    r"(?:solidarity|protest|mass|public|anti-[\w-]+|smaller|similar|larger|bigger)\s+"
+    r"gatherings?|"
     # "youths put up barricades", "set up roadblocks of burning tyres", "courted arrest"
     r"(?:put\s+up|set\s+up|erected|built|manned)\s+(?:[\w-]+\s+)?roadblocks|"
     r"put\s+up\s+(?:[\w-]+\s+)?barricades|court(?:ed|ing)\s+arrest|"
