@@ -397,6 +397,9 @@ def _decide(
                 name.key in people
                 and top.kind is Kind.CITY
                 and not _put_as_a_town(tokens, name.i, top)
+                # "SEABROOK, N.H. -" heads the story as its place, whatever "Seabrook
+                # Station" or a Mr Seabrook makes of the name elsewhere
+                and not is_dateline(text, name.first.start, name.surface)
             ):
                 # "Obama" after "Barack Obama": one sense per discourse
                 verdict, rule = Verdict.PART_OF_NAME, NAMED_AS_PERSON

@@ -339,6 +339,12 @@ FACILITY_HEADS = frozenset(
         "barracks",
         "mosque",
         "stadium",
+        # a station, a yard or a base bears its town's name: "Seabrook Station" (the nuclear
+        # plant), "Gdynia Shipyard", "Kadena Air Base"
+        "station",
+        "shipyard",
+        "dockyard",
+        "base",
     ]
 )
 # Lower-case nouns that put the capitalised word beside them in a newspaper's, agency's or

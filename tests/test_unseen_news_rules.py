@@ -4985,3 +4985,41 @@ def test_arrests_told_by_what_was_done_to_the_people_taken(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# A dateline is the story's place even where the same name heads a facility's or a
+# person's name elsewhere in the story ("Seabrook Station", "Mr Seabrook").
+DATELINES_BESIDE_NAMESAKES = [
+    (
+        "SEABROOK, N.H., May 2 (UPI) - About 2,000 people marched on the site of Seabrook "
+        "Station today, and police arrested 1,400 of them.",
+        {("arrest", "Seabrook"), ("protest", "Seabrook")},
+        set(),
+    ),
+    (
+        "KITIMAT, B.C., June 4 (CP) - Hundreds of residents rallied today against the Kitimat "
+        "Terminal plan, said organizer Ellen Kitimat.",
+        {("protest", "Kitimat")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), DATELINES_BESIDE_NAMESAKES)
+def test_a_dateline_stays_the_place_beside_a_namesake(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A station, a shipyard or a base named after a city stands in that city.
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Police stopped the marchers near Taipei Main Station.", "Taipei"),
+        ("About 300 workers rallied at the gates of Gdynia Shipyard.", "Gdynia"),
+        ("Students filled the square in front of Seoul Station.", "Seoul"),
+    ],
+)
+def test_a_facility_named_after_a_town_stands_in_it(gaz: Gazetteer, text: str, town: str) -> None:
+    assert town in {m.place.name for m in find_mentions(text, gaz)}
