@@ -48,6 +48,7 @@ from geomap.named_sites import sites_placed
 from geomap.places import (
     contains,
     find_mentions,
+    great_circle_km,
     names_put_as_places,
     unresolved_place_names,
 )
@@ -1510,10 +1511,17 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
     # dateline's own. ("SASEBO, Japan (AP) - Students fought police at the U.S. Navy base
     # here": the reporter is at the scene, whatever foreign name the sentence holds.)
     country = dateline.place.country_code
+    # A dateline on a line of its own, under a statement's letterhead ("Quito, 1 October
+    # 2009") or set apart above a wire's lead ("BEIJING —"), is where the text was issued
+    # or filed: a lead that names another town of the same country ("the killing of a
+    # teacher near Macas", "Officials in the southern city of Maoming say") is set there.
+    letterhead = bool(lead) and not lead[0].prose
     for sentence in lead:
         named = [m for m in sentence.named if m not in sentence.dateline]
         if named:
-            abroad = all(m.place.country_code != country for m in named)
+            abroad = all(m.place.country_code != country for m in named) or (
+                letterhead and _another_town(named, dateline)
+            )
             return abroad and _HERE_RE.search(sentence.text) is None
         if sentence.prose:
             return False  # a lead that names no other place: the story is at the dateline
@@ -1521,6 +1529,22 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
 
 
 _HERE_RE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
+
+
+# A town nearer the dateline's than this is one of its districts or suburbs ("the Abobo
+# district of Abidjan"), which the story's own city holds.
+_SUBURB_KM = 30.0
+
+
+def _another_town(named: Sequence[PlaceMention], dateline: PlaceMention) -> bool:
+    """Whether the names hold a town of the dateline's country away from its own."""
+    here = dateline.place
+    return any(
+        m.place.kind is Kind.CITY
+        and m.place.country_code == here.country_code
+        and great_circle_km(m.place.lat, m.place.lon, here.lat, here.lon) > _SUBURB_KM
+        for m in named
+    )
 
 
 def _capital_finder(gaz: Gazetteer, year: int | None) -> SeatFinder:

@@ -5023,3 +5023,40 @@ def test_a_dateline_stays_the_place_beside_a_namesake(
 )
 def test_a_facility_named_after_a_town_stands_in_it(gaz: Gazetteer, text: str, town: str) -> None:
     assert town in {m.place.name for m in find_mentions(text, gaz)}
+
+
+# A dateline on a line of its own is where a statement was issued or a report filed; a
+# lead that names another town of the same country, away from it, is set in that town.
+DESKS_AT_HOME = [
+    (
+        "PUBLIC STATEMENT\nAndean Rights Forum\nLima, 6 June 2009\n\nPeru: an inquiry is "
+        "needed into the killing of a farmer near Bagua\n\nThe Forum deplores the death of a "
+        "farmer who was shot dead on the outskirts of Bagua. We call for calm.\n\nThe "
+        "Interior Ministry has said that 20 police officers were injured.",
+        {("casualties", "Bagua")},
+        {("casualties", "Lima")},
+    ),
+    (
+        "Plant Shelved After Riots\n\nBEIJING —\n\nOfficials in the southern city of "
+        "Maoming say a planned chemical plant will not be built, after two days of protests "
+        "in which police used tear gas.\n\nOn Sunday about 1,000 people marched on the "
+        "Maoming city government.",
+        {("protest", "Maoming")},
+        {("protest", "Beijing"), ("clash", "Beijing")},
+    ),
+    # a district of the dateline's city is the city's own story
+    (
+        "Women Shot at March\n\nABIDJAN —\n\nSoldiers opened fire on a women's march in "
+        "the Abobo district of Abidjan on Thursday, witnesses say.\n\nOrganizers said 15,000 "
+        "women had gathered at a roundabout in the city.",
+        {("crowd", "Abidjan")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), DESKS_AT_HOME)
+def test_a_dateline_set_apart_yields_to_another_town_of_its_country(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
