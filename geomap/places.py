@@ -941,7 +941,14 @@ def generic_region(name: NameInText) -> Verdict | None:
     Rights" and "Western diplomats" are not.
     """
     top = name.candidates[0].place
-    if top.kind is Kind.ADMIN1 and name.ordinary(name.key) and name.follower not in PLACE_FOLLOWERS:
+    # (a name written with letters the English word lacks is not the word: "Colón", the
+    # province's and its port city's name, is no colon)
+    if (
+        top.kind is Kind.ADMIN1
+        and name.surface.isascii()
+        and name.ordinary(name.key)
+        and name.follower not in PLACE_FOLLOWERS
+    ):
         return Verdict.NOT_PLACE
     return None
 
@@ -1145,12 +1152,21 @@ def capitalised_after(name: NameInText) -> Verdict | None:
         or name.follower in CALENDAR
     ):
         return None
+    if after.text.lower() in _FEATURE_HEADS:
+        return Verdict.NOT_PLACE  # "Minamata Bay": the water, not the town, nor a person
     head = _name_head(name.text, name.tokens, name.i + name.n)
     if head in FACILITY_HEADS:
         return Verdict.PLACE if name.major else Verdict.NOT_PLACE
     if head in ORGANISATION_HEADS:
         return Verdict.IN_NAME if name.major else Verdict.NOT_PLACE
     return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
+
+
+# Natural features named after a town: a bay, a river or a valley is no person's surname,
+# so such a name says nothing of what the town's name means elsewhere in the story.
+_FEATURE_HEADS = frozenset(
+    {"bay", "gulf", "river", "lake", "valley", "strait", "straits", "sea", "harbour", "harbor"}
+)
 
 
 # Particles inside Romance names ("Abreu e Lima", "Trinta di Mei", "Gobernación de
@@ -2728,7 +2744,13 @@ def _without_strays(
     kept = []
     for m in mentions:
         cc, key = m.place.country_code, fold(m.text)
-        small_town = m.place.kind is Kind.CITY and m.place.population < _STRAY_POPULATION
+        # (a country's capital is no stray town: "outside the House of Assembly in
+        # Kingstown" in a story that names Barbados more often than St Vincent)
+        small_town = (
+            m.place.kind is Kind.CITY
+            and m.place.population < _STRAY_POPULATION
+            and m.place.geonameid not in Capitals.default().national_capitals
+        )
         placed = _placed_in_a_far_city(text, m, by_start)
         alone = (
             cc not in focus

@@ -5060,3 +5060,38 @@ def test_a_dateline_set_apart_yields_to_another_town_of_its_country(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# Names the recogniser had dropped by mechanism: a province's name that is an English word
+# only without its accent; a town whose name a bay also bears, taken for a surname; a small
+# country's capital, taken for a stray town in a story that names a neighbour more often.
+PLACES_NOT_TO_DROP = [
+    (
+        "Thousands of people marched on the provincial government offices in Colón, on "
+        "Panama's Caribbean coast, on Friday.",
+        {("protest", "Colón")},
+        set(),
+    ),
+    (
+        "About 2,000 fishermen stormed the factory in Minamata on Monday, demanding "
+        "compensation for the poisoning of Minamata Bay.",
+        {("seizure", "Minamata")},
+        set(),
+    ),
+    (
+        "The prime minister was hit by a stone as he walked through a crowd of about 300 "
+        "protesters outside parliament in Kingstown. He was later flown to Bridgetown for a "
+        "scan, and the Barbados government sent a doctor.",
+        {("protest", "Kingstown")},
+        {("protest", "Bridgetown")},
+    ),
+    # the English word without an accent stays a word: "the colon" names no province
+    ("Protesters in Colon carried banners.", set(), {("protest", "Colón")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PLACES_NOT_TO_DROP)
+def test_places_not_to_drop(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
