@@ -1018,7 +1018,10 @@ _HISTORICAL_RE = re.compile(
     r"previously|historically|back\s+in|(?:in|of)\s+the\s+(?:(?:early|late|mid)[\s-]+)?\d{4}s|"
     r"in\s+the\s+(?:sixties|seventies|eighties|nineties)|since\s+independence|"
     r"(?:during|in)\s+(?:the\s+)?soviet\s+(?:era|times|period)|at\s+a\s+similar\b|"
-    r"anniversary\s+of|commemorat(?:e|es|ed|ing)\s+(?:the\s+)?|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
+    # (not "anniversary of": "staged the biggest march in years, as the city celebrated
+    # the 200th anniversary of the First Fleet's arrival" reports the march; an anniversary
+    # is the day's occasion)
+    r"commemorat(?:e|es|ed|ing)\s+(?:the\s+)?|compared\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+the\b|"
     r"(?:revolution|uprising|protests|elections?|coup|war|crisis|riots|strikes?|stoppages?|"
     r"march|demonstrations?|massacre|unrest)\s+of\s+(?:(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\s+)?(?:1[89]|20)\d\d|"

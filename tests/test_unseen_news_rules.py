@@ -5095,3 +5095,32 @@ def test_places_not_to_drop(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# An anniversary is the day's occasion, not a past the sentence tells of.
+ANNIVERSARIES = [
+    (
+        "About 40,000 people marched through Sydney yesterday, as the city celebrated the "
+        "200th anniversary of the arrival of the First Fleet.",
+        {("protest", "Sydney"), ("crowd", "Sydney")},
+        set(),
+    ),
+    (
+        "On the anniversary of the massacre, about 5,000 people rallied in Kwangju.",
+        {("protest", "Gwangju")},
+        set(),
+    ),
+    # a commemoration still recalls a past event
+    (
+        "The monument in Gdańsk commemorates the shipyard strike.",
+        set(),
+        {("protest", "Gdańsk")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), ANNIVERSARIES)
+def test_an_anniversary_is_the_days_occasion(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
