@@ -74,6 +74,11 @@ def _tiers(**tiers: str) -> _Folded:
 
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
 
+# Shops closed or shuttered for a holiday, a weekend or the night keep no strike.
+_NOT_FOR_A_HOLIDAY = (
+    r"(?!\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:holidays?|festival|weekend|sabbath|eid|"
+    r"christmas|easter|new\s+year|night|day))"
+)
 _PROTEST_RE = _tiers(
     # ("resigned in protest" is a resignation: see _RESIGNED_BEFORE_RE)
     high=r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
@@ -150,9 +155,17 @@ _PROTEST_RE = _tiers(
     r"(?:stayed|remained)\s+(?:shut|closed)|"
     # "Stores were also closed in Kumasi", "youths burnt tyres on a main road"
     r"(?:shops|stores|markets|bazaars?|businesses)\s+(?:were|was)\s+(?:also\s+|largely\s+|"
-    r"mostly\s+)?(?:closed|shut)(?!\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:holidays?|festival|"
-    r"weekend|sabbath|eid|christmas|easter|new\s+year|night|day))|"
-    r"burn(?:ed|t|ing)\s+(?:[\w-]+\s+)?(?:tyres|tires))\b",
+    r"mostly\s+)?(?:closed|shut)" + _NOT_FOR_A_HOLIDAY + "|"
+    r"burn(?:ed|t|ing)\s+(?:[\w-]+\s+)?(?:tyres|tires)|"
+    # "Shutters down on the main street of Akbou", "traders pulled down their shutters",
+    # "shops closed in solidarity": a shopkeepers' strike kept there
+    r"(?:pulled|brought|kept|rolled)\s+down\s+(?:their\s+|the\s+)?shutters|"
+    r"down(?:ed|ing)\s+(?:their\s+)?shutters|"
+    r"(?:shutters\s+(?:were\s+|stayed\s+|remained\s+)?down|(?:shops|stores|markets|bazaars?|"
+    r"businesses)\s+(?:were\s+|was\s+|stayed\s+|remained\s+)?shuttered)"
+    + _NOT_FOR_A_HOLIDAY
+    + r"|(?:shops|stores|markets|bazaars?|businesses)\s+(?:also\s+)?"
+    r"(?:closed|shut)\s+(?:down\s+)?in\s+(?:solidarity|protest|support))\b",
     low=r"(?:unrest|uprising|upheavals?)\b",
 )
 # What is seized when nothing is taken but goods: "seized weapons stored in the mosque",

@@ -5124,3 +5124,21 @@ def test_an_anniversary_is_the_days_occasion(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# Shutters down: a shopkeepers' strike kept where the shops are (not a holiday's closing).
+SHUTTERS_DOWN = [
+    ("Shutters down on the main street of Akbou on Monday morning.", {("protest", "Akbou")}),
+    ("In Multan traders pulled down their shutters by ten o'clock.", {("protest", "Multan")}),
+    ("Shops were shuttered across Quetta on Saturday.", {("protest", "Quetta")}),
+    ("In Tizi Ouzou shops closed in solidarity with the strikers.", {("protest", "Tizi Ouzou")}),
+    ("Shops in Lahore were shuttered for the holiday.", set()),
+    ("In Quetta the bazaar's shutters were down for the night.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), SHUTTERS_DOWN)
+def test_shutters_down_is_a_strike_kept_there(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]]
+) -> None:
+    assert {pair for pair in _pairs(gaz, text) if pair[0] == "protest"} == wanted
