@@ -55,6 +55,7 @@ __all__ = [
     "bind_clauses",
     "district_of",
     "is_list",
+    "is_live_page",
     "may_name_a_town",
     "not_event_place",
     "scene_places",
@@ -2012,6 +2013,13 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 # "12:10 — Brazilians abroad are also marching.": a live page's new entry, told at its own
 # time, opens a scene of its own
 _ENTRY_TIME_RE = re.compile(rf"\s*{_CLOCK_TIME}\b")
+_ENTRY_LINE_RE = re.compile(rf"^[ \t]*{_CLOCK_TIME}\b", re.MULTILINE)
+_LIVE_PAGE_ENTRIES = 3
+
+
+def is_live_page(text: str) -> bool:
+    """Whether the text is a live page: three or more entries, each opened by its time."""
+    return len(_ENTRY_LINE_RE.findall(text, 0)) >= _LIVE_PAGE_ENTRIES
 
 
 # "Tuesday's rally", "yesterday's march": one gathering the story told of before ("the

@@ -34,6 +34,7 @@ from geomap.event_places import (
     bind_clauses,
     district_of,
     is_list,
+    is_live_page,
     may_name_a_town,
     not_event_place,
     scene_places,
@@ -1465,7 +1466,27 @@ def _home(
             lead = sentences[index : index + _LEAD_REACH]
             away = _foreign_bureau(cities[0], lead) or _AWAY_FROM_HERE_RE.search(sentence.text)
             return () if away else (cities[0],)
-    return _headline_home(sentences) or _infobox_home(text, mentions, infobox)
+    return (
+        _headline_home(sentences)
+        or _infobox_home(text, mentions, infobox)
+        or _live_page_home(text, sentences)
+    )
+
+
+_LEAD_SENTENCES = 4
+
+
+def _live_page_home(text: str, sentences: Sequence[_Sentence]) -> tuple[PlaceMention, ...]:
+    """The one city a live page's lead puts its story in: each later entry opens a scene of
+    its own, and one that names no place goes on with that city ("17:35 Police say 17
+    protesters have been arrested")."""
+    if not is_live_page(text):
+        return ()
+    for sentence in sentences[:_LEAD_SENTENCES]:
+        if sentence.prose and sentence.places:
+            cities = {m.place.geonameid: m for m in sentence.places if m.place.kind is Kind.CITY}
+            return tuple(cities.values()) if len(cities) == 1 else ()
+    return ()
 
 
 # "UNION MOTORCADE ROUTED AT MURDOCHVILLE", "Police tear-gas marchers in Lagos"

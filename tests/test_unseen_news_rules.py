@@ -5142,3 +5142,26 @@ def test_shutters_down_is_a_strike_kept_there(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]]
 ) -> None:
     assert {pair for pair in _pairs(gaz, text) if pair[0] == "protest"} == wanted
+
+
+# A live page's lead sets its story in one city; a later entry that names no place goes on
+# with that city, though each entry opens a scene of its own.
+LIVE_PAGE = (
+    "LIVE: Marchers face water cannon\n\n"
+    "Students have taken to the streets of Kathmandu for a third day to protest against "
+    "the budget.\n\n"
+    "17:35\nPolice say 17 protesters have been arrested.\n\n"
+    "17:20\nIn Pokhara, about 200 people marched to the town hall.\n\n"
+    "16:50\nPolice have turned water cannon on the crowd and are charging with batons.\n"
+)
+
+
+def test_a_live_pages_entries_go_on_with_its_leads_city(gaz: Gazetteer) -> None:
+    pairs = _pairs(gaz, LIVE_PAGE)
+    assert {("arrest", "Kathmandu"), ("clash", "Kathmandu"), ("protest", "Pokhara")} <= pairs
+    assert ("clash", "Pokhara") not in pairs
+
+
+def test_a_lead_naming_two_cities_gives_a_live_page_no_home(gaz: Gazetteer) -> None:
+    text = LIVE_PAGE.replace("streets of Kathmandu", "streets of Kathmandu and Biratnagar")
+    assert not {pair for pair in _pairs(gaz, text) if pair[0] in ("arrest", "clash")}
