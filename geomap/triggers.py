@@ -97,6 +97,9 @@ _PROTEST_RE = _tiers(
     r"began|started|paralys|paralyz|shut|closed|crippled|halted|brought)|"
     r"(?:general|national|nationwide|political|commercial)\s+strikes?|on\s+strike|"
     r"picket(?:s|ed|ing)?|self-immolat\w*|"
+    # "held roadside meetings in Manikganj", "a mass meeting at the Maidan": a rally (a
+    # cabinet's meeting is none, and "a public meeting" is as often a minister's)
+    r"(?:mass|roadside|street-corner|open-air|protest)\s+meetings?|"
     r"set\s+(?:himself|herself|themselves)\s+(?:on\s+fire|alight|ablaze)|"
     r"blockades?|blockaded|took\s+to\s+the\s+streets|walk-?outs?|"
     # the pot-banging protest of Latin America and Spain
@@ -436,7 +439,7 @@ _STEMS = {
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
         r"stay|agitation|tyres|tires|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
-        r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went"
+        r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went|meeting"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"

@@ -5165,3 +5165,20 @@ def test_a_live_pages_entries_go_on_with_its_leads_city(gaz: Gazetteer) -> None:
 def test_a_lead_naming_two_cities_gives_a_live_page_no_home(gaz: Gazetteer) -> None:
     text = LIVE_PAGE.replace("streets of Kathmandu", "streets of Kathmandu and Biratnagar")
     assert not {pair for pair in _pairs(gaz, text) if pair[0] in ("arrest", "clash")}
+
+
+# A march's roadside meetings and a mass meeting are rallies; a public meeting may be a
+# minister's, and a cabinet meeting is none.
+MEETINGS = [
+    ("It held roadside meetings in Jessore on Thursday.", {("protest", "Jessore")}),
+    ("About 5,000 workers attended a mass meeting in Dhanbad.", {("protest", "Dhanbad")}),
+    ("A student fired at the president during a public meeting in Peshawar.", set()),
+    ("The cabinet held an emergency meeting in Lahore.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), MEETINGS)
+def test_a_mass_meeting_is_a_rally(gaz: Gazetteer, text: str, wanted: set[tuple[str, str]]) -> None:
+    assert {pair for pair in _pairs(gaz, text) if pair[0] == "protest"} >= wanted
+    if not wanted:
+        assert not {pair for pair in _pairs(gaz, text) if pair[0] == "protest"}
