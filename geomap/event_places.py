@@ -802,6 +802,9 @@ _WHEREABOUTS_RE = Caseless(
     r"carry|carried|evacuate|evacuated)\s+(?:him|her|them)\s+(?:out\s+|back\s+|home\s+)?to|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
+    # "according to travelers who reached Moscow this week": where the tellers came to
+    r"who\s+(?:had\s+|have\s+)?(?:just\s+)?(?:reached|arrived\s+in|got\s+to|returned\s+to|"
+    r"came\s+to|fled\s+to|crossed\s+into)|"
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     # ("Hundreds of tourists left the hills for Siliguri")

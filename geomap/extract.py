@@ -1538,7 +1538,7 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
     # teacher near Macas", "Officials in the southern city of Maoming say") is set there.
     letterhead = bool(lead) and not lead[0].prose
     for sentence in lead:
-        named = [m for m in sentence.named if m not in sentence.dateline]
+        named = _lead_names(sentence, dateline)
         if named:
             abroad = all(m.place.country_code != country for m in named) or (
                 letterhead and _another_town(named, dateline)
@@ -1547,6 +1547,18 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
         if sentence.prose:
             return False  # a lead that names no other place: the story is at the dateline
     return False
+
+
+def _lead_names(sentence: _Sentence, dateline: PlaceMention) -> list[PlaceMention]:
+    """The places a lead sentence names besides its dateline. The dateline's city named
+    again as no event place says nothing of where the story is when the sentence puts its
+    events elsewhere ("rioted in Krivoi Rog ..., according to travelers who reached
+    Moscow"); beside no other event place it still does ("martial law in the capital")."""
+    named = [m for m in sentence.named if m not in sentence.dateline]
+    others = [
+        m for m in named if m.place.geonameid != dateline.place.geonameid or m in sentence.places
+    ]
+    return others if any(m in sentence.places for m in others) else named
 
 
 _HERE_RE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")

@@ -5182,3 +5182,34 @@ def test_a_mass_meeting_is_a_rally(gaz: Gazetteer, text: str, wanted: set[tuple[
     assert {pair for pair in _pairs(gaz, text) if pair[0] == "protest"} >= wanted
     if not wanted:
         assert not {pair for pair in _pairs(gaz, text) if pair[0] == "protest"}
+
+
+# Travellers who reached a city are where the tellers came to, not where the story is; and
+# a dateline's city named again only so is no reason to set the story there.
+TELLERS_WHO_CAME = [
+    (
+        "MOSCOW, June 25 (AP) - Several thousand people rioted in the Ukrainian city of "
+        "Donetsk earlier this month, according to travelers who reached Moscow this week.\n\n"
+        "The Soviet press has published nothing. Western diplomats said the accounts agreed."
+        "\n\nThe crowd broke down the doors of the militia headquarters and set fire to the "
+        "building. Travelers said dozens of people had been arrested.",
+        {("protest", "Donetsk")},
+        {("clash", "Moscow"), ("seizure", "Moscow"), ("arrest", "Moscow")},
+    ),
+    # the capital named again beside no other event place is still the story's city
+    (
+        "MARTIAL LAW DECLARED IN SEOUL AFTER STUDENT RIOTS\n\nSEOUL, June 3 (Reuters) - "
+        "President Park Chung Hee tonight proclaimed martial law in the capital after tens "
+        "of thousands of students fought police in the streets in protest against the "
+        "Government's plans to normalise relations with Japan.",
+        {("clash", "Seoul")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TELLERS_WHO_CAME)
+def test_where_the_tellers_came_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
