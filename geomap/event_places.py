@@ -808,7 +808,11 @@ _WHEREABOUTS_RE = Caseless(
     # "flew back to Islamabad in the evening": where a traveller went; "left for Botswana",
     # "fled to Kenya", "went into exile in Tanzania": where people went away to
     # ("Hundreds of tourists left the hills for Siliguri")
-    r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|left\s+(?:the\s+[\w'’-]+\s+)?for|"
+    r"flew\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)|(?:left|leave|leaving)\s+(?:the\s+[\w'’-]+\s+)?for|"
+    # "gathered to leave for the capital", "to prevent violent groups from reaching the
+    # capital": where people meant to go, and did not reach ("stopped them from reaching
+    # the seat of government in Accra" did reach Accra)
+    r"from\s+reaching(?=\s+(?:the\s+)?$)|"
     r"fled\s+(?:abroad\s+)?to|"
     # "arrested again in November and exiled to Turkey", "in 1965 he moved to Najaf"
     r"(?:exiled|deported|expelled|banished|extradited|(?:later|then)\s+sent)\s+to|"

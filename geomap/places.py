@@ -518,9 +518,25 @@ def _longest_match_in_run(run: str, gaz: Gazetteer) -> tuple[int, tuple[Candidat
         if len(key) < 2 or not gaz.places_for_key(key):
             continue
         candidates = gaz.lookup(surface, fuzzy=False, limit=25)
+        if n > 1 and first.text.lower() in _FUNCTION_WORDS:
+            # "In June" folds to the key of Injune, Queensland; "In Salah" is a town's name
+            candidates = [c for c in candidates if _spelt_apart(surface, c.matched_name)]
         if candidates:
             return n, tuple(candidates)
     return None
+
+
+# Words that open a sentence or a headline in capitals and, spelt apart from the next
+# word, are no part of a name the gazetteer writes as one word.
+_FUNCTION_WORDS = frozenset(
+    {"in", "on", "at", "by", "to", "of", "the", "a", "an", "and", "or", "for", "from", "as"}
+)
+_NAME_GAP_RE = re.compile(r"[\s-]+")
+
+
+def _spelt_apart(surface: str, name: str) -> bool:
+    """Whether the stored name has a word break wherever the text has one."""
+    return len(_NAME_GAP_RE.split(name.strip())) >= len(_NAME_GAP_RE.split(surface.strip()))
 
 
 class Verdict(Enum):

@@ -5213,3 +5213,40 @@ def test_where_the_tellers_came_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_a_capitalised_preposition_joins_no_name_written_as_one_word(gaz: Gazetteer) -> None:
+    # "In June" folds to the key of Injune, Queensland; "In Salah" is an Algerian town
+    names = {m.place.name for m in find_mentions("In June the assembly passed the law.", gaz)}
+    assert not names
+    found = {m.place.name for m in find_mentions("In Salah residents marched on Monday.", gaz)}
+    assert "In Salah" in found
+
+
+# Where people meant to go and were stopped short of is no event place.
+JOURNEYS_CUT_SHORT = [
+    (
+        "In Nueva Guinea several thousand people who had gathered to leave for the capital "
+        "found the road blocked by riot police. Police fired tear gas at them.",
+        {("clash", "Nueva Guinea")},
+        {("clash", "Managua"), ("protest", "Managua")},
+    ),
+    (
+        "The government said the police had acted to prevent violent groups from reaching Managua.",
+        set(),
+        {("clash", "Managua")},
+    ),
+    (
+        "Police in riot gear stopped hundreds of demonstrators from reaching the seat of "
+        "government in Accra on Tuesday.",
+        {("protest", "Accra")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), JOURNEYS_CUT_SHORT)
+def test_where_a_journey_was_cut_short_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
