@@ -831,10 +831,13 @@ _WHEREABOUTS_RE = Caseless(
     # "abused by police on the way to the prison in Santiaguito": where detainees were held;
     # "taken to the headquarters of the General Intelligence Department in Amman",
     # "taken to the police prefecture in Arequipa": where they were taken
-    r"(?:taken|sent|transferred|moved|driven|on\s+the\s+way)\s+to\s+(?:the\s+|a\s+)?"
-    r"(?:[\w'’-]+\s+){0,5}?(?:prisons?|jails?|penitentiary|headquarters|offices|prefecture|"
-    r"police\s+stations?|barracks|(?:army|military|labou?r|prison)\s+camps?|"
-    r"detention\s+cent(?:re|er)s?)\s+(?:[\w'’-]+\s+){0,2}?(?:in|at|of)|"
+    # ("taken by coach to stations as far away as Southampton": the cells they were taken to)
+    r"(?:taken|sent|transferred|moved|driven|bussed|on\s+the\s+way)\s+"
+    r"(?:by\s+(?:coach|bus|lorry|truck|van|helicopter|plane|train|road|air)\s+)?to\s+"
+    r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:prisons?|jails?|penitentiary|headquarters|"
+    r"offices|prefecture|(?:police\s+)?stations?|cells|barracks|"
+    r"(?:army|military|labou?r|prison)\s+camps?|detention\s+cent(?:re|er)s?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:in|at|of|as\s+far\s+(?:away\s+)?as)|"
     # "many of those detained were being held at a police training camp at Sendafa",
     # "held in the county jail in Mandan": where detainees are kept
     r"(?:held|detained|kept|jailed|imprisoned)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"

@@ -443,7 +443,10 @@ _NOT_A_GATHERING_BEFORE_RE = Caseless(
     r"(?:bodies|corpses|remains|graves|coffins)\s+of|"
     # "police stopped a bus carrying about 40 opposition supporters": a vehicle's passengers
     r"(?:bus|buses|coach|coaches|trucks?|lorr(?:y|ies)|vans?|boats?|trains?|planes?)\s+"
-    r"(?:carrying|packed\s+with|full\s+of))\s+$"
+    r"(?:carrying|packed\s+with|full\s+of)|"
+    # "The evacuation flight, with 45 Ukrainians on board, landed in Kharkiv"
+    r"(?:flights?|planes?|aircraft|airliners?|ships?|ferr(?:y|ies)|vessels?|boats?|trains?)"
+    r",?\s+with)\s+$"
 )
 # "a crowd of 10,000", "the bodies of 25 people": after a gathering noun or a toll's noun,
 # "of" introduces a count of people, not a year or a page ("in 2019", "of 12").

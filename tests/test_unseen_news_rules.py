@@ -5250,3 +5250,29 @@ def test_where_a_journey_was_cut_short_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# Where those arrested were taken to be held, however they were taken, is no event place;
+# the people a flight carried are no crowd.
+TAKEN_AND_CARRIED = [
+    (
+        "More than 500 people were arrested near Stonehenge. Because the cells were full, "
+        "many of those arrested were taken by coach to stations as far away as Southampton "
+        "and Yeovil.",
+        set(),
+        {("arrest", "Southampton"), ("arrest", "Yeovil")},
+    ),
+    (
+        "The evacuation flight, with 45 Ukrainians and 27 foreign nationals on board, "
+        "landed in Kharkiv around noon.",
+        set(),
+        {("crowd", "Kharkiv")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TAKEN_AND_CARRIED)
+def test_where_people_were_taken_or_carried_is_no_gathering(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
