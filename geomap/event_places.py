@@ -795,11 +795,19 @@ _WHEREABOUTS_RE = Caseless(
     # (but "protesters spent a fifth night in the square" is a protest camp)
     r"(?:spends|spent|spending)(?!\s+(?:[\w'’-]+\s+){0,2}nights?\b)|"
     # "Twelve bodies were brought to hospitals in Sampaloc": where the hurt were treated
-    r"(?:taken|rushed|flown|airlifted|transferred|evacuated|admitted|brought|driven)\s+to\s+"
-    r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|is\s+being\s+held|"
-    # "soldiers seized him and flew him to Costa Rica": where a person was taken
-    r"(?:flew|flown|deported|expelled|exiled|sent|bundled|take|took|taken|bring|brought|"
-    r"carry|carried|evacuate|evacuated)\s+(?:him|her|them)\s+(?:out\s+|back\s+|home\s+)?to|"
+    # ("Seven people with serious injuries were sent to hospital in Khartoum")
+    r"(?:taken|rushed|flown|airlifted|transferred|evacuated|admitted|brought|driven|sent)\s+"
+    r"(?:away\s+)?to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)|"
+    r"is\s+being\s+held|"
+    # "soldiers seized him and flew him to Costa Rica", "arrests the mayor, flies him to
+    # Ica": where a person was taken
+    r"(?:flew|flies|fly|flying|flown|deported|expelled|exiled|sent|bundled|take|took|taken|"
+    r"bring|brought|carry|carried|evacuate|evacuated)\s+(?:him|her|them)\s+"
+    r"(?:out\s+|back\s+|home\s+)?to|"
+    # "Saddam Hussein is already on trial in Baghdad", "the trial of the movement's leaders
+    # continues in Casablanca": where a court sits
+    r"on\s+trial\s+in|\btrial\s+(?:[\w'’-]+\s+){0,5}?(?:continues|continued|opened|opens|"
+    r"began|begins|resumed|resumes|is\s+under\s+way)\s+in|"
     # "returned to Paris a week later without an agreement"
     r"(?:but|later|then)\s+returned\s+to|"
     # "according to travelers who reached Moscow this week": where the tellers came to

@@ -5276,3 +5276,34 @@ def test_where_people_were_taken_or_carried_is_no_gathering(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# Where the hurt were sent to hospital, where an arrested man was flown, and where a court
+# sits are no event places.
+SENT_FLOWN_AND_TRIED = [
+    (
+        "Police fired on marchers in Port Sudan. Seven people with serious injuries were "
+        "sent to hospital in Khartoum on Sunday.",
+        {("clash", "Port Sudan")},
+        {("casualties", "Khartoum")},
+    ),
+    ("Peru arrests Espinar mayor, flies him to Ica", set(), {("arrest", "Ica")}),
+    (
+        "Police arrested 20 people in Al Hoceima. The trial of the movement's leaders "
+        "continues in Casablanca.",
+        {("arrest", "Al Hoceïma")},
+        {("arrest", "Casablanca"), ("protest", "Casablanca")},
+    ),
+    (
+        "The former president is already on trial in Baghdad for the killing of villagers.",
+        set(),
+        {("casualties", "Baghdad")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SENT_FLOWN_AND_TRIED)
+def test_where_the_hurt_and_the_held_were_taken_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
