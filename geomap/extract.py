@@ -1473,7 +1473,7 @@ def _home(
     )
 
 
-_LEAD_SENTENCES = 4
+_LEAD_SENTENCES = 8  # a live page opens with its title, date lines and a greeting
 
 
 def _live_page_home(text: str, sentences: Sequence[_Sentence]) -> tuple[PlaceMention, ...]:

@@ -930,9 +930,11 @@ def ordinary_word(name: NameInText) -> Verdict | None:
 
 
 _TOWN_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|port)\s+of\s$", re.IGNORECASE)
-# The writer says the word is a town: ", a largely Latino city", ", the port town"
+# The writer says the word is a town: ", a largely Latino city", ", the port town",
+# ", Panama's Caribbean port city"
 _TOWN_APPOSITIVE_RE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|municipality|port)\b"
+    r",\s+(?:a|an|the|[A-Z][\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:city|town|village|suburb|municipality|port)\b"
 )
 
 

@@ -5307,3 +5307,16 @@ def test_where_the_hurt_and_the_held_were_taken_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_a_live_pages_lead_may_follow_its_date_lines_and_a_greeting(gaz: Gazetteer) -> None:
+    # and "Colón, Panama's Caribbean port city" is put as a town, first in its sentence
+    text = (
+        "LIVE: Panama - unrest over land law\nMonday 22 October 2012. All times local. "
+        "Latest updates at the bottom.\n\n07:30 Good morning. Colón, Panama's Caribbean port "
+        "city, wakes up to a fourth day of general strike.\n\n08:40 On the toll. The minister "
+        "said on Sunday that two people had died since Friday.\n\n09:15 Police fired tear gas "
+        "at youths.\n"
+    )
+    pairs = _pairs(gaz, text)
+    assert {("protest", "Colón"), ("casualties", "Colón"), ("clash", "Colón")} <= pairs
