@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geomap.caseless import Caseless
 from geomap.dates import parse_article_date
@@ -815,9 +816,12 @@ def _taking(
     return _trigger(EventType.SEIZURE, sentence, match, tier)
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """One match of a type's pattern, with what its reader may weigh."""
+class _Reading(NamedTuple):
+    """One match of a type's pattern, with what its reader may weigh.
+
+    A NamedTuple, not a frozen dataclass (as places.Token): one is made for every match of
+    every type's pattern, and a frozen dataclass's __init__ costs a call per field.
+    """
 
     sentence: str
     lowered: str
