@@ -31,17 +31,17 @@ class Caseless:
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if _folds_exactly(text):
+        if folds_exactly(text):
             return self.folded.search(text.lower())
         return self.ignorecase.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
-        if _folds_exactly(text):
+        if folds_exactly(text):
             return self.folded.match(text.lower())
         return self.ignorecase.match(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if _folds_exactly(text):
+        if folds_exactly(text):
             return self.folded.finditer(text.lower())
         return self.ignorecase.finditer(text)
 
@@ -52,7 +52,7 @@ _UNCASED = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
 _OTHER_THAN_ASCII_OR_UNCASED = re.compile(f"[^\\x00-\\x7f{_UNCASED}]")
 
 
-def _folds_exactly(text: str) -> bool:
+def folds_exactly(text: str) -> bool:
     """Whether lower() folds the text as IGNORECASE does (isascii is a flag lookup)."""
     return text.isascii() or _OTHER_THAN_ASCII_OR_UNCASED.search(text) is None
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from gazetteer import Kind, Place
 from gazetteer.capitals import Capitals
-from geomap.caseless import Caseless
+from geomap.caseless import Caseless, folds_exactly
 from geomap.figures import parse_crowds
 from geomap.implied_places import CAPITAL_RE
 from geomap.lazy import cached_property
@@ -115,6 +115,10 @@ def _line_breaks(text: str) -> list[int]:
     return [match.start() for match in re.finditer("\n", text)]
 
 
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
 @dataclass(frozen=True)
 class PlaceRule:
     """A reason a named place is not an event place.
@@ -122,11 +126,16 @@ class PlaceRule:
     `breaks_scene`: the name is a real place the text talks about (an origin, an office), so
     a following sentence does not continue an earlier scene across it; names that are only
     furniture (a dateline, a photo credit) leave the scene as it was.
+
+    `words`: lower-case strings of which a sentence holds at least one wherever the rule
+    applies to a place in it (each cue the rule's patterns read contains one), or () where
+    no such list is kept. A sentence that holds none is not read by the rule at all.
     """
 
     name: str
     applies: Callable[[PlaceCue], bool]
     breaks_scene: bool
+    words: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:
@@ -238,6 +247,10 @@ def _photo_credit(cue: PlaceCue) -> bool:
     return closing >= 0 and "/" in inside
 
 
+# What every cue of _photo_credit holds (see PlaceRule.words)
+_PHOTO_CREDIT_WORDS = _words("photo image picture credit © /")
+
+
 def _currency(cue: PlaceCue) -> bool:
     """A currency sign after a country's letters.
 
@@ -264,6 +277,14 @@ def _outlet_name(cue: PlaceCue) -> bool:
     Example: "Voice of America reported ..."; "the New York Times"; "the newspaper Salam".
     """
     return bool(_OUTLET_BEFORE_RE.search(cue.before) or _OUTLET_AFTER_RE.match(cue.after))
+
+
+# What every cue of _outlet_name holds (see PlaceRule.words)
+_OUTLET_NAME_WORDS = _words(
+    "voice radio newspaper magazine daily weekly tabloid journal channel broadcast news "
+    "website service television tv times post herald tribune gazette chronicle press "
+    "telegraph observer independent"
+)
 
 
 _AGREEMENT_AFTER_RE = re.compile(
@@ -508,6 +529,13 @@ def _origin(cue: PlaceCue) -> bool:
     return not (_MARCH_FROM_RE.search(cue.before) and _NO_DESTINATION_AFTER_RE.match(cue.after))
 
 
+# What every cue of _origin holds (see PlaceRule.words)
+_ORIGIN_WORDS = _words(
+    "from flight national citizen native roots origin famil ancestry suppl carr pump made "
+    "produced filmed published printed manufactured"
+)
+
+
 _MARCH_FROM_RE = Caseless(r"\b(?:marched|set\s+(?:off|out)|started\s+out)\s+from\s+$")
 _NO_DESTINATION_AFTER_RE = re.compile(
     r"^(?:\s*[,.;]|\s+(?:towards?|on|at|in|early|late|after|before)\b|\s*$)"
@@ -596,6 +624,10 @@ def _cited_as_a_model(cue: PlaceCue) -> bool:
     return _found_before(cue, _CITED_MODEL_RE, _CITED_MODEL_REACH)
 
 
+# What every cue of _cited_as_a_model holds (see PlaceRule.words)
+_CITED_AS_A_MODEL_WORDS = _words("inspiration model")
+
+
 # "The blockade was imposed in January, shortly before a peace conference in Berlin": an
 # event elsewhere that dates this one
 _DATED_BY_BEFORE_RE = re.compile(
@@ -629,6 +661,10 @@ def _dated_by_another_event(cue: PlaceCue) -> bool:
     return _found_before(cue, _DATED_BY_BEFORE_RE, _DATED_BY_REACH)
 
 
+# What every cue of _dated_by_another_event holds (see PlaceRule.words)
+_DATED_BY_ANOTHER_EVENT_WORDS = _words("before after ahead during since")
+
+
 _DATED_BY_REACH = 140
 
 
@@ -643,6 +679,14 @@ def _border(cue: PlaceCue) -> bool:
         or _UNLIKE_BEFORE_RE.search(cue.before)
         or _BORDER_NAMES_RE.search(cue.before)
     )
+
+
+# What every cue of _border holds (see PlaceRule.words)
+_BORDER_WORDS = _words(
+    "border dispute row quarrel feud rivalry tension talks negotiations war invasion ties "
+    "links relations compar liken recall evok echo model reminiscent inspired similar "
+    "join alongside facing unlike"
+)
 
 
 _OFFICE_AFTER_RE = re.compile(
@@ -982,6 +1026,10 @@ def _hospital_town(cue: PlaceCue) -> bool:
     return bool(named) and _GATHERED_RE.search(cue.sentence) is None and not _named_elsewhere(cue)
 
 
+# What every cue of _hospital_town holds (see PlaceRule.words)
+_HOSPITAL_TOWN_WORDS = _words("hospital clinic infirmary morgue mortuary")
+
+
 def _named_elsewhere(cue: PlaceCue) -> bool:
     """Whether the article names the place outside this sentence too: a town the story is
     about has its own hospital ("Doctors at the Georgetown Public Hospital said 31 people
@@ -1076,6 +1124,10 @@ def _residence(cue: PlaceCue) -> bool:
     return _found_before(cue, _RESIDENCE_BEFORE_RE, _RESIDENCE_REACH)
 
 
+# What every cue of _residence holds (see PlaceRule.words)
+_RESIDENCE_WORDS = _words("liv housed")
+
+
 _HELD_IN_BEFORE_RE = Caseless(
     r"\b(?:held|detained|jailed|imprisoned|kept|locked\s+up)\s+(?:in|at)\s+(?:a|the)\s+$"
     # "Two men were arrested at the scene and brought to Belmullet Garda station"
@@ -1112,12 +1164,20 @@ def _place_of_detention(cue: PlaceCue) -> bool:
     return bool(_HELD_IN_BEFORE_RE.search(cue.before) and _JAIL_AFTER_RE.match(cue.after))
 
 
+# What every cue of _place_of_detention holds (see PlaceRule.words)
+_PLACE_OF_DETENTION_WORDS = _words("prison jail penitentiary detention camp cell station")
+
+
 def _where_the_blamed_are(cue: PlaceCue) -> bool:
     """Where those blamed for the unrest are said to be: no event there.
 
     Example: "The government blamed the unrest on "foreign hands" in Khartoum and Doha".
     """
     return bool(_BLAMED_BEFORE_RE.search(cue.before))
+
+
+# What every cue of _where_the_blamed_are holds (see PlaceRule.words)
+_WHERE_THE_BLAMED_ARE_WORDS = _words("blam point")
 
 
 # "the Oslo-based group", "a London-registered charity", "an NGO based in Paris"
@@ -1154,12 +1214,20 @@ def _attribute_of_a_name(cue: PlaceCue) -> bool:
     return bool(_BASED_AFTER_RE.match(cue.after) or _KNOWN_AS_BEFORE_RE.search(cue.before))
 
 
+# What every cue of _attribute_of_a_name holds (see PlaceRule.words)
+_ATTRIBUTE_OF_A_NAME_WORDS = _words("based registered headquartered born known called named dubbed")
+
+
 def _seat_of_an_organisation(cue: PlaceCue) -> bool:
     """Where an organisation is based, a real place the text turns to.
 
     Example: "the Ruckus Society, based in Oakland, ran training camps".
     """
     return bool(_BASED_BEFORE_RE.search(cue.before))
+
+
+# What every cue of _seat_of_an_organisation holds (see PlaceRule.words)
+_SEAT_OF_AN_ORGANISATION_WORDS = _words("base headquarter registered whose office seat secretariat")
 
 
 # An open quotation after chanting or a placard: "chanting "Iran out"".
@@ -1175,6 +1243,10 @@ def _slogan(cue: PlaceCue) -> bool:
     Example: "torched the Iranian consulate, chanting "Iran out"".
     """
     return bool(_SLOGAN_BEFORE_RE.search(cue.before))
+
+
+# What every cue of _slogan holds (see PlaceRule.words)
+_SLOGAN_WORDS = _words("chant shout slogan cried crying read placard banner sign")
 
 
 # The incident a protest answers, with its own place: "against the alleged rape of a girl
@@ -1806,6 +1878,10 @@ def _said_to_be_calm(cue: PlaceCue) -> bool:
     return calm.group("none") is not None or not _EVENT_NOUN_BEFORE_RE.search(cue.before)
 
 
+# What every cue of _said_to_be_calm holds (see PlaceRule.words)
+_SAID_TO_BE_CALM_WORDS = _words("no effect impact quiet calm normal sign ignored open")
+
+
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
 _AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1837,9 +1913,9 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("dateline", _dateline, breaks_scene=False),
     PlaceRule("page_furniture", _page_furniture, breaks_scene=False),
     PlaceRule("timestamp", _timestamp, breaks_scene=False),
-    PlaceRule("photo_credit", _photo_credit, breaks_scene=False),
+    PlaceRule("photo_credit", _photo_credit, breaks_scene=False, words=_PHOTO_CREDIT_WORDS),
     PlaceRule("currency", _currency, breaks_scene=False),
-    PlaceRule("outlet_name", _outlet_name, breaks_scene=False),
+    PlaceRule("outlet_name", _outlet_name, breaks_scene=False, words=_OUTLET_NAME_WORDS),
     PlaceRule("agreement_name", _agreement_name, breaks_scene=False),
     PlaceRule("calendar_name", _calendar_name, breaks_scene=False),
     PlaceRule("address_qualifier", _address_qualifier, breaks_scene=False),
@@ -1847,36 +1923,84 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("planned_or_hypothetical", _planned_or_hypothetical, breaks_scene=False),
     PlaceRule("distance_reference", _distance_reference, breaks_scene=False),
     PlaceRule("locator_of_a_town", _locator_of_a_town, breaks_scene=False),
-    PlaceRule("origin", _origin, breaks_scene=False),
-    PlaceRule("border", _border, breaks_scene=False),
-    PlaceRule("cited_as_a_model", _cited_as_a_model, breaks_scene=True),
-    PlaceRule("dated_by_another_event", _dated_by_another_event, breaks_scene=True),
+    PlaceRule("origin", _origin, breaks_scene=False, words=_ORIGIN_WORDS),
+    PlaceRule("border", _border, breaks_scene=False, words=_BORDER_WORDS),
+    PlaceRule(
+        "cited_as_a_model", _cited_as_a_model, breaks_scene=True, words=_CITED_AS_A_MODEL_WORDS
+    ),
+    PlaceRule(
+        "dated_by_another_event",
+        _dated_by_another_event,
+        breaks_scene=True,
+        words=_DATED_BY_ANOTHER_EVENT_WORDS,
+    ),
     PlaceRule("target", _target, breaks_scene=False),
     PlaceRule("addressee", _addressee, breaks_scene=False),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),
-    PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True),
+    PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True, words=_SAID_TO_BE_CALM_WORDS),
     PlaceRule("junction_name", _junction_name, breaks_scene=False),
     PlaceRule("owner", _owner, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False),
     PlaceRule("measure_target", _measure_target, breaks_scene=False),
-    PlaceRule("attribute_of_a_name", _attribute_of_a_name, breaks_scene=False),
-    PlaceRule("seat_of_an_organisation", _seat_of_an_organisation, breaks_scene=True),
-    PlaceRule("slogan", _slogan, breaks_scene=False),
+    PlaceRule(
+        "attribute_of_a_name",
+        _attribute_of_a_name,
+        breaks_scene=False,
+        words=_ATTRIBUTE_OF_A_NAME_WORDS,
+    ),
+    PlaceRule(
+        "seat_of_an_organisation",
+        _seat_of_an_organisation,
+        breaks_scene=True,
+        words=_SEAT_OF_AN_ORGANISATION_WORDS,
+    ),
+    PlaceRule("slogan", _slogan, breaks_scene=False, words=_SLOGAN_WORDS),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
     PlaceRule("road_name", _road_name, breaks_scene=False),
     PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
-    PlaceRule("hospital_town", _hospital_town, breaks_scene=False),
+    PlaceRule("hospital_town", _hospital_town, breaks_scene=False, words=_HOSPITAL_TOWN_WORDS),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
-    PlaceRule("where_the_blamed_are", _where_the_blamed_are, breaks_scene=False),
+    PlaceRule(
+        "where_the_blamed_are",
+        _where_the_blamed_are,
+        breaks_scene=False,
+        words=_WHERE_THE_BLAMED_ARE_WORDS,
+    ),
     PlaceRule("hometown", _hometown, breaks_scene=True),
-    PlaceRule("residence", _residence, breaks_scene=True),
-    PlaceRule("place_of_detention", _place_of_detention, breaks_scene=False),
+    PlaceRule("residence", _residence, breaks_scene=True, words=_RESIDENCE_WORDS),
+    PlaceRule(
+        "place_of_detention",
+        _place_of_detention,
+        breaks_scene=False,
+        words=_PLACE_OF_DETENTION_WORDS,
+    ),
     PlaceRule("office", _office, breaks_scene=True),
     PlaceRule("speaker_seat", _speaker_seat, breaks_scene=True),
     PlaceRule("statement_subject", _statement_subject, breaks_scene=True),
 )
+
+
+@lru_cache(maxsize=4)  # asked for every place the sentence names, one after another
+def _rules_for(sentence: str) -> tuple[PlaceRule, ...]:
+    """The rules of NOT_EVENT_PLACE_RULES that may apply to a place in the sentence, in
+    order: those that keep no words, and those whose words the sentence holds.
+
+    Most sentences hold none of a rule's words (a hospital, a slogan), and a few substring
+    tests once per sentence cost less than the rule's patterns for each place it names.
+    Where lower() folds the sentence as IGNORECASE does (see geomap.caseless; any other
+    sentence is read by every rule), a pattern's match, caseless or not, holds its words in
+    lower case in the lower-cased sentence.
+    """
+    if not folds_exactly(sentence):
+        return NOT_EVENT_PLACE_RULES
+    lowered = sentence.lower()
+    return tuple(
+        rule
+        for rule in NOT_EVENT_PLACE_RULES
+        if not rule.words or any(word in lowered for word in rule.words)
+    )
 
 
 # Rules that read the words before a name, which speak for every name of a list that
@@ -1916,7 +2040,7 @@ def not_event_place(cue: PlaceCue, previous_rule: PlaceRule | None = None) -> Pl
     `previous_rule` is the verdict on the place named just before (`cue.previous`): a rule
     that read the words before a list speaks for the names the list continues with.
     """
-    for rule in NOT_EVENT_PLACE_RULES:
+    for rule in _rules_for(cue.sentence):
         if rule.applies(cue):
             return rule
     if (
