@@ -57,10 +57,21 @@ _SMALL_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|t
 # of extraction); the guard turns most words away at their first letters. It only admits,
 # never decides, so the matches are the body's own (tests/test_dates.py compares them).
 _WEEKDAY_STEM = r"mon|tue|wed|thu|fri|sat|sun"
+_OPENING_WORDS = (
+    r"on|since|by|until|between|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|earl|"
+    r"late|last|next|this|in|yesterday|today|tonight|tomorrow|a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten"
+)
+# The guard's own first test: one character, where a date can begin. The caseless words
+# are tried one by one at every word boundary, and most boundaries open a word that starts
+# with none of their letters, or close one before no weekday. Each class holds the words'
+# first letters in both cases and what IGNORECASE equates with one of them (İ and ı with i,
+# ſ with s); tests/test_dates.py checks them against every character.
+_FIRST_LETTERS = "ABDEFIJLMNOSTUWYabdefijlmnostuwy\u0130\u0131\u017f"
+_WEEKDAY_FIRST_LETTERS = "FMSTWfmstw\u017f"
 _DATE_START = (
-    rf"\b(?=\d|\s+(?i:{_WEEKDAY_STEM})|(?i:{_WEEKDAY_STEM}|on|since|by|until|between|from|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|earl|late|last|next|this|in|"
-    r"yesterday|today|tonight|tomorrow|a|one|two|three|four|five|six|seven|eight|nine|ten))"
+    rf"\b(?=[\d{_FIRST_LETTERS}]|\s+[{_WEEKDAY_FIRST_LETTERS}])"
+    rf"(?=\d|\s+(?i:{_WEEKDAY_STEM})|(?i:{_WEEKDAY_STEM}|{_OPENING_WORDS}))"
 )
 _DATE_BODY = (
     rf"\b(?P<iso>(?P<iso_year>{_YEAR})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01]))\b"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,10 @@ from hypothesis import strategies as st
 from geomap.dates import (
     _DATE_BODY,
     _DATE_RE,
+    _FIRST_LETTERS,
+    _OPENING_WORDS,
+    _WEEKDAY_FIRST_LETTERS,
+    _WEEKDAY_STEM,
     find_dates,
     parse_article_date,
     resolve_date,
@@ -298,3 +303,17 @@ def test_the_guard_before_the_date_pattern_changes_no_match(pieces: list[tuple[s
     assert [(m.span(), m.groups()) for m in _DATE_RE.finditer(text)] == [
         (m.span(), m.groups()) for m in bare.finditer(text)
     ]
+
+
+def test_the_guards_first_letters_hold_every_character_its_words_can_start_with() -> None:
+    # The one-character test before the guard's caseless words must admit every character
+    # IGNORECASE lets a word begin with, or it would turn dates away.
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for words, letters in (
+        (f"{_WEEKDAY_STEM}|{_OPENING_WORDS}", _FIRST_LETTERS),
+        (_WEEKDAY_STEM, _WEEKDAY_FIRST_LETTERS),
+    ):
+        first = "".join(sorted({word[0] for word in words.split("|")}))
+        can_start = set(re.findall(f"(?i:[{first}])", every_character))
+        assert can_start <= set(letters), sorted(can_start - set(letters))
+        assert set(letters) <= can_start  # no more than needed
