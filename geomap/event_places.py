@@ -1104,6 +1104,13 @@ def _hometown(cue: PlaceCue) -> bool:
     )
 
 
+# What every cue of _hometown holds (see PlaceRule.words)
+_HOMETOWN_WORDS = _words(
+    "0 1 2 3 4 5 6 7 8 9 born raised brought grew native who student resident teacher "
+    "lecturer professor graduate employee"
+)
+
+
 # "Most of its marchers lived in the shanty towns and workers' hostels of the western
 # suburbs, notably Nanterre and Gennevilliers": the towns named as examples of where they
 # lived, further back than a rule's usual reach
@@ -1394,6 +1401,13 @@ def _road_name(cue: PlaceCue) -> bool:
     )
 
 
+# What every cue of _road_name holds (see PlaceRule.words)
+_ROAD_NAME_WORDS = _words(
+    "highway road railway expressway motorway corridor pipeline route line link connect "
+    "run bridge ferry crossing"
+)
+
+
 # "the Faizabad interchange", "Kalanki junction": a road junction named after a place, which
 # may lie anywhere near it
 _JUNCTION_AFTER_RE = re.compile(r"^\s+(?:interchange|junction|roundabout|flyover)\b", re.IGNORECASE)
@@ -1675,6 +1689,13 @@ def _sports_team(cue: PlaceCue) -> bool:
     return bool(named_in_a_match) and bool(_SPORT_RE.search(cue.sentence))
 
 
+# What every cue of _sports_team holds (see PlaceRule.words)
+_SPORTS_TEAM_WORDS = _words(
+    "match stadium game cup goal tournament football soccer fixture league championship "
+    "olympic kick semi quarter squad"
+)
+
+
 _MEASURE_BEFORE_RE = Caseless(
     r"\b(?:curfews?|state\s+of\s+(?:emergency|siege)|martial\s+law|lockdowns?|emergency\s+rule)"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?"
@@ -1739,6 +1760,12 @@ def _measure_target(cue: PlaceCue) -> bool:
     return bool(_MEASURE_BEFORE_RE.search(window))
 
 
+# What every cue of _measure_target holds (see PlaceRule.words)
+_MEASURE_TARGET_WORDS = _words(
+    "curfew state martial lockdown emergency deployed sent dispatched rushed ordered"
+)
+
+
 # "The biggest crowds outside the capital were in Pusan": anywhere but the capital
 _OUTSIDE_BEFORE_RE = re.compile(r"\boutside\s+$", re.IGNORECASE)
 
@@ -1777,6 +1804,12 @@ def _addressee(cue: PlaceCue) -> bool:
     urged Harare to release the activists".
     """
     return bool(_ADDRESSED_BEFORE_RE.search(cue.before))
+
+
+# What every cue of _addressee holds (see PlaceRule.words)
+_ADDRESSEE_WORDS = _words(
+    "ask urg pressed appeal call petition told informed assured reported cabled wrote"
+)
 
 
 # "Factories in Narayanganj and Chattogram operated normally", "Detroit remained largely
@@ -1935,14 +1968,14 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
         words=_DATED_BY_ANOTHER_EVENT_WORDS,
     ),
     PlaceRule("target", _target, breaks_scene=False),
-    PlaceRule("addressee", _addressee, breaks_scene=False),
+    PlaceRule("addressee", _addressee, breaks_scene=False, words=_ADDRESSEE_WORDS),
     PlaceRule("outside_the_capital", _outside_the_capital, breaks_scene=False),
     PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True, words=_SAID_TO_BE_CALM_WORDS),
     PlaceRule("junction_name", _junction_name, breaks_scene=False),
     PlaceRule("owner", _owner, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
-    PlaceRule("sports_team", _sports_team, breaks_scene=False),
-    PlaceRule("measure_target", _measure_target, breaks_scene=False),
+    PlaceRule("sports_team", _sports_team, breaks_scene=False, words=_SPORTS_TEAM_WORDS),
+    PlaceRule("measure_target", _measure_target, breaks_scene=False, words=_MEASURE_TARGET_WORDS),
     PlaceRule(
         "attribute_of_a_name",
         _attribute_of_a_name,
@@ -1958,7 +1991,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("slogan", _slogan, breaks_scene=False, words=_SLOGAN_WORDS),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),
-    PlaceRule("road_name", _road_name, breaks_scene=False),
+    PlaceRule("road_name", _road_name, breaks_scene=False, words=_ROAD_NAME_WORDS),
     PlaceRule("named_after_it", _named_after_it, breaks_scene=False),
     PlaceRule("hospital_town", _hospital_town, breaks_scene=False, words=_HOSPITAL_TOWN_WORDS),
     PlaceRule("where_someone_is", _where_someone_is, breaks_scene=True),
@@ -1968,7 +2001,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
         breaks_scene=False,
         words=_WHERE_THE_BLAMED_ARE_WORDS,
     ),
-    PlaceRule("hometown", _hometown, breaks_scene=True),
+    PlaceRule("hometown", _hometown, breaks_scene=True, words=_HOMETOWN_WORDS),
     PlaceRule("residence", _residence, breaks_scene=True, words=_RESIDENCE_WORDS),
     PlaceRule(
         "place_of_detention",
