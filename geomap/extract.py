@@ -1536,12 +1536,12 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
     # 2009") or set apart above a wire's lead ("BEIJING —"), is where the text was issued
     # or filed: a lead that names another town of the same country ("the killing of a
     # teacher near Macas", "Officials in the southern city of Maoming say") is set there.
-    letterhead = bool(lead) and not lead[0].prose
+    on_its_own_line = bool(lead) and not lead[0].prose
     for sentence in lead:
         named = _lead_names(sentence, dateline)
         if named:
             abroad = all(m.place.country_code != country for m in named) or (
-                letterhead and _another_town(named, dateline)
+                on_its_own_line and _another_town(named, dateline)
             )
             return abroad and _HERE_RE.search(sentence.text) is None
         if sentence.prose:
