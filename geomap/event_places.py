@@ -958,7 +958,7 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
-    r"leadership|headquarters|opponents|dissidents|"
+    r"leadership|headquarters|opponents|dissidents|(?:business|church|religious)\s+leaders|"
     # "Amnesty International in Johannesburg condemned", "Russia's Investigative Committee
     # in Moscow says", "The French command in Algiers says"
     r"international|watch|committee|command|office|bureau|mission|network|coalition|"
@@ -986,7 +986,10 @@ _SAID_AFTER_RE = re.compile(
     r"telegram|note)|"
     # "India's foreign ministry in Delhi declined to comment on the unrest"
     r"declined|refused\s+to\s+comment|(?:did|would)\s+not\s+(?:comment|respond)|"
-    r"had\s+no\s+(?:immediate\s+)?comment|issued\s+a\s+statement)\b"
+    r"had\s+no\s+(?:immediate\s+)?comment|issued\s+a\s+statement|"
+    # "The Chinese embassy in Kyiv thanked the government", "Business leaders in Monterrey
+    # called the march a circus"
+    r"thanked|praised|regretted|deplored|lamented|appealed|pledged|voiced)\b"
 )
 
 

@@ -5320,3 +5320,27 @@ def test_a_live_pages_lead_may_follow_its_date_lines_and_a_greeting(gaz: Gazette
     )
     pairs = _pairs(gaz, text)
     assert {("protest", "Colón"), ("casualties", "Colón"), ("clash", "Colón")} <= pairs
+
+
+# A body abroad or a city's notables who thank, praise or deplore speak from their seat.
+SEATS_THAT_THANK_OR_DEPLORE = [
+    (
+        "Several hundred residents protested in Novi Sanzhary. The Chinese embassy in Kyiv "
+        "thanked the government for the evacuation and did not comment on the protests.",
+        {("protest", "Novi Sanzhary")},
+        {("protest", "Kyiv")},
+    ),
+    (
+        "About 20,000 people marched into Mexico City. Business leaders in Monterrey called "
+        "the march a circus.",
+        {("protest", "Mexico City")},
+        {("protest", "Monterrey")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SEATS_THAT_THANK_OR_DEPLORE)
+def test_a_seat_that_thanks_or_deplores_is_no_event_place(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
