@@ -2197,7 +2197,7 @@ _LIVE_PAGE_ENTRIES = 3
 
 def is_live_page(text: str) -> bool:
     """Whether the text is a live page: three or more entries, each opened by its time."""
-    return len(_ENTRY_LINE_RE.findall(text, 0)) >= _LIVE_PAGE_ENTRIES
+    return len(_ENTRY_LINE_RE.findall(text)) >= _LIVE_PAGE_ENTRIES
 
 
 # "Tuesday's rally", "yesterday's march": one gathering the story told of before ("the

@@ -75,6 +75,8 @@ def _tiers(**tiers: str) -> _Folded:
 
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
 
+# The shops of a strike kept or not: "shops and markets stayed shut", "stores were closed".
+_SHOPS = r"(?:shops|stores|markets|bazaars?|businesses)"
 # Shops closed or shuttered for a holiday, a weekend or the night keep no strike.
 _NOT_FOR_A_HOLIDAY = (
     r"(?!\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:holidays?|festival|weekend|sabbath|eid|"
@@ -155,20 +157,24 @@ _PROTEST_RE = _tiers(
     r"(?:strike|stoppage|hartal|bandh|shutdown|stayaway|stay-away)\s+(?:call\s+)?(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:(?:also|again|still|\w+ly)\s+){0,2}(?:observed|heeded|followed)|"
     r"in\s+(?:answer|response)\s+to\s+the\s+(?:[\w-]+\s+)?(?:strike|shutdown|hartal)\s+call|"
-    r"(?:shops|markets|bazaars?|stores|businesses)\s+(?:[\w'’-]+\s+){0,4}?(?:have\s+|had\s+)?"
+    + _SHOPS
+    + r"\s+(?:[\w'’-]+\s+){0,4}?(?:have\s+|had\s+)?"
     r"(?:stayed|remained)\s+(?:shut|closed)|"
     # "Stores were also closed in Kumasi", "youths burnt tyres on a main road"
-    r"(?:shops|stores|markets|bazaars?|businesses)\s+(?:were|was)\s+(?:also\s+|largely\s+|"
+     + _SHOPS + r"\s+(?:were|was)\s+(?:also\s+|largely\s+|"
     r"mostly\s+)?(?:closed|shut)" + _NOT_FOR_A_HOLIDAY + "|"
     r"burn(?:ed|t|ing)\s+(?:[\w-]+\s+)?(?:tyres|tires)|"
     # "Shutters down on the main street of Akbou", "traders pulled down their shutters",
     # "shops closed in solidarity": a shopkeepers' strike kept there
     r"(?:pulled|brought|kept|rolled)\s+down\s+(?:their\s+|the\s+)?shutters|"
     r"down(?:ed|ing)\s+(?:their\s+)?shutters|"
-    r"(?:shutters\s+(?:were\s+|stayed\s+|remained\s+)?down|(?:shops|stores|markets|bazaars?|"
-    r"businesses)\s+(?:were\s+|was\s+|stayed\s+|remained\s+)?shuttered)"
+    r"(?:shutters\s+(?:were\s+|stayed\s+|remained\s+)?down|"
+    + _SHOPS
+    + r"\s+(?:were\s+|was\s+|stayed\s+|remained\s+)?shuttered)"
     + _NOT_FOR_A_HOLIDAY
-    + r"|(?:shops|stores|markets|bazaars?|businesses)\s+(?:also\s+)?"
+    + r"|"
+    + _SHOPS
+    + r"\s+(?:also\s+)?"
     r"(?:closed|shut)\s+(?:down\s+)?in\s+(?:solidarity|protest|support))\b",
     low=r"(?:unrest|uprising|upheavals?)\b",
 )
