@@ -131,6 +131,12 @@ _PROTEST_RE = _tiers(
     # it happens ("a history of caste agitation", "spoke of communist agitation" is none)
     r"agitation\s+(?:also\s+|then\s+|soon\s+|quickly\s+)?(?:spread|began|started|"
     r"continued|intensified)|"
+    # "There were also processions in Rajshahi", "a silent procession through the town": a
+    # march in South Asian, African and older usage (a funeral's, a festival's or a faith's
+    # procession is none, and "Procession Road" is a street)
+    r"(?<!funeral\s)(?<!festival\s)(?<!religious\s)(?<!ashura\s)(?<!muharram\s)"
+    r"(?<!victory\s)(?<!prayer\s)(?<!wedding\s)(?<!carnival\s)(?<!day\s)(?<!easter\s)"
+    r"(?<!royal\s)(?<!holy\s)(?<!shia\s)(?<!church\s)processions?(?!\s+(?:road|street)\b)|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -230,7 +236,8 @@ _CLASH_RE = _tiers(
     r"opened\s+fire|fired\s+(?:on|at|into|upon|shots|their\s+(?:guns|weapons)|weapons|warning|"
     r"tear|rubber|live|in\s+the\s+air|in\s+the\s+air)|firing\s+(?:on|at|into|shots|tear|rubber|"
     r"live|in\s+the\s+air)|shot\s+(?:dead|at|and)|(?:was|were)\s+shot|shooting|shots\s+fired|"
-    r"stones|rocks|molotov|petrol\s+bombs?|tear\s*gas|water\s+cannons?|rubber\s+bullets|"
+    # (but "blocked the highway with stones and tree trunks" built a barricade)
+    r"(?:stones|rocks)(?!\s+and\s+(?:tree|logs|branches|boulders|burning|tyres|tires)\b)|molotov|petrol\s+bombs?|tear\s*gas|water\s+cannons?|rubber\s+bullets|"
     r"attack(?:ed|ing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:protesters|protestors|"
     r"demonstrators|supporters|marchers|crowds?|police|officers|activists|students)|"
     r"stun\s+grenades|threw|throwing|hurled|hurling|pelted|set\s+fire|"
@@ -242,7 +249,10 @@ _CLASH_RE = _tiers(
     r"(?:cars|vehicles|buses|shops|buildings|houses|homes|tyres|tires)\s+(?:were|was|had\s+been)"
     r"\s+(?:burned|burnt|torched)|"
     # "a state of siege" is a decree, and "riot police watched" a kind of police, not a riot
-    r"broke\s+up|(?<!prosecutors\s)(?<!investigators\s)raids?|(?<!prosecutors\s)(?<!investigators\s)raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
+    # (but a march that "broke up without incident" or "after two hours" ended of itself)
+    r"broke\s+up(?!\s+(?:peacefully|quietly|calmly|without|after|around|before|shortly|soon|"
+    r"early|late|later|when|as|of\s+its\s+own|on\s+(?:its|their)\s+own)\b)(?!\s*[,.;:]|\s*$)|"
+    r"(?<!prosecutors\s)(?<!investigators\s)raids?|(?<!prosecutors\s)(?<!investigators\s)raided|besieg(?:ed|ing)|(?<!of\s)siege|charged\s+(?:at|into)|crackdown|"
     r"cracked\s+down|loot(?:ed|ing)|vandali[sz](?:ed|ing)|"
     # "smashed shop windows", "broke store windows"
     r"(?:broke|smashed|shattered)\s+(?:the\s+)?(?:[\w'’-]+\s+)?windows|"
@@ -446,7 +456,8 @@ _STEMS = {
         r"gather|vigil|crowd|unrest|uprising|upheaval|chant|filled|poured|packed|barricade|squat|cut|sever|boycott|"
         r"stay|agitation|tyres|tires|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
-        r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went|meeting"
+        r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went|meeting|"
+        r"procession"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
@@ -1149,6 +1160,12 @@ def is_historical(sentence: str, article_date: str | None = None) -> bool:
     return historical_cue(sentence, article_date) is not None
 
 
+# A day of the calendar, either way round ("Feb. 24", "24 February"), for the date a call
+# sets.
+_CALENDAR_DAY = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+)
 _UNREALISED_RE = re.compile(
     # modal verbs: what will, would or could happen (a hedged toll, "may have been killed",
     # "could be as high as 10", is a report and stays)
@@ -1183,8 +1200,9 @@ _UNREALISED_RE = re.compile(
     # planned rally"
     r"\b(?:has\s+been|have\s+been|had\s+been|is|are)\s+announced\s+for\b|"
     r"\bcall(?:s|ed|ing)?\s+off\s+(?:a|the|their|its)\s+planned\b|"
-    # "A demonstration has been called in Barcelona for Wednesday"
-    r"\b(?:has|have|had)\s+been\s+called\s+(?:in|at)\s+[^.;,]{1,40}?\s+for\b|"
+    # "A demonstration has been called in Barcelona for Wednesday", "A rally has been called
+    # in London next Saturday"
+    r"\b(?:has|have|had)\s+been\s+called\s+(?:in|at)\s+[^.;,]{1,40}?\s+(?:for|next)\b|"
     r"\b(?:rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|strikes?)\s+(?:planned|scheduled)\s+"
     r"(?:there\s+)?(?:in|at|for)\b|"
     # "a planned counter-rally was cancelled": what was called off never happened
@@ -1201,9 +1219,10 @@ _UNREALISED_RE = re.compile(
     # "have called further rallies", "called a demonstration in Vilnius for Friday"
     r"\bcalled\s+(?:further|more|new|fresh|another)\s+(?:[\w-]+\s+)?"
     r"(?:protests?|rall(?:y|ies)|strikes?|demonstrations?|march(?:es)?)\b|"
-    r"\bcalled\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|demonstration|march)\b"
-    r"[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|(?:mon|tues|wednes|thurs|fri|satur|"
-    r"sun)day)\b|"
+    # ("called a stay-at-home protest for Feb. 24", "for the following evening")
+    r"\bcalled\s+(?:a|an)\s+(?:[\w\"'“”-]+\s+){0,4}?(?:protest|rally|strike|demonstration|"
+    r"march)\b[^.;]{0,60}?\bfor\s+(?:next|tomorrow|this\s+coming|the\s+following|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _CALENDAR_DAY + r")\b|"
     # "The council has called a new rally for Kisumu on August 8": a call still standing
     r"\b(?:has|have)\s+called\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:protest|rally|strike|"
     r"demonstration|march)\s+(?:for|in)\b|"

@@ -5344,3 +5344,90 @@ def test_a_seat_that_thanks_or_deplores_is_no_event_place(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# A protest called for a named day, or "the following evening", is still to come; so is one
+# "called in" a city "next" week.
+CALLS_FOR_A_DAY = [
+    (
+        "Riot police dispersed a march in Kisumu on Monday. The opposition coalition has "
+        'called a nationwide "no work" protest in Eldoret and Nakuru for March 12.',
+        {("clash", "Kisumu")},
+        {("protest", "Eldoret"), ("protest", "Nakuru")},
+    ),
+    (
+        "Dockers went on strike in Le Havre on Tuesday. The unions called a demonstration in "
+        "Rouen for the following evening.",
+        {("protest", "Le Havre")},
+        {("protest", "Rouen")},
+    ),
+    (
+        "Police evicted squatters in Leeds on Friday. A rally in their support has been called "
+        "in Manchester next Saturday.",
+        {("clash", "Leeds")},
+        {("protest", "Manchester")},
+    ),
+    # a call made and kept that day is a protest there
+    (
+        "Unions called a general strike in Lyon, and thousands marched through the city.",
+        {("protest", "Lyon")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CALLS_FOR_A_DAY)
+def test_a_protest_called_for_a_day_is_still_to_come(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A crowd that broke up of itself ended; police who broke it up clashed with it. A road
+# barricaded with stones and logs is a blockade, not stones thrown.
+ENDINGS_AND_BARRICADES = [
+    (
+        "Students marched in Bamako on Friday. In Ségou the rally broke up peacefully after an "
+        "hour.",
+        {("protest", "Ségou")},
+        {("clash", "Ségou")},
+    ),
+    ("In Kayes the crowd broke up without incident.", set(), {("clash", "Kayes")}),
+    ("In Kayes police broke up the sit-in with batons.", {("clash", "Kayes")}, set()),
+    ("Gendarmes broke up a march in Mopti.", {("clash", "Mopti")}, set()),
+    (
+        "Near Cuenca, farmers blocked the highway with rocks and branches on Monday.",
+        {("protest", "Cuenca")},
+        {("clash", "Cuenca")},
+    ),
+    ("In Ambato youths threw rocks at the police.", {("clash", "Ambato")}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), ENDINGS_AND_BARRICADES)
+def test_a_crowd_that_broke_up_of_itself_clashed_with_nobody(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# A procession is a march, in South Asian and African usage above all; a funeral's, a
+# festival's or a faith's is not, and "Procession Road" is a street.
+PROCESSIONS = [
+    ("Students took out a procession in Sylhet on Sunday.", {("protest", "Sylhet")}, set()),
+    (
+        "Silent processions were held in Kandy and Galle.",
+        {("protest", "Kandy"), ("protest", "Galle")},
+        set(),
+    ),
+    ("A festival procession wound through Puri.", set(), {("protest", "Puri")}),
+    ("The funeral procession left for Multan.", set(), {("protest", "Multan")}),
+    ("Traffic was heavy on Procession Road in Blantyre.", set(), {("protest", "Blantyre")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PROCESSIONS)
+def test_a_procession_is_a_march(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
