@@ -162,6 +162,9 @@ _MIXED_DATELINE_RE = re.compile(
     r"^\s*(?:\([^)\n]{1,25}\)\s*)?(?:[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b))"
 )
 _DATELINE_REACH = 400  # a dateline opens the story: within its first lines
+# A statement issued from two offices: "Bangkok/Seoul - The network is deeply shocked"
+_JOINT_DATELINE_BEFORE_RE = re.compile(r"(?:[A-Z][\w.'’ -]{1,25}/)+")
+_JOINT_DATELINE_AFTER_RE = re.compile(r"(?:/[A-Z][\w.'’ -]{1,25}?(?=[/\s]*[-–—:]))*")
 
 
 def _is_dateline(text: str, mention: PlaceMention) -> bool:
@@ -170,9 +173,11 @@ def _is_dateline(text: str, mention: PlaceMention) -> bool:
     if mention.start > _DATELINE_REACH:
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if text[line_start : mention.start].strip():
+    before = text[line_start : mention.start].strip()
+    if before and not _JOINT_DATELINE_BEFORE_RE.fullmatch(before):
         return False
-    after = text[mention.end : mention.end + 30]
+    after = text[mention.end : mention.end + 60]
+    after = _JOINT_DATELINE_AFTER_RE.sub("", after, count=1)  # past "/Seoul", if any
     return bool(_MIXED_DATELINE_RE.match(after)) and not re.match(r"\s*:\s*[~\d]", after)
 
 
@@ -378,11 +383,27 @@ def _address_qualifier(cue: PlaceCue) -> bool:
         return False
     if _ward_of_a_metropolis(previous.place, cue.mention.place):
         return False  # "Chiyoda, Tokyo": a ward's metropolis, which coders code
+    if previous.place.kind is not Kind.CITY:
+        return False
     region = previous.place.admin1.lower()
-    return previous.place.kind is Kind.CITY and cue.mention.text.lower() in (
+    return cue.mention.text.lower() in (
         region,
         region.removesuffix(" province"),
         region.removesuffix(" region"),
+    ) or _a_region_of_its_country(cue, previous.place)
+
+
+_REGION_WORD_AFTER_RE = re.compile(r"^\s+(?:province|region|state|prefecture|governorate)\b")
+
+
+def _a_region_of_its_country(cue: PlaceCue, town: Place) -> bool:
+    # "Batam, Riau Islands province": a region the address calls one, which GeoNames may
+    # not file the town under (Batam is still in Riau, the province it was split from)
+    region = cue.mention.place
+    return (
+        region.kind is Kind.ADMIN1
+        and region.country_code == town.country_code
+        and _REGION_WORD_AFTER_RE.match(cue.after) is not None
     )
 
 
@@ -560,8 +581,11 @@ _BORDER_RE = Caseless(
     # a war elsewhere that the story mentions
     r"|\b(?:civil\s+)?war\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
     r"|\binvasion\s+of\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
-    # "the universities' financial ties to Israel"
+    # "the universities' financial ties to Israel"; "his plans for a union with Russia",
+    # "after the minister's meeting with her Israeli counterpart": the other party to a bond
     r"|\b(?:ties|links|relations)\s+(?:with|to)\s+(?:the\s+)?$"
+    r"|\b(?:union|alliance|merger|reunification|pact|treaty|partnership|meetings?)\s+with\s+"
+    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$"
     # "Some are comparing this to the protests in the United States"
     r"|\b(?:compared|comparing|likened|likening)\b[^.;]{0,40}?\b(?:to|with)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:protests?|riots?|unrest|uprisings?|demonstrations?|movement|"
@@ -684,7 +708,8 @@ def _border(cue: PlaceCue) -> bool:
 # What every cue of _border holds (see PlaceRule.words)
 _BORDER_WORDS = _words(
     "border dispute row quarrel feud rivalry tension talks negotiations war invasion ties "
-    "links relations compar liken recall evok echo model reminiscent inspired similar "
+    "links relations union alliance merger pact treaty partnership meeting "
+    "compar liken recall evok echo model reminiscent inspired similar "
     "join alongside facing unlike"
 )
 
@@ -962,8 +987,9 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     # "Amnesty International in Johannesburg condemned", "Russia's Investigative Committee
     # in Moscow says", "The French command in Algiers says"
     r"international|watch|committee|command|office|bureau|mission|network|coalition|"
-    # "A State Department spokesman in Washington said" (but see _SAID_THERE_RE)
-    r"spokes(?:man|woman|person))(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
+    # "A State Department spokesman in Washington said" (but see _SAID_THERE_RE); "a
+    # Foreign Office minister in London said", "Radio Free Europe in Munich reported"
+    r"spokes(?:man|woman|person)|ministers?|radio(?:\s+[\w'’-]+){1,3}?)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
     r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$"
 )
 _SAID_THERE_RE = re.compile(r"\b(?:there|in\s+the\s+city|in\s+the\s+town)\b")

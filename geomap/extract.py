@@ -191,6 +191,14 @@ def _extracted(article: Article, gaz: Gazetteer, fallback: PlaceFallback | None)
     )
 
 
+# A wire's way of naming its dateline's city again: "in this Black Sea town", "near this
+# colonial city", "outside this northern port".
+_THIS_TOWN_RE = re.compile(
+    r"\b(?:in|at|near|outside|around|of|from|across)\s+(this\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:town|city|capital|village|port|resort|township|suburb|provincial\s+capital))\b"
+)
+
+
 class _Scenes:
     """The places of each sentence in turn: its own, its dateline's, or those the scene
     rules of geomap.event_places carry to it (then marked inferred)."""
@@ -252,6 +260,23 @@ class _Scenes:
         home = self.home[0].place if self.home and sentence.dateline else None
         return home is not None and all(_holds(m.place, home) for m in sentence.places)
 
+    def _with_home_pointed_at(self, sentence: _Sentence) -> tuple[PlaceMention, ...]:
+        """The sentence's places, and the dateline's city where the sentence points at it
+        ("HOPA - A teacher died after police fired tear gas ... in this Black Sea town, and
+        demonstrators took to the streets of Istanbul and Ankara"): a place of its own
+        clause, so the clause binding keeps the death there and the marches in the cities.
+        """
+        pointer = _THIS_TOWN_RE.search(sentence.text) if self.home else None
+        home = self.home[0] if self.home else None
+        if pointer is None or home is None or home.place in {m.place for m in sentence.places}:
+            return sentence.places
+        start = sentence.span.start + pointer.start(1)
+        pointed = replace(home, text=pointer.group(1), start=start, end=start + len(pointer[1]))
+        # ("through the streets of this steel town, as Brazil's labour federation called a
+        # day of protest": the country around the town says no more than the town)
+        others = [m for m in sentence.places if not _around(m.place, home.place)]
+        return tuple(sorted((*others, pointed), key=lambda m: m.start))
+
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
         places, inferred = self._places(index)
@@ -290,8 +315,9 @@ class _Scenes:
             # "A curfew was imposed on Oujda": the story is back at its dateline's city
             self.unknown_town_named = False
         if sentence.places and not self._broad_around_home(sentence):
-            self.scene = Scene(sentence.places, index)
-            return sentence.places, False
+            places = self._with_home_pointed_at(sentence)
+            self.scene = Scene(places, index)
+            return places, False
         if self._at_unknown_town(index):
             # before the dateline's rule: "TEHRAN — ... order has been restored in the
             # working-class town of Islamshahr" happened in that town, not at the dateline
@@ -1462,6 +1488,8 @@ def _home(
     placed nationwide tolls and background in the capital, costing more than it found.)"""
     for index, sentence in enumerate(sentences[:3]):
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
+        if len({m.place for m in cities}) > 1:
+            return ()  # "Bangkok/Seoul -": a statement's offices, neither its story's home
         if cities:
             lead = sentences[index : index + _LEAD_REACH]
             away = _foreign_bureau(cities[0], lead) or _AWAY_FROM_HERE_RE.search(sentence.text)

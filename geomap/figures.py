@@ -439,6 +439,8 @@ _LAST_DAY = 31
 _NOT_A_GATHERING_BEFORE_RE = Caseless(
     r"\b(?:employs?|employed|employing|employer\s+of|home\s+to|houses|housing|population\s+of|"
     r"inhabited\s+by|serves|serving|"
+    # "The syndicate, which represents more than 100,000 teachers": a body's members
+    r"represents|represented|representing|membership\s+of|"
     # "police found the bodies of eight men": the dead, not a crowd
     r"(?:bodies|corpses|remains|graves|coffins)\s+of|"
     # "police stopped a bus carrying about 40 opposition supporters": a vehicle's passengers

@@ -1173,11 +1173,18 @@ def capitalised_after(name: NameInText) -> Verdict | None:
     if after.text.lower() in _FEATURE_HEADS:
         return Verdict.NOT_PLACE  # "Minamata Bay": the water, not the town, nor a person
     head = _name_head(name.text, name.tokens, name.i + name.n)
+    if head in _HOTEL_HEADS:
+        # "the Phuket Merlin Hotel" is no person's name, nor is "the Palestine Hotel" in
+        # Palestine: a hotel's name says nothing of the place either way
+        return Verdict.NOT_PLACE
     if head in FACILITY_HEADS:
         return Verdict.PLACE if name.major else Verdict.NOT_PLACE
     if head in ORGANISATION_HEADS:
         return Verdict.IN_NAME if name.major else Verdict.NOT_PLACE
     return Verdict.NOT_PLACE if name.major else Verdict.PART_OF_NAME
+
+
+_HOTEL_HEADS = frozenset({"hotel", "hotels"})
 
 
 # Natural features named after a town: a bay, a river or a valley is no person's surname,
@@ -1564,7 +1571,7 @@ def _name_head(text: str, tokens: Sequence[Token], j: int) -> str:
         if not is_capitalised(token) or (k > j and text[tokens[k - 1].end : token.start] != " "):
             return ""
         word = token.text.lower()
-        if word in ORGANISATION_HEADS or word in FACILITY_HEADS:
+        if word in ORGANISATION_HEADS or word in FACILITY_HEADS or word in _HOTEL_HEADS:
             return word
     return ""
 

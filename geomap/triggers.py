@@ -196,7 +196,9 @@ _SEIZURE_RE = _tiers(
     # "seized weapons stored in the mosque" is a haul and "seized him" an arrest, not a
     # place taken
     # ("died of a seizure" is an illness: the noun counts only as "the seizure of")
-    high=r"(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
+    # ("they were seized while travelling in a convoy": people taken, no place)
+    high=r"(?:storm(?:ed|ing|s)?|occup(?:y|ied|ying|ies)|(?:(?<!they\swere\s)(?<!who\swere\s)"
+    r"(?<!he\swas\s)(?<!she\swas\s)(?<!who\swas\s)seiz(?:e|ed|ing|es)|seizure(?=\s+of\b))"
     r"(?!\s+power\b)"
     r"(?!\s+(?:him|her|them)\b)(?!\s+(?:[\w'’-]+\s+){0,2}?(?:" + _GOODS + r")\b)|"
     # "the occupation of the ministry", not "Soviet occupation"

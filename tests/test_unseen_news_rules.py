@@ -5431,3 +5431,106 @@ def test_a_procession_is_a_march(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# A wire names its dateline's city again by pointing at it ("in this Black Sea port"): the
+# pointed-at city is a place of its own clause, so the clause binding keeps each event where
+# it happened; the country around the city adds nothing.
+CITIES_POINTED_AT = [
+    (
+        "TRABZON, Turkey, May 3 (Reuters) - A student died after police fired tear gas at "
+        "marchers in this Black Sea port, and protesters took to the streets of Izmir and "
+        "Bursa on Tuesday to denounce his death.",
+        {("casualties", "Trabzon"), ("protest", "İzmir"), ("protest", "Bursa")},
+        {("casualties", "İzmir"), ("casualties", "Bursa")},
+    ),
+    (
+        "GAFSA, Tunisia, Jan 5 (AFP) - Thousands of miners marched through the streets of "
+        "this phosphate town on Thursday, as Tunisia's main union called a day of protest.",
+        {("protest", "Gafsa")},
+        {("protest", "Tunisia")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CITIES_POINTED_AT)
+def test_a_city_pointed_at_is_the_dateline(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+# The other party to a bond, a minister's or a broadcaster's seat, a statement's two offices
+# and a region an address names are no event places.
+PARTIES_SEATS_AND_OFFICES = [
+    (
+        "Thousands marched in Chisinau against the president's plans for a union with Romania.",
+        {("protest", "Chisinau")},
+        {("protest", "Romania")},
+    ),
+    (
+        "Protesters rallied in Tripoli after the minister's meeting with her Greek counterpart.",
+        {("protest", "Tripoli")},
+        {("protest", "Greece")},
+    ),
+    (
+        "Police beat marchers in Lusaka. A minister in Pretoria said South Africa was "
+        "concerned by the beatings.",
+        {("clash", "Lusaka")},
+        {("clash", "Pretoria")},
+    ),
+    (
+        "Thousands protested in Plovdiv. Radio Liberty in Prague reported that 8,000 people "
+        "had taken part.",
+        {("protest", "Plovdiv")},
+        {("crowd", "Prague"), ("protest", "Prague")},
+    ),
+    # a town's own radio reports what its streets saw
+    (
+        "Local radio in Zadar reported several thousand people on the waterfront.",
+        {("crowd", "Zadar")},
+        set(),
+    ),
+    (
+        "Nairobi/Kampala - The network condemns the killing of two students by police in "
+        "Gulu on Friday.",
+        {("casualties", "Gulu")},
+        {("casualties", "Nairobi"), ("casualties", "Kampala")},
+    ),
+    (
+        "Police fired tear gas at fishermen blocking a road in Batam, Riau Islands province, "
+        "on Monday.",
+        {("clash", "Batam")},
+        {("clash", "Riau Islands")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PARTIES_SEATS_AND_OFFICES)
+def test_parties_seats_and_offices_are_no_event_places(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_hotel_name_neither_hides_its_town_nor_names_a_country(gaz: Gazetteer) -> None:
+    # "the Krabi Maritime Hotel" is no person's name, so Krabi stays a place elsewhere; "the
+    # Palestine Hotel" stands in Baghdad
+    text = (
+        "Rioters set fire to a wing of the Krabi Maritime Hotel on Monday. In Krabi town "
+        "police arrested 12 people. In Baghdad about 300 people protested outside the "
+        "Palestine Hotel."
+    )
+    pairs = _pairs(gaz, text)
+    assert {("arrest", "Krabi"), ("protest", "Baghdad")} <= pairs
+    assert not {pair for pair in pairs if pair[1] == "Palestinian Territory"}
+
+
+def test_people_seized_and_a_bodys_members_are_no_seizure_and_no_crowd(gaz: Gazetteer) -> None:
+    text = (
+        "Teachers held a sit-in in Irbid. The union, which represents more than 80,000 "
+        "teachers, said its members would strike. In Kirkuk, two drivers said they were "
+        "seized last month while travelling in a convoy."
+    )
+    assert ("Irbid", 80_000) not in _crowds(gaz, text)
+    assert ("seizure", "Kirkuk") not in _pairs(gaz, text)
