@@ -155,7 +155,17 @@ def _in_organisation_name(cue: PlaceCue) -> bool:
     Example: "RFE/RL's Kyrgyzstan Service reported ..." (Kyrgyzstan); "the People's National
     Congress Party of Ghana".
     """
-    return cue.mention.in_name or bool(_ORGANISATION_BEFORE_RE.search(cue.before))
+    if cue.mention.in_name:
+        return True
+    if cue.mention.place.kind is Kind.CITY and _CAMPUS_BEFORE_RE.search(cue.before):
+        return False  # "boycotted lectures at the University of Ibadan": on its campus
+    return bool(_ORGANISATION_BEFORE_RE.search(cue.before))
+
+
+# A university named after its city, as the venue of what happened there
+_CAMPUS_BEFORE_RE = re.compile(
+    r"\b(?:at|outside|near|into|on|in\s+front\s+of)\s+the\s+(?:University|Polytechnic)\s+of\s+$"
+)
 
 
 _MIXED_DATELINE_RE = re.compile(
@@ -729,7 +739,8 @@ _NOT_GATHERED_BEFORE = r"(?<!outside\sthe\s)(?<!front\sof\sthe\s)(?<!at\sthe\s)"
 _OFFICE_BEFORE_RE = Caseless(
     r"\b(?:governments?|embassy|ministry|president|prime\s+minister|parliament|authorities|"
     r"leaders|rulers|foreign\s+minist(?:ers?|ry|ries)|(?:city|town|municipal|regional)\s+councils?|"
-    r"mayors?)\s+of\s+"
+    # ("the governor of West Azerbaijan said": the region's office)
+    r"mayors?|governors?)\s+of\s+"
     r"(?:the\s+)?$"
     # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
     # country for its government
@@ -1252,6 +1263,24 @@ def _attribute_of_a_name(cue: PlaceCue) -> bool:
 
 # What every cue of _attribute_of_a_name holds (see PlaceRule.words)
 _ATTRIBUTE_OF_A_NAME_WORDS = _words("based registered headquartered born known called named dubbed")
+
+
+# "Zagros Human Rights Centre (Paris)", "Human Rights Watch (New York)": the seat of the
+# body a statement comes from, in brackets after its name
+_SEAT_IN_BRACKETS_BEFORE_RE = re.compile(
+    r"\b(?-i:[A-Z])[\w'’-]*\s+(?:centre|center|watch|international|committee|commission|"
+    r"foundation|institute|federation|union|association|league|council|group|forum|network|"
+    r"coalition|monitor|observatory|project|society|trust|alliance)\s*\(\s*$",
+    re.IGNORECASE,
+)
+
+
+def _seat_in_brackets(cue: PlaceCue) -> bool:
+    """A body's seat in brackets after its name, as a statement signs itself.
+
+    Example: "10 May 2015 - Zagros Human Rights Centre (Paris)".
+    """
+    return cue.after.startswith(")") and bool(_SEAT_IN_BRACKETS_BEFORE_RE.search(cue.before))
 
 
 def _seat_of_an_organisation(cue: PlaceCue) -> bool:
@@ -2017,6 +2046,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
         breaks_scene=True,
         words=_SEAT_OF_AN_ORGANISATION_WORDS,
     ),
+    PlaceRule("seat_in_brackets", _seat_in_brackets, breaks_scene=True),
     PlaceRule("slogan", _slogan, breaks_scene=False, words=_SLOGAN_WORDS),
     PlaceRule("site_of_the_grievance", _site_of_the_grievance, breaks_scene=False),
     PlaceRule("district_of_a_city", _district_of_a_city, breaks_scene=False),

@@ -1486,7 +1486,7 @@ def _home(
 
     (The one city of an article's lead was tried as a third source: on the dev reports it
     placed nationwide tolls and background in the capital, costing more than it found.)"""
-    for index, sentence in enumerate(sentences[:3]):
+    for index, sentence in enumerate(sentences[:_DATELINE_SENTENCES]):
         cities = [m for m in sentence.dateline if m.place.kind is Kind.CITY]
         if len({m.place for m in cities}) > 1:
             return ()  # "Bangkok/Seoul -": a statement's offices, neither its story's home
@@ -1502,6 +1502,8 @@ def _home(
 
 
 _LEAD_SENTENCES = 8  # a live page opens with its title, date lines and a greeting
+# A dateline follows at most a headline, a "Published:" line and a section's name
+_DATELINE_SENTENCES = 5
 
 
 def _live_page_home(text: str, sentences: Sequence[_Sentence]) -> tuple[PlaceMention, ...]:
@@ -1583,10 +1585,17 @@ def _lead_names(sentence: _Sentence, dateline: PlaceMention) -> list[PlaceMentio
     events elsewhere ("rioted in Krivoi Rog ..., according to travelers who reached
     Moscow"); beside no other event place it still does ("martial law in the capital")."""
     named = [m for m in sentence.named if m not in sentence.dateline]
+    # ("Reports reaching the Thai capital": "Thai" is a word of the capital's phrase)
+    named = [m for m in named if not any(_inside(m, other) for other in named)]
     others = [
         m for m in named if m.place.geonameid != dateline.place.geonameid or m in sentence.places
     ]
     return others if any(m in sentence.places for m in others) else named
+
+
+def _inside(mention: PlaceMention, other: PlaceMention) -> bool:
+    """Whether the mention is a word of another, longer one."""
+    return other is not mention and other.start <= mention.start and mention.end <= other.end
 
 
 _HERE_RE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")

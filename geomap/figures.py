@@ -870,7 +870,8 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
 _NOT_A_PEOPLE = r"(?!(?:Dollar|Euro|Pound|Franc|R[o]?uble|Peso|Dinar|Rupee|Shilling|Dirham)s\b)"
 _PEOPLE_BY_NAME_RE = re.compile(
     # "Thousands of mostly young Spaniards": a word or two may describe them
-    rf"\s+(?:of\s+(?:[a-z]+\s+){{0,2}})?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    # ("about 150 Puerto Ricans picketed": a people of two words)
+    rf"\s+(?:of\s+(?:[a-z]+\s+){{0,2}})?{_NOT_A_PEOPLE}([A-Z][a-z]+(?:[- ][A-Z][a-z]+)*"
     # ("Hundreds of thousands of Lebanese")
     r"(?:[a-z]s|is|ese))\b"
 )
@@ -897,9 +898,13 @@ def _joins_descriptions(previous: str) -> bool:
 # barricades": a part of the people told of before, large enough to be a gathering of its
 # own ("one of the demonstrators" is a person; "about 30 of them in Bahir Dar", after a
 # toll, is a part of the dead)
+# ("About 1,400 of the 1,700 workers walked out": the part, out of a whole counted)
 _PART_OF_THE_PEOPLE_RE = re.compile(
-    r"\s+of\s+(?:the|their|these|those)\s+(?P<first>[\w'’-]+)(?:\s+(?P<second>[\w'’-]+))?"
+    r"\s+of\s+(?:the|their|these|those)\s+(?:\d[\d,.]*\s+)?(?P<first>[\w'’-]+)"
+    r"(?:\s+(?P<second>[\w'’-]+))?"
 )
+# ... and the whole itself is no gathering
+_WHOLE_AFTER_ITS_PART_RE = re.compile(r"\d\s+of\s+(?:the|their|these|those)\s+$")
 _SMALLEST_PART = 20
 
 
@@ -1214,6 +1219,7 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             or _VICTIM_VERB_BEFORE_RE.search(before)
             or _VICTIM_LIST_BEFORE_RE.search(before)
             or _TOLL_BEFORE_RE.search(before)
+            or _WHOLE_AFTER_ITS_PART_RE.search(before)
         ):
             continue
         end = _people_noun_end(sentence, phrase)

@@ -1177,7 +1177,7 @@ def capitalised_after(name: NameInText) -> Verdict | None:
         # "the Phuket Merlin Hotel" is no person's name, nor is "the Palestine Hotel" in
         # Palestine: a hotel's name says nothing of the place either way
         return Verdict.NOT_PLACE
-    if head in FACILITY_HEADS:
+    if head in FACILITY_HEADS or head in _LOWER_CASE_HEADS:
         return Verdict.PLACE if name.major else Verdict.NOT_PLACE
     if head in ORGANISATION_HEADS:
         return Verdict.IN_NAME if name.major else Verdict.NOT_PLACE
@@ -1185,6 +1185,9 @@ def capitalised_after(name: NameInText) -> Verdict | None:
 
 
 _HOTEL_HEADS = frozenset({"hotel", "hotels"})
+# Lower-case heads that end a capitalised name as a building's: "Auckland Central police
+# station", "the Kabul Polytechnic campus" (a word the rest of the name modifies)
+_LOWER_CASE_HEADS = frozenset({"police", "campus", "station", "hospital", "prison", "stadium"})
 
 
 # Natural features named after a town: a bay, a river or a valley is no person's surname,
@@ -1568,6 +1571,8 @@ def _name_head(text: str, tokens: Sequence[Token], j: int) -> str:
     else ""."""
     for k in range(j, min(len(tokens), j + _ORGANISATION_NAME_WORDS)):
         token = tokens[k]
+        if k > j and not is_capitalised(token) and token.text in _LOWER_CASE_HEADS:
+            return token.text  # "(Auckland) Central police station": a building's after all
         if not is_capitalised(token) or (k > j and text[tokens[k - 1].end : token.start] != " "):
             return ""
         word = token.text.lower()

@@ -137,6 +137,11 @@ _PROTEST_RE = _tiers(
     r"(?<!funeral\s)(?<!festival\s)(?<!religious\s)(?<!ashura\s)(?<!muharram\s)"
     r"(?<!victory\s)(?<!prayer\s)(?<!wedding\s)(?<!carnival\s)(?<!day\s)(?<!easter\s)"
     r"(?<!royal\s)(?<!holy\s)(?<!shia\s)(?<!church\s)processions?(?!\s+(?:road|street)\b)|"
+    # "villagers felled trees across the main road", "youths barricaded roads", "activists
+    # chained themselves to the rails": a blockade
+    r"fell(?:ed|ing)\s+trees\s+(?:across|on|over)|"
+    r"barricad(?:ed|ing)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?(?:roads?|streets?|highways?|"
+    r"avenues?|bridges?|junctions?)|chain(?:ed|ing)\s+themselves\s+to|"
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
@@ -214,6 +219,11 @@ _SEIZURE_RE = _tiers(
     # ("The security role was taken over by the military": a task handed on)
     r"(?<!role\swas\staken\sover)(?<!duties\swere\staken\sover)(?<!task\swas\staken\sover)"
     r"(?<!control\swas\staken\sover)|"
+    # "students held the city's radio station for a second day", "who had held the campus
+    # since March": a building kept for a time is occupied
+    r"(?:held|holding)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:radio\s+station|campus|"
+    r"university|faculty|building|offices?|headquarters|town\s+hall|city\s+hall|factory|"
+    r"plant|mine)(?:\s+(?:in|at|of)\s+[^,.;]{1,30}?)?\s+(?:for|since|until)\b|"
     r"re-?(?:took|take|taken|taking|captured?|capturing)|retak(?:e|en|ing)|"
     r"captur(?:ed|ing|e)|broke\s+into|break(?:s|ing)?\s+into|overr(?:an|un)|"
     # "walked into the Congress building", "barricaded themselves inside the Law School"
@@ -459,11 +469,11 @@ _STEMS = {
         r"stay|agitation|tyres|tires|"
         r"immolat|himself|herself|themselves|roadblock|courted|courting|tools|stopped|stoppage|"
         r"hartal|bandh|sat|cacerolazo|pot-banging|shut|closed|observed|heeded|followed|went|meeting|"
-        r"procession"
+        r"procession|felled|felling|barricad|chain"
     ),
     "seizure": re.compile(
         r"storm|occup|seiz|control|took|take|captur|broke|overr|forced|rushed|swarmed|way|"
-        r"attack|ransack|invad|entered|break|into|barricaded"
+        r"attack|ransack|invad|entered|break|into|barricaded|held|holding"
     ),
     "clash": re.compile(
         r"clash|fight|fought|scuffl|skirmish|beat|club|baton|gun|fire|firing|shot|shoot|"

@@ -5534,3 +5534,86 @@ def test_people_seized_and_a_bodys_members_are_no_seizure_and_no_crowd(gaz: Gaze
     )
     assert ("Irbid", 80_000) not in _crowds(gaz, text)
     assert ("seizure", "Kirkuk") not in _pairs(gaz, text)
+
+
+# A dateline under a headline, a "Published:" line and a section's name still heads the
+# story; a phrase's own word ("the Thai capital") is no place of its own beside it.
+def test_a_dateline_below_a_papers_furniture_is_the_home(gaz: Gazetteer) -> None:
+    text = (
+        "Police stop nurses' march on parliament\n\nPublished: Friday, 6 March 2020\n"
+        "Local News\n\nLILONGWE - Police used tear gas on Thursday to stop thousands of nurses "
+        "from reaching parliament.\n\nWhen a crowd of several thousand tried to walk up the "
+        "main avenue, officers fired tear gas and detained 30 people.\n"
+    )
+    assert {("clash", "Lilongwe"), ("arrest", "Lilongwe")} <= _pairs(gaz, text)
+
+
+def test_a_word_of_the_datelines_own_phrase_keeps_no_story_at_home(gaz: Gazetteer) -> None:
+    text = (
+        "Police break up student protest\n\nMarch 3, 2001\nBy a staff reporter\n\n"
+        "BANGKOK - Reports reaching the Thai capital say police in Cambodia broke up a student "
+        "protest in Phnom Penh this week.\n\nWitnesses said about 200 people took part.\n"
+    )
+    pairs = _pairs(gaz, text)
+    assert ("protest", "Phnom Penh") in pairs
+    assert not {pair for pair in pairs if pair[1] == "Bangkok"}
+
+
+# Blockades and occupations as reports tell them.
+BLOCKADES_AND_HOLDS = [
+    ("Near Mpika villagers felled trees across the main road.", {("protest", "Mpika")}),
+    ("In Gweru youths barricaded streets with stones.", {("protest", "Gweru")}),
+    ("Near Brest activists chained themselves to the rails.", {("protest", "Brest")}),
+    ("In Da Nang students held the town hall for a third day.", {("seizure", "Da Nang")}),
+    (
+        "Troops cleared students who had held the campus in Culiacán since April.",
+        {("seizure", "Culiacán")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), BLOCKADES_AND_HOLDS)
+def test_blockades_and_holds(gaz: Gazetteer, text: str, wanted: set[tuple[str, str]]) -> None:
+    assert wanted <= _pairs(gaz, text)
+
+
+# A university or police station named after its city is a venue in that city; a body's
+# seat in brackets after its name, and a governor's region, are not event places.
+VENUES_AND_SEATS = [
+    (
+        "CHITTAGONG - Hundreds of students rallied on Monday outside the University of Dhaka.",
+        {("protest", "Dhaka")},
+        set(),
+    ),
+    (
+        "MOMBASA - About 300 people picketed the Nairobi Central police station on Tuesday.",
+        {("protest", "Nairobi")},
+        set(),
+    ),
+    (
+        "Iran: inquiry needed into crackdown in Marivan\n\n12 May 2015 - Kurdistan Human "
+        "Rights Network (London)\n\nSeveral thousand people gathered in the town on Thursday "
+        "to demand answers.",
+        {("protest", "Marīvān")},
+        {("protest", "London"), ("crowd", "London")},
+    ),
+    (
+        "Thousands marched in Kano on Friday. The governor of Kaduna State said the marchers "
+        "had been peaceful.",
+        {("protest", "Kano")},
+        {("protest", "Kaduna State"), ("protest", "Kaduna")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), VENUES_AND_SEATS)
+def test_venues_named_after_a_city_and_seats_of_bodies(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_part_of_a_counted_whole_and_a_people_of_two_words_are_crowds() -> None:
+    # the part walked out, not the whole; "Sri Lankans" are people, named as a people
+    assert [f.low for f in parse_crowds("About 1,400 of the 1,700 workers walked out.")] == [1400]
+    assert [f.low for f in parse_crowds("About 150 Sri Lankans picketed the embassy.")] == [150]
