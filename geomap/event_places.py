@@ -590,6 +590,9 @@ _BORDER_RE = Caseless(
     # "anger at the mobilisation for the war in Ukraine", "since the invasion of Kuwait":
     # a war elsewhere that the story mentions
     r"|\b(?:civil\s+)?war\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
+    # "visiting troops fighting rebels in the Kanem region": a war's front
+    r"|\bfighting\s+(?:the\s+)?(?:rebels|insurgents|militants|jihadists|separatists|guerrillas)"
+    r"\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
     r"|\binvasion\s+of\s+(?:neighbou?ring\s+)?(?:the\s+)?$"
     # "the universities' financial ties to Israel"; "his plans for a union with Russia",
     # "after the minister's meeting with her Israeli counterpart": the other party to a bond
@@ -718,6 +721,7 @@ def _border(cue: PlaceCue) -> bool:
 # What every cue of _border holds (see PlaceRule.words)
 _BORDER_WORDS = _words(
     "border dispute row quarrel feud rivalry tension talks negotiations war invasion ties "
+    "fighting "
     "links relations union alliance merger pact treaty partnership meeting "
     "compar liken recall evok echo model reminiscent inspired similar "
     "join alongside facing unlike"
@@ -730,6 +734,8 @@ _OFFICE_AFTER_RE = re.compile(
     r"officials?|authorities|spokes(?:man|woman|person)|state\s+secretary|envoy|army|military|"
     # "Beijing's decision in August": what a government decided
     r"decisions?|polic(?:y|ies)|orders?|refusal|rule|response|"
+    # "Manila's Cardinal Jaime Sin": a see's office-holder
+    r"cardinal|archbishop|bishop|"
     # "handed the Baltic states to Moscow's sphere of influence": a power's reach
     r"sphere|orbit|influence|control|domination|grip)\b",
     re.IGNORECASE,
@@ -745,7 +751,10 @@ _OFFICE_BEFORE_RE = Caseless(
     # "the protests were being encouraged by Moscow", "accused New Delhi of": a capital or a
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
-    r"directed|ordered|organi[sz]ed)\s+by\s+$|\b(?:accused|blamed)\s+$"
+    r"directed|ordered|organi[sz]ed)\s+by\s+(?:[^.;]{1,60}?\s+and\s+by\s+)?$"
+    r"|\b(?:accused|blamed)\s+$"
+    # "his handling of the riots was well received in London": where it was judged
+    r"|\b(?:well|badly|warmly|coolly|poorly|favourably|favorably)\s+received\s+in\s+(?:the\s+)?$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"
     # (but "gathered outside the court in Osh" is where they gathered)
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|" + _NOT_GATHERED_BEFORE +
@@ -786,7 +795,15 @@ def _office(cue: PlaceCue) -> bool:
         _OFFICE_AFTER_RE.match(cue.after)
         or _OFFICE_BEFORE_RE.search(cue.before)
         or _OFFICE_NAMES_BEFORE_RE.search(cue.before)
+        or _STATE_SAID_AFTER_RE.match(cue.after)
     )
+
+
+# "within hours of the Israeli announcement", "a U.S. request": what a state said or asked
+_STATE_SAID_AFTER_RE = re.compile(
+    r"^\s+(?:announcement|decision|statement|request|proposal|counterpart|ambassador|envoy|"
+    r"diplomats?)\b"
+)
 
 
 _CLAUSE_IN_BEFORE_RE = re.compile(r"[,;]\s+(?:and\s+|while\s+|but\s+)?in\s+$")
@@ -1062,8 +1079,18 @@ def _hospital_town(cue: PlaceCue) -> bool:
     names Damanhour nowhere else; but "Protesters gathered outside the hospital in
     Kisumu".
     """
+    if _MOVED_TO_HOSPITAL_BEFORE_RE.search(cue.before):
+        return True  # "later transferred to the Teaching Hospital in Kumasi", named or not
     named = _HOSPITAL_BEFORE_RE.search(cue.before) or _HOSPITAL_AFTER_RE.match(cue.after)
     return bool(named) and _GATHERED_RE.search(cue.sentence) is None and not _named_elsewhere(cue)
+
+
+# The hurt moved to a hospital elsewhere: treated there, hurt where the story was
+_MOVED_TO_HOSPITAL_BEFORE_RE = re.compile(
+    rf"\b(?:transferred|flown|airlifted|evacuated|moved)\s+(?:later\s+)?to\s+(?:the\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,5}}?{_HOSPITAL_NOUNS}\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # What every cue of _hospital_town holds (see PlaceRule.words)
@@ -2599,11 +2626,16 @@ def bind_clauses(
     # and at the High Commission in London") would be cut at its ", and".
     if len(worded & set(own)) < 2:
         spread = _spread_clauses(sentence, offset, clauses, own)
+        apart = _told_apart(sentence, clauses, own, worded)
         near = [
             (
                 t,
                 where_place(clause_of(t.start))
-                or _not_spread_to(places, own, spread, clause_of(t.start)),
+                or _not_told_apart(
+                    _not_spread_to(places, own, spread, clause_of(t.start)),
+                    own,
+                    apart - {clause_of(t.start)},
+                ),
             )
             for t in triggers
         ]
@@ -2653,6 +2685,37 @@ def _not_spread_to(
     told of them)."""
     reached = {m for i in spread if i > index for m in own[i]}
     return tuple(m for m in places if m not in reached)
+
+
+# A clause with a subject and a verb of its own: "..., and he was buried in his home
+# village of Cargèse" is a new statement, no item of a list of places.
+_OWN_SUBJECT_RE = re.compile(
+    r"(?:he|she|they|it|(?:his|her|their|its)\s+[\w'’-]+)\s+(?:was|were|is|are|had|has|have)\b"
+)
+
+
+def _told_apart(
+    sentence: str,
+    clauses: Sequence[tuple[int, int]],
+    own: dict[int, list[PlaceMention]],
+    worded: set[int],
+) -> set[int]:
+    """The clauses with places of their own, no event words and a subject of their own:
+    what they tell happened elsewhere than the events of the other clauses."""
+    return {
+        index
+        for index in own
+        if index > 0 and index not in worded and _OWN_SUBJECT_RE.match(sentence, clauses[index][0])
+    }
+
+
+def _not_told_apart(
+    places: tuple[PlaceMention, ...], own: dict[int, list[PlaceMention]], apart: set[int]
+) -> tuple[PlaceMention, ...]:
+    # ("thousands attended a vigil in Ajaccio, and he was buried in Cargèse": the vigil is
+    # Ajaccio's only; a trigger with no other place keeps them all)
+    elsewhere = {m for i in apart for m in own[i]}
+    return tuple(m for m in places if m not in elsewhere) or places
 
 
 def _clauses_with_event_words(

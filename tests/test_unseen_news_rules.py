@@ -5617,3 +5617,60 @@ def test_a_part_of_a_counted_whole_and_a_people_of_two_words_are_crowds() -> Non
     # the part walked out, not the whole; "Sri Lankans" are people, named as a people
     assert [f.low for f in parse_crowds("About 1,400 of the 1,700 workers walked out.")] == [1400]
     assert [f.low for f in parse_crowds("About 150 Sri Lankans picketed the embassy.")] == [150]
+
+
+# A clause with a subject of its own and no event words tells of another place: "thousands
+# attended a vigil in Bastia, and he was buried in Corte" puts the vigil in Bastia only.
+def test_a_clause_told_apart_keeps_its_place_to_itself(gaz: Gazetteer) -> None:
+    pairs = _pairs(
+        gaz,
+        "After his death, thousands attended a vigil in Bastia on Sunday, and he was buried in "
+        "his home village of Corte two days later.",
+    )
+    assert ("protest", "Bastia") in pairs
+    assert ("protest", "Corte") not in pairs
+
+
+# Places named for who backs, judges, fights or is treated elsewhere.
+BACKERS_JUDGES_FRONTS_AND_WARDS = [
+    (
+        "The candidate was openly backed by the outgoing leadership and by Moscow, and pop "
+        "singers performed at his rallies in Sukhumi.",
+        {("protest", "Sokhumi")},
+        {("protest", "Moscow")},
+    ),
+    (
+        "The governor's firm handling of the riots in Penang was well received in London.",
+        {("clash", "Penang")},
+        {("clash", "London")},
+    ),
+    (
+        "Protests followed in Abéché after the president died of wounds received while "
+        "visiting troops fighting rebels in the Tibesti region.",
+        {("protest", "Abéché")},
+        {("clash", "Tibesti"), ("protest", "Tibesti"), ("casualties", "Tibesti")},
+    ),
+    (
+        "Police shot dead two protesters in Techiman. Five others who were wounded were "
+        "later transferred to the Korle Bu Teaching Hospital in Accra. Accra was calm.",
+        {("casualties", "Techiman")},
+        {("casualties", "Accra")},
+    ),
+    (
+        "Protests broke out in Benghazi within hours of the Israeli announcement.",
+        {("protest", "Benghazi")},
+        {("protest", "Israel")},
+    ),
+    (
+        "Thousands of Catholics led by Cebu's Cardinal Ricardo Vidal marched in Manila.",
+        {("protest", "Manila")},
+        {("protest", "Cebu City"), ("crowd", "Cebu City")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), BACKERS_JUDGES_FRONTS_AND_WARDS)
+def test_backers_judges_fronts_and_wards_are_no_event_places(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
