@@ -1410,7 +1410,17 @@ def _site_of_the_grievance(cue: PlaceCue) -> bool:
         match is not None
         and not _CLAUSE_TURN_RE.search(before, match.start())
         and not _ONSET_PROTEST_RE.search(before, match.start())
+        and not _AT_A_PROTEST_RE.search(before, match.start())
     )
+
+
+# "an inquiry into the death of a man during a demonstration in Podgorica": the incident
+# befell a protest, whose place is an event place
+_AT_A_PROTEST_RE = re.compile(
+    r"\b(?:during|at)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:demonstrations?|protests?|"
+    r"rall(?:y|ies)|march(?:es)?|sit-ins?|vigils?|clashes)\b",
+    re.IGNORECASE,
+)
 
 
 # "The unrest broke out when thousands of people gathered in Nukus": what started the
@@ -2320,7 +2330,8 @@ def _named_site(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 
 
 _ANAPHOR_RE = Caseless(
-    r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there|"
+    # ("Mon Balaj, 30, died at the scene": where the events just told happened)
+    r"\b(?:the\s+(?:city|town|village)(?!\s+of\b)|(?:in|at|from|near)\s+there|at\s+the\s+scene|"
     # "in this copper-mining town", "this port city of 260,000"
     r"this\s+(?:[\w-]+\s+){0,2}?(?:city|town|village))\b"
 )

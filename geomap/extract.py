@@ -284,7 +284,11 @@ class _Scenes:
             # where each kind of gathering was last told of, for "Tuesday's rally" later
             for match in GATHERING_RE.finditer(self.sentences[index].text):
                 self.gatherings[match.group()] = places
-            if self.event_types(index) & {EventType.PROTEST, EventType.CROWD}:
+            sentence = self.sentences[index]
+            if self.event_types(index) & {
+                EventType.PROTEST,
+                EventType.CROWD,
+            } and not _named_in_passing(sentence, places, self.last_gathering):
                 self.last_gathering = places
         if places and not inferred:
             sentence = self.sentences[index]
@@ -316,7 +320,8 @@ class _Scenes:
             self.unknown_town_named = False
         if sentence.places and not self._broad_around_home(sentence):
             places = self._with_home_pointed_at(sentence)
-            self.scene = Scene(places, index)
+            if self.scene is None or not _named_in_passing(sentence, places, self.scene.places):
+                self.scene = Scene(places, index)
             return places, False
         if self._at_unknown_town(index):
             # before the dateline's rule: "TEHRAN — ... order has been restored in the
@@ -1667,6 +1672,34 @@ _ALSO_RE = re.compile(r";\s+also\b", re.IGNORECASE)
 def _before_also(text: str, field: Field) -> Field:
     also = _ALSO_RE.search(text, field.start, field.end)
     return field if also is None else replace(field, end=also.start())
+
+
+def _named_in_passing(
+    sentence: _Sentence, places: Sequence[PlaceMention], cities: Sequence[PlaceMention]
+) -> bool:
+    """Whether the sentence names only the country or region around one of the cities, and
+    not as where things happen: "(a demonstration in Pristina ...) The march was organised
+    against the proposal for Kosovo's future status. The organisers said 10,000 took part"
+    stays in Pristina; "Protests began in cities throughout Haiti" moves to the country."""
+    return _broad_around(places, cities) and not any(
+        _LOCATIVE_BEFORE_RE.search(sentence.text, 0, m.start - sentence.span.start) for m in places
+    )
+
+
+# A place put as where things happen: "in Haiti", "throughout the country", "across Kenya"
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"\b(?:in|throughout|across|around|all\s+over|over)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def _broad_around(places: Sequence[PlaceMention], cities: Sequence[PlaceMention]) -> bool:
+    """Whether the places are all countries or regions around one of the cities."""
+    towns = [c.place for c in cities if c.place.kind is Kind.CITY]
+    return bool(towns) and all(
+        m.place.kind is not Kind.CITY and any(_around(m.place, town) for town in towns)
+        for m in places
+    )
 
 
 def _around(broad: Place, city: Place) -> bool:

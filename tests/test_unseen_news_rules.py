@@ -5674,3 +5674,25 @@ def test_backers_judges_fronts_and_wards_are_no_event_places(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+# The country around the scene's city, named in passing, leaves the scene in the city; named
+# as where things happen, it moves the story to the country.
+def test_a_country_named_in_passing_leaves_the_scene_in_its_city(gaz: Gazetteer) -> None:
+    text = (
+        "The Observatory calls for an inquiry into the death of a man during a demonstration "
+        "in Podgorica on Saturday.\n\nThe demonstration was organised against the plan for "
+        "Montenegro's future ties with Serbia. The organisers said more than 10,000 people "
+        "took part.\n\nOne protester died at the scene, and police said they detained 40 "
+        "people."
+    )
+    assert ("Podgorica", 10_000) in _crowds(gaz, text)
+    assert ("arrest", "Podgorica") in _pairs(gaz, text)
+
+
+def test_a_country_put_as_where_things_happen_moves_the_story(gaz: Gazetteer) -> None:
+    text = (
+        "Haitian crisis\n\nTires set on fire by protesters in Gonaïves\n\nOn Monday protests "
+        "were held in cities throughout Haiti. Organisers said hundreds of thousands took part."
+    )
+    assert not {place for place, _ in _crowds(gaz, text)} & {"Gonaïves", "Gonayiv"}
