@@ -235,6 +235,7 @@ class _Scenes:
         self.sites: dict[str, tuple[PlaceMention, ...]] = {}
         # where the story last told of a protest or a crowd, for a later count of it
         self.last_gathering: tuple[PlaceMention, ...] = ()
+        self.dateline_seen = False
 
     @cached_property
     def names_a_city(self) -> bool:
@@ -276,6 +277,17 @@ class _Scenes:
         # day of protest": the country around the town says no more than the town)
         others = [m for m in sentence.places if not _around(m.place, home.place)]
         return tuple(sorted((*others, pointed), key=lambda m: m.start))
+
+    def _dateline_city(self, sentence: _Sentence) -> tuple[PlaceMention, ...]:
+        """The city a sentence's dateline puts it in: the article's home (none for a bureau
+        abroad), or, below the first, a caption's own city in a gallery of datelined
+        captions ("7/9 AMMAN, Jordan - Thousands march ...")."""
+        if not sentence.dateline:
+            return ()
+        first = not self.dateline_seen
+        self.dateline_seen = True
+        own = [m for m in sentence.dateline if m.place.kind is Kind.CITY][:1]
+        return self.home if first or not own else tuple(own)
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
@@ -327,11 +339,13 @@ class _Scenes:
             # before the dateline's rule: "TEHRAN — ... order has been restored in the
             # working-class town of Islamshahr" happened in that town, not at the dateline
             return (), False
-        if sentence.dateline and self.home:
+        here = self._dateline_city(sentence)
+        if here:
             # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
-            # dateline's sentence happens at the dateline, whatever else it names.
-            self.scene = Scene(self.home, index)
-            return self.home, True
+            # dateline's sentence happens at the dateline, whatever else it names; a
+            # gallery's caption at its own ("7/9 AMMAN, Jordan - Thousands march ...").
+            self.scene = Scene(here, index)
+            return here, True
         if sentence.breaks:
             self.scene = None
             return (), False

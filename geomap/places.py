@@ -314,7 +314,16 @@ def _line_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] == "\n"
+    if i < 0 or text[i] == "\n":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return _CAPTION_COUNTER_RE.fullmatch(text, line_start, start) is not None
+
+
+# A photo gallery numbers its captions: "7/9 AMMAN, Jordan - ...", "Photo 5. LISBON - ..."
+_CAPTION_COUNTER_RE = re.compile(
+    r"[ \t]*(?:\d{1,2}\s*/\s*\d{1,2}|\d{1,2}[.)]|(?:Photo|Picture|Image)\s+\d{1,2}[.:]?)[ \t]+"
+)
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:

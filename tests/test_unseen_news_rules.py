@@ -5696,3 +5696,23 @@ def test_a_country_put_as_where_things_happen_moves_the_story(gaz: Gazetteer) ->
         "were held in cities throughout Haiti. Organisers said hundreds of thousands took part."
     )
     assert not {place for place, _ in _crowds(gaz, text)} & {"Gonaïves", "Gonayiv"}
+
+
+# A photo gallery numbers its captions, and each caption's dateline puts it in its own city.
+def test_each_numbered_caption_of_a_gallery_is_at_its_own_dateline(gaz: Gazetteer) -> None:
+    text = (
+        "In pictures: a day of anger over fuel prices\n\nUpdated: 3 May 2019\n\n"
+        "1/4 KHARTOUM - Protesters block a road with burning tyres in the city centre.\n\n"
+        "2/4 ATBARA, Sudan - Students march towards the railway workshops.\n\n"
+        "3/4 CAIRO, Egypt - Several hundred Sudanese rally outside their embassy.\n\n"
+        "4/4 WAD MADANI - Police fire tear gas at marchers near the market.\n"
+    )
+    article = Article(source="report.txt", text=text, date="2019-05-03")
+    placed = {(e.quote[:12], e.place.name) for e in extract_events(article, gaz)}
+    assert {
+        ("1/4 KHARTOUM", "Khartoum"),
+        ("2/4 ATBARA, ", "Atbara"),
+        ("3/4 CAIRO, E", "Cairo"),
+        ("4/4 WAD MADA", "Wad Medani"),
+    } <= placed
+    assert {place for quote, place in placed if quote.startswith("2/4")} == {"Atbara"}
