@@ -235,9 +235,15 @@ _TIMESTAMP_RE = re.compile(rf"\b{_CLOCK_TIME}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORE
 def _timestamp(cue: PlaceCue) -> bool:
     """The zone of a timestamp.
 
-    Example: "Updated 17:27 UK".
+    Example: "Updated 17:27 UK" (but "19:20 Minsk: riot police detain dozens" is where the
+    entry is set).
     """
-    return bool(_TIMESTAMP_RE.search(cue.before))
+    return bool(_TIMESTAMP_RE.search(cue.before)) and not _ENTRY_HEADING_AFTER_RE.match(cue.after)
+
+
+# A live page's entry headed by its place: "19:20 Minsk: ...", "19:32 From Gomel: ..."
+_ENTRY_HEADING_AFTER_RE = re.compile(r"^\s*:")
+_FROM_HEADING_BEFORE_RE = re.compile(rf"(?:^|\n|\b{_CLOCK_TIME})\s*[Ff]rom\s+$")
 
 
 # "Photo by ...", "Credit: ...", "©", "Photo: AFP/Kyiv" (not "Photo: Protesters in Minsk").
@@ -554,6 +560,8 @@ def _origin(cue: PlaceCue) -> bool:
     origin = _ORIGIN_RE.search(cue.before) or _ORIGIN_NAMED_RE.search(cue.before)
     if not origin or _NEWS_FROM_RE.search(cue.before):
         return False
+    if _FROM_HEADING_BEFORE_RE.search(cue.before) and _ENTRY_HEADING_AFTER_RE.match(cue.after):
+        return False  # "19:32 From Gomel: about 200 people gathered": the news from there
     # ("miners marched from Zonguldak toward Ankara", "set out from Oruro on 10 August":
     # where a march set out is its place, unless the sentence names where it went: "set
     # out from Abidjan to Grand-Bassam")

@@ -1266,12 +1266,14 @@ def _tight_list(sentence: _Sentence, end: int, after: Sequence[PlaceMention]) ->
 
 
 _FRONTED_BEFORE_RE = re.compile(
-    r"(?:^|[;:]\s*|,\s*(?:and|while|but)\s+)\s*(?:in|at)\s+$", re.IGNORECASE
+    r"(?:^|[;:]\s*|\s[-–—]\s+|,\s*(?:and|while|but)\s+)\s*(?:in|at)\s+$", re.IGNORECASE
 )
 # (past a date or a gloss: "In Quetzaltenango, the country's second city, several hundred";
-# "In Kutaisi, Georgia's second city, about 1,000")
+# "In Kutaisi, Georgia's second city, about 1,000"; or with no comma at all: "In Kharkiv
+# several thousand traders gathered")
 _FRONTED_AFTER_RE = re.compile(
     r",\s*(?:(?:(?:on|by|in|late|early|the|a|an|its)\b|[A-Z][\w-]*['’]s\s)[^,;]{0,40},\s*)?"
+    r"|\s+"
 )
 
 

@@ -5716,3 +5716,23 @@ def test_each_numbered_caption_of_a_gallery_is_at_its_own_dateline(gaz: Gazettee
         ("4/4 WAD MADA", "Wad Medani"),
     } <= placed
     assert {place for quote, place in placed if quote.startswith("2/4")} == {"Atbara"}
+
+
+# A figure right after a fronted place counts that place's crowd, comma or none; a live
+# page's entry headed "19:20 Minsk:" or "19:32 From Gomel:" is set there.
+def test_a_fronted_place_without_a_comma_owns_the_figure_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "KYIV - In Lviv several thousand traders gathered outside the regional administration, "
+        "and in Odesa, the country's main port, about 1,500 people rallied in the centre."
+    )
+    assert {("Lviv", 2000), ("Odesa", 1500)} <= _crowds(gaz, text)
+
+
+def test_a_live_entry_headed_by_its_place_is_set_there(gaz: Gazetteer) -> None:
+    text = (
+        "Live: protests across Belarus\n\n19:20 Minsk: riot police detain dozens near the "
+        "metro.\n\n19:32 From Gomel: about 200 people gathered on Lenin Square before riot "
+        "police moved in.\n\n19:40 In Brest about 100 people gathered.\n"
+    )
+    assert {("Homyel'", 200), ("Brest", 100)} <= _crowds(gaz, text)
+    assert ("arrest", "Minsk") in _pairs(gaz, text)
