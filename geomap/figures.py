@@ -752,8 +752,10 @@ def _a_places_population(sentence: str, phrase: NumberPhrase, end: int) -> bool:
 
 
 _VICTIM_WORD_AFTER_RE = re.compile(
-    r"\s+(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties|"
-    r"arrests|detentions|injuries)\b",
+    # ("police say 25 were arrested", "had been treated")
+    r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?)?"
+    r"(?:dead|killed|deaths|injured|wounded|hurt|arrested|detained|fatalities|casualties|"
+    r"arrests|detentions|injuries|treated)\b",
     re.IGNORECASE,
 )
 # People who fled, crossed or arrived somewhere are refugees or migrants on the move, not a
@@ -800,6 +802,10 @@ _CROWD_CONTEXT_BEFORE_RE = Caseless(
     r"|\b(?:crowd|turnout)?\s*estimate\s+(?:is|was)"
     # what organisers count is their turnout: "Organisers claimed more than 100,000"
     r"|\borgani[sz]ers\s+(?:[\w'’-]+\s+){0,4}?(?:claimed|counted|estimated)"
+    # "The unions said 70,000", "the students claimed it was nearer 800": a side's count
+    r"|\b(?:organi[sz]ers|unions?|students|protesters|opposition|activists|police)\s+"
+    r"(?:said|say|says|claimed|claim|claims)\s+(?:(?:that\s+)?it\s+was\s+)?"
+    r"(?:nearer\s+|closer\s+to\s+)?$"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
     r"numbering)"
     # "a march by several hundred residents"

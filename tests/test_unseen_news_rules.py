@@ -5736,3 +5736,18 @@ def test_a_live_entry_headed_by_its_place_is_set_there(gaz: Gazetteer) -> None:
     )
     assert {("Homyel'", 200), ("Brest", 100)} <= _crowds(gaz, text)
     assert ("arrest", "Minsk") in _pairs(gaz, text)
+
+
+# A side's bare count is the turnout it claims; a count followed by what befell the people
+# counted is no crowd.
+SIDES_COUNTS = [
+    ("Police put the crowd at 20,000. The unions said 70,000.", [20_000, 70_000]),
+    ("The rally filled the square; the students claimed it was nearer 800.", [800]),
+    ("In Mersin students blocked a road and police say 25 were arrested.", []),
+    ("The union said more than 100 had been hurt in the march.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lows"), SIDES_COUNTS)
+def test_a_sides_bare_count_is_its_turnout(sentence: str, lows: list[int]) -> None:
+    assert [figure.low for figure in parse_crowds(sentence)] == lows
