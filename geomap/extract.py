@@ -292,18 +292,15 @@ class _Scenes:
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
         places, inferred = self._places(index)
+        sentence = self.sentences[index]
         if places and not is_list(places):
             # where each kind of gathering was last told of, for "Tuesday's rally" later
-            for match in GATHERING_RE.finditer(self.sentences[index].text):
+            for match in GATHERING_RE.finditer(sentence.text):
                 self.gatherings[match.group()] = places
-            sentence = self.sentences[index]
-            if self.event_types(index) & {
-                EventType.PROTEST,
-                EventType.CROWD,
-            } and not _named_in_passing(sentence, places, self.last_gathering):
+            gathered = self.event_types(index) & {EventType.PROTEST, EventType.CROWD}
+            if gathered and not _named_in_passing(sentence, places, self.last_gathering):
                 self.last_gathering = places
         if places and not inferred:
-            sentence = self.sentences[index]
             self.sites.update(sites_placed(sentence.text, sentence.span.start, places))
         return places, inferred
 
