@@ -828,8 +828,9 @@ _OFFICIAL_SPEAKS_RE = re.compile(
     r"minister|spokes(?:man|woman|person)|embassy|office|officials?|authorities|parliament|senate|"
     r"state\s+department|white\s+house|kremlin|council|court|prosecutors?|"
     # "In New York, U.N. Secretary-General Ban Ki-moon called for", "in Washington
-    # President Barack Obama said"
-    r"secretary-general|envoy|commissioner|premier|chancellor)"
+    # President Barack Obama said", "In Ottawa, Progressive Conservative leader Robert
+    # Stanfield said"
+    r"secretary-general|envoy|commissioner|premier|chancellor|leader)"
     # "a spokesman for the Taiwan Affairs Office declined to comment"
     r"(?:\s+(?:for|of)\s+the(?:\s+[A-Z][\w'’.-]*){1,5})?(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
     r"(?:has\s+|had\s+)?"
@@ -1018,8 +1019,9 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
-    # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed"
-    r"leadership|headquarters|opponents|dissidents|(?:business|church|religious)\s+leaders|"
+    # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed",
+    # "Business leaders in Monterrey called", "whose leaders in Tiraspol say"
+    r"leadership|headquarters|opponents|dissidents|leaders|"
     # "Amnesty International in Johannesburg condemned", "Russia's Investigative Committee
     # in Moscow says", "The French command in Algiers says"
     r"international|watch|committee|command|office|bureau|mission|network|coalition|"

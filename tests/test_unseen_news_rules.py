@@ -5751,3 +5751,28 @@ SIDES_COUNTS = [
 @pytest.mark.parametrize(("sentence", "lows"), SIDES_COUNTS)
 def test_a_sides_bare_count_is_its_turnout(sentence: str, lows: list[int]) -> None:
     assert [figure.low for figure in parse_crowds(sentence)] == lows
+
+
+# Leaders speak from their seat: "whose leaders in Tiraspol say", "In Ottawa, Progressive
+# Conservative leader Robert Stanfield said".
+LEADERS_SEATS = [
+    (
+        "Thousands protested in Chisinau. Russian troops remain in the breakaway region, "
+        "whose leaders in Tiraspol say the protests prove them right.",
+        {("protest", "Chisinau")},
+        {("protest", "Tiraspol")},
+    ),
+    (
+        "Rioters threw bottles at police in Montreal. In Ottawa, opposition leader John Smith "
+        "said the violence had no place in Canada.",
+        {("clash", "Montréal")},
+        {("clash", "Ottawa")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), LEADERS_SEATS)
+def test_leaders_speak_from_their_seat(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
