@@ -23,6 +23,7 @@ from typing import overload
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from gazetteer.capitals import Capitals
 from gazetteer.normalize import fold
+from geomap.caseless import folds_exactly
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import parse_article_date, resolve_date, story_start
 from geomap.event_places import (
@@ -985,6 +986,14 @@ _REGION_SCOPE_RE = re.compile(
     r"(?i:\b(?:state|province)-?wide\b|\b(?:across|throughout|around|all\s+over|in)\s+the\s+"
     r"(?:whole\s+|entire\s+)?(?:state|province|region|island|territory)\b(?!\s+of\b))"
 )
+# What every match of each scope pattern holds, in lower case. Both patterns read their words
+# caselessly, so where lower() folds a sentence as IGNORECASE does (see geomap.caseless) a
+# sentence holding none of them cannot match, and most sentences hold none: a few substring
+# tests cost less than a case-insensitive search of the whole sentence.
+_SCOPE_WORDS = {
+    _COUNTRY_SCOPE_RE: ("nation", "country", "provinces", "across", "throughout", "over"),
+    _REGION_SCOPE_RE: ("state", "province", "region", "island", "territor"),
+}
 _SCOPE_REACH = 60  # characters after a figure in which a scope word speaks of it
 # "including 1,000 in Minsk", "1,000 of them in Minsk": a city's share of the figure.
 _SHARE_BEFORE_RE = re.compile(
@@ -1065,11 +1074,19 @@ def _scoped_value(text: str, figures: _Figures) -> tuple[int | None, bool]:
 _OPENING_SCOPE_RE = re.compile(r"^[\W]*(?:" + _COUNTRY_SCOPE_RE.pattern + r")[^,;.]{0,30},")
 
 
+def _may_scope(text: str, scope: re.Pattern[str]) -> bool:
+    """Whether the scope pattern may match the text (see _SCOPE_WORDS)."""
+    if not folds_exactly(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _SCOPE_WORDS[scope])
+
+
 @lru_cache(maxsize=8)  # asked once for each trigger of the sentence and each scope
 def _scoped_figures(text: str, scope: re.Pattern[str]) -> frozenset[int]:
     """The tolls and crowds of a sentence scoped wider than a city: a scope word follows
     the figure closely, or (for the whole country) opens the sentence."""
-    if not scope.search(text):
+    if not _may_scope(text, scope) or not scope.search(text):
         return frozenset()
     opening = scope is _COUNTRY_SCOPE_RE and _OPENING_SCOPE_RE.match(text) is not None
     counts = parse_counts(text)

@@ -6,13 +6,19 @@ these tests pin both sides of each cheap test to what the scan itself says.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geomap.decoding import remove_invisible
-from geomap.extract import _is_prose
+from geomap.extract import _SCOPE_WORDS, _is_prose, _may_scope
 from geomap.figures import _CROWD_VOCABULARY_RE, _has_crowd_word, parse_crowds
 from geomap.model import EventType
 from geomap.triggers import classify
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -75,3 +81,33 @@ def test_remove_invisible(text: str, expected: str) -> None:
 )
 def test_is_prose_with_and_without_trailing_citations(line: str, expected: bool) -> None:
     assert _is_prose(line) is expected
+
+
+_SCOPE_PIECES = [
+    "nation", "wide", "-", " ", "the ", "whole ", "country", "national ", "strike",
+    "across", "throughout", "all over", "around ", "in ", "most of them in the provinces",
+    "state", "province", "region", "island", "territory", "Across", "NATION", "Over",
+    "\u0130", "\u0131", "\u017f", "\u212a", "é", ", ", "Kenya",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SCOPE_PIECES), max_size=12))
+def test_the_scope_words_turn_away_no_text_a_scope_pattern_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for scope in _SCOPE_WORDS:
+        assert scope.search(text) is None or _may_scope(text, scope), (scope.pattern, text)
+
+
+def test_every_scope_match_in_the_bench_reports_holds_a_scope_word() -> None:
+    # Each match itself holds one of its pattern's words: the words are what the pattern
+    # reads, not what happens to stand near it.
+    paths = sorted((ROOT / "bench").glob("fresh*/texts/*.txt"))
+    assert paths
+    matched = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for scope, words in _SCOPE_WORDS.items():
+            for match in scope.finditer(text):
+                matched += 1
+                assert any(word in match.group(0).lower() for word in words), match.group(0)
+    assert matched > 100
