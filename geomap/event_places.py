@@ -119,6 +119,38 @@ def _words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
+class _EndsWithWord:
+    """A pattern for the words before a name whose every match ends the text with one of
+    `words`, then whitespace and an optional "the" and whitespace ("the government of the
+    ", "officials in "). Searched from every position, such a pattern costs as much where
+    the text ends otherwise, as it nearly always does; the end is tested first.
+
+    `words`: lower case, none ending in "the" (so a final "the" is never part of one). Where
+    lower() folds the text as IGNORECASE does (see geomap.caseless), a caseless match's
+    word ends the lower-cased text before its last whitespace, one "the" taken off; any
+    other text is searched as it is.
+    """
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: Caseless | re.Pattern[str], words: str) -> None:
+        self.pattern = pattern
+        self.words = _words(words)
+        if any(word.endswith("the") or word != word.lower() for word in self.words):
+            raise ValueError(f"a word ending in 'the' or not in lower case: {words!r}")
+
+    def search(self, before: str) -> re.Match[str] | None:
+        if folds_exactly(before) and not self.may_end(before.lower()):
+            return None
+        return self.pattern.search(before)
+
+    def may_end(self, lowered: str) -> bool:
+        tail = lowered.rstrip()
+        if tail.endswith("the"):
+            tail = tail[:-3].rstrip()
+        return tail.endswith(self.words)
+
+
 @dataclass(frozen=True)
 class PlaceRule:
     """A reason a named place is not an event place.
@@ -792,6 +824,9 @@ _OFFICE_NAMES_BEFORE_RE = re.compile(
     r"Company|Co\.))\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# (each alternative of either ends "of", "by", "accused", "blamed" or "in" before the name)
+_OFFICE_BEFORE = _EndsWithWord(_OFFICE_BEFORE_RE, "of by accused blamed in")
+_OFFICE_NAMES_BEFORE = _EndsWithWord(_OFFICE_NAMES_BEFORE_RE, "of")
 
 
 def _office(cue: PlaceCue) -> bool:
@@ -801,8 +836,8 @@ def _office(cue: PlaceCue) -> bool:
     """
     return bool(
         _OFFICE_AFTER_RE.match(cue.after)
-        or _OFFICE_BEFORE_RE.search(cue.before)
-        or _OFFICE_NAMES_BEFORE_RE.search(cue.before)
+        or _OFFICE_BEFORE.search(cue.before)
+        or _OFFICE_NAMES_BEFORE.search(cue.before)
         or _STATE_SAID_AFTER_RE.match(cue.after)
     )
 
@@ -892,6 +927,7 @@ _WHERE_SPEAKING_RE = Caseless(
     r"(?:news|press)\s+conference)|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:statement|"
     r"speech|interview|televised\s+address))\s+(?:in|from|at)\s+(?:the\s+)?$"
 )
+_WHERE_SPEAKING = _EndsWithWord(_WHERE_SPEAKING_RE, "in from at")
 # Where a person is, not where anything happens: "the ailing leader remained in a hospital
 # in Geneva", "is recovering in Paris".
 _WHEREABOUTS_RE = Caseless(
@@ -1030,6 +1066,7 @@ _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"spokes(?:man|woman|person)|ministers?|radio(?:\s+[\w'’-]+){1,3}?)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
     r"(?:based\s+|here\s+)?in\s+(?:the\s+)?$"
 )
+_REMOTE_SOURCES_BEFORE = _EndsWithWord(_REMOTE_SOURCES_BEFORE_RE, "in")
 _SAID_THERE_RE = re.compile(r"\b(?:there|in\s+the\s+city|in\s+the\s+town)\b")
 _SAID_AFTER_RE = re.compile(
     # "a rights group in Norway, Iran Human Rights, said"
@@ -1132,13 +1169,11 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     """
     # (the anchored match on the words after is the cheap half of each test: read it first)
     said = _SAID_AFTER_RE.match(cue.after) is not None
-    remote = said and _REMOTE_SOURCES_BEFORE_RE.search(cue.before) and not _speaks_of_itself(cue)
+    remote = said and _REMOTE_SOURCES_BEFORE.search(cue.before) and not _speaks_of_itself(cue)
     apposed = said and _IN_APPOSITION_BEFORE_RE.search(cue.before)
     if apposed or _POLICE_FORCE_AFTER_RE.match(cue.after):
         return True
-    return bool(
-        _WHERE_SPEAKING_RE.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote
-    )
+    return bool(_WHERE_SPEAKING.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote)
 
 
 # "The government blamed the unrest on "foreign hands" in Khartoum and Doha": where the

@@ -6,13 +6,17 @@ these tests pin both sides of each cheap test to what the scan itself says.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from geomap import event_places
 from geomap.decoding import remove_invisible
+from geomap.event_places import _EndsWithWord
 from geomap.extract import _SCOPE_WORDS, _is_prose, _may_scope
 from geomap.figures import _CROWD_VOCABULARY_RE, _has_crowd_word, parse_crowds
 from geomap.model import EventType
@@ -111,3 +115,44 @@ def test_every_scope_match_in_the_bench_reports_holds_a_scope_word() -> None:
                 matched += 1
                 assert any(word in match.group(0).lower() for word in words), match.group(0)
     assert matched > 100
+
+
+_ENDS_WITH_WORD = [
+    value for value in vars(event_places).values() if isinstance(value, _EndsWithWord)
+]
+_TAIL_PIECES = [
+    "the ", "The ", "government", " of ", " OF ", "of", "by ", "accused ", "blamed  ",
+    "officials", " in ", "in", " In ", "\u0131n ", "\u0130N ", "o\u017f ", "from ", "at ",
+    "said ", "told reporters ", "speaking ", "diplomats ", "embassy ", "Cardinal Ruiz ",
+    "Mines Limited ", "\u00a0", ", ", "lathe ", "Berlin ", "its embassy ",
+]  # fmt: skip
+
+
+def test_every_end_anchored_pattern_is_wrapped() -> None:
+    assert len(_ENDS_WITH_WORD) == 4
+
+
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=10))
+def test_the_last_word_test_turns_away_no_text_its_pattern_matches(pieces: list[str]) -> None:
+    before = "".join(pieces)
+    for wrapped in _ENDS_WITH_WORD:
+        found, bare = wrapped.search(before), wrapped.pattern.search(before)
+        assert (found and found.span()) == (bare and bare.span()), before
+
+
+def test_the_last_word_test_turns_away_no_name_of_the_bench_reports() -> None:
+    # The words before every capitalised word of a few sets, as PlaceCue.before cuts them.
+    paths = [p for name in ("fresh", "fresh5", "fresh21", "fresh89") for p in
+             sorted((ROOT / "bench" / name / "texts").glob("*.txt"))]  # fmt: skip
+    assert paths
+    matched: Counter[int] = Counter()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for name in re.finditer(r"\b[A-Z]", text):
+            before = text[max(0, name.start() - 60) : name.start()]
+            for index, wrapped in enumerate(_ENDS_WITH_WORD):
+                match = wrapped.pattern.search(before)
+                if match is not None:
+                    matched[index] += 1
+                    assert wrapped.may_end(before.lower()), before
+    assert len(matched) >= 3, matched
