@@ -12,8 +12,11 @@ IGNORECASE twin, so the answers are the same on every text; only the time differ
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 
 class Caseless:
@@ -27,7 +30,7 @@ class Caseless:
 
     def __init__(self, pattern: str) -> None:
         _check_foldable(pattern)
-        self.folded = re.compile(pattern)
+        self.folded = guarded(pattern)
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -86,3 +89,97 @@ def _check_foldable(pattern: str) -> None:
 # no ranges; an escaped end counts as the range's end, and is refused).
 _CHARACTER_CLASS = re.compile(r"\[\^?\]?((?:\\.|[^\]\\])*)\]")
 _RANGE = re.compile(r"(?<!\\)((?:\\.|[^\\-]))-((?:\\.|[^\\\]]))")
+
+
+# The parser `re` compiles with (named sre_parse before Python 3.11, a name that warns on
+# import since): read only to work out a pattern's first characters, below.
+_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_OPS: Any = importlib.import_module(
+    "re._constants" if sys.version_info >= (3, 11) else "sre_constants"
+)
+# The categories a first character may be given by, as a character class writes them
+_CATEGORIES = {_OPS.CATEGORY_DIGIT: r"\d", _OPS.CATEGORY_SPACE: r"\s"}
+_ZERO_WIDTH = (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT)
+_REPEATS = (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT)
+
+
+def guarded(pattern: str) -> re.Pattern[str]:
+    """The pattern compiled behind a one-character test: a lookahead for the characters a
+    match can start with.
+
+    `re` tries a pattern at every position, and a long alternation of words costs a test
+    of each of its branches there (or, for a lookbehind before a word, the lookbehind
+    first). The guard admits every character a match can start with, so the matches are
+    the same; most positions start with none and are passed over by one class test. A
+    pattern whose first characters are not worked out (a class by negation or by word
+    character, any character, a back-reference, a caseless part, a pattern that may match
+    nothing) is compiled as it is.
+    """
+    first = _first_characters(pattern)
+    if first is None:
+        return re.compile(pattern)
+    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})")
+
+
+def _first_characters(pattern: str) -> set[str] | None:
+    """What a character class holding every first character of a match is written with."""
+    parsed = _PARSER.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    first, may_be_empty = _first_of(list(parsed))
+    return None if may_be_empty else first
+
+
+def _first_of(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The first characters of a sequence of parsed items, and whether it may match
+    nothing; None for the characters where they are not worked out."""
+    members: set[str] = set()
+    for op, value in items:
+        first, may_be_empty = _first_of_item(op, value)
+        if first is None:
+            return None, False
+        members |= first
+        if not may_be_empty:
+            return members, False
+    return members, True
+
+
+def _first_of_item(op: Any, value: Any) -> tuple[set[str] | None, bool]:
+    if op is _OPS.LITERAL:
+        return {re.escape(chr(value))}, False
+    if op is _OPS.IN:
+        return _class_members(value), False
+    if op is _OPS.SUBPATTERN:
+        _, add_flags, _, items = value
+        return _first_of(list(items)) if not add_flags & re.IGNORECASE else (None, False)
+    if op is _OPS.BRANCH:
+        members: set[str] = set()
+        may_be_empty = False
+        for alternative in value[1]:
+            first, empty = _first_of(list(alternative))
+            if first is None:
+                return None, False
+            members |= first
+            may_be_empty = may_be_empty or empty
+        return members, may_be_empty
+    if op in _REPEATS:
+        low, _, items = value
+        first, empty = _first_of(list(items))
+        return first, empty or low == 0
+    if op in _ZERO_WIDTH:  # a boundary or a look-around: it consumes nothing
+        return set(), True
+    return None, False
+
+
+def _class_members(items: list[tuple[Any, Any]]) -> set[str] | None:
+    members = set()
+    for op, value in items:
+        if op is _OPS.LITERAL:
+            members.add(re.escape(chr(value)))
+        elif op is _OPS.RANGE:
+            members.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op is _OPS.CATEGORY and value in _CATEGORIES:
+            members.add(_CATEGORIES[value])
+        else:
+            return None
+    return members

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geomap.caseless import Caseless
+from geomap.caseless import Caseless, guarded
 
 __all__ = [
     "MAY_HAVE_NUMBER_RE",
@@ -142,7 +142,8 @@ _NUMBER_PATTERN = (
 )
 # Run on the lower-cased text where lower() keeps the length: `re` is several times faster
 # without IGNORECASE. The case-insensitive twin covers the rare texts where it does not.
-_NUMBER_RE = re.compile(_NUMBER_PATTERN)
+# (The lower-cased run goes behind the first-character test of geomap.caseless.guarded.)
+_NUMBER_RE = guarded(_NUMBER_PATTERN)
 _NUMBER_IGNORECASE_RE = re.compile(_NUMBER_PATTERN, re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 

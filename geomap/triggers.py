@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from geomap.caseless import Caseless
+from geomap.caseless import Caseless, guarded
 from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
 from geomap.lazy import cached_property
@@ -54,7 +54,7 @@ class _Folded:
     (a few non-ASCII letters), the case-insensitive twin runs on the original."""
 
     def __init__(self, pattern: str) -> None:
-        self.folded = re.compile(pattern)
+        self.folded = guarded(pattern)  # see geomap.caseless.guarded
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
 
     def finditer(self, sentence: str, lowered: str) -> Iterator[re.Match[str]]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap import figures
-from geomap.caseless import _UNCASED, Caseless
+from geomap import figures, triggers
+from geomap.caseless import _UNCASED, Caseless, _first_characters, guarded
 from geomap.triggers import _UNREALISED_RE, may_be_unrealised
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,3 +92,46 @@ def test_the_characters_taken_as_uncased_have_no_case(char: str) -> None:
     for letter in "abcdefghijklmnopqrstuvwxyz":
         assert re.fullmatch(letter, char, re.IGNORECASE) is None
         assert re.fullmatch(re.escape(char), letter, re.IGNORECASE) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"\bmarch(?:es|ed)?", {"m"}),
+        (r"(?:the\s+)?crowd|[0-9]+|\d", {"t", "c", "0-9", r"\d"}),
+        (r"(?<![\d] )(?<!in )march|rall(?:y|ies)", {"m", "r"}),  # look-arounds consume nothing
+        (r"(?:a|b)?c", {"a", "b", "c"}),  # an optional start, then what follows
+        (r"\s*,", {r"\s", ","}),
+        (r"a*", None),  # may match nothing: every position may start a match
+        (r"\w+\s+crowds?", None),  # any word character: no test worth making
+        (r"[^a]b", None),
+        (r".b", None),
+        (r"(?i:a)b", None),  # a caseless part is not worked out
+    ],
+)
+def test_the_first_characters_of_a_pattern(pattern: str, first: set[str] | None) -> None:
+    assert _first_characters(pattern) == first
+
+
+def _folded_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    """Every pattern run on lower-cased text behind the first-character test: its name, the
+    pattern as written (its caseless twin's), and the pattern run."""
+    found = [(name, p.ignorecase.pattern, p.folded) for name, p in _caseless_patterns()]
+    found += [(f"geomap.triggers.{k}", v.ignorecase.pattern, v.folded)
+              for k, v in vars(triggers).items() if isinstance(v, triggers._Folded)]  # fmt: skip
+    found.append(("geomap.figures._NUMBER_RE", figures._NUMBER_PATTERN, figures._NUMBER_RE))
+    return found
+
+
+@pytest.mark.parametrize("case", _folded_patterns(), ids=lambda case: case[0])
+def test_a_guarded_pattern_finds_what_the_bare_one_finds(
+    case: tuple[str, str, re.Pattern[str]],
+) -> None:
+    _, written, run = case
+    bare = re.compile(written)
+    assert run.pattern == guarded(written).pattern
+    for text in _texts():
+        lowered = text.lower()
+        assert [(m.span(), m.groups()) for m in run.finditer(lowered)] == [
+            (m.span(), m.groups()) for m in bare.finditer(lowered)
+        ], text
