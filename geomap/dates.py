@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -262,27 +262,32 @@ def story_start(text: str) -> str | None:
     first ("on 8 May 2019 the Parliament voted").
     """
     opening = text[:_OPENING]
-    dated = _opening_dates(opening)
     first_line = opening.split("\n", 1)[0]
     title_year = _TITLE_YEAR_RE.search(first_line)
     if title_year is not None:
         year = int(title_year.group(0))
-        of_year = [day for _, day in dated if day.year == year]
+        of_year = [day for _, day in _opening_dates(opening) if day.year == year]
         return min(of_year).isoformat() if of_year else None
-    full = [(at, day) for at, day in dated if at >= 0]
-    return min(full)[1].isoformat() if full else None
+    # The first full date is the one found first: the rest of the opening need not be read
+    # (most openings that hold one hold it in their first lines).
+    first = next((day for _, day in _full_dates(_DATE_RE.finditer(opening))), None)
+    return first.isoformat() if first else None
+
+
+def _full_dates(matches: Iterable[re.Match[str]]) -> Iterator[tuple[int, date]]:
+    """(position, day) of each full date among the date pattern's matches."""
+    for match in matches:
+        if match.group("iso") or match.group("dm_year") or match.group("md_year"):
+            resolved, _ = _resolve(match, None)
+            if resolved is not None:
+                yield match.start(), resolved
 
 
 def _opening_dates(opening: str) -> list[tuple[int, date]]:
     """(position, day) of each full date; (-1, first of the month) of each month and year."""
-    found: list[tuple[int, date]] = []
-    full_date_ends = set()
-    for match in _DATE_RE.finditer(opening):
-        full_date_ends.add(match.end())
-        if match.group("iso") or match.group("dm_year") or match.group("md_year"):
-            resolved, _ = _resolve(match, None)
-            if resolved is not None:
-                found.append((match.start(), resolved))
+    matches = list(_DATE_RE.finditer(opening))
+    found = list(_full_dates(matches))
+    full_date_ends = {match.end() for match in matches}
     for match in _MONTH_YEAR_RE.finditer(opening):
         if match.end() in full_date_ends:
             continue  # "14 October 2019" is a day, not the month

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,9 +14,12 @@ from geomap.dates import (
     _DATE_BODY,
     _DATE_RE,
     _FIRST_LETTERS,
+    _OPENING,
     _OPENING_WORDS,
+    _TITLE_YEAR_RE,
     _WEEKDAY_FIRST_LETTERS,
     _WEEKDAY_STEM,
+    _opening_dates,
     find_dates,
     parse_article_date,
     resolve_date,
@@ -317,3 +321,19 @@ def test_the_guards_first_letters_hold_every_character_its_words_can_start_with(
         can_start = set(re.findall(f"(?i:[{first}])", every_character))
         assert can_start <= set(letters), sorted(can_start - set(letters))
         assert set(letters) <= can_start  # no more than needed
+
+
+def test_story_start_stops_at_the_first_full_date_as_reading_them_all_would() -> None:
+    # Without a year in the title, the opening's first full date is its earliest-placed
+    # one: story_start stops reading there, and must give what a full reading gives.
+    paths = sorted(Path(__file__).resolve().parent.parent.glob("bench/fresh*/texts/*.txt"))
+    assert paths
+    dated = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        story_start.cache_clear()
+        full = [(at, day) for at, day in _opening_dates(text[:_OPENING]) if at >= 0]
+        if _TITLE_YEAR_RE.search(text.split("\n", 1)[0]) is None:
+            assert story_start(text) == (min(full)[1].isoformat() if full else None), path
+            dated += bool(full)
+    assert dated > 100
