@@ -2166,15 +2166,27 @@ def _rules_for(sentence: str) -> tuple[PlaceRule, ...]:
     Where lower() folds the sentence as IGNORECASE does (see geomap.caseless; any other
     sentence is read by every rule), a pattern's match, caseless or not, holds its words in
     lower case in the lower-cased sentence.
+
+    No word holds whitespace (_words splits on it), so a word occurs in the sentence
+    exactly when it occurs in one of its whitespace-separated chunks; chunks recur ("the",
+    "said", "police"), so each distinct one is searched for the words once.
     """
     if not folds_exactly(sentence):
         return NOT_EVENT_PLACE_RULES
-    lowered = sentence.lower()
+    held = frozenset().union(*map(_rule_words_in, set(sentence.lower().split())))
     return tuple(
-        rule
-        for rule in NOT_EVENT_PLACE_RULES
-        if not rule.words or any(word in lowered for word in rule.words)
+        rule for rule in NOT_EVENT_PLACE_RULES if not rule.words or not held.isdisjoint(rule.words)
     )
+
+
+# Every rule's words, each once
+_RULE_WORDS = tuple(dict.fromkeys(word for rule in NOT_EVENT_PLACE_RULES for word in rule.words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _rule_words_in(chunk: str) -> frozenset[str]:
+    """The rule words one whitespace-free chunk of a lower-cased sentence holds."""
+    return frozenset(word for word in _RULE_WORDS if word in chunk)
 
 
 # Rules that read the words before a name, which speak for every name of a list that

@@ -15,6 +15,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from geomap import event_places
+from geomap.caseless import folds_exactly
 from geomap.event_places import NOT_EVENT_PLACE_RULES, PlaceCue, PlaceRule
 from geomap.extract import extract_events
 from geomap.model import Article
@@ -49,3 +50,32 @@ def test_rule_words_leave_out_only_rules_that_do_not_apply(
         extract_events(Article(source=path.name, text=text, date="2024-06-25"), gaz)
     worded = [rule.name for rule in NOT_EVENT_PLACE_RULES if rule.words]
     assert sum(left_out[name] > 0 for name in worded) >= len(worded) - 1, left_out
+
+
+def test_no_rule_word_holds_whitespace() -> None:
+    # _rules_for finds a sentence's words chunk by whitespace-free chunk: a word holding
+    # whitespace would be found in no chunk.
+    words = [word for rule in NOT_EVENT_PLACE_RULES for word in rule.words]
+    assert words
+    assert all(word.split() == [word] for word in words)
+
+
+def test_the_rules_for_a_sentence_are_those_whose_words_it_holds() -> None:
+    paths = [p for name in SETS for p in sorted((ROOT / "bench" / name / "texts").glob("*.txt"))]
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += [
+        "Police in Osh said the hospital treated 12 people.",
+        "The photo/credit line named Osh.",
+        "A slogan\u00a0read 'Osh' in a residence.",  # a no-break space splits chunks too
+        "Nothing here names a word of any rule at all: Osh.",
+    ]
+    for sentence in lines:
+        lowered = sentence.lower()
+        expected = tuple(
+            rule
+            for rule in NOT_EVENT_PLACE_RULES
+            if not rule.words
+            or any(word in lowered for word in rule.words)
+            or not folds_exactly(sentence)  # read by every rule (see _rules_for)
+        )
+        assert event_places._rules_for(sentence) == expected, sentence
