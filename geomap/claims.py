@@ -331,9 +331,8 @@ _DENIAL_RE = Caseless(
 )
 
 
-_DENIAL_VERB_RE = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b",
-    re.IGNORECASE,
+_DENIAL_VERB_RE = Caseless(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b"
 )
 
 

@@ -261,7 +261,7 @@ def _page_furniture(cue: PlaceCue) -> bool:
 
 
 _CLOCK_TIME = r"\d{1,2}[:.]\d{2}"  # "17:27", "9.30"
-_TIMESTAMP_RE = re.compile(rf"\b{_CLOCK_TIME}\s*(?:[ap]\.?m\.?\s*)?$", re.IGNORECASE)
+_TIMESTAMP_RE = Caseless(rf"\b{_CLOCK_TIME}\s*(?:[ap]\.?m\.?\s*)?$")
 
 
 def _timestamp(cue: PlaceCue) -> bool:
@@ -347,7 +347,7 @@ _AGREEMENT_AFTER_RE = re.compile(
 )
 
 
-_DAY_OF_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$", re.IGNORECASE)
+_DAY_OF_BEFORE_RE = Caseless(r"\b\d{1,2}(?:st|nd|rd|th)?\s+of\s+$")
 
 
 def _calendar_name(cue: PlaceCue) -> bool:
@@ -1695,7 +1695,7 @@ def _distant_namesake_of_a_quarter(cue: PlaceCue) -> bool:
 
 
 # "the Mansoura district": "the" before the name and a part-of-a-city noun after it.
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE_RE = Caseless(r"\bthe\s+$")
 _PART_NOUN_AFTER_RE = re.compile(
     r"^\s+(?:district|neighbou?rhood|quarter|suburb|township|slum|area|section|ward)\b"
 )
@@ -2057,7 +2057,7 @@ _SAID_TO_BE_CALM_WORDS = _words("no effect impact quiet calm normal sign ignored
 
 # "protests against Japan's purchase of the islands", "marched against Moscow": what a
 # protest opposes is its target, not its site
-_AGAINST_BEFORE_RE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+_AGAINST_BEFORE_RE = Caseless(r"\bagainst\s+(?:the\s+)?$")
 
 
 def _target(cue: PlaceCue) -> bool:

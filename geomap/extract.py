@@ -23,7 +23,7 @@ from typing import overload
 from gazetteer import Gazetteer, Kind, MatchType, Place
 from gazetteer.capitals import Capitals
 from gazetteer.normalize import fold
-from geomap.caseless import folds_exactly
+from geomap.caseless import Caseless, folds_exactly
 from geomap.claims import denial_cue, find_claimant, is_denial
 from geomap.dates import parse_article_date, resolve_date, story_start
 from geomap.event_places import (
@@ -1897,9 +1897,8 @@ def _rival_tolls(value: str) -> list[_Figures]:
 
 
 # Who takes a building as a protest: "Protesters stormed the mayor's office".
-_PROTESTERS_RE = re.compile(
-    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|rioters|activists|mobs?)\b",
-    re.I,
+_PROTESTERS_RE = Caseless(
+    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|rioters|activists|mobs?)\b"
 )
 
 

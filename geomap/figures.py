@@ -472,7 +472,7 @@ def _may_be_day_or_year(phrase: NumberPhrase) -> bool:
 # "a city of about 430,000 people": how many live there
 # "a population of about 2,600,000 Africans and fewer than 9,000 Europeans": every count
 # of the clause tells who lives there
-_A_POPULATION_CLAUSE_RE = re.compile(r"\bpopulation\s+of\b[^.;:]*$", re.IGNORECASE)
+_A_POPULATION_CLAUSE_RE = Caseless(r"\bpopulation\s+of\b[^.;:]*$")
 _A_PLACE_OF_RE = re.compile(
     r"\b(?:city|town|village|country|nation|state|district|province|region|island|"
     r"community|population|municipality)\s+of\s+(?:(?:about|some|around|nearly|over|more\s+"
@@ -1305,7 +1305,7 @@ _TOLL_RE = re.compile(
     re.IGNORECASE,
 )
 # "put the number of dead at seven": a toll's count, never a crowd's
-_TOLL_BEFORE_RE = re.compile(_TOLL_RE.pattern + r"[^.;]{0,20}$", re.IGNORECASE)
+_TOLL_BEFORE_RE = Caseless(_TOLL_RE.pattern + r"[^.;]{0,20}$")
 _ZERO_PATTERNS = (
     (
         _KILLED,

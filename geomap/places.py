@@ -23,6 +23,7 @@ from gazetteer import Candidate, Gazetteer, Kind, MatchType, Place, fold
 from gazetteer.capitals import Capitals
 from gazetteer.lexicon import common_words, description_words
 from gazetteer.localities import LocalityPlace
+from geomap.caseless import Caseless
 from geomap.lazy import cached_property
 from geomap.model import PlaceMention
 from geomap.wordlists import (
@@ -835,7 +836,7 @@ def language_use(name: NameInText) -> Verdict | None:
     return Verdict.NOT_PLACE if _LANGUAGE_USE_AFTER_RE.match(name.text, end) else None
 
 
-_ORDINAL_DAY = re.compile(r"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)(?: of)? $", re.IGNORECASE)
+_ORDINAL_DAY = Caseless(r"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)(?: of)? $")
 
 
 def day_of_a_month(name: NameInText) -> Verdict | None:

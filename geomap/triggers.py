@@ -375,13 +375,12 @@ _PROTESTER_AGENT = (
 )
 # "police station", "army barracks": the security word names a place, not the actor.
 # The object of "clashed with police" or "fought against troops" is not who acts next.
-_AGENT_RE = re.compile(
+_AGENT_RE = Caseless(
     r"(?<!with )(?<!with the )(?<!with riot )(?<!against )(?<!against the )"
     rf"\b(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b"
     r"(?!['’]s\b|\s+(?:stations?|headquarters|compound|building|post|cars?|vans?|vehicles?|"
     r"offices?|cordons?|lines|chief|spokes(?:man|woman|person)|barracks|base|barricades?|"
-    r"barriers?|checkpoints?))",
-    re.IGNORECASE,
+    r"barriers?|checkpoints?))"
 )
 _PASSIVE_AGENT_RE = re.compile(
     rf"\s*(?:[\w'’-]+\s+){{0,4}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?"
@@ -634,11 +633,10 @@ _BEGAN_AFTER_RE = Caseless(
 
 # "touring the country to promote the march": the march is still to come (the touring and
 # any arrest on the way are not)
-_TO_COME_RE = re.compile(
+_TO_COME_RE = Caseless(
     r"\bto\s+(?:promote|publici[sz]e|advertise|prepare\s+for|organi[sz]e|mobili[sz]e\s+for)\s+"
     r"(?:the|a|an|their|its|next|this)\s+(?:[\w'’-]+\s+)?(?:march|rally|protest|demonstration|"
-    r"strike|sit-in)\b",
-    re.IGNORECASE,
+    r"strike|sit-in)\b"
 )
 
 
@@ -1383,7 +1381,7 @@ _CAPTION_NOUN_RE = re.compile(
 )
 # A caption or a verbless report puts its place after a preposition: "Protesters in Aktobe".
 _CAPTION_PLACE_RE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:[\w'’-]+['’]s\s+)?[A-Z]")
-_FILE_NAME_RE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b", re.IGNORECASE)
+_FILE_NAME_RE = Caseless(r"\.(?:jpe?g|png|gif|svg|tiff?|webp)\b")
 _CAPTION_MAX_WORDS = 20
 # In prose, only a sentence that opens with the protesters and their place is a caption.
 _CAPTION_OPENING_RE = re.compile(

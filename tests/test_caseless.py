@@ -18,7 +18,14 @@ from geomap.caseless import _UNCASED, Caseless, _first_characters, guarded
 from geomap.triggers import _UNREALISED_RE, may_be_unrealised
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["geomap.claims", "geomap.event_places", "geomap.figures", "geomap.triggers"]
+MODULES = [
+    "geomap.claims",
+    "geomap.event_places",
+    "geomap.extract",
+    "geomap.figures",
+    "geomap.places",
+    "geomap.triggers",
+]
 
 
 def _caseless_patterns() -> list[tuple[str, Caseless]]:
