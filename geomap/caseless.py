@@ -33,10 +33,11 @@ class Caseless:
         self.folded = guarded(pattern)
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        # (lower() keeps every offset of such a text, so a window is the same window)
         if folds_exactly(text):
-            return self.folded.search(text.lower())
-        return self.ignorecase.search(text)
+            return self.folded.search(text.lower(), pos, endpos)
+        return self.ignorecase.search(text, pos, endpos)
 
     def match(self, text: str) -> re.Match[str] | None:
         if folds_exactly(text):

@@ -2010,11 +2010,10 @@ def _fronted_and_quiet(cue: PlaceCue) -> bool:
 # "in Kayes no protests were reported", "there has been no strike in Gaza": a clause that
 # says the unrest did not happen; "but had little effect in Yaoundé", "while in Mutare most
 # businesses stayed open": a strike that was not kept there
-_NOTHING_HAPPENED_RE = re.compile(
+_NOTHING_HAPPENED_RE = Caseless(
     rf"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?(?:{_NONE_OF}|strikes?|trouble)\b|"
     r"\b(?:little|no|scant)\s+(?:visible\s+)?(?:effect|impact)\b|"
-    r"\b(?:largely|widely|mostly)\s+ignored\b|\b(?:stayed|remained)\s+open\b",
-    re.IGNORECASE,
+    r"\b(?:largely|widely|mostly)\s+ignored\b|\b(?:stayed|remained)\s+open\b"
 )
 
 

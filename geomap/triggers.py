@@ -387,14 +387,13 @@ _PASSIVE_AGENT_RE = re.compile(
     rf"(?:(?P<security>{_SECURITY_AGENT})|(?P<protester>{_PROTESTER_AGENT}))\b",
     re.IGNORECASE,
 )
-_NEGATION_BEFORE_RE = re.compile(
+_NEGATION_BEFORE_RE = Caseless(
     r"\b(?:not|never|no|nobody|no\s+one|without|n't|refused\s+to|failed\s+to)\s+"
     r"(?:[\w'’-]+\s+){0,2}"
     # a list the negation runs through: "no reports of clashes or arrests"
     r"(?:[\w'’-]+(?:\s*,\s*[\w'’-]+){0,3}\s+(?:or|nor)\s+)?$"
     # "nobody I spoke to saw any arrests", "police did not report any injuries"
-    r"|\b(?:nobody|no\s+one|not|never|n't)\b[^.;,]{0,30}?\bany\s+$",
-    re.IGNORECASE,
+    r"|\b(?:nobody|no\s+one|not|never|n't)\b[^.;,]{0,30}?\bany\s+$"
 )
 
 
@@ -744,13 +743,12 @@ _NAMED_UPHEAVAL_RE = re.compile(r"Uprising|Unrest|Upheavals?")
 _TITLE_CASE_AFTER_RE = re.compile(r"\s+[A-Z]")
 
 
-_WRITTEN_PROTEST_BEFORE_RE = re.compile(
+_WRITTEN_PROTEST_BEFORE_RE = Caseless(
     r"\b(?:letters?|telegrams?|cables?|messages?|notes?|statements?|declarations?|"
-    r"resolutions?|petitions?)\s+of\s+$",
-    re.IGNORECASE,
+    r"resolutions?|petitions?)\s+of\s+$"
 )
-_RESIGNED_BEFORE_RE = re.compile(
-    r"\b(?:resign(?:ed|s|ing)?|quit|stepped\s+down)\b[^.;,]{0,40}\bin\s+$", re.IGNORECASE
+_RESIGNED_BEFORE_RE = Caseless(
+    r"\b(?:resign(?:ed|s|ing)?|quit|stepped\s+down)\b[^.;,]{0,40}\bin\s+$"
 )
 
 
@@ -818,7 +816,7 @@ _LINE_OVERRUN_RE = re.compile(
 )
 # "Storm Daniel burst the dams": a weather system's name, not a storming
 _STORM_NAME_RE = re.compile(r"Storm\s+[A-Z][a-z]")
-_WITHOUT_BEFORE_RE = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_WITHOUT_BEFORE_RE = Caseless(r"\bwithout\s+(?:[\w-]+\s+){0,2}$")
 _RIGHT_TO_BEFORE_RE = re.compile(r"\brights?\s+(?:to|of)\s+(?:peaceful(?:ly)?\s+)?$", re.I)
 # "crowds attacked the police station": a fight with the police (ACLED's violent
 # demonstration), not a building taken; breaking into it or occupying it is.
@@ -924,19 +922,18 @@ def _read_clash(r: _Reading) -> Trigger | None:
 
 
 # "There was no word on casualties": news that has not come, not a toll
-_NO_NEWS_OF_BEFORE_RE = re.compile(
+_NO_NEWS_OF_BEFORE_RE = Caseless(
     r"\bno\s+(?:immediate\s+|official\s+|further\s+)?(?:word|reports?|news|information|details|"
     r"confirmation)\s+(?:of|on|about)\s+(?:any\s+)?$"
     # "I have not been able to confirm casualties there"
-    r"|\b(?:not|n['’]t|unable\s+to)\s+(?:been\s+able\s+to\s+)?(?:confirm|verify)\s+(?:any\s+)?$",
-    re.IGNORECASE,
+    r"|\b(?:not|n['’]t|unable\s+to)\s+(?:been\s+able\s+to\s+)?(?:confirm|verify)\s+(?:any\s+)?$"
 )
 
 
 # "A special court sentenced eight men to death": a court's sentence, however many words
 # stand between the verb and "to death" (the pattern's lookbehind reads only the next two)
-_SENTENCED_TO_RE = re.compile(
-    r"\b(?:sentenced|sentencing|condemned|condemning)\b[^.;:]{0,60}?\bto\s+$", re.IGNORECASE
+_SENTENCED_TO_RE = Caseless(
+    r"\b(?:sentenced|sentencing|condemned|condemning)\b[^.;:]{0,60}?\bto\s+$"
 )
 
 

@@ -142,3 +142,16 @@ def test_a_guarded_pattern_finds_what_the_bare_one_finds(
         assert [(m.span(), m.groups()) for m in run.finditer(lowered)] == [
             (m.span(), m.groups()) for m in bare.finditer(lowered)
         ], text
+
+
+@pytest.mark.parametrize("name_pattern", _caseless_patterns(), ids=lambda np: np[0])
+def test_a_caseless_search_in_a_window_matches_as_its_ignorecase_twin(
+    name_pattern: tuple[str, Caseless],
+) -> None:
+    # The windows the readers of a trigger search: the words before it, up to it.
+    _, pattern = name_pattern
+    for text in _texts()[::7]:
+        for pos, endpos in ((0, len(text) // 2), (len(text) // 3, len(text)), (5, len(text) - 5)):
+            ours = pattern.search(text, pos, endpos)
+            theirs = pattern.ignorecase.search(text, pos, endpos)
+            assert (ours and ours.span()) == (theirs and theirs.span()), (text, pos, endpos)
