@@ -803,10 +803,6 @@ _CROWD_CONTEXT_BEFORE_RE = Caseless(
     r"|\b(?:crowd|turnout)?\s*estimate\s+(?:is|was)"
     # what organisers count is their turnout: "Organisers claimed more than 100,000"
     r"|\borgani[sz]ers\s+(?:[\w'’-]+\s+){0,4}?(?:claimed|counted|estimated)"
-    # "The unions said 70,000", "the students claimed it was nearer 800": a side's count
-    r"|\b(?:organi[sz]ers|unions?|students|protesters|opposition|activists|police)\s+"
-    r"(?:said|say|says|claimed|claim|claims)\s+(?:(?:that\s+)?it\s+was\s+)?"
-    r"(?:nearer\s+|closer\s+to\s+)?$"
     r"|\b(?:drew|drawing|draws|attracted|attracting|brought\s+out|mobili[sz]ed|numbered|"
     r"numbering)"
     # "a march by several hundred residents"
@@ -1209,6 +1205,23 @@ def _text_before(sentence: str, end: int, reach: int) -> str:
 _SMALLEST_CROWD = 10
 
 
+# "Police put the crowd at about 500; the students claimed it was nearer 800": a side's
+# bare count, where the sentence measures a gathering ("Organisers said 5,000." alone
+# measures nothing the sentence names)
+_SIDE_COUNT_BEFORE_RE = Caseless(
+    r"\b(?:organi[sz]ers|unions?|students|protesters|opposition|activists|police)\s+"
+    r"(?:said|say|says|claimed|claim|claims)\s+(?:(?:that\s+)?it\s+was\s+)?"
+    r"(?:nearer\s+|closer\s+to\s+)?$"
+)
+_MEASURED_RE = Caseless(r"\b(?:crowds?|turnout|estimated?|estimates|number|figure|puts?)\b")
+
+
+def _a_sides_count(sentence: str, before: str) -> bool:
+    return _SIDE_COUNT_BEFORE_RE.search(before) is not None and bool(
+        _MEASURED_RE.search(sentence) or _GATHERING_WORD_RE.search(sentence)
+    )
+
+
 def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
     for phrase in find_numbers(sentence):
         if (
@@ -1234,7 +1247,9 @@ def _crowd_figures(sentence: str) -> Iterator[CrowdFigure]:
             if _VICTIM_WORD_AFTER_RE.match(sentence, phrase.end):
                 continue  # "the government's own figure was 276 dead": a toll's figure
             context = _CROWD_CONTEXT_AFTER_RE.match(sentence, phrase.end)
-            if context is None and not _CROWD_CONTEXT_BEFORE_RE.search(before):
+            if context is None and not (
+                _CROWD_CONTEXT_BEFORE_RE.search(before) or _a_sides_count(sentence, before)
+            ):
                 continue
             if context is None and _a_toll_told_last(before):
                 continue  # "22 people had died, while the CLO put the figure at more than 50"
