@@ -443,8 +443,8 @@ SETS = {
     # session: means P 0.805, R 0.863, crowd 0.782, killed 0.711 (--filter-reports trained
     # on the sets below: P 0.827, R 0.850); the same on 30ee053, written from older sets.
     # That session then read the round's failures, so its final figures here are not
-    # unseen: P 0.863, R 0.906, crowd 0.869, killed 0.730 (filter trained below 144, at
-    # b330909: P 0.863 -> 0.873, R 0.906 -> 0.893).
+    # unseen: P 0.867, R 0.906, crowd 0.869, killed 0.730 at d1487b8 (filter trained below
+    # 144, at b330909: P 0.863 -> 0.873, R 0.906 -> 0.893).
     #   fresh144 (Sub-Saharan Africa, the Caribbean): P 0.809, R 0.905, crowd 0.920
     #   fresh145 (Latin America): P 0.854, R 0.863, crowd 0.875
     #   fresh146 (Eastern Europe, the Balkans, the Caucasus, Central Asia): P 0.833, R 0.889,
