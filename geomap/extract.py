@@ -236,7 +236,8 @@ class _Scenes:
         self.sites: dict[str, tuple[PlaceMention, ...]] = {}
         # where the story last told of a protest or a crowd, for a later count of it
         self.last_gathering: tuple[PlaceMention, ...] = ()
-        self.dateline_seen = False
+        # the first sentence with a dateline: the article's own; any later one a caption's
+        self.first_dateline: int | None = None
 
     @cached_property
     def names_a_city(self) -> bool:
@@ -279,16 +280,15 @@ class _Scenes:
         others = [m for m in sentence.places if not _around(m.place, home.place)]
         return tuple(sorted((*others, pointed), key=lambda m: m.start))
 
-    def _dateline_city(self, sentence: _Sentence) -> tuple[PlaceMention, ...]:
+    def _dateline_city(self, index: int) -> tuple[PlaceMention, ...]:
         """The city a sentence's dateline puts it in: the article's home (none for a bureau
         abroad), or, below the first, a caption's own city in a gallery of datelined
         captions ("7/9 AMMAN, Jordan - Thousands march ...")."""
+        sentence = self.sentences[index]
         if not sentence.dateline:
             return ()
-        first = not self.dateline_seen
-        self.dateline_seen = True
         own = [m for m in sentence.dateline if m.place.kind is Kind.CITY][:1]
-        return self.home if first or not own else tuple(own)
+        return self.home if index == self.first_dateline or not own else tuple(own)
 
     def places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         """The sentence's event places and whether they were inferred; call in order."""
@@ -325,6 +325,8 @@ class _Scenes:
 
     def _known_places(self, index: int) -> tuple[tuple[PlaceMention, ...], bool]:
         sentence = self.sentences[index]
+        if sentence.dateline and self.first_dateline is None:
+            self.first_dateline = index
         if self.home and any(m.place == self.home[0].place for m in sentence.named):
             # "A curfew was imposed on Oujda": the story is back at its dateline's city
             self.unknown_town_named = False
@@ -337,7 +339,7 @@ class _Scenes:
             # before the dateline's rule: "TEHRAN — ... order has been restored in the
             # working-class town of Islamshahr" happened in that town, not at the dateline
             return (), False
-        here = self._dateline_city(sentence)
+        here = self._dateline_city(index)
         if here:
             # "COLOMBO, SRI LANKA — Protesters stormed the president's residence": the
             # dateline's sentence happens at the dateline, whatever else it names; a

@@ -1213,7 +1213,8 @@ _SIDE_COUNT_BEFORE_RE = Caseless(
     r"(?:said|say|says|claimed|claim|claims)\s+(?:(?:that\s+)?it\s+was\s+)?"
     r"(?:nearer\s+|closer\s+to\s+)?$"
 )
-_MEASURED_RE = Caseless(r"\b(?:crowds?|turnout|estimated?|estimates|number|figure|puts?)\b")
+# (crowds and turnouts are gathering words already)
+_MEASURED_RE = Caseless(r"\b(?:estimated?|estimates|number|figure|puts?)\b")
 
 
 def _a_sides_count(sentence: str, before: str) -> bool:

@@ -5776,3 +5776,17 @@ def test_leaders_speak_from_their_seat(
     gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
 ) -> None:
     _check(gaz, text, wanted, unwanted)
+
+
+def test_a_gallery_whose_first_caption_names_a_place_still_dates_the_rest(gaz: Gazetteer) -> None:
+    # the first caption is the article's dateline even when its words name a place too
+    text = (
+        "In pictures: a day of anger\n\nUpdated: 3 May 2019\n\n"
+        "1/3 KHARTOUM - Protesters block a road in Omdurman with burning tyres.\n\n"
+        "2/3 ATBARA, Sudan - Students march towards the railway workshops.\n\n"
+        "3/3 KASSALA - Police fire tear gas at marchers near the market.\n"
+    )
+    article = Article(source="report.txt", text=text, date="2019-05-03")
+    placed = {(e.quote[:4], e.place.name) for e in extract_events(article, gaz)}
+    assert {("2/3 ", "Atbara"), ("3/3 ", "Kassala")} <= placed
+    assert {place for quote, place in placed if quote == "2/3 "} == {"Atbara"}
