@@ -236,8 +236,15 @@ def _dateline(cue: PlaceCue) -> bool:
     return (
         previous is not None
         and cue.text[previous.end : cue.mention.start].strip() == ","
-        and previous.place.country_code == cue.mention.place.country_code
-        and cue.mention.place.kind in (Kind.COUNTRY, Kind.ADMIN1)
+        # ("BELGRADE, Yugoslavia, Dec. 14 (AP)": a former state's name is filed under
+        # another country code than its city's today)
+        and (
+            cue.mention.place.kind is Kind.COUNTRY
+            or (
+                cue.mention.place.kind is Kind.ADMIN1
+                and previous.place.country_code == cue.mention.place.country_code
+            )
+        )
         and _is_dateline(cue.text, previous)
     )
 
@@ -614,7 +621,9 @@ _NO_DESTINATION_AFTER_RE = re.compile(
 
 
 _NEWS_FROM_RE = Caseless(
-    r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?$"
+    # ("Reports from the port city of Boma: police fired on a crowd")
+    r"\b(?:reports?|news|word|dispatches|accounts?)\s+from\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:city|town|village|port)\s+of\s+)?$"
     # "Travelers arriving from Merca say a smaller crowd marched there": witnesses of it
     r"|\b(?:travell?ers|visitors|refugees|witnesses|passengers)\s+(?:arriving|returning|"
     r"coming|fleeing|(?:who\s+)?(?:arrived|returned|came|fled))\s+from\s+(?:the\s+)?$"
@@ -800,10 +809,11 @@ _OFFICE_BEFORE_RE = Caseless(
     r"|\b(?:by\s+(?:the\s+)?(?:officials|authorities|leaders)|" + _NOT_GATHERED_BEFORE +
     # "a jury in Tampa cleared the officers": where a verdict was given
     # "courts in Tetouan and Nador handed down prison terms"
-    r"(?:tribunals?|courts?|jury|juries|grand\s+jury|judges?|magistrates?))\s+in\s+$"
+    r"(?:tribunals?|courts?|jury|juries|grand\s+jury|judges?|magistrates?|judiciary))\s+in\s+$"
     # "after the central government in Karachi excluded Bengali": where it sat
-    r"|\b(?:central|federal|national|colonial|imperial)\s+(?:government|authorities)\s+in\s+"
-    r"(?:the\s+)?$"
+    # ("The central government's delegation in Galicia put the figure at 80,000")
+    r"|\b(?:central|federal|national|colonial|imperial)\s+(?:government|authorities)"
+    r"(?:['’]s\s+(?:delegation|representation|delegate|representative))?\s+in\s+(?:the\s+)?$"
     # "asked through its embassy in Nouakchott" (but "outside the consulate in Vancouver" is
     # where people gathered)
     r"|\b(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:embassy|consulate|high\s+commission)\s+in\s+"
@@ -813,7 +823,9 @@ _OFFICE_BEFORE_RE = Caseless(
     # where people gathered)
     r"|" + _NOT_GATHERED_BEFORE + r"(?<!near\sthe\s)"
     r"\b(?:department\s+of\s+state|state\s+department|(?:foreign|colonial|home)\s+office|"
-    r"(?:foreign|interior|defen[cs]e)\s+ministry|foreign\s+policy\s+chief)\s+in\s+$"
+    # ("The interior ministry of North Rhine-Westphalia in Duesseldorf had mobilised")
+    r"(?:foreign|interior|defen[cs]e)\s+ministry(?:\s+of(?:\s+[\w'’-]+){1,4}?)?|"
+    r"foreign\s+policy\s+chief)\s+in\s+$"
 )
 # The cue of _OFFICE_BEFORE_RE that reads capitals, apart: the rest runs caseless.
 _OFFICE_NAMES_BEFORE_RE = re.compile(
@@ -899,10 +911,29 @@ def _speaker_seat(cue: PlaceCue) -> bool:
         return True
     # (a clause's "in Kasserine, Sidi Bouzid and Gafsa, witnesses said" is where it happened)
     speech = _SPEECH_RE.search(rest[:120]) if opens_sentence and rest.startswith(",") else None
-    # What is said is read as far past the verb as the verb is into the sentence, so an
-    # apposition ("In Leipzig, about 100 km to the north-west, police said 4,800 marched")
-    # does not push the report out of sight.
-    return speech is not None and not classify(rest[: max(60, speech.end() + 40)])
+    if speech is None:
+        return False
+    # What is said is read a few words past the verb, so an apposition ("In Leipzig, about
+    # 100 km to the north-west, police said 4,800 marched") does not push the report out of
+    # sight; and to its clause's end where that names no other place ("In Goma, the
+    # citizens' movement Lucha says at least 20 of its activists were arrested this
+    # morning as they gathered at a roundabout")
+    said = rest[: max(60, speech.end() + 40)]
+    return not classify(said) and not _said_of_here(cue, rest, speech.end())
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:.]")
+
+
+def _said_of_here(cue: PlaceCue, rest: str, said_from: int) -> bool:
+    """Whether the clause that follows the speech verb reports an event and names no
+    other place."""
+    end = _CLAUSE_END_RE.search(rest, said_from)
+    clause_end = end.start() if end else len(rest)
+    following = cue.following
+    if following is not None and following.start - cue.mention.end < clause_end:
+        return False
+    return bool(classify(rest[said_from:clause_end]))
 
 
 _WHERE_SPEAKING_RE = Caseless(
@@ -1003,7 +1034,8 @@ _WHEREABOUTS_RE = Caseless(
     # "was arrested on 16 September and flown to La Paz"; "marching to a meeting in Cobija"
     # (but "were taken to Osh hospital" were hurt in Osh)
     # ("arrested on 16 September and flown to La Paz": the same passive, its verb shared)
-    r"(?:was|were|\band)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven)\s+to|"
+    # ("thousands of whom were later evacuated to Russia")
+    r"(?:was|were|\band)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven|evacuated)\s+to|"
     # "Police drove the detainees to the airport at Rurrenabaque"
     r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
     r"arrested|detained|them)\s+to|"
@@ -1038,8 +1070,9 @@ _WHEREABOUTS_RE = Caseless(
     r"(?:residence|home|house|villa|palace|retreat|estate)\s+in|"
     # "Reports reaching the Thai capital say police in Laos broke up": where news arrives
     # ("News of the riot was cabled to London")
-    r"(?:reports?|news|word|accounts?)\s+(?:reaching|received\s+in)|"
-    r"(?:cabled|telegraphed|wired|relayed)\s+to|"
+    # ("reports, reaching Singapore tonight, that"; "Radio Tirana, monitored in Belgrade")
+    r"(?:reports?|news|word|accounts?),?\s+(?:reaching|received\s+in)|"
+    r"(?:cabled|telegraphed|wired|relayed)\s+to|monitored\s+in|"
     # "President Díaz-Canel, who went to San Antonio": a visit, told of a person;
     # "Morauta, who was in Mount Hagen on the day"
     r"who\s+(?:later\s+|also\s+)?(?:went|travelled|traveled|flew|returned|visited|was|were|"
@@ -1574,6 +1607,25 @@ def _owner(cue: PlaceCue) -> bool:
     return cue.mention.place.kind is Kind.COUNTRY and bool(_OWNER_AFTER_RE.match(cue.after))
 
 
+# "Europe's last Stalinist regime", "the world's biggest cocoa producer": a ranking
+_RANKED_AFTER_RE = re.compile(
+    r"^['’]s\s+(?:(?:last|first|only|largest|biggest|greatest|oldest|newest|longest|poorest|"
+    r"richest|smallest|youngest|top|leading|main|foremost|second|third)\b|most\s+\w+)",
+    re.IGNORECASE,
+)
+
+
+def _ranking_scope(cue: PlaceCue) -> bool:
+    """A country or continent that only ranks something, which is not in the story for it.
+
+    Example: "the student protests that forced Europe's last Stalinist regime to allow
+    opposition parties" (but "in Kyiv's largest square" is in Kyiv: towns stay).
+    """
+    return cue.mention.place.kind in (Kind.COUNTRY, Kind.REGION) and bool(
+        _RANKED_AFTER_RE.match(cue.after)
+    )
+
+
 # "Armenia, Russia's closest ally": a relation, not a place of the story
 _RELATION_AFTER_RE = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners|neighbou?rs?|rival|rivals|"
@@ -1668,6 +1720,27 @@ def _district_of_a_city(cue: PlaceCue) -> bool:
         or _SUBURB_APPOSITIVE_RE.match(cue.after)
         or _distant_namesake_of_a_quarter(cue)
         or _part_named_after_its_city(cue)
+        or _country_named_quarter(cue)
+    )
+
+
+# "in the Kenya and Katuba communes" of Lubumbashi: quarters named after a country
+_QUARTERS_AFTER_RE = re.compile(
+    r"^(?:\s*(?:,|and|,\s+and)\s+[A-Z][\w'’-]+)*\s+(?:communes?|districts?|neighbou?rhoods?|"
+    r"quarters?|townships?|wards?|estates?)\b"
+)
+
+
+def _country_named_quarter(cue: PlaceCue) -> bool:
+    """A country's or continent's name that names a city's quarter, whatever follows it.
+
+    Example: "hundreds took to the streets in the Kenya and Katuba communes" (of
+    Lubumbashi).
+    """
+    return (
+        cue.mention.place.kind in (Kind.COUNTRY, Kind.REGION)
+        and _QUARTERS_AFTER_RE.match(cue.after) is not None
+        and _THE_BEFORE_RE.search(cue.before) is not None
     )
 
 
@@ -2112,6 +2185,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
     PlaceRule("said_to_be_calm", _said_to_be_calm, breaks_scene=True, words=_SAID_TO_BE_CALM_WORDS),
     PlaceRule("junction_name", _junction_name, breaks_scene=False),
     PlaceRule("owner", _owner, breaks_scene=False),
+    PlaceRule("ranking_scope", _ranking_scope, breaks_scene=False),
     PlaceRule("landmark_of_a_named_city", _landmark_of_a_named_city, breaks_scene=False),
     PlaceRule("sports_team", _sports_team, breaks_scene=False, words=_SPORTS_TEAM_WORDS),
     PlaceRule("measure_target", _measure_target, breaks_scene=False, words=_MEASURE_TARGET_WORDS),
@@ -2412,6 +2486,10 @@ def _anaphor(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
         return (max(cities, key=lambda m: m.place.population),)
     if _ANAPHOR_RE.search(cue.text) is None:
         return None
+    if scene is not None and not is_list(scene.places) and not cities:
+        # ("the town's market" after "the town of Ben Guerdane", which GeoNames files only
+        # as the district of that name)
+        cities = [m for m in scene.places if m.place.kind is Kind.ADMIN2]
     if scene is not None and cities and _same_passage(cue, scene):
         return (cities[-1],)
     if scene is not None and not cities:
@@ -2613,7 +2691,10 @@ def scene_places(cue: SceneCue, names_a_city: bool) -> tuple[tuple[PlaceMention,
 
 _EACH_PLACE_RE = re.compile(r"\b(?:each|every)\s+(?:city|town|village|place|one|of\s+them)\b")
 _CLAUSE_BREAK_RE = re.compile(
-    r";|,\s+(?:and|but|while|whereas|as|where)\s+|\s+(?:while|whereas)\s+|,\s+(?=[a-z]+\s+"
+    # ("killed in Muzaffarnagar, a police spokesman said, adding that 450 had been detained
+    # in Meerut": what is added is a clause of its own)
+    r";|,\s+(?:and|but|while|whereas|as|where|adding(?:\s+that)?)\s+|\s+(?:while|whereas)\s+|"
+    r",\s+(?=[a-z]+\s+"
     r"(?:also\s+)?(?:rallied|marched|protested|gathered|clashed|stormed|seized|occupied)\b)"
     # "Students occupied university buildings in Wrocław and held rallies in Poznań"
     r"|\s+and\s+(?=(?:also\s+)?(?:held|staged)\s+(?:[\w-]+\s+)?(?:rall(?:y|ies)|protests?|"

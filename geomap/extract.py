@@ -48,6 +48,7 @@ from geomap.lazy import cached_property
 from geomap.model import Article, Event, EventType, PlaceMention, Precision
 from geomap.named_sites import sites_placed
 from geomap.places import (
+    LANDMARK_REACH_KM,
     contains,
     find_mentions,
     great_circle_km,
@@ -311,6 +312,28 @@ class _Scenes:
             self.unknown_town_paragraph = None  # a place we know starts a scene of its own
         return places, inferred
 
+    def _scene_instead(
+        self, sentence: _Sentence, places: Sequence[PlaceMention]
+    ) -> tuple[PlaceMention, ...]:
+        """The scene's city (or the home's) where the sentence's places leave its events
+        there, else nothing."""
+        cities = self.scene.places if self.scene is not None else self.home
+        # "the protesters gathered at Town Hall and walked to Hyde Park" in a Sydney story:
+        # the city's park, not the suburb of Adelaide named after one
+        if _landmarks_far_from(places, cities):
+            return cities
+        # "said 200,000 people had taken part, the largest demonstration in Galicia": the
+        # region around the scene's city, named in passing, is not where it was (but
+        # "occupy 400 faculties across the country, including the biggest universities of
+        # Greece" is not the city's)
+        if (
+            self.scene is not None
+            and _named_in_passing(sentence, places, cities)
+            and not _NATIONWIDE_RE.search(sentence.text)
+        ):
+            return cities
+        return ()
+
     def _at_unknown_town(self, index: int) -> bool:
         """Whether the sentence, which names no place we know, names a town we do not know
         or goes on with one in its paragraph ("The worst violence was in Jisr al-Shughur.
@@ -332,6 +355,9 @@ class _Scenes:
             self.unknown_town_named = False
         if sentence.places and not self._broad_around_home(sentence):
             places = self._with_home_pointed_at(sentence)
+            instead = self._scene_instead(sentence, places)
+            if instead:
+                return instead, True
             if self.scene is None or not _named_in_passing(sentence, places, self.scene.places):
                 self.scene = Scene(places, index)
             return places, False
@@ -1607,13 +1633,55 @@ def _foreign_bureau(dateline: PlaceMention, lead: Sequence[_Sentence]) -> bool:
     for sentence in lead:
         named = _lead_names(sentence, dateline)
         if named:
-            abroad = all(m.place.country_code != country for m in named) or (
-                on_its_own_line and _another_town(named, dateline)
+            abroad = (
+                all(m.place.country_code != country for m in named)
+                or (on_its_own_line and _another_town(named, dateline))
+                or _only_towns_away(sentence, named, dateline)
             )
             return abroad and _HERE_RE.search(sentence.text) is None
         if sentence.prose:
             return False  # a lead that names no other place: the story is at the dateline
     return False
+
+
+def _only_towns_away(
+    sentence: _Sentence, named: Sequence[PlaceMention], dateline: PlaceMention
+) -> bool:
+    """Whether the lead puts its events only in towns of the dateline's country away from
+    its city: "TUNIS - Police fired tear gas ... in the southern Tunisian town of Ben
+    Guerdane ... against the closure of the crossing into Libya" is filed from the capital
+    and set in the town."""
+    # ("HOPA - A teacher died ... in this Black Sea town, and demonstrators took to the
+    # streets of Istanbul": the reporter points at the dateline's town; "KARACHI - Police
+    # fired on marchers in the center of Pakistan's capital": the capital is where he is)
+    if _THIS_TOWN_RE.search(sentence.text):
+        return False
+    here = dateline.place
+    events = [m for m in named if m in sentence.places]
+    return bool(events) and all(
+        _told_as_a_town(sentence, m)
+        and m.place.kind in (Kind.CITY, Kind.ADMIN2)
+        and m.place.country_code == here.country_code
+        and great_circle_km(m.place.lat, m.place.lon, here.lat, here.lon) > _SUBURB_KM
+        for m in events
+    )
+
+
+# "the southern Tunisian town of Ben Guerdane"; "Khorog, the main town of ..."; "Qidong, a
+# coastal city in China's eastern Jiangsu province": the lead tells its reader what the
+# place is, as a wire does for a town away from its bureau
+_TOWN_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|port)\s+of\s+$")
+_TOWN_GLOSS_AFTER_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|port)\b"
+)
+
+
+def _told_as_a_town(sentence: _Sentence, mention: PlaceMention) -> bool:
+    start, end = (mention.start - sentence.span.start, mention.end - sentence.span.start)
+    return bool(
+        _TOWN_OF_BEFORE_RE.search(sentence.text, max(0, start - 12), start)
+        or _TOWN_GLOSS_AFTER_RE.match(sentence.text[end : end + 60])
+    )
 
 
 def _lead_names(sentence: _Sentence, dateline: PlaceMention) -> list[PlaceMention]:
@@ -1714,14 +1782,53 @@ def _named_in_passing(
     against the proposal for Kosovo's future status. The organisers said 10,000 took part"
     stays in Pristina; "Protests began in cities throughout Haiti" moves to the country."""
     return _broad_around(places, cities) and not any(
-        _LOCATIVE_BEFORE_RE.search(sentence.text, 0, m.start - sentence.span.start) for m in places
+        _put_as_where(sentence.text, m.start - sentence.span.start) for m in places
     )
 
 
-# A place put as where things happen: "in Haiti", "throughout the country", "across Kenya"
+def _put_as_where(text: str, position: int) -> bool:
+    """Whether the place at the position is put as where things happen ("throughout
+    Haiti"), not as a superlative's scope ("the largest demonstration in Galicia in living
+    memory": the march was in Santiago)."""
+    return bool(_LOCATIVE_BEFORE_RE.search(text, 0, position)) and not (
+        _SUPERLATIVE_SCOPE_BEFORE_RE.search(text, max(0, position - 80), position)
+    )
+
+
+# A place put as where things happen: "in Haiti", "throughout the country", "across Kenya",
+# "in southern and western Kyrgyzstan", "in western districts of Kyrgyzstan"
 _LOCATIVE_BEFORE_RE = re.compile(
-    r"\b(?:in|throughout|across|around|all\s+over|over)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    r"\b(?:in|throughout|across|around|all\s+over|over)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,2}?"
+    r"(?:(?:parts?|districts?|regions?|areas?|provinces?|towns?|cities)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
+)
+
+
+# A landmark's name that a small place far away also bears
+_LANDMARK_NAME_RE = re.compile(r"\s(?:Park|Square|Gardens?|Green|Common)$")
+_LANDMARK_NAMESAKE_POPULATION = 20_000
+
+
+def _landmarks_far_from(places: Sequence[PlaceMention], cities: Sequence[PlaceMention]) -> bool:
+    """Whether every place is a small town named like a landmark ("Hyde Park") that lies
+    far from each of the scene's cities."""
+    towns = [c.place for c in cities if c.place.kind is Kind.CITY]
+    return bool(towns) and all(
+        m.place.kind is Kind.CITY
+        and m.place.population < _LANDMARK_NAMESAKE_POPULATION
+        and _LANDMARK_NAME_RE.search(m.text) is not None
+        and all(
+            great_circle_km(m.place.lat, m.place.lon, town.lat, town.lon) > LANDMARK_REACH_KM
+            for town in towns
+        )
+        for m in places
+    )
+
+
+_SUPERLATIVE_SCOPE_BEFORE_RE = Caseless(
+    r"\b(?:largest|biggest|greatest|worst|deadliest|bloodiest|fiercest|heaviest|most\s+\w+)\s+"
+    r"(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?$"
 )
 
 

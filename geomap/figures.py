@@ -856,6 +856,8 @@ _CROWD_CONTEXT_AFTER_RE = re.compile(
     r"[\"”’]?\s+(?:more\s+)?(?:people\s+)?(?:also\s+|again\s+|then\s+)?(?:(?:have|had|has)\s+)?"
     r"(?:turned\s+out|took\s+to\s+the\s+streets|taken\s+to\s+the\s+streets|took\s+part|"
     r"taken\s+part|gathered|camped|rallied|marched|demonstrated|protested|attended|"
+    # "claimed more than 300,000 had turned up", "said more than 50,000 had come"
+    r"turned\s+up|(?<=had\s)come\b|(?<=have\s)come\b|"
     # "when several hundred sat down in the road": what only a crowd does to a place
     r"sat\s+down|staged\s+(?:a|an)\b|occupied|stormed|besieged|picketed|"
     # "filled the square"; a headline's present: "Thousands march in Banja Luka"
@@ -1340,8 +1342,10 @@ _ZERO_PATTERNS = (
     (
         _INJURED,
         re.compile(
+            # ("No one was reported hurt")
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:[\w-]+\s+or\s+)?(?:\w+ly\s+)?(?:injured|hurt|wounded)|no\s+(?:injuries|one\s+injured)|"
+            r"(?:reported\s+)?(?:[\w-]+\s+or\s+)?(?:\w+ly\s+)?(?:injured|hurt|wounded)|"
+            r"no\s+(?:injuries|one\s+injured)|"
             # "there were no reports of injuries there"
             r"no\s+(?:immediate\s+)?reports?\s+of\s+(?:serious\s+)?(?:injuries|casualties)|"
             # "No arrests or injuries were reported"
@@ -1353,7 +1357,7 @@ _ZERO_PATTERNS = (
         _ARRESTED,
         re.compile(
             r"\b(?:(?:nobody|no\s+one|no-one)\s+(?:was|were|had\s+been|has\s+been)\s+"
-            r"(?:[\w-]+\s+or\s+)?(?:arrested|detained)|no\s+(?:[\w-]+\s+or\s+)?(?:arrests|detentions)|"
+            r"(?:reported\s+)?(?:[\w-]+\s+or\s+)?(?:arrested|detained)|no\s+(?:[\w-]+\s+or\s+)?(?:arrests|detentions)|"
             r"(?:did\s+not|didn't|did\s+n't)\s+(?:arrest|detain)\s+anyone)\b",
             re.IGNORECASE,
         ),

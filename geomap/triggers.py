@@ -1177,8 +1177,9 @@ _UNREALISED_RE = re.compile(
     # modal verbs: what will, would or could happen (a hedged toll, "may have been killed",
     # "could be as high as 10", is a report and stays)
     # ("May 1998" is a month: the modal is lower case)
-    # ("could not stop them" reports what happened)
-    r"\b(?:will|would|shall|could|might|(?-i:may))\s+(?!have\b|\d|(?<=could\s)not\b|"
+    # ("could not stop them", "could barely hold them" report what happened)
+    r"\b(?:will|would|shall|could|might|(?-i:may))\s+(?!have\b|\d|"
+    r"(?<=could\s)(?:not|barely|hardly|scarcely)\b|"
     r"be\s+(?:as\s+high|higher|"
     r"more|up\s+to)\b)(?:not\s+)?(?:\w+ly\s+)?\w+|"
     # plans, calls, threats, vows and conditions

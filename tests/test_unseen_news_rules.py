@@ -5790,3 +5790,215 @@ def test_a_gallery_whose_first_caption_names_a_place_still_dates_the_rest(gaz: G
     placed = {(e.quote[:4], e.place.name) for e in extract_events(article, gaz)}
     assert {("2/3 ", "Atbara"), ("3/3 ", "Kassala")} <= placed
     assert {place for quote, place in placed if quote == "2/3 "} == {"Atbara"}
+
+
+def test_a_bureau_datelines_a_story_its_lead_sets_in_a_town_away(gaz: Gazetteer) -> None:
+    # The wire files from the capital; the lead tells its reader what the town is, and a
+    # later paragraph that names no place goes on with the town, not with the bureau.
+    text = (
+        "RABAT, March 3 (AFP) - Police fired tear gas at hundreds of fishermen in the "
+        "northern port of Larache on Monday, witnesses said.\n\n"
+        "Spain closed its waters to Moroccan boats in January.\n\n"
+        "The trouble started on Sunday, when fishermen blocked the harbour road with burning "
+        "tyres. About 30 people were detained, a union official said."
+    )
+    found = _pairs(gaz, text)
+    assert ("clash", "Larache") in found
+    assert not {pair for pair in found if pair[1] == "Rabat"}
+    # The reporter who points at the dateline's own town keeps the story there.
+    pointed = text.replace(
+        "at hundreds of fishermen in the northern port of Larache",
+        "at hundreds of fishermen in this northern port, and at students in the city of Larache,",
+    )
+    assert ("arrest", "Rabat") in _pairs(gaz, pointed)
+
+
+def test_a_region_named_in_passing_leaves_the_events_in_the_scenes_city(gaz: Gazetteer) -> None:
+    # The region is the superlative's scope; the march was in the city.
+    text = (
+        "Farmers and their families filled the streets of Girona on Saturday.\n\n"
+        "Organisers said 90,000 people had taken part, the largest demonstration in "
+        "Catalonia in memory."
+    )
+    assert _crowds(gaz, text) == {("Girona", 90000)}
+    # a nationwide sentence stays with the country it names
+    nationwide = (
+        "Students marched through Valencia on Saturday.\n\n"
+        "Students occupy 300 faculties across the country, including the biggest "
+        "universities of Spain."
+    )
+    assert ("seizure", "Valencia") not in _pairs(gaz, nationwide)
+
+
+def test_could_barely_and_could_hardly_report_what_happened(gaz: Gazetteer) -> None:
+    text = "The streets of Porto could barely hold them. Organisers said 50,000 people took part."
+    assert ("Porto", 50000) in _crowds(gaz, text)
+
+
+SEATS_RANKINGS_AND_DESTINATIONS = [
+    # a former state's name in a dateline belongs to the dateline
+    (
+        "BELGRADE, Yugoslavia, March 3 (AP) - Rioters fought police in Skopje on Tuesday.",
+        {("clash", "Skopje")},
+        {("clash", "Serbia and Montenegro"), ("protest", "Serbia and Montenegro")},
+    ),
+    # a continent or country that only ranks something
+    (
+        "Students marched in Minsk against Europe's last dictatorship.",
+        {("protest", "Minsk")},
+        {("protest", "Europe")},
+    ),
+    (
+        "Farmers rallied in Accra against the closure of Africa's oldest cocoa board.",
+        {("protest", "Accra")},
+        {("protest", "Africa")},
+    ),
+    # where news arrives, and where a broadcast is monitored
+    (
+        "There are reports, reaching Nairobi tonight, that a crowd stormed the police "
+        "station in Kisumu.",
+        {("seizure", "Kisumu")},
+        {("seizure", "Nairobi"), ("protest", "Nairobi")},
+    ),
+    (
+        "Radio Kabul, monitored in Peshawar, said rioters attacked shops in Herat.",
+        {("clash", "Herāt")},
+        {("clash", "Peshawar")},
+    ),
+    # where the displaced were taken
+    (
+        "More than 50 people were killed in clashes in Osh, and thousands of them were "
+        "later evacuated to Kazakhstan.",
+        {("clash", "Osh")},
+        {("clash", "Kazakhstan"), ("casualties", "Kazakhstan")},
+    ),
+    # a judiciary's and a delegation's seats, a regional ministry's seat
+    (
+        "The judiciary in Tehran said 13 people had been detained after protests in Ahvaz.",
+        {("protest", "Ahvaz")},
+        {("arrest", "Tehran")},
+    ),
+    (
+        "Thousands marched in Santiago de Compostela. The central government's delegation "
+        "in Galicia put the figure at 80,000.",
+        {("protest", "Santiago de Compostela")},
+        {("crowd", "Galicia")},
+    ),
+    (
+        "The interior ministry of Bavaria in Munich had mobilised 5,000 police officers for "
+        "the march in Wackersdorf.",
+        set(),
+        {("protest", "Munich"), ("crowd", "Munich")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SEATS_RANKINGS_AND_DESTINATIONS)
+def test_seats_rankings_and_destinations_are_no_event_places(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_the_town_refers_to_a_district_the_gazetteer_files_for_the_town(gaz: Gazetteer) -> None:
+    # GeoNames holds Ben Guerdane only as the district of that name; "the town's market"
+    # in the next paragraph refers back to it.
+    text = (
+        "Police fired tear gas in the town of Ben Guerdane on Sunday. Clashes went on late "
+        "into the night.\n\n"
+        "On Monday shopkeepers in the town's market marched to the governor's office."
+    )
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    marched = [e for e in extract_events(article, gaz) if "Monday" in e.quote]
+    assert [e.place.name for e in marched] == ["Ben Guerdane"]
+
+
+QUARTERS_NEWS_AND_SPEAKERS = [
+    # a city's quarter named after a country
+    (
+        "Shooting in Kisangani. Hundreds of people took to the streets in the Mali and "
+        "Kabondo communes, and two people were killed.",
+        {("protest", "Kisangani"), ("casualties", "Kisangani")},
+        {("protest", "Mali"), ("casualties", "Mali")},
+    ),
+    # news from a town is news of what happened there
+    (
+        "Reports from the river port of Mopti: police fired on a crowd of traders who had "
+        "blocked the market road, killing one.",
+        {("clash", "Mopti"), ("casualties", "Mopti")},
+        set(),
+    ),
+    # a speaker in a fronted town who tells of what happened in it
+    (
+        "In Bukavu, the youth movement Filimbi says at least 12 of its members were "
+        "arrested this morning as they gathered outside the governor's office.",
+        {("arrest", "Bukavu")},
+        set(),
+    ),
+    # but a fronted seat whose speaker talks of another place stays a seat
+    (
+        "In Kinshasa, the interior minister said 30 people were arrested in Bukavu.",
+        {("arrest", "Bukavu")},
+        {("arrest", "Kinshasa")},
+    ),
+    (
+        "In Washington, the State Department said it was concerned by the violence.",
+        set(),
+        {("clash", "Washington")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), QUARTERS_NEWS_AND_SPEAKERS)
+def test_quarters_news_from_a_town_and_speakers_of_it(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_what_a_spokesman_adds_is_a_clause_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "One protester was killed in Kanpur and another in Bareilly, a police spokesman "
+        "said, adding that more than 300 people had been detained across the state, most of "
+        "them in Lucknow."
+    )
+    _check(
+        gaz,
+        text,
+        {("casualties", "Kanpur"), ("arrest", "Lucknow")},
+        {("arrest", "Kanpur"), ("casualties", "Lucknow")},
+    )
+
+
+def test_nobody_reported_hurt_or_arrested_is_no_toll(gaz: Gazetteer) -> None:
+    text = "Thousands of dock workers struck in Mombasa. No one was reported hurt."
+    found = _pairs(gaz, text)
+    assert ("protest", "Mombasa") in found
+    assert ("casualties", "Mombasa") not in found
+    assert parse_counts("No one was reported arrested.").arrested == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("The party's spokesman claimed more than 300,000 had turned up.", 300000),
+        ("Organisers said more than 50,000 had come from all over the region.", 50000),
+    ],
+)
+def test_a_count_that_turned_up_or_had_come_is_a_crowd(sentence: str, low: int) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == [low]
+
+
+def test_a_citys_park_is_not_a_far_suburb_of_its_name(gaz: Gazetteer) -> None:
+    # The gazetteer's Hyde Park is a suburb of Adelaide; in a Sydney story the park is
+    # Sydney's.
+    text = (
+        "SYDNEY, Sept 8 (AP) - Thousands rallied on Saturday against the summit.\n\n"
+        "Events\n\n"
+        "The protesters gathered at Town Hall and walked to Hyde Park. Police estimated "
+        "the crowd at 5,000."
+    )
+    article = Article(source="report.txt", text=text, date="2024-06-25")
+    places = {e.place.name for e in extract_events(article, gaz)}
+    assert "Hyde Park" not in places
+    assert ("Sydney", 5000) in _crowds(gaz, text)
