@@ -328,6 +328,10 @@ _OUTLET_BEFORE_RE = re.compile(
 _OUTLET_AFTER_RE = re.compile(
     r"^\s+(?:Service|Broadcasting|Television|TV|Radio|Times|Post|Herald|Tribune|Gazette|"
     r"Journal|Chronicle|Daily|Press|News(?:\s+Agency)?|Telegraph|Observer|Independent)\b"
+    # "Moscow radio blamed hooligans", "Tehran television said": a state's broadcaster
+    # speaking (but "rebels seized Kabul radio" took it there)
+    r"|^\s+(?:radio|television)\s+(?:said|says|reported|reports|blamed|announced|quoted|"
+    r"broadcast|claimed|accused)\b"
 )
 
 
@@ -802,6 +806,9 @@ _OFFICE_BEFORE_RE = Caseless(
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
     r"directed|ordered|organi[sz]ed)\s+by\s+(?:[^.;]{1,60}?\s+and\s+by\s+)?$"
     r"|\b(?:accused|blamed)\s+$"
+    # "The Soviet ambassador lodged a protest in Warsaw": where a note was delivered
+    r"|\b(?:lodged|filed|delivered)\s+(?:a\s+|an\s+)?(?:formal\s+|strong\s+|official\s+|"
+    r"diplomatic\s+)?protests?\s+in\s+$"
     # "his handling of the riots was well received in London": where it was judged
     r"|\b(?:well|badly|warmly|coolly|poorly|favourably|favorably)\s+received\s+in\s+(?:the\s+)?$"
     # "ignored by officials in Moscow", "the tribunal in The Hague"

@@ -746,6 +746,9 @@ _TITLE_CASE_AFTER_RE = re.compile(r"\s+[A-Z]")
 _WRITTEN_PROTEST_BEFORE_RE = Caseless(
     r"\b(?:letters?|telegrams?|cables?|messages?|notes?|statements?|declarations?|"
     r"resolutions?|petitions?)\s+of\s+$"
+    # "The Soviet ambassador lodged a protest in Warsaw": a protest lodged is a note
+    r"|\b(?:lodged|lodges|lodging|filed|files|filing)\s+(?:a\s+|an\s+)?(?:formal\s+|"
+    r"strong\s+|official\s+|diplomatic\s+|written\s+)?$"
 )
 _RESIGNED_BEFORE_RE = Caseless(
     r"\b(?:resign(?:ed|s|ing)?|quit|stepped\s+down)\b[^.;,]{0,40}\bin\s+$"

@@ -6002,3 +6002,32 @@ def test_a_citys_park_is_not_a_far_suburb_of_its_name(gaz: Gazetteer) -> None:
     places = {e.place.name for e in extract_events(article, gaz)}
     assert "Hyde Park" not in places
     assert ("Sydney", 5000) in _crowds(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The opposition puts the number of its members killed in the city at 41.", 41),
+        ("The army put the dead at about 30.", 30),
+        ("The number of miners who died in the shaft has risen to 17, officials said.", 17),
+        # "a number of" counts nothing
+        ("A number of protesters killed in 1988 are buried in the square.", None),
+    ],
+)
+def test_a_toll_put_as_the_number_of_the_dead(sentence: str, killed: int | None) -> None:
+    assert parse_counts(sentence).killed == killed
+
+
+def test_a_protest_lodged_and_a_state_radio_speaking_are_no_events_there(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "Rioters stoned the Soviet consulate in Szczecin on Monday. The Soviet ambassador "
+        "lodged a protest in Warsaw, and Moscow radio blamed hooligans for the attack."
+    )
+    found = _pairs(gaz, text)
+    assert ("clash", "Szczecin") in found
+    assert not {pair for pair in found if pair[1] in ("Warsaw", "Moscow")}
+    assert not classify("The embassy filed a formal protest with the foreign ministry.")
+    # a street protest stays one
+    assert classify("Thousands joined a protest in Warsaw.")
