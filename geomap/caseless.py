@@ -122,6 +122,34 @@ def guarded(pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})")
 
 
+class WordLed:
+    r"""A pattern for lower-cased text with branches that may start at any word, as
+    "(?:\w+\s+)?crowds?\s+of\s+protesters" or "\w+\s+years?\s+ago": guarded() can then
+    test no first character, and `re` tries every branch at every word.
+
+    Each such branch is `lead`, then one of `words`. In a text holding none of the words no
+    match runs through a lead, so the text is searched behind the first characters of the
+    pattern without its leads; a text holding one is searched behind those characters or a
+    lead and a word. Either guard only admits, as guarded()'s does: the matches are the same.
+    """
+
+    __slots__ = ("led", "narrow", "words")
+
+    def __init__(self, pattern: str, lead: str, words: tuple[str, ...]) -> None:
+        first = _first_characters(pattern.replace(lead, ""))
+        if lead not in pattern or first is None:
+            raise ValueError(f"no first characters without {lead!r}: {pattern!r}")
+        chars = "".join(sorted(first))
+        self.narrow = re.compile(f"(?=[{chars}])(?:{pattern})")
+        either = "|".join(map(re.escape, words))
+        self.led = re.compile(f"(?=[{chars}]|{lead}(?:{either}))(?:{pattern})")
+        self.words = words
+
+    def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
+        led = any(word in lowered for word in self.words)
+        return (self.led if led else self.narrow).finditer(lowered)
+
+
 def _first_characters(pattern: str) -> set[str] | None:
     """What a character class holding every first character of a match is written with."""
     parsed = _PARSER.parse(pattern)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from geomap.caseless import Caseless, guarded
+from geomap.caseless import Caseless, WordLed, guarded
 from geomap.dates import parse_article_date
 from geomap.figures import MAY_HAVE_NUMBER_RE, parse_crowd
 from geomap.lazy import cached_property
@@ -51,10 +51,16 @@ _LOW = 0.5
 class _Folded:
     """A regex run on the lower-cased sentence: `re` is several times faster without
     IGNORECASE. Offsets carry over because lower() kept the length; when it does not
-    (a few non-ASCII letters), the case-insensitive twin runs on the original."""
+    (a few non-ASCII letters), the case-insensitive twin runs on the original.
 
-    def __init__(self, pattern: str) -> None:
-        self.folded = guarded(pattern)  # see geomap.caseless.guarded
+    `word_led` gives the lead and the words of branches that may start at any word (see
+    geomap.caseless.WordLed); the others are guarded by their first characters.
+    """
+
+    def __init__(self, pattern: str, word_led: tuple[str, tuple[str, ...]] | None = None) -> None:
+        self.folded: re.Pattern[str] | WordLed = (
+            guarded(pattern) if word_led is None else WordLed(pattern, *word_led)
+        )
         self.ignorecase = re.compile(pattern, re.IGNORECASE)
 
     def finditer(self, sentence: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -63,14 +69,15 @@ class _Folded:
         return self.ignorecase.finditer(sentence)
 
 
-def _tiers(**tiers: str) -> _Folded:
+def _tiers(word_led: tuple[str, tuple[str, ...]] | None = None, **tiers: str) -> _Folded:
     """One regex per event type; the named group that matched gives the confidence.
 
     Each tier matches at a word boundary, written once before them all: `re` then tests the
     boundary once at each position, not once for each tier (it factors a boundary shared
     by alternatives out of them, but not out of their groups).
     """
-    return _Folded(r"\b(?:" + "|".join(f"(?P<{name}>{body})" for name, body in tiers.items()) + ")")
+    tiered = "|".join(f"(?P<{name}>{body})" for name, body in tiers.items())
+    return _Folded(rf"\b(?:{tiered})", word_led)
 
 
 _TIER_CONFIDENCE = {"high": _HIGH, "medium": _MEDIUM, "low": _LOW}
@@ -83,6 +90,8 @@ _NOT_FOR_A_HOLIDAY = (
     r"christmas|easter|new\s+year|night|day))"
 )
 _PROTEST_RE = _tiers(
+    # (only "crowds of protesters" may start at any word, the one before "crowd")
+    word_led=(r"(?:\w+\s+)?", ("crowd",)),
     # ("resigned in protest" is a resignation: see _RESIGNED_BEFORE_RE)
     high=r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
@@ -1081,7 +1090,10 @@ _HISTORICAL_RE = re.compile(
     r"of\s+the\s+kind\s+seen|similar\s+to\s+(?:those|the\s+ones?)|comparisons?\s+with)\b",
     re.IGNORECASE,
 )
-_HISTORICAL_FOLDED_RE = re.compile(_HISTORICAL_RE.pattern)
+# ("three years ago", "two decades earlier": the branches that start at any word)
+_HISTORICAL_FOLDED_RE = WordLed(
+    _HISTORICAL_RE.pattern, r"(?:\w+|\d+)\s+", ("year", "decade", "centuries")
+)
 _IN_YEAR_RE = Caseless(
     # ("The protests recalled 11 July 2021, when", "remembered July 11, 2021")
     r"\b(?:in|recalls?|recalled|remember(?:s|ed)?)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?"

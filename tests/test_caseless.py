@@ -12,9 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geomap import figures, triggers
-from geomap.caseless import _UNCASED, Caseless, _first_characters, guarded
+from geomap.caseless import _UNCASED, Caseless, WordLed, _first_characters, guarded
 from geomap.triggers import _UNREALISED_RE, may_be_unrealised
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +127,8 @@ def _folded_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     pattern as written (its caseless twin's), and the pattern run."""
     found = [(name, p.ignorecase.pattern, p.folded) for name, p in _caseless_patterns()]
     found += [(f"geomap.triggers.{k}", v.ignorecase.pattern, v.folded)
-              for k, v in vars(triggers).items() if isinstance(v, triggers._Folded)]  # fmt: skip
+              for k, v in vars(triggers).items()
+              if isinstance(v, triggers._Folded) and not isinstance(v.folded, WordLed)]  # fmt: skip
     found.append(("geomap.figures._NUMBER_RE", figures._NUMBER_PATTERN, figures._NUMBER_RE))
     return found
 
@@ -155,3 +158,67 @@ def test_a_caseless_search_in_a_window_matches_as_its_ignorecase_twin(
             ours = pattern.search(text, pos, endpos)
             theirs = pattern.ignorecase.search(text, pos, endpos)
             assert (ours and ours.span()) == (theirs and theirs.span()), (text, pos, endpos)
+
+
+# The patterns with branches that may start at any word: the pattern as written, and run.
+_WORD_LED = [
+    ("_PROTEST_RE", triggers._PROTEST_RE.ignorecase.pattern, triggers._PROTEST_RE.folded),
+    ("_HISTORICAL_FOLDED_RE", triggers._HISTORICAL_RE.pattern, triggers._HISTORICAL_FOLDED_RE),
+]
+_WORD_LED_PIECES = [
+    "large ", "crowds of protesters", "crowd of demonstrators", "Crowds ", "of ", "the ",
+    "two ", "12 ", "years ago", "year before", "decades earlier", "centuries ago", ",",
+    "protest", "march", "in 1990", "gathered in ", "x", " ", "\u00a0", "ş", "_", "crowd",
+]  # fmt: skip
+
+
+def test_every_pattern_led_by_any_word_is_known() -> None:
+    led = [k for k, v in vars(triggers).items() if isinstance(v, WordLed)]
+    led += [k for k, v in vars(triggers).items()
+            if isinstance(v, triggers._Folded) and isinstance(v.folded, WordLed)]  # fmt: skip
+    assert sorted(led) == sorted(name for name, _, _ in _WORD_LED)
+
+
+def _same_matches(run: WordLed | re.Pattern[str], bare: re.Pattern[str], lowered: str) -> bool:
+    return [(m.span(), m.groups()) for m in run.finditer(lowered)] == [
+        (m.span(), m.groups()) for m in bare.finditer(lowered)
+    ]
+
+
+@pytest.mark.parametrize("case", _WORD_LED, ids=lambda case: case[0])
+def test_a_word_led_pattern_finds_what_the_bare_one_finds(
+    case: tuple[str, str, WordLed],
+) -> None:
+    _, written, run = case
+    bare = re.compile(written)
+    texts = _texts()
+    for path in sorted((ROOT / "bench").glob("fresh1[0-4]/texts/*.txt")):
+        texts += re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+    led = 0
+    for text in texts:
+        lowered = text.lower()
+        assert _same_matches(run, bare, lowered), text
+        # each guard on its own: the lead's on any text, the narrow one where no word is
+        assert _same_matches(run.led, bare, lowered), text
+        if any(word in lowered for word in run.words):
+            led += 1
+        else:
+            assert _same_matches(run.narrow, bare, lowered), text
+    assert led > 20
+
+
+@given(st.lists(st.sampled_from(_WORD_LED_PIECES), max_size=12))
+def test_a_word_led_pattern_matches_as_the_bare_one_on_any_text(pieces: list[str]) -> None:
+    lowered = "".join(pieces).lower()
+    for _, written, run in _WORD_LED:
+        assert _same_matches(run, re.compile(written), lowered), lowered
+
+
+def test_a_pattern_led_by_any_word_elsewhere_is_refused() -> None:
+    with pytest.raises(ValueError):
+        WordLed(r"\w+\s+crowd|\w+\s+march", r"\w+\s+crowd", ("crowd",))
+    with pytest.raises(ValueError):
+        WordLed(r"rally|crowd", r"\w+\s+", ("crowd",))  # no such lead
+    assert WordLed(r"\b(?:\w+\s+)?crowd|rally", r"(?:\w+\s+)?", ("crowd",)).narrow.pattern == (
+        r"(?=[cr])(?:\b(?:\w+\s+)?crowd|rally)"
+    )
