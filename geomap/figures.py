@@ -310,6 +310,16 @@ def _base_value(text: str) -> _Value | None:
     return read(words)
 
 
+def _shared_scale(low_text: str, high_text: str, low: int, high: int) -> int:
+    """The low end of a range whose scale word only the high end writes: "between five and
+    ten thousand" is 5,000 to 10,000 ("between 500 and two thousand" keeps its 500)."""
+    scale = _SCALES.get(high_text.strip().lower().rsplit(None, 1)[-1], 1)
+    low_words = set(low_text.lower().split())
+    if scale < 1000 or low_words & _SCALES.keys() or low * scale > high:
+        return low
+    return low * scale
+
+
 def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
     low = _base_value(match.group("low"))
     if low is None:
@@ -319,7 +329,10 @@ def _phrase(match: re.Match[str], original: str) -> NumberPhrase | None:
     high: int | None = low[0]
     if high_text:
         high_value = _base_value(high_text)
-        if high_value is None or high_value[0] < low[0]:
+        if high_value is None:
+            return None
+        low = (_shared_scale(match.group("low"), high_text, low[0], high_value[0]), low[1])
+        if high_value[0] < low[0]:
             return None
         high = high_value[0]
     elif qualifier in ("between", "from"):

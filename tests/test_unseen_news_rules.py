@@ -6031,3 +6031,17 @@ def test_a_protest_lodged_and_a_state_radio_speaking_are_no_events_there(
     assert not classify("The embassy filed a formal protest with the foreign ministry.")
     # a street protest stays one
     assert classify("Thousands joined a protest in Warsaw.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Diplomats put the crowd at between five and ten thousand.", 5000, 10000),
+        ("Between 20 and 30 thousand people marched.", 20000, 30000),
+        # the low end that writes its own size keeps it
+        ("Between 500 and two thousand people marched.", 500, 2000),
+        ("Between two hundred and three hundred people marched.", 200, 300),
+    ],
+)
+def test_a_ranges_scale_word_serves_both_ends(sentence: str, low: int, high: int) -> None:
+    assert [(c.low, c.high) for c in parse_crowds(sentence)] == [(low, high)]
