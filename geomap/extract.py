@@ -1652,12 +1652,13 @@ def _only_towns_away(
     Guerdane ... against the closure of the crossing into Libya" is filed from the capital
     and set in the town."""
     # ("HOPA - A teacher died ... in this Black Sea town, and demonstrators took to the
-    # streets of Istanbul": the reporter points at the dateline's town; "KARACHI - Police
-    # fired on marchers in the center of Pakistan's capital": the capital is where he is)
+    # streets of Istanbul": the reporter points at the dateline's town)
     if _THIS_TOWN_RE.search(sentence.text):
         return False
     here = dateline.place
     events = [m for m in named if m in sentence.places]
+    # (a town told as one: "KARACHI - Police fired on marchers in the center of Pakistan's
+    # capital" names no town away, and neither does a namesake of a city's district)
     return bool(events) and all(
         _told_as_a_town(sentence, m)
         and m.place.kind in (Kind.CITY, Kind.ADMIN2)

@@ -1334,7 +1334,7 @@ _PASSIVE_BEFORE_RE = Caseless(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?
 _TOLL_RE = re.compile(
     r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|fatalities)|"
     # "puts the number of its supporters killed in the town at 41" (not "a number of"),
-    # "the government put the dead at about 70", "say the dead number more than twenty"
+    # "the government put the dead at about 70", "the dead numbered 30"
     r"(?<!\ba\s)number\s+of\s+(?:[\w'’-]+\s+){1,3}?(?:killed|dead|who\s+(?:died|were\s+"
     r"killed))|(?:put|puts|putting)\s+the\s+dead|the\s+dead\s+number(?:ed)?)\b",
     re.IGNORECASE,
