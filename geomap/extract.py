@@ -53,6 +53,7 @@ from geomap.places import (
     find_mentions,
     great_circle_km,
     names_put_as_places,
+    told_as_a_town,
     unresolved_place_names,
 )
 from geomap.report_filter import ReportFilter, default_filter
@@ -313,10 +314,11 @@ class _Scenes:
         return places, inferred
 
     def _scene_instead(
-        self, sentence: _Sentence, places: Sequence[PlaceMention]
+        self, sentence: _Sentence, places: Sequence[PlaceMention], passing: bool
     ) -> tuple[PlaceMention, ...]:
         """The scene's city (or the home's) where the sentence's places leave its events
-        there, else nothing."""
+        there, else nothing. `passing`: the places are only named in passing around the
+        scene's city."""
         cities = self.scene.places if self.scene is not None else self.home
         # "the protesters gathered at Town Hall and walked to Hyde Park" in a Sydney story:
         # the city's park, not the suburb of Adelaide named after one
@@ -326,13 +328,7 @@ class _Scenes:
         # region around the scene's city, named in passing, is not where it was (but
         # "occupy 400 faculties across the country, including the biggest universities of
         # Greece" is not the city's)
-        if (
-            self.scene is not None
-            and _named_in_passing(sentence, places, cities)
-            and not _NATIONWIDE_RE.search(sentence.text)
-        ):
-            return cities
-        return ()
+        return cities if passing and not _NATIONWIDE_RE.search(sentence.text) else ()
 
     def _at_unknown_town(self, index: int) -> bool:
         """Whether the sentence, which names no place we know, names a town we do not know
@@ -355,10 +351,13 @@ class _Scenes:
             self.unknown_town_named = False
         if sentence.places and not self._broad_around_home(sentence):
             places = self._with_home_pointed_at(sentence)
-            instead = self._scene_instead(sentence, places)
+            passing = self.scene is not None and _named_in_passing(
+                sentence, places, self.scene.places
+            )
+            instead = self._scene_instead(sentence, places, passing)
             if instead:
                 return instead, True
-            if self.scene is None or not _named_in_passing(sentence, places, self.scene.places):
+            if not passing:
                 self.scene = Scene(places, index)
             return places, False
         if self._at_unknown_town(index):
@@ -1660,28 +1659,11 @@ def _only_towns_away(
     # (a town told as one: "KARACHI - Police fired on marchers in the center of Pakistan's
     # capital" names no town away, and neither does a namesake of a city's district)
     return bool(events) and all(
-        _told_as_a_town(sentence, m)
+        told_as_a_town(sentence.text, m.start - sentence.span.start, m.end - sentence.span.start)
         and m.place.kind in (Kind.CITY, Kind.ADMIN2)
         and m.place.country_code == here.country_code
         and great_circle_km(m.place.lat, m.place.lon, here.lat, here.lon) > _SUBURB_KM
         for m in events
-    )
-
-
-# "the southern Tunisian town of Ben Guerdane"; "Khorog, the main town of ..."; "Qidong, a
-# coastal city in China's eastern Jiangsu province": the lead tells its reader what the
-# place is, as a wire does for a town away from its bureau
-_TOWN_OF_BEFORE_RE = re.compile(r"\b(?:town|city|village|port)\s+of\s+$")
-_TOWN_GLOSS_AFTER_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|port)\b"
-)
-
-
-def _told_as_a_town(sentence: _Sentence, mention: PlaceMention) -> bool:
-    start, end = (mention.start - sentence.span.start, mention.end - sentence.span.start)
-    return bool(
-        _TOWN_OF_BEFORE_RE.search(sentence.text, max(0, start - 12), start)
-        or _TOWN_GLOSS_AFTER_RE.match(sentence.text[end : end + 60])
     )
 
 

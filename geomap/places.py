@@ -57,6 +57,7 @@ __all__ = [
     "is_major",
     "judge",
     "resolve_mentions",
+    "told_as_a_town",
 ]
 
 _MAX_TOKENS = 5
@@ -930,10 +931,7 @@ def ordinary_word(name: NameInText) -> Verdict | None:
     if not broad and (_heads_a_proper_name(name) or _POSSESSIVE_AFTER_RE.match(name.gap_after)):
         # "the Metro Center for Journalists' Rights"; "against Bush's visit"
         return Verdict.NOT_PLACE
-    start = name.first.start
-    if _TOWN_APPOSITIVE_RE.match(name.text, name.last.end) or _TOWN_OF_BEFORE_RE.search(
-        name.text, max(0, start - 24), start
-    ):
+    if told_as_a_town(name.text, name.first.start, name.last.end):
         return None  # "in Paramount, a largely Latino city", "in the town of Salt"
     initial = _sentence_initial(name.text, name.first.start)
     return Verdict.NOT_PLACE if not name.major or (initial and not broad) else None
@@ -946,6 +944,15 @@ _TOWN_APPOSITIVE_RE = re.compile(
     r",\s+(?:a|an|the|[A-Z][\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:city|town|village|suburb|municipality|port)\b"
 )
+
+
+def told_as_a_town(text: str, start: int, end: int) -> bool:
+    """Whether the writer says the name at text[start:end] is a town: "the town of Salt",
+    "Paramount, a largely Latino city"."""
+    return bool(
+        _TOWN_APPOSITIVE_RE.match(text, end)
+        or _TOWN_OF_BEFORE_RE.search(text, max(0, start - 24), start)
+    )
 
 
 _POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
