@@ -593,6 +593,12 @@ _ORIGIN_NAMED_RE = re.compile(
 )
 
 
+# "steelworkers and dockers from all over Belgium", "from across Kenya": people gathered
+# from a whole country or region. (Officers "drawn from across the capital" are still in
+# it, so a city is left to the story.)
+_FROM_ALL_OVER_RE = Caseless(r"\bfrom\s+(?:all\s+over|across|around|throughout)\s+(?:the\s+)?$")
+
+
 def _origin(cue: PlaceCue) -> bool:
     """Where people or forces came from, or where supplies go.
 
@@ -600,7 +606,11 @@ def _origin(cue: PlaceCue) -> bool:
     """
     # ("Reports from Lagos say students were shot dead": the news comes from where it
     # happened)
-    origin = _ORIGIN_RE.search(cue.before) or _ORIGIN_NAMED_RE.search(cue.before)
+    origin = (
+        _ORIGIN_RE.search(cue.before)
+        or _ORIGIN_NAMED_RE.search(cue.before)
+        or (cue.mention.place.kind is not Kind.CITY and _FROM_ALL_OVER_RE.search(cue.before))
+    )
     if not origin or _NEWS_FROM_RE.search(cue.before):
         return False
     if _FROM_HEADING_BEFORE_RE.search(cue.before) and _ENTRY_HEADING_AFTER_RE.match(cue.after):

@@ -41,7 +41,15 @@ from geomap.event_places import (
     scene_places,
     unknown_towns,
 )
-from geomap.figures import Counts, find_numbers, parse_counts, parse_crowds, parse_number
+from geomap.figures import (
+    Counts,
+    CrowdFigure,
+    find_numbers,
+    parse_counts,
+    parse_crowds,
+    parse_number,
+    side_counts,
+)
 from geomap.implied_places import IMPLIED_SCORE, SeatFinder, implied_places, story_country
 from geomap.infobox import Field, FieldKind, fields
 from geomap.lazy import cached_property
@@ -711,7 +719,8 @@ def _figures(event_type: EventType, text: str, said: _Said) -> list[_Figures]:
     """The figures an event of this type reports in the sentence: one per claim for a
     crowd whose size sources dispute; none for a crowd word without a figure."""
     if event_type is EventType.CROWD:
-        crowds = parse_crowds(text)
+        # (a sentence whose crowd trigger is a side's bare count names no crowd itself)
+        crowds = parse_crowds(text) or side_counts(text)
         several = len({c.low for c in crowds}) > 1
         clauses = _Clauses(text)
         return [
@@ -1478,6 +1487,11 @@ def _sentence_triggers(
         triggers = [t for t in triggers if t.event_type is not EventType.CROWD]
         if crowd and all(t.event_type is not EventType.CASUALTIES for t in triggers):
             triggers.append(replace(crowd[0], event_type=EventType.CASUALTIES))
+    if sentence.prose and not _has_type(triggers, EventType.CROWD):
+        triggers += [
+            Trigger(EventType.CROWD, c.start, c.end, c.text, _SIDE_COUNT_CONFIDENCE)
+            for c in _side_counts(sentences, index)[:1]
+        ]
     if not triggers or is_historical(text, article_date):
         return ()
     denial = denial_cue(text)
@@ -1498,6 +1512,38 @@ def _sentence_triggers(
         # counters another figure.
         triggers = [t for t in triggers if t.event_type is not EventType.CASUALTIES]
     return tuple(sorted(triggers, key=lambda t: (t.start, t.event_type.value)))
+
+
+# A side's bare count is read from the sentences around it, not from its own words.
+_SIDE_COUNT_CONFIDENCE = 0.7
+# "How many people turned out?", "How big did the protest get?", "Crowd figures:": a
+# question or heading that the next sentences answer with counts.
+_HOW_MANY_RE = re.compile(
+    r"\bhow\s+(?:many|big|large)\b|\b(?:crowd|turnout)\s+(?:figures|estimates|numbers)\s*:",
+    re.IGNORECASE,
+)
+# How far back a side's count may look for the crowd it counts: "That depends who you ask.
+# Police say about four thousand." answers the question before.
+_SIDE_COUNT_REACH = 2
+
+
+def _side_counts(sentences: Sequence[_Sentence], index: int) -> tuple[CrowdFigure, ...]:
+    """ "The police estimate about 8,000 teachers are in central Lima. Union leaders say
+    20,000.": a side's bare count is another claim of the crowd that a sentence just before
+    measured, or that a question asked about; counts in a row answer it together."""
+    counts = side_counts(sentences[index].text)
+    if not counts:
+        return ()
+    gaps = 0
+    for before in reversed(sentences[max(0, index - 4) : index]):
+        text = before.text
+        if parse_crowds(text) or _HOW_MANY_RE.search(text):
+            return counts
+        if not side_counts(text):
+            gaps += 1
+            if gaps >= _SIDE_COUNT_REACH:
+                break
+    return ()
 
 
 def _has_type(triggers: Sequence[Trigger], event_type: EventType) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "parse_crowd",
     "parse_crowds",
     "parse_number",
+    "side_counts",
 ]
 
 # Vague plurals follow the Crowd Counting Consortium convention: the smallest value the
@@ -1126,6 +1127,56 @@ def parse_crowds(sentence: str) -> tuple[CrowdFigure, ...]:
     if found:
         found.extend(_counts_by_place(sentence, found))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+# What may follow a side's bare count: the sentence's or the clause's end ("Union leaders
+# say 20,000.", "its leaders claimed 20,000, though ...").
+_BARE_COUNT_END_RE = re.compile(
+    r"\s*(?:[.;,:)\"”’]|\s[-–—]\s|$)|\s+(?:and|but|while|though|although|whereas)\b"
+)
+# A bare count smaller than this, after a crowd, is as likely a toll or a tally of arrests.
+_SMALLEST_BARE_COUNT = 100
+
+
+def side_counts(sentence: str) -> tuple[CrowdFigure, ...]:
+    """A side's bare counts, each standing right after its claim: "Union leaders say
+    20,000.", "Police say about four thousand.", "though its leaders claimed 20,000".
+
+    The sentence names no crowd, so a count is a crowd's size only where the sentence
+    before measured one: the caller says so. The count ends its clause or counts people who
+    are no victims ("said 15,000 of its members were on the road"); "Police say 34 people
+    were detained" and "said 300 jobs would go" are not crowds.
+    """
+    found = []
+    for phrase in find_numbers(sentence):
+        if (
+            phrase.low < _SMALLEST_BARE_COUNT
+            or not _follows_a_claim(sentence, phrase)
+            or _measures_something_else(sentence, phrase)
+            or _FORCES_AFTER_RE.match(sentence, phrase.end)
+            # "The government put the number of dead at 32; opposition sources spoke of
+            # several thousand": a second figure for the toll
+            or _a_toll_told_last(sentence[: phrase.start])
+        ):
+            continue
+        end = _people_noun_end(sentence, phrase)
+        if end is None:
+            if not _BARE_COUNT_END_RE.match(sentence, phrase.end):
+                continue
+            end = phrase.end
+        elif _said_of_victims(sentence, phrase, end):
+            continue
+        found.append(
+            CrowdFigure(
+                phrase.low,
+                phrase.high,
+                sentence[phrase.start : end],
+                phrase.start,
+                end,
+                phrase.vague,
+            )
+        )
+    return tuple(found)
 
 
 # "a spokesman said about 500 paratroopers had been flown in": troops sent, not a crowd

@@ -1089,6 +1089,26 @@ def title_before(name: NameInText) -> Verdict | None:
     return None
 
 
+# The nouns after "the X" that make X a surname: "the Maldonado family", "the Bhutto clan".
+_KIN_NOUNS = frozenset({"family", "families", "clan", "clans", "dynasty"})
+_THE_BEFORE_NAME_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def family_name(name: NameInText) -> Verdict | None:
+    """A name between "the" and "family", "clan" or "dynasty" is a surname.
+
+    Example: "the Maldonado family" is neither Uruguay's department nor its town; "a Gaza
+    family" (a family from Gaza) is left to the other rules.
+    """
+    if (
+        name.follower not in _KIN_NOUNS
+        or name.gap_after != " "
+        or not _THE_BEFORE_NAME_RE.search(name.text, max(0, name.first.start - 5), name.first.start)
+    ):
+        return None
+    return Verdict.PART_OF_NAME
+
+
 def capitalised_before(name: NameInText) -> Verdict | None:
     """A name after another capitalised word is the end of a longer proper name. A major
     place after a broadcaster's acronym is named in the broadcaster's name.
@@ -1419,6 +1439,7 @@ NAME_RULES: tuple[PlaceRule, ...] = (
     name_particle,
     organisation_noun,
     title_before,
+    family_name,
     capitalised_before,
     middle_initial_before,
     hyphenated_to_a_name,

@@ -11,7 +11,7 @@ import pytest
 from gazetteer import Gazetteer, Kind
 from gazetteer.capitals import Capitals
 from geomap.extract import extract_events
-from geomap.figures import find_numbers, parse_counts, parse_crowds
+from geomap.figures import find_numbers, parse_counts, parse_crowds, side_counts
 from geomap.model import Article
 from geomap.places import Verdict, explain_names, find_mentions
 from geomap.triggers import classify
@@ -6045,3 +6045,62 @@ def test_a_protest_lodged_and_a_state_radio_speaking_are_no_events_there(
 )
 def test_a_ranges_scale_word_serves_both_ends(sentence: str, low: int, high: int) -> None:
     assert [(c.low, c.high) for c in parse_crowds(sentence)] == [(low, high)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        ("Union leaders say 30,000.", [30000]),
+        ("The mayor's office says about six thousand.", [6000]),
+        ("The army said there were no more than 1,200.", [1200]),
+        ("The march was smaller, though its organisers claimed 15,000.", [15000]),
+        # what a side counts must be the crowd: victims, forces, jobs and years are not
+        ("Police say 41 people were detained during the day.", []),
+        ("Police said 3,000 officers were on duty.", []),
+        ("The union said 800 jobs would go.", []),
+        ("The ministry said 1994 had been a calm year.", []),
+        ("The government put the dead at 12; rights groups spoke of several hundred.", []),
+    ],
+)
+def test_a_sides_bare_count(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in side_counts(sentence)] == lows
+
+
+def test_a_sides_bare_count_answers_the_crowd_before_it(gaz: Gazetteer) -> None:
+    text = (
+        "QUITO, May 4 (Reuters) - Thousands of nurses marched through Quito on Thursday to "
+        "demand back pay.\n\n"
+        "The police put the crowd at about 4,000. Union leaders say 30,000. Many had "
+        "travelled overnight from the coast.\n\n"
+        "ANCHOR: How many turned out in Guayaquil?\n\n"
+        "REPORTER: It depends who you ask. The governor's office says 2,500."
+    )
+    crowds = _crowds(gaz, text)
+    assert {("Quito", 4000), ("Quito", 30000)} <= crowds
+    # a count with no crowd before it is nobody's crowd
+    alone = "The ministry of labour says 30,000 in its latest report on the sector."
+    assert not _crowds(gaz, "QUITO, May 4 (Reuters) - " + alone)
+
+
+def test_people_from_all_over_a_country_come_from_it(gaz: Gazetteer) -> None:
+    text = (
+        "Tens of thousands marched through Nairobi on Saturday against the finance bill. "
+        "Teachers and nurses had come by bus from all over Kenya."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Nairobi") in found
+    assert not {pair for pair in found if pair[1] == "Kenya"}
+    # officers drawn from across a city are still in it
+    riot = "Riot police drawn from across Nairobi fired tear gas at the marchers."
+    assert ("clash", "Nairobi") in _pairs(gaz, riot)
+
+
+def test_the_x_family_is_a_surname(gaz: Gazetteer) -> None:
+    decisions = explain_names(
+        "The Salta family and the Mendoza clan joined the vigil in Salta.", gaz
+    )
+    verdicts = [(d.surface, d.verdict) for d in decisions]
+    assert ("Salta", Verdict.PART_OF_NAME) in verdicts
+    assert ("Mendoza", Verdict.PART_OF_NAME) in verdicts
+    # the town the vigil was in stays a place
+    assert verdicts[-1] == ("Salta", Verdict.PLACE)
