@@ -815,7 +815,8 @@ _OFFICE_BEFORE_RE = Caseless(
     # country for its government
     r"|\b(?:encouraged|backed|supported|orchestrated|funded|financed|instigated|sponsored|"
     r"directed|ordered|organi[sz]ed)\s+by\s+(?:[^.;]{1,60}?\s+and\s+by\s+)?$"
-    r"|\b(?:accused|blamed)\s+$"
+    # ("accusing France of failing to stop the attacks")
+    r"|\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+$"
     # "The Soviet ambassador lodged a protest in Warsaw": where a note was delivered
     r"|\b(?:lodged|filed|delivered)\s+(?:a\s+|an\s+)?(?:formal\s+|strong\s+|official\s+|"
     r"diplomatic\s+)?protests?\s+in\s+$"
@@ -854,7 +855,9 @@ _OFFICE_NAMES_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # (each alternative of either ends "of", "by", "accused", "blamed" or "in" before the name)
-_OFFICE_BEFORE = _EndsWithWord(_OFFICE_BEFORE_RE, "of by accused blamed in")
+_OFFICE_BEFORE = _EndsWithWord(
+    _OFFICE_BEFORE_RE, "of by accused accuses accusing blamed blames blaming in"
+)
 _OFFICE_NAMES_BEFORE = _EndsWithWord(_OFFICE_NAMES_BEFORE_RE, "of")
 
 
@@ -967,8 +970,12 @@ _WHERE_SPEAKING_RE = Caseless(
     # "while European Union ministers meeting in Brussels discussed sanctions"
     r"(?:leaders|ministers|officials|diplomats|envoys|delegates)\s+(?:meeting|gathered)|"
     # "as negotiators met for informal United Nations talks at Manhasset"
-    r"(?:negotiators|delegations|diplomats|envoys|ministers)\s+(?:met|meeting)\s+for\s+"
-    r"(?:[\w'’-]+\s+){0,3}?talks|"
+    # ("Moroccan and Polisario negotiators met at Manhasset")
+    r"(?:negotiators|delegations|diplomats|envoys|ministers)\s+(?:met|meeting)(?:\s+for\s+"
+    r"(?:[\w'’-]+\s+){0,3}?talks)?|"
+    # "according to the defence ministries in Baku and Yerevan": where the sources sit
+    r"according\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministr(?:y|ies)|governments?|"
+    r"authorities|officials|command|staff|headquarters|embass(?:y|ies))|"
     r"(?:was|were|had)\s+attend(?:ing|ed)(?:\s+[\w'’-]+){0,6}?|"
     r"(?:statement|communiqu[eé]|figures|report|data)\s+(?:issued|released|published|"
     r"presented)|addressing\s+(?:[\w'’-]+\s+){0,2}?|told\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+"
@@ -1026,20 +1033,6 @@ _WHEREABOUTS_RE = Caseless(
     # "thousands fled to join the insurgents in the jungles of Nan"
     r"fled\s+to\s+join\s+(?:[\w'’-]+\s+){0,6}?(?:in|of)|"
     r"into\s+exile\s+in|"
-    # "abused by police on the way to the prison in Santiaguito": where detainees were held;
-    # "taken to the headquarters of the General Intelligence Department in Amman",
-    # "taken to the police prefecture in Arequipa": where they were taken
-    # ("taken by coach to stations as far away as Southampton": the cells they were taken to)
-    r"(?:taken|sent|transferred|moved|driven|bussed|on\s+the\s+way)\s+"
-    r"(?:by\s+(?:coach|bus|lorry|truck|van|helicopter|plane|train|road|air)\s+)?to\s+"
-    r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:prisons?|jails?|penitentiary|headquarters|"
-    r"offices|prefecture|(?:police\s+)?stations?|cells|barracks|"
-    r"(?:army|military|labou?r|prison)\s+camps?|detention\s+cent(?:re|er)s?)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:in|at|of|as\s+far\s+(?:away\s+)?as)|"
-    # "many of those detained were being held at a police training camp at Sendafa",
-    # "held in the county jail in Mandan": where detainees are kept
-    r"(?:held|detained|kept|jailed|imprisoned)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:jail|prison|camp|barracks|detention\s+cent(?:re|er)|facility)\s+(?:in|at|near)(?=\s+$)|"
     # "trained in camps in Ukraine", "were taken by bus to Petrozavodsk"
     r"(?:trained|training)\s+(?:in\s+camps\s+)?in|taken\s+by\s+(?:bus|train|plane|"
     r"helicopter|boat|ferry)\s+to|"
@@ -1052,10 +1045,9 @@ _WHEREABOUTS_RE = Caseless(
     # (but "were taken to Osh hospital" were hurt in Osh)
     # ("arrested on 16 September and flown to La Paz": the same passive, its verb shared)
     # ("thousands of whom were later evacuated to Russia")
-    r"(?:was|were|\band)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven|evacuated)\s+to|"
-    # "Police drove the detainees to the airport at Rurrenabaque"
-    r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
-    r"arrested|detained|them)\s+to|"
+    # ("have since been flown to Kinshasa", "is being taken to Moscow")
+    r"(?:was|were|been|being|\band)\s+(?:then\s+|later\s+)?(?:flown|transferred|driven|evacuated)\s+to|"
+    r"being\s+taken\s+to|"
     # "police stopped the king's officials from travelling to Kayunga": never got there
     r"\bfrom\s+(?:travell?ing|going|getting|driving|marching|heading)\s+to|"
     # "the senior sergeant has been moved to the Gold Coast"
@@ -1065,9 +1057,6 @@ _WHEREABOUTS_RE = Caseless(
     # "the most seriously injured were flown to Arequipa": where the wounded were treated
     r"(?:injured|wounded|hurt|casualties|victims)\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|had\s+been)\s+(?:later\s+)?"
     r"(?:flown|taken|rushed|airlifted|transferred|evacuated)\s+to|"
-    # "sentenced, some to long terms in the uranium camps at Jáchymov": where prisoners went
-    r"(?:sentenced|terms?|deported|sent)\b[^.;]{0,40}?\b(?:camps?|prisons?|jails?|penal\s+"
-    r"colon(?:y|ies))\s+(?:at|in|near)|"
     # "died of his injuries a month later in Mexico City": where the wounded died, not
     # where they were hurt
     r"died\s+(?:of\s+(?:his|her|their)\s+(?:injuries|wounds)|(?:later\s+)?in\s+hospital)|"
@@ -1102,7 +1091,7 @@ _WHEREABOUTS_RE = Caseless(
 # distant sources or an official body speak from
 _REMOTE_SOURCES_BEFORE_RE = Caseless(
     r"\b(?:diplomats|analysts|experts|observers|envoys|exiles|department|ministry|embassy|"
-    r"government(?:-in-exile)?|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
+    r"governments?(?:-in-exile)?|ministries|staff|groups?|organi[sz]ations?|watchdog|monitor|chamber|association|federation|"
     r"correspondents?|reporters?|channels?|stations?|broadcasters?|agency|newspapers?|press|"
     r"confederation|institute|foundation|bishops|conference|commission|secretariat|union|"
     # "police headquarters in Nairobi announced", "exiled opponents in Dakar claimed",
@@ -1168,6 +1157,40 @@ _GATHERED_RE = re.compile(
 )
 
 
+# Where detainees were taken or are held, the town named after the jail and what is
+# between: "taken to the police prefecture in Arequipa", "transferred three strike leaders
+# to a military prison in Juiz de Fora", "held for three days at an army camp in Saraburi"
+_DETENTION_SITE_BEFORE_RE = Caseless(
+    r"\b(?:"
+    # "abused by police on the way to the prison in Santiaguito": where detainees were held;
+    # "taken to the headquarters of the General Intelligence Department in Amman",
+    # "taken to the police prefecture in Arequipa": where they were taken
+    # ("taken by coach to stations as far away as Southampton": the cells they were taken to)
+    # ("had transferred three strike leaders to a military prison in Juiz de Fora")
+    r"(?:taken|sent|transferred|moved|driven|bussed|on\s+the\s+way)\s+(?:(?:[\w'’-]+\s+){1,3}?(?=to\s))?"
+    r"(?:by\s+(?:coach|bus|lorry|truck|van|helicopter|plane|train|road|air)\s+)?to\s+"
+    r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,5}?(?:prisons?|jails?|penitentiary|headquarters|"
+    r"offices|prefecture|(?:police\s+)?stations?|cells|barracks|"
+    r"(?:army|military|labou?r|prison)\s+camps?|detention\s+cent(?:re|er)s?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:in|at|of|as\s+far\s+(?:away\s+)?as)|"
+    # "many of those detained were being held at a police training camp at Sendafa",
+    # "held in the county jail in Mandan": where detainees are kept
+    # ("was held for three days at an army camp in Saraburi", "held at a government rest
+    # house at Sihala")
+    r"(?:held|detained|kept|jailed|imprisoned)\s+(?:for\s+(?:[\w'’-]+\s+){1,3}?)?(?:at|in)\s+"
+    r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:jail|prison|camp|barracks|detention\s+cent(?:re|er)|"
+    r"facility|rest\s+house|guest\s*house|villa|compound)\s+(?:in|at|near)(?=\s+$)|"
+    # "Police drove the detainees to the airport at Rurrenabaque"
+    r"(?:drove|bussed|trucked|transported|ferried)\s+(?:the\s+)?(?:detainees|prisoners|"
+    r"arrested|detained|them)\s+to|"
+    # "sentenced, some to long terms in the uranium camps at Jáchymov": where prisoners went
+    r"(?:sentenced|terms?|deported|sent)\b[^.;]{0,40}?\b(?:camps?|prisons?|jails?|penal\s+"
+    r"colon(?:y|ies))\s+(?:at|in|near))"
+    # (the words after the cue, as _WHEREABOUTS_RE reads them)
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|to)?\s*(?:the\s+)?$"
+)
+
+
 def _hospital_town(cue: PlaceCue) -> bool:
     """The town of the hospital the hurt were taken to, or died in, is where they were
     treated, not where they were hurt; a crowd gathered at the hospital is there.
@@ -1179,12 +1202,24 @@ def _hospital_town(cue: PlaceCue) -> bool:
     if _MOVED_TO_HOSPITAL_BEFORE_RE.search(cue.before):
         return True  # "later transferred to the Teaching Hospital in Kumasi", named or not
     named = _HOSPITAL_BEFORE_RE.search(cue.before) or _HOSPITAL_AFTER_RE.match(cue.after)
+    if named and _WHERE_THE_HURT_WERE_TAKEN_AFTER_RE.match(cue.after):
+        return True  # "died in hospitals in Sulaymaniyah, where the wounded had been taken"
     return bool(named) and _GATHERED_RE.search(cue.sentence) is None and not _named_elsewhere(cue)
 
 
+# ", where the most seriously wounded had been taken": the hospital's town, told as
+# where the hurt were brought, is not where they were hurt (even where the story names it
+# elsewhere too)
+_WHERE_THE_HURT_WERE_TAKEN_AFTER_RE = re.compile(
+    r"^\s*,\s+where\s+(?:[\w'’-]+\s+){0,5}?(?:had\s+been|have\s+been|were|was|are\s+being)\s+"
+    r"(?:taken|transferred|flown|moved|rushed|brought|evacuated)\b",
+    re.IGNORECASE,
+)
 # The hurt moved to a hospital elsewhere: treated there, hurt where the story was
 _MOVED_TO_HOSPITAL_BEFORE_RE = re.compile(
-    rf"\b(?:transferred|flown|airlifted|evacuated|moved)\s+(?:later\s+)?to\s+(?:the\s+|a\s+)?"
+    # ("flown by police helicopter to hospitals in Chiba city")
+    rf"\b(?:transferred|flown|airlifted|evacuated|moved)\s+(?:later\s+)?"
+    rf"(?:by\s+(?:[\w-]+\s+)?(?:helicopter|plane|air|ambulance)\s+)?to\s+(?:the\s+|a\s+)?"
     rf"(?:[\w'’-]+\s+){{0,5}}?{_HOSPITAL_NOUNS}\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1328,13 +1363,17 @@ def _place_of_detention(cue: PlaceCue) -> bool:
     Example: "They were being held in a Managua jail on charges of inciting violence";
     "several activists were later moved to a prison in Alexandria".
     """
-    if _JAIL_IN_BEFORE_RE.search(cue.before):
+    if _JAIL_IN_BEFORE_RE.search(cue.before) or _DETENTION_SITE_BEFORE_RE.search(cue.before):
         return True
     return bool(_HELD_IN_BEFORE_RE.search(cue.before) and _JAIL_AFTER_RE.match(cue.after))
 
 
 # What every cue of _place_of_detention holds (see PlaceRule.words)
-_PLACE_OF_DETENTION_WORDS = _words("prison jail penitentiary detention camp cell station")
+_PLACE_OF_DETENTION_WORDS = _words(
+    "prison jail penitentiary detention camp cell station headquarters office prefecture "
+    "barracks facility house villa compound detainees prisoners arrested detained them "
+    "colon"
+)
 
 
 def _where_the_blamed_are(cue: PlaceCue) -> bool:
@@ -1415,6 +1454,31 @@ def _seat_of_an_organisation(cue: PlaceCue) -> bool:
 
 # What every cue of _seat_of_an_organisation holds (see PlaceRule.words)
 _SEAT_OF_AN_ORGANISATION_WORDS = _words("base headquarter registered whose office seat secretariat")
+
+
+# "the hunger striker elected TD for Cavan-Monaghan", "the Labour MP for Bolsover", "a
+# senator for Victoria": a member's constituency, not where anything happened
+_CONSTITUENCY_BEFORE_RE = Caseless(
+    r"\b(?:mps?|tds?|meps?|mlas?|mpps?|deputy|deputies|senators?|members?|"
+    r"representatives?|congress(?:man|woman)|assemblyman|councillors?|"
+    r"(?:elected|re-elected|returned)(?:\s+as)?(?:\s+an?)?(?:\s+[\w-]+)?)\s+for\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _constituency(cue: PlaceCue) -> bool:
+    """The constituency a member sits for.
+
+    Example: "Kieran Doherty, elected TD for Cavan-Monaghan last month".
+    """
+    return bool(_CONSTITUENCY_BEFORE_RE.search(cue.before))
+
+
+# What every cue of _constituency holds (see PlaceRule.words)
+_CONSTITUENCY_WORDS = _words(
+    "mp td mep mla deput senator member representative congress assemblyman councillor "
+    "elected returned"
+)
 
 
 # An open quotation after chanting or a placard: "chanting "Iran out"".
@@ -2212,6 +2276,7 @@ NOT_EVENT_PLACE_RULES: tuple[PlaceRule, ...] = (
         breaks_scene=False,
         words=_ATTRIBUTE_OF_A_NAME_WORDS,
     ),
+    PlaceRule("constituency", _constituency, breaks_scene=False, words=_CONSTITUENCY_WORDS),
     PlaceRule(
         "seat_of_an_organisation",
         _seat_of_an_organisation,
@@ -2293,6 +2358,7 @@ _LIST_RULES = frozenset(
         "measure_target",
         "site_of_the_grievance",
         "where_someone_is",
+        "place_of_detention",
         "hospital_town",
         "where_the_blamed_are",
         "residence",
@@ -2331,7 +2397,8 @@ def not_event_place(cue: PlaceCue, previous_rule: PlaceRule | None = None) -> Pl
     return None
 
 
-_QUALIFIER_GAP_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
+# ("based in Tindouf in neighbouring Algeria")
+_QUALIFIER_GAP_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:neighbou?ring\s+)?")
 _BROAD_KINDS = (Kind.COUNTRY, Kind.ADMIN1, Kind.REGION)
 
 
@@ -2431,7 +2498,10 @@ def _continues_scene(cue: SceneCue) -> tuple[PlaceMention, ...] | None:
 # "12:10 — Brazilians abroad are also marching.": a live page's new entry, told at its own
 # time, opens a scene of its own
 _ENTRY_TIME_RE = re.compile(rf"\s*{_CLOCK_TIME}\b")
-_ENTRY_LINE_RE = re.compile(rf"^[ \t]*{_CLOCK_TIME}\b", re.MULTILINE)
+# ("4.20pm": an entry's time may carry its half of the day)
+_ENTRY_LINE_RE = re.compile(
+    rf"^[ \t]*{_CLOCK_TIME}(?:\s*[ap]\.?m\b\.?)?(?!\w)", re.MULTILINE | re.IGNORECASE
+)
 _LIVE_PAGE_ENTRIES = 3
 
 

@@ -100,6 +100,9 @@ class _Sentence:
     breaks: bool = False
     dateline: tuple[PlaceMention, ...] = ()
     named: tuple[PlaceMention, ...] = ()  # every place name in it, event place or not
+    # names of a city's districts ("in the Miramar district"), which a namesake far away
+    # in the gazetteer must not make a place elsewhere
+    districts: tuple[PlaceMention, ...] = ()
 
 
 # Resolves a name the gazetteer does not know, given the document's main country (an
@@ -595,6 +598,7 @@ def _judge_sentence(
     eligible = []
     breaks = False
     dateline = []
+    districts = []
     previous = None
     previous_rule: PlaceRule | None = None
     for mention, following in zip(inside, [*inside[1:], None], strict=False):
@@ -607,6 +611,8 @@ def _judge_sentence(
             dateline.append(mention)
         else:
             breaks = breaks or rule.breaks_scene
+            if rule.name == "district_of_a_city":
+                districts.append(mention)
     places = _without_districts(text, _most_specific(tuple(eligible)))
     return _Sentence(
         span,
@@ -616,6 +622,7 @@ def _judge_sentence(
         breaks and not places,
         tuple(dateline),
         tuple(inside),
+        tuple(districts),
     )
 
 
@@ -1701,13 +1708,17 @@ def _only_towns_away(
     if _THIS_TOWN_RE.search(sentence.text):
         return False
     here = dateline.place
-    events = [m for m in named if m in sentence.places]
+    # (events abroad are away too: "NIAMEY - Two people were killed in the town of Téra
+    # when protesters tried to stop a convoy held up by demonstrators in neighbouring
+    # Burkina Faso")
+    events = [
+        m for m in named if m in sentence.places and m.place.country_code == here.country_code
+    ]
     # (a town told as one: "KARACHI - Police fired on marchers in the center of Pakistan's
     # capital" names no town away, and neither does a namesake of a city's district)
     return bool(events) and all(
         told_as_a_town(sentence.text, m.start - sentence.span.start, m.end - sentence.span.start)
         and m.place.kind in (Kind.CITY, Kind.ADMIN2)
-        and m.place.country_code == here.country_code
         and great_circle_km(m.place.lat, m.place.lon, here.lat, here.lon) > _SUBURB_KM
         for m in events
     )
@@ -1718,7 +1729,11 @@ def _lead_names(sentence: _Sentence, dateline: PlaceMention) -> list[PlaceMentio
     again as no event place says nothing of where the story is when the sentence puts its
     events elsewhere ("rioted in Krivoi Rog ..., according to travelers who reached
     Moscow"); beside no other event place it still does ("martial law in the capital")."""
-    named = [m for m in sentence.named if m not in sentence.dateline]
+    # ("HAVANA - ... marched along Fifth Avenue in the Miramar district": a district of the
+    # dateline's city, not the Miramar in Florida)
+    named = [
+        m for m in sentence.named if m not in sentence.dateline and m not in sentence.districts
+    ]
     # ("Reports reaching the Thai capital": "Thai" is a word of the capital's phrase)
     named = [m for m in named if not any(_inside(m, other) for other in named)]
     others = [

@@ -718,8 +718,10 @@ _VICTIM_PREDICATE_RE = re.compile(
     r"(?:\s+(?:were|was)\s+among\s+the)?"
     # Hedges may stand between: "were reported to be wounded", "are feared to have been hurt".
     r"\s*(?:(?:were|was|are|is|had|have|has|been|being|be|to|reportedly|reported|said|"
+    # ("26 women said they had been sexually abused by police")
     r"believed|feared|thought|confirmed|later|then|also|still|all|who|may|might|could|now|"
-    r"\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|"
+    r"they|\w+ly)\s+){0,6}(?:killed|dead|died|injured|wounded|hurt|abused|raped|assaulted|"
+    r"molested|mistreated|ill-treated|"
     # ("held a sit-in" is what a crowd did, "were held" what was done to it)
     r"arrested|detained|held(?!\s+(?:a|an|the|up)\b)|jailed|hospitali[sz]ed|"
     r"taken\s+(?:to(?!\s+the\s+streets)|into|away)\b|treated|shot|"

@@ -1366,11 +1366,20 @@ def street_or_square(name: NameInText) -> Verdict | None:
         is_capitalised(after) or name.follower in _LOWER_CASE_STREET_WORDS
     )
     street = written_as_street and name.follower in _STREET_AFTER
-    # "at the corner of Sherbrooke and Saint-Denis streets"
-    streets = name.follower in _STREETS_AFTER
+    # "at the corner of Sherbrooke and Saint-Denis streets" (either name)
+    streets = name.follower in _STREETS_AFTER or bool(
+        _AND_STREETS_AFTER_RE.match(name.text, name.last.end)
+    )
     if street and name.gap_after in ("'s ", "’s "):
         return Verdict.NOT_PLACE  # "St Peter's Square" in Manchester is no Saint Peter
     return Verdict.NOT_PLACE if (street or streets) and name.gap_after == " " else None
+
+
+# " and Federal streets": the other street of a pair the name is the first of ("the
+# Lichtenburg and Vryburg roads" lead to those towns)
+_AND_STREETS_AFTER_RE = re.compile(
+    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+(?:streets|avenues)\b"
+)
 
 
 # "on the Huallaga river": a river's name, whatever the gazetteer calls so

@@ -95,7 +95,8 @@ _PROTEST_RE = _tiers(
     # ("resigned in protest" is a resignation: see _RESIGNED_BEFORE_RE)
     high=r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|demonstrat(?:ion|ions|ed|ing|e|es)|"
     r"(?<![\d] )(?<![\d])(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )"
-    r"(?<!mid-)march(?:es|ed|ing)?(?!\s+\d)|marchers|sit-ins?|hunger\s+strikes?|"
+    # (the month is only ever "march": "reports of marches in Recife" are marches)
+    r"(?<!mid-)march(?!\s+\d)|march(?:es|ed|ing)|marchers|sit-ins?|hunger\s+strikes?|"
     # "began a sit-down strike": workers holding their workplace in protest
     r"sit-?down\s+strikes?|"
     # a strike is a protest (the coding rules), told as it happens: "The strike spread to
@@ -154,9 +155,12 @@ _PROTEST_RE = _tiers(
     # "squatted on the railway line at Okara": a sit-down blockade
     r"squat(?:ted|ting|s)?\s+on\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,3}?(?:tracks|railways?|"
     r"rail\s+lines?|railway\s+lines?|roads?|highways?)|"
-    r"gathered(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+|(?:on\s+)?the\s+same\s+day\s+|"
-    r"that\s+day\s+|overnight\s+|yesterday\s+|today\s+)?(?:in|at|outside|on|near|"
-    r"around|before|in\s+front|to|for|peacefully))|"
+    # ("had earlier gathered along the route", and a caption's "Exiles gather outside the
+    # consulate"; "called on them to gather" is still to come)
+    r"(?:gathered|gathers|(?<!to\s)gather)(?=\s+(?:again\s+|once\s+more\s+|once\s+again\s+|"
+    r"(?:on\s+)?the\s+same\s+day\s+|that\s+day\s+|overnight\s+|yesterday\s+|today\s+|"
+    r"earlier\s+|later\s+|also\s+|first\s+|briefly\s+)?(?:in|at|outside|on|near|around|"
+    r"before|in\s+front|to|for|peacefully|along|across|opposite|inside))|"
     r"vigils?|strikers|(?:(?:\w+\s+)?crowds?\s+of\s+(?:protesters|protestors|demonstrators))|"
     # "held solidarity gatherings outside embassies" (a family gathering is none);
     # "Smaller gatherings took place in Rundu": likened to the protest the story told of
@@ -348,7 +352,8 @@ _ARREST_RE = _tiers(
     # "a colonel was arrested in July 2021 for his alleged responsibility for the massacre"
     r"for\s+(?:his|her)\s+(?:alleged\s+)?(?:role|responsibility|involvement)\b))|"
     r"detentions?|"
-    r"(?:being|been)\s+held(?!\s+(?:hostage|captive|by\s+(?:jihadists|militants|kidnappers|"
+    # (a convoy "held up" or "held back" for a week was delayed, not detained)
+    r"(?:being|been)\s+held(?!\s+(?:hostage|captive|up|back|by\s+(?:jihadists|militants|kidnappers|"
     r"rebels|gunmen|insurgents|abductors|captors)))|held\s+(?:in\s+custody|in\s+detention|incommunicado|without\s+charge|"
     r"by\s+(?:the\s+)?police)|taken\s+into\s+(?:police\s+)?custody|jailed|rounded\s+up|apprehended|"
     # "dozens of students were taken away in trucks", "loaded into a police truck"
@@ -621,6 +626,12 @@ _PURPOSE_RE = Caseless(
     r"|\bin\s+(?:memory|honou?r|remembrance)\s+of\s+(?:the\s+|those\s+|all\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:dead|victims|martyrs|killed|who\s+(?:died|were\s+killed))\b"
     r"[^,;]{0,60}"
+    # "marched in Milan in solidarity with those injured in Rome": the hurt the march is for
+    # (but "in solidarity with the women and detained three people" detained them there)
+    r"|\bin\s+solidarity\s+with\s+(?:the\s+|those\s+|all\s+)?(?:(?!and\b)[\w'’-]+\s+){0,2}?"
+    r"(?:dead|victims|killed|injured|wounded|hurt|arrested|detained|jailed|imprisoned|"
+    r"who\s+(?:died|were\s+(?:killed|injured|wounded|hurt|arrested|detained)))\b"
+    r"[^,;]{0,60}?(?=\s+and\s|[,;.]|$)"
     # "a young man whose death in 2018 was never solved", "Zhou Enlai, who had died in
     # January": a person's death told of in passing
     r"|\bwhose\s+(?:death|killing|murder)\b[^,;]{0,80}|\bwho\s+had\s+(?:died|been\s+killed)\b"
@@ -743,8 +754,26 @@ def _not_a_protest(sentence: str, match: re.Match[str], agents: _Agents) -> bool
         and not _TITLE_CASE_AFTER_RE.match(sentence, match.end())
     ):
         return True
+    if _the_month(sentence, match):
+        return True
     # "respects the right to peaceful protest": a right, not a protest
     return bool(_RIGHT_TO_BEFORE_RE.search(sentence, max(0, match.start() - 30), match.start()))
+
+
+# "which received Israel's claim last March", "between February and March": the month,
+# written with its capital after a word in lower case. A march so written is a named one
+# ("the March on Washington", "the March against Fear").
+_LOWER_WORD_BEFORE_RE = re.compile(r"\b[a-z][a-z'’-]*\s+$")
+_NAMED_MARCH_AFTER_RE = re.compile(r"\s+(?:on|against|for|of|to|through|from)\s+[A-Z]")
+
+
+def _the_month(sentence: str, match: re.Match[str]) -> bool:
+    start, end = match.span()
+    return (
+        sentence[start:end] == "March"
+        and _LOWER_WORD_BEFORE_RE.search(sentence, max(0, start - 20), start) is not None
+        and not _NAMED_MARCH_AFTER_RE.match(sentence, end)
+    )
 
 
 # (Case sensitive: "the uprising spread to Mandalay" tells of it as it happens.)

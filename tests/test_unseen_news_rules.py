@@ -6104,3 +6104,185 @@ def test_the_x_family_is_a_surname(gaz: Gazetteer) -> None:
     assert ("Mendoza", Verdict.PART_OF_NAME) in verdicts
     # the town the vigil was in stays a place
     assert verdicts[-1] == ("Salta", Verdict.PLACE)
+
+
+def test_a_members_constituency_is_no_event_place(gaz: Gazetteer) -> None:
+    text = (
+        "Thousands marched in Belfast on Saturday. Many marchers wore black armbands for "
+        "the prisoner elected TD for Cavan in June, and the Labour MP for Sheffield spoke "
+        "to the marchers."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Belfast") in found
+    assert not {pair for pair in found if pair[1] in ("Cavan", "Sheffield")}
+    # a member who marches somewhere marches there
+    assert ("protest", "Sheffield") in _pairs(gaz, "Miners marched through Sheffield on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("Reports are coming in of marches in Natal and Maceio.", True),
+        ("Supporters had earlier gathered along the route in Kayes.", True),
+        ("Exiles gather outside the embassy in Madrid on Sunday.", True),
+        # a month, a call to come, and things gathered are no gathering
+        ("The rains came in March.", False),
+        ("The party called on members to gather in the square on Friday.", False),
+        ("Evidence gathered by the police was shown to the court.", False),
+    ],
+)
+def test_gatherings_and_marches_as_reports_tell_them(sentence: str, protest: bool) -> None:
+    found = any(t.event_type.value == "protest" for t in classify(sentence))
+    assert found is protest
+
+
+SEATS_TRANSFERS_AND_TARGETS = [
+    # a general staff speaks from its seat
+    (
+        "The army general staff in Madrid said soldiers had fired warning shots at the "
+        "crowd in Toledo.",
+        {("clash", "Toledo")},
+        {("clash", "Madrid")},
+    ),
+    # so do ministries a figure is attributed to
+    (
+        "Clashes in Osh have killed at least 16 people, according to the health ministries "
+        "in Bishkek and Tashkent.",
+        {("casualties", "Osh")},
+        {("casualties", "Bishkek"), ("casualties", "Tashkent")},
+    ),
+    # where detainees were flown, transferred or held is not where they were arrested
+    (
+        "Police arrested 40 protesters in Goma; twelve have since been flown to Kinshasa "
+        "and are held without charge.",
+        {("arrest", "Goma")},
+        {("arrest", "Kinshasa")},
+    ),
+    (
+        "Troops detained 14 strikers in Recife and transferred two leaders to a military "
+        "prison in Olinda.",
+        {("arrest", "Recife")},
+        {("arrest", "Olinda")},
+    ),
+    (
+        "Soldiers detained a student leader in Trang, who was held for two days at an army "
+        "camp in Songkhla.",
+        {("arrest", "Trang")},
+        {("arrest", "Songkhla")},
+    ),
+    # the hurt flown by helicopter to a hospital elsewhere were hurt where the clash was
+    (
+        "Riot police clashed with farmers in Narita; injured officers were flown by police "
+        "helicopter to hospitals in Chiba.",
+        {("clash", "Narita")},
+        {("casualties", "Chiba")},
+    ),
+    # a country a crowd accuses, and the venue of talks, see no event
+    (
+        "Hundreds of youths blocked the road in Dori, accusing France of failing to stop "
+        "the attacks, as negotiators met at Geneva for a new round.",
+        {("protest", "Dori")},
+        {("protest", "France"), ("protest", "Geneva")},
+    ),
+    # a movement based in a town of a neighbouring country speaks from there
+    (
+        "The Polisario Front, which is based in Tindouf in neighbouring Algeria, said 11 "
+        "people had been killed in Laayoune.",
+        {("casualties", "Laayoune")},
+        {("casualties", "Algeria"), ("casualties", "Tindouf")},
+    ),
+    # last March is a month, and "the March on Washington" a march
+    (
+        "The governments in London and Paris, which received the claim last March, have "
+        "said little.",
+        set(),
+        {("protest", "London"), ("protest", "Paris")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SEATS_TRANSFERS_AND_TARGETS)
+def test_seats_transfers_and_targets(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
+
+
+def test_a_bureau_lead_with_a_town_away_and_events_abroad(gaz: Gazetteer) -> None:
+    text = (
+        "NIAMEY, Nov 27 (Reuters) - Two people were killed on Saturday in the town of "
+        "Dogondoutchi in southern Niger when protesters tried to stop a convoy that had been "
+        "held up for a week by demonstrators in neighbouring Burkina Faso.\n\n"
+        "Residents said soldiers fired tear gas as young men threw stones at the trucks."
+    )
+    found = _pairs(gaz, text)
+    assert {("casualties", "Dogondoutchi"), ("clash", "Dogondoutchi")} <= found
+    assert not {pair for pair in found if pair[1] == "Niamey"}
+    # a convoy held up was delayed, and nobody detained
+    assert ("arrest", "Dogondoutchi") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        ("Thirty women said they had been sexually abused by police in custody.", []),
+        ("Some 40 students said they were beaten at the station.", []),
+        # what a crowd says it will do keeps it a crowd
+        ("About 5,000 people said they would march again on Friday.", [5000]),
+    ],
+)
+def test_people_who_say_they_were_abused_are_victims(sentence: str, lows: list[int]) -> None:
+    assert [c.low for c in parse_crowds(sentence)] == lows
+
+
+def test_solidarity_with_the_hurt_and_the_hospital_they_were_taken_to(gaz: Gazetteer) -> None:
+    text = (
+        "Police beat students in Turin on Friday, and 90 were injured. The next day "
+        "students marched through Genoa in solidarity with those injured in Turin.\n\n"
+        "Soldiers fired on protesters in Ranya on Monday, killing three. Two more died on "
+        "Tuesday in hospitals in Erbil, where the most seriously wounded had been taken. "
+        "Hundreds also marched in Erbil."
+    )
+    found = _pairs(gaz, text)
+    assert {("protest", "Genoa"), ("casualties", "Turin"), ("protest", "Erbil")} <= found
+    assert ("casualties", "Genoa") not in found
+    assert ("casualties", "Erbil") not in found
+    # what is done after the solidarity is done there
+    kept = (
+        "In Nyeri, police dispersed a meeting held in solidarity with the mothers and "
+        "detained three people."
+    )
+    assert ("arrest", "Nyeri") in _pairs(gaz, kept)
+
+
+def test_a_district_named_like_a_town_abroad_keeps_the_dateline_home(gaz: Gazetteer) -> None:
+    # GeoNames' Miramar is a city in Florida; "the Miramar district" is Havana's
+    text = (
+        "HAVANA, April 19 (AP) - Thousands of Cubans marched along Fifth Avenue in the "
+        "Miramar district today, past the Peruvian Embassy.\n\n"
+        "Marchers carried portraits of the president and chanted slogans.\n\n"
+        "In Washington, the State Department said it would take in 3,500 of the Cubans. "
+        "Officials in Washington urged calm."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Havana") in found
+    assert not {pair for pair in found if pair[1] in ("Washington", "Miramar")}
+
+
+def test_a_live_pages_entries_stamped_pm_and_a_pair_of_streets(gaz: Gazetteer) -> None:
+    text = (
+        "LIVE: Strikers bring central Perth to a standstill\n\n"
+        "Friday 4 March 2016 - updates newest first\n\n"
+        "4.20pm\nThat's all from us. Thousands of nurses marched through central Perth today.\n\n"
+        "2.30pm\nA smaller crowd, perhaps 300 people, rallied outside the hospital in "
+        "Bunbury.\n\n"
+        "1.50pm\nOrganisers say more than 15,000 people are marching.\n\n"
+        "11.05am\nScuffles at the corner of Victoria and Federal streets as police move "
+        "protesters off the road.\n"
+    )
+    crowds = _crowds(gaz, text)
+    assert ("Perth", 15000) in crowds
+    assert ("Bunbury", 15000) not in crowds
+    found = _pairs(gaz, text)
+    assert ("clash", "Perth") in found
+    assert not {pair for pair in found if pair[1] == "Victoria"}
