@@ -1626,6 +1626,9 @@ _ROAD_ENDS_BEFORE_RE = Caseless(
     r"|\b(?:road|highway|route|railway|motorway|pipeline|bridge|ferry|crossing)"
     r"(?:\s+(?:of|over|across)\s+(?:the\s+)?[\w'’-]+)?\s+(?:to|towards|from|into)\s+"
     r"(?:the\s+)?$"
+    # "in Orsha, on the main line from Moscow to the border city of Brest": the far end
+    r"|\b(?:road|highway|route|railway|line|motorway|pipeline)\s+from\s+[^,;.]{1,40}?\s+to\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|port)\s+of\s+)?$"
 )
 # The cue of _ROAD_ENDS_BEFORE_RE that reads capitals, apart: the rest runs caseless.
 _ROAD_BETWEEN_BEFORE_RE = re.compile(

@@ -465,9 +465,28 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
     if _locative_before(text, tokens, i):
         # ("in Buq'ata soldiers arrested 12 men": after "in", a plural starts the clause)
         return tokens[i - 1].text != "of" or not _modifies_a_plural(text, tokens, i + n)
+    if _last_of_a_list_of_places(text, tokens[i].start):
+        return True
     if text[last.end : last.end + 2] == ", " and i + n < len(tokens):
         return is_capitalised(tokens[i + n])
     return has_place_cue(text, tokens, i, n)
+
+
+# "walked off the job in Melbourne, Sydney and Fremantle": the last name of a list that a
+# strong locative opens is put as a place too (but "a placard in Chinese and English" lists
+# languages)
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+_LAST_OF_A_LIST_BEFORE_RE = re.compile(
+    rf"\b(?:in|at|near|outside)\s+((?:{_LIST_NAME},\s+){{0,6}}{_LIST_NAME}),?\s+(?:and|or)\s+$"
+)
+_LANGUAGE_OR_PEOPLE_RE = re.compile(r"(?:ish|ese|ian|ic)$")
+
+
+def _last_of_a_list_of_places(text: str, start: int) -> bool:
+    found = _LAST_OF_A_LIST_BEFORE_RE.search(text, max(0, start - 120), start)
+    return found is not None and not any(
+        _LANGUAGE_OR_PEOPLE_RE.search(item.strip()) for item in found.group(1).split(",")
+    )
 
 
 # Lower-case words in -s that follow a place as often as they follow a modifier

@@ -104,6 +104,8 @@ _PROTEST_RE = _tiers(
     # topic, "the strike committee met", places nothing)
     r"walk(?:ed|s|ing)\s+out\b(?!\s+of\s+(?:the\s+)?(?:talks|meeting|negotiations|session|"
     r"hearing|parliament|chamber))|downed\s+tools|down\s+tools|stopped\s+work|"
+    # "Waterside workers walked off the job in Fremantle"
+    r"walk(?:ed|s|ing)\s+off\s+(?:the|their)\s+jobs?\b|"
     r"(?:began|staged|held|launched|started|joined|observed|enforced)\s+(?:a|an|the|their|its)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:strike|stoppage|walkout|hartal|bandh|stayaway|stay-away)|"
     r"(?:strike|stoppage|walkout|hartal|bandh|stayaway|stay-away)s?\s+(?:(?:also|then|quickly|soon|later)\s+)?(?:spread|"

@@ -6286,3 +6286,25 @@ def test_a_live_pages_entries_stamped_pm_and_a_pair_of_streets(gaz: Gazetteer) -
     found = _pairs(gaz, text)
     assert ("clash", "Perth") in found
     assert not {pair for pair in found if pair[1] == "Victoria"}
+
+
+def test_the_far_end_of_a_line_is_no_event_place(gaz: Gazetteer) -> None:
+    text = (
+        "The biggest crowds are in Orsha, on the main line from Minsk to the border city "
+        "of Brest. Several thousand people walked onto the tracks there yesterday."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Orsha") in found
+    assert not {pair for pair in found if pair[1] in ("Brest", "Minsk")}
+
+
+def test_the_small_town_that_ends_a_list_of_places_and_a_walk_off(gaz: Gazetteer) -> None:
+    text = (
+        "Dockers walked off the job in Melbourne, Sydney and Fremantle on Tuesday, and "
+        "tram crews stopped work for two hours."
+    )
+    found = _pairs(gaz, text)
+    assert {("protest", "Melbourne"), ("protest", "Sydney"), ("protest", "Fremantle")} <= found
+    # languages listed after "in" are no places
+    decisions = explain_names("She held a placard in Chinese and English at the gate.", gaz)
+    assert all(d.verdict is not Verdict.PLACE for d in decisions)
