@@ -599,6 +599,15 @@ _ORIGIN_NAMED_RE = re.compile(
 _FROM_ALL_OVER_RE = Caseless(r"\bfrom\s+(?:all\s+over|across|around|throughout)\s+(?:the\s+)?$")
 
 
+# "Potosi residents living in Santa Cruz": where people come from, named before where they
+# live now
+_LIVING_ELSEWHERE_AFTER_RE = re.compile(
+    r"^\s+(?:residents|natives|migrants|emigrants|exiles|people|families|workers|students)\s+"
+    r"(?:living|who\s+live|who\s+lived|settled|based)\s+in\b",
+    re.IGNORECASE,
+)
+
+
 def _origin(cue: PlaceCue) -> bool:
     """Where people or forces came from, or where supplies go.
 
@@ -610,6 +619,7 @@ def _origin(cue: PlaceCue) -> bool:
         _ORIGIN_RE.search(cue.before)
         or _ORIGIN_NAMED_RE.search(cue.before)
         or (cue.mention.place.kind is not Kind.CITY and _FROM_ALL_OVER_RE.search(cue.before))
+        or _LIVING_ELSEWHERE_AFTER_RE.match(cue.after)
     )
     if not origin or _NEWS_FROM_RE.search(cue.before):
         return False
@@ -624,7 +634,7 @@ def _origin(cue: PlaceCue) -> bool:
 # What every cue of _origin holds (see PlaceRule.words)
 _ORIGIN_WORDS = _words(
     "from flight national citizen native roots origin famil ancestry suppl carr pump made "
-    "produced filmed published printed manufactured"
+    "produced filmed published printed manufactured liv settled based"
 )
 
 
@@ -1252,6 +1262,12 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     Example: "Interior Minister Ahmad Vahidi, speaking in Tehran, said"; "the ailing leader
     remained in a hospital in Geneva"; "diplomats in Paris said".
     """
+    if (
+        cue.mention.place.kind is Kind.CITY
+        and _LIVING_IN_BEFORE_RE.search(cue.before)
+        and _RESIDENTS_ACT_AFTER_RE.match(cue.after)
+    ):
+        return False  # "Guatemalans living in Los Angeles gather outside the consulate"
     # (the anchored match on the words after is the cheap half of each test: read it first)
     said = _SAID_AFTER_RE.match(cue.after) is not None
     remote = said and _REMOTE_SOURCES_BEFORE.search(cue.before) and not _speaks_of_itself(cue)
@@ -1259,6 +1275,18 @@ def _where_someone_is(cue: PlaceCue) -> bool:
     if apposed or _POLICE_FORCE_AFTER_RE.match(cue.after):
         return True
     return bool(_WHERE_SPEAKING.search(cue.before) or _WHEREABOUTS_RE.search(cue.before) or remote)
+
+
+# People "living in" a city who then gather or march act where they live (in a country,
+# the dateline's city may say where): "Guatemalans
+# living in Los Angeles gather outside their country's consulate", "Potosi residents
+# living in Santa Cruz held a march in that city"
+_LIVING_IN_BEFORE_RE = re.compile(r"\bliving\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_RESIDENTS_ACT_AFTER_RE = re.compile(
+    r"^\s+(?:(?:also|have|had|have\s+been|were|are)\s+)?(?:gather(?:ed|s)?|held|hold|staged?|"
+    r"march(?:ed|es)?|rall(?:ied|y)|protest(?:ed|s)?|demonstrat(?:ed|e)|picket(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
 
 
 # "The government blamed the unrest on "foreign hands" in Khartoum and Doha": where the
@@ -1951,11 +1979,13 @@ def _statement_subject(cue: PlaceCue) -> bool:
 
 
 # "Belgrade protested", "Moscow has formally protested": a state or its capital, as the
-# subject of "protested", is a government lodging a complaint
+# subject of "protested", is a government lodging a complaint; so is one that refused or
+# demanded ("When Lima refused to hand the six over")
 _GOVERNMENT_PROTESTED_AFTER_RE = re.compile(
     r"^\s+(?:has\s+|had\s+)?(?:also\s+|strongly\s+|formally\s+|immediately\s+|sharply\s+)?"
     # ("Nairobi protested for a third day": its people, in the streets)
-    r"protested\b(?!\s+(?:for|in|at|on|outside|through|across|again|peacefully|until)\b)"
+    r"(?:protested\b(?!\s+(?:for|in|at|on|outside|through|across|again|peacefully|until)\b)|"
+    r"(?:refused|declined|rejected|demanded|insisted|recalled|expelled|retaliated|vetoed)\b)"
 )
 
 

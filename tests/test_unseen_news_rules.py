@@ -6308,3 +6308,44 @@ def test_the_small_town_that_ends_a_list_of_places_and_a_walk_off(gaz: Gazetteer
     # languages listed after "in" are no places
     decisions = explain_names("She held a placard in Chinese and English at the gate.", gaz)
     assert all(d.verdict is not Verdict.PLACE for d in decisions)
+
+
+def test_a_capital_that_refuses_is_its_government(gaz: Gazetteer) -> None:
+    text = (
+        "Thousands marched in Havana today. When Lima refused to hand them over, within "
+        "two days some 9,000 people had crowded into the embassy grounds."
+    )
+    found = _pairs(gaz, text)
+    assert ("protest", "Havana") in found
+    assert not {pair for pair in found if pair[1] == "Lima"}
+    # its people marching there are a protest there
+    assert ("protest", "Lima") in _pairs(gaz, "Thousands of teachers marched in Lima.")
+
+
+RESIDENTS_WHO_GATHER = [
+    # people living in a city who gather there gather where they live
+    (
+        "Salvadorans living in Houston gather outside their country's consulate on Sunday.",
+        {("protest", "Houston")},
+        set(),
+    ),
+    # where they came from is their origin
+    (
+        "Oruro residents living in Cochabamba held a march in that city on Friday.",
+        {("protest", "Cochabamba")},
+        {("protest", "Oruro")},
+    ),
+    # where people only live sees no event
+    (
+        "Police dispersed the rally in Lagos; many of the marchers were students living in Ibadan.",
+        {("clash", "Lagos")},
+        {("clash", "Ibadan"), ("protest", "Ibadan")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), RESIDENTS_WHO_GATHER)
+def test_residents_who_gather_where_they_live(
+    gaz: Gazetteer, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]
+) -> None:
+    _check(gaz, text, wanted, unwanted)
