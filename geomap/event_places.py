@@ -1278,9 +1278,9 @@ def _where_someone_is(cue: PlaceCue) -> bool:
 
 
 # People "living in" a city who then gather or march act where they live (in a country,
-# the dateline's city may say where): "Guatemalans
-# living in Los Angeles gather outside their country's consulate", "Potosi residents
-# living in Santa Cruz held a march in that city"
+# the dateline's city may say where): "Guatemalans living in Los Angeles gather outside
+# their country's consulate", "Potosi residents living in Santa Cruz held a march in that
+# city"
 _LIVING_IN_BEFORE_RE = re.compile(r"\bliving\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _RESIDENTS_ACT_AFTER_RE = re.compile(
     r"^\s+(?:(?:also|have|had|have\s+been|were|are)\s+)?(?:gather(?:ed|s)?|held|hold|staged?|"

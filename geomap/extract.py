@@ -1529,9 +1529,10 @@ _HOW_MANY_RE = re.compile(
     r"\bhow\s+(?:many|big|large)\b|\b(?:crowd|turnout)\s+(?:figures|estimates|numbers)\s*:",
     re.IGNORECASE,
 )
-# How far back a side's count may look for the crowd it counts: "That depends who you ask.
-# Police say about four thousand." answers the question before.
-_SIDE_COUNT_REACH = 2
+# A side's count looks back past fewer sentences than this that neither measure a crowd
+# nor give another side's count: "How many turned out? That depends who you ask. Police say
+# about four thousand." answers the question.
+_SIDE_COUNT_GAPS = 2
 
 
 def _side_counts(sentences: Sequence[_Sentence], index: int) -> tuple[CrowdFigure, ...]:
@@ -1548,7 +1549,7 @@ def _side_counts(sentences: Sequence[_Sentence], index: int) -> tuple[CrowdFigur
             return counts
         if not side_counts(text):
             gaps += 1
-            if gaps >= _SIDE_COUNT_REACH:
+            if gaps >= _SIDE_COUNT_GAPS:
                 break
     return ()
 

@@ -1145,9 +1145,9 @@ def side_counts(sentence: str) -> tuple[CrowdFigure, ...]:
     20,000.", "Police say about four thousand.", "though its leaders claimed 20,000".
 
     The sentence names no crowd, so a count is a crowd's size only where the sentence
-    before measured one: the caller says so. The count ends its clause or counts people who
-    are no victims ("said 15,000 of its members were on the road"); "Police say 34 people
-    were detained" and "said 300 jobs would go" are not crowds.
+    before measured one: the caller says so. The count ends its clause ("The police said
+    5,000, and ...") or counts people who are no victims ("The army said 3,000 people.");
+    "Police say 34 people were detained" and "said 300 jobs would go" are not crowds.
     """
     found = []
     for phrase in find_numbers(sentence):
