@@ -1167,11 +1167,19 @@ _GATHERED_RE = re.compile(
 )
 
 
-# Where detainees were taken or are held, the town named after the jail and what is
-# between: "taken to the police prefecture in Arequipa", "transferred three strike leaders
-# to a military prison in Juiz de Fora", "held for three days at an army camp in Saraburi"
+# Where detainees were taken or are held, the town named after the jail: "taken to the
+# police prefecture in Arequipa", "transferred three strike leaders to a military prison in
+# Juiz de Fora", "held for three days at an army camp in Saraburi"
 _DETENTION_SITE_BEFORE_RE = Caseless(
-    r"\b(?:"
+    # "were later moved to a prison in Alexandria", "sent to the salt-mine prison of
+    # Taoudenni": the jail's town, named after it (a crowd "outside the prison in Lefortovo"
+    # gathered there: a verb of holding or moving detainees comes first)
+    r"\b(?:moved|sent|transferred|taken|flown|brought|driven|held|detained|jailed|imprisoned|"
+    r"locked\s+up|kept|deported)\s+(?:[\w'’-]+\s+){0,2}?(?:to|in|at)\s+(?:a|the|an)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:prisons?|jails?|penitentiary|detention\s+(?:cent(?:re|er)|camps?)|"
+    r"(?:labou?r|prison|army|military)\s+camps?|police\s+cells?)\s+(?:in|at|of|near|outside)\s+"
+    r"(?:the\s+)?$"
+    r"|\b(?:"
     # "abused by police on the way to the prison in Santiaguito": where detainees were held;
     # "taken to the headquarters of the General Intelligence Department in Amman",
     # "taken to the police prefecture in Arequipa": where they were taken
@@ -1372,18 +1380,6 @@ _JAIL_AFTER_RE = re.compile(
 )
 
 
-# "were later moved to a prison in Alexandria", "sent to the salt-mine prison of
-# Taoudenni": the jail's town, named after it (a crowd "outside the prison in Lefortovo"
-# gathered there: a verb of holding or moving detainees comes first)
-_JAIL_IN_BEFORE_RE = Caseless(
-    r"\b(?:moved|sent|transferred|taken|flown|brought|driven|held|detained|jailed|imprisoned|"
-    r"locked\s+up|kept|deported)\s+(?:[\w'’-]+\s+){0,2}?(?:to|in|at)\s+(?:a|the|an)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:prisons?|jails?|penitentiary|detention\s+(?:cent(?:re|er)|camps?)|"
-    r"(?:labou?r|prison|army|military)\s+camps?|police\s+cells?)\s+(?:in|at|of|near|outside)\s+"
-    r"(?:the\s+)?$"
-)
-
-
 def _place_of_detention(cue: PlaceCue) -> bool:
     """Where detainees are held, named before or after the jail: not where they were
     arrested.
@@ -1391,7 +1387,7 @@ def _place_of_detention(cue: PlaceCue) -> bool:
     Example: "They were being held in a Managua jail on charges of inciting violence";
     "several activists were later moved to a prison in Alexandria".
     """
-    if _JAIL_IN_BEFORE_RE.search(cue.before) or _DETENTION_SITE_BEFORE_RE.search(cue.before):
+    if _DETENTION_SITE_BEFORE_RE.search(cue.before):
         return True
     return bool(_HELD_IN_BEFORE_RE.search(cue.before) and _JAIL_AFTER_RE.match(cue.after))
 

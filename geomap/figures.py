@@ -1140,6 +1140,7 @@ _BARE_COUNT_END_RE = re.compile(
 _SMALLEST_BARE_COUNT = 100
 
 
+@lru_cache(maxsize=8)  # asked by the triggers, by the sentences after, and for the figures
 def side_counts(sentence: str) -> tuple[CrowdFigure, ...]:
     """A side's bare counts, each standing right after its claim: "Union leaders say
     20,000.", "Police say about four thousand.", "though its leaders claimed 20,000".

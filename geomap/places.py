@@ -475,6 +475,7 @@ def _supported(text: str, tokens: Sequence[Token], i: int, n: int, top: Place) -
 # "walked off the job in Melbourne, Sydney and Fremantle": the last name of a list that a
 # strong locative opens is put as a place too (but "a placard in Chinese and English" lists
 # languages)
+# a name of one or two capitalised words, in a list or a pair of streets
 _LIST_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
 _LAST_OF_A_LIST_BEFORE_RE = re.compile(
     rf"\b(?:in|at|near|outside)\s+((?:{_LIST_NAME},\s+){{0,6}}{_LIST_NAME}),?\s+(?:and|or)\s+$"
@@ -1396,9 +1397,7 @@ def street_or_square(name: NameInText) -> Verdict | None:
 
 # " and Federal streets": the other street of a pair the name is the first of ("the
 # Lichtenburg and Vryburg roads" lead to those towns)
-_AND_STREETS_AFTER_RE = re.compile(
-    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+(?:streets|avenues)\b"
-)
+_AND_STREETS_AFTER_RE = re.compile(rf",?\s+and\s+{_LIST_NAME}\s+(?:streets|avenues)\b")
 
 
 # "on the Huallaga river": a river's name, whatever the gazetteer calls so
